@@ -1,0 +1,58 @@
+package io.contentpipeline.article;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The metadata block of an article, in the author's key order, unknown keys kept.
+ * Values are what the YAML said: strings, numbers, booleans, lists and maps.
+ * {@code lines} maps each top-level key to its line in the original file, for messages.
+ */
+public record FrontMatter(Map<String, Object> fields, Map<String, Integer> lines) {
+
+    public FrontMatter {
+        fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
+        lines = Map.copyOf(lines);
+    }
+
+    public static FrontMatter empty() {
+        return new FrontMatter(Map.of(), Map.of());
+    }
+
+    public boolean has(String key) {
+        Object value = fields.get(key);
+        return value != null && !(value instanceof String s && s.isBlank());
+    }
+
+    public Object get(String key) {
+        return fields.get(key);
+    }
+
+    /** The value as trimmed text when it is a scalar; empty for missing, blank, lists and maps. */
+    public Optional<String> text(String key) {
+        Object value = fields.get(key);
+        if (value == null || value instanceof Map || value instanceof List) {
+            return Optional.empty();
+        }
+        String text = value.toString().strip();
+        return text.isEmpty() ? Optional.empty() : Optional.of(text);
+    }
+
+    public Integer line(String key) {
+        return lines.get(key);
+    }
+
+    /** A copy with one field set (or removed when value is null), keeping key order. */
+    public FrontMatter with(String key, Object value) {
+        Map<String, Object> copy = new LinkedHashMap<>(fields);
+        if (value == null) {
+            copy.remove(key);
+        } else {
+            copy.put(key, value);
+        }
+        return new FrontMatter(copy, lines);
+    }
+}

@@ -1,0 +1,38 @@
+package io.contentpipeline.article;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Thrown by a stage when an input cannot go further. The routes' error configuration
+ * turns it into a move to {@code outbox/rejected/} with an errors.json: a rejection is an
+ * expected outcome, not a pipeline failure, so it carries no stack trace.
+ */
+public final class RejectedInputException extends RuntimeException {
+
+    private final transient List<Problem> problems;
+    private final String slug;
+
+    public RejectedInputException(String slug, List<Problem> problems) {
+        super(summary(problems), null, false, false);
+        this.slug = slug;
+        this.problems = List.copyOf(problems);
+    }
+
+    public RejectedInputException(Problem problem) {
+        this(null, List.of(problem));
+    }
+
+    public List<Problem> problems() {
+        return problems;
+    }
+
+    /** The slug when the stage got far enough to know it, otherwise null. */
+    public String slug() {
+        return slug;
+    }
+
+    private static String summary(List<Problem> problems) {
+        return problems.stream().filter(Problem::isError).map(Problem::describe).collect(Collectors.joining("; "));
+    }
+}

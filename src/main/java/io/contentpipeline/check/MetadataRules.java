@@ -1,0 +1,61 @@
+package io.contentpipeline.check;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.contentpipeline.article.FrontMatter;
+import io.contentpipeline.article.Problem;
+import io.contentpipeline.article.Severity;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Locale;
+
+/** The metadata rules from metadata-rules.yaml, applied to a front matter. */
+public final class MetadataRules {
+
+    private final List<Rule> rules;
+
+    public MetadataRules(List<Rule> rules) {
+        this.rules = List.copyOf(rules);
+    }
+
+    public static MetadataRules load(String resource) {
+        ObjectMapper mapper = YAMLMapper.builder()
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .build();
+        try (InputStream in = MetadataRules.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("metadata rules not found on the class path: " + resource);
+            }
+            List<Rule> rules = mapper.readValue(in, new TypeReference<List<RawRule>>() {
+            }).stream().map(RawRule::toRule).toList();
+            return new MetadataRules(rules);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read metadata rules " + resource, e);
+        }
+    }
+
+    public List<Problem> check(FrontMatter frontMatter) {
+        return rules.stream()
+                .filter(rule -> !rule.check().passes(frontMatter, rule))
+                .map(rule -> new Problem(rule.severity(), "metadata." + rule.check().name().toLowerCase(Locale.ROOT).replace('_', '-'),
+                        rule.field(), rule.message(), frontMatter.line(rule.field()), null))
+                .toList();
+    }
+
+    public int size() {
+        return rules.size();
+    }
+
+    /** The YAML shape: severity written in lower case. */
+    private record RawRule(String field, RuleCheck check, String severity, String message,
+                           String other, List<String> allowed, List<String> keys, Integer max) {
+        Rule toRule() {
+            return new Rule(field, check, Severity.valueOf(severity.toUpperCase(Locale.ROOT)), message, other, allowed, keys, max);
+        }
+    }
+}

@@ -1,0 +1,21 @@
+package io.contentpipeline.derive;
+
+/** Words as Hugo counts them: runs of non-space characters. */
+final class WordCount {
+
+    private WordCount() {
+    }
+
+    static int of(String text) {
+        int count = 0;
+        boolean inWord = false;
+        for (int i = 0; i < text.length(); i++) {
+            boolean space = Character.isWhitespace(text.charAt(i)) || text.charAt(i) == '\u00A0';
+            if (!space && !inWord) {
+                count++;
+            }
+            inWord = !space;
+        }
+        return count;
+    }
+}

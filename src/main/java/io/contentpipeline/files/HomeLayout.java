@@ -1,0 +1,84 @@
+package io.contentpipeline.files;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The folder contract: where authors drop articles, where translators return files and
+ * where every output goes. One place names the folders so no stage builds paths by hand.
+ */
+public record HomeLayout(Path home) {
+
+    public HomeLayout {
+        home = home.toAbsolutePath().normalize();
+    }
+
+    public Path inbox() {
+        return home.resolve("inbox");
+    }
+
+    public Path returnsInbox() {
+        return inbox().resolve("translations");
+    }
+
+    public Path returnsInbox(String language) {
+        return returnsInbox().resolve(language.toUpperCase(Locale.ROOT));
+    }
+
+    public Path outbox() {
+        return home.resolve("outbox");
+    }
+
+    public Path rejected() {
+        return outbox().resolve("rejected");
+    }
+
+    /** Handled originals are kept here, never deleted. */
+    public Path archive() {
+        return outbox().resolve("archive");
+    }
+
+    public Path drafts(String language) {
+        return outbox().resolve("translations").resolve(language.toUpperCase(Locale.ROOT));
+    }
+
+    public Path published() {
+        return outbox().resolve("published");
+    }
+
+    public Path bundle(String slug) {
+        return published().resolve(slug);
+    }
+
+    /** Every accepted source version, kept to check returns made for older versions. */
+    public Path sources(String slug) {
+        return outbox().resolve("sources").resolve(slug);
+    }
+
+    /** Bundles are assembled here and renamed into published/, so readers never see one half-built. */
+    public Path staging() {
+        return outbox().resolve(".staging");
+    }
+
+    public Path changelog() {
+        return outbox().resolve("changelog.jsonl");
+    }
+
+    public Path changelogDigest() {
+        return outbox().resolve("CHANGELOG.md");
+    }
+
+    /** Creates every folder of the contract, including one return folder per target language. */
+    public void create(List<String> targetLanguages) throws IOException {
+        for (Path folder : List.of(inbox(), returnsInbox(), rejected(), archive(), published(), staging())) {
+            Files.createDirectories(folder);
+        }
+        for (String language : targetLanguages) {
+            Files.createDirectories(returnsInbox(language));
+            Files.createDirectories(drafts(language));
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package io.contentpipeline.intake;
+
+import io.contentpipeline.article.SourceFile;
+import io.contentpipeline.files.HomeLayout;
+import org.apache.camel.Exchange;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+
+/**
+ * Where a consumed file goes when its exchange completes. The file consumers' {@code move}
+ * option reads the {@value #MOVE_TO} header: the archive by default, rejected/ when a
+ * stage rejects the input. Camel moves the file only after the route finished, so an input
+ * leaves the inbox only once its outputs are on disk.
+ */
+public final class InboxFiles {
+
+    public static final String MOVE_TO = "PipelineMoveTo";
+    public static final String RETURN_LANGUAGE = "PipelineReturnLanguage";
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSS'Z'").withZone(ZoneOffset.UTC);
+
+    private final HomeLayout layout;
+
+    public InboxFiles(HomeLayout layout) {
+        this.layout = layout;
+    }
+
+    /** Reads the consumed file and sets its default destination: the archive for its kind. */
+    public SourceFile read(Exchange exchange, String kind) throws IOException {
+        Path path = Path.of(exchange.getMessage().getHeader(Exchange.FILE_PATH, String.class)).toAbsolutePath();
+        String name = path.getFileName().toString();
+        Instant modified = Files.getLastModifiedTime(path).toInstant();
+        byte[] bytes = exchange.getMessage().getBody(byte[].class);
+        if ("translations".equals(kind)) {
+            exchange.getMessage().setHeader(RETURN_LANGUAGE, returnLanguage(exchange));
+        }
+        exchange.getMessage().setHeader(MOVE_TO, layout.archive().resolve(kind).resolve(STAMP.format(Instant.now()) + "_" + name).toString());
+        return new SourceFile(name, path, bytes, modified);
+    }
+
+    /** The language of a return, from the folder it was dropped in (inbox/translations/&lt;LANG&gt;/). */
+    public static String returnLanguage(Exchange exchange) {
+        Path path = Path.of(exchange.getMessage().getHeader(Exchange.FILE_PATH, String.class));
+        return path.getParent().getFileName().toString();
+    }
+}

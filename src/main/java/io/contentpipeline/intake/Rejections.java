@@ -1,0 +1,93 @@
+package io.contentpipeline.intake;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.contentpipeline.article.ChangelogEvent;
+import io.contentpipeline.article.HasEvents;
+import io.contentpipeline.article.Problem;
+import io.contentpipeline.article.RejectedInputException;
+import io.contentpipeline.files.AtomicFiles;
+import io.contentpipeline.files.HomeLayout;
+import io.contentpipeline.status.PipelineCounts;
+import org.apache.camel.Exchange;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Rejecting an input: the file goes to outbox/rejected/ with &lt;name&gt;.errors.json beside it
+ * listing every problem. Nothing else is written for it, apart from its changelog event.
+ */
+public final class Rejections {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Rejections.class);
+
+    private final HomeLayout layout;
+    private final PipelineCounts counts;
+    private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .enable(SerializationFeature.INDENT_OUTPUT);
+
+    public Rejections(HomeLayout layout, PipelineCounts counts) {
+        this.layout = layout;
+        this.counts = counts;
+    }
+
+    /** A stage rejected the input: the expected outcome for a bad file. */
+    public HasEvents rejected(Exchange exchange, String kind) throws IOException {
+        RejectedInputException rejection = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, RejectedInputException.class);
+        return reject(exchange, kind, rejection.slug(), rejection.problems());
+    }
+
+    /** The pipeline failed on the input for an unexpected reason; it is set aside with the reason. */
+    public HasEvents failed(Exchange exchange, String kind) throws IOException {
+        Throwable failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        LOG.error("pipeline.error file={} kind={}: the input is set aside in outbox/rejected/", fileName(exchange), kind, failure);
+        String reason = failure == null ? "unknown" : failure.getClass().getSimpleName() + ": " + failure.getMessage();
+        return reject(exchange, kind, null, List.of(Problem.error("internal-error", null,
+                "the pipeline could not process this file (" + reason + "); an operator has the details in the log", null)));
+    }
+
+    private HasEvents reject(Exchange exchange, String kind, String slug, List<Problem> problems) throws IOException {
+        String name = fileName(exchange);
+        Path target = freeName(name);
+        Map<String, Object> report = new LinkedHashMap<>();
+        report.put("file", name);
+        report.put("kind", kind);
+        report.put("slug", slug);
+        report.put("rejected_at", Instant.now());
+        report.put("errors", problems.stream().filter(Problem::isError).toList());
+        report.put("warnings", problems.stream().filter(p -> !p.isError()).toList());
+        AtomicFiles.write(target.resolveSibling(target.getFileName() + ".errors.json"), json.writeValueAsBytes(report));
+        exchange.getMessage().setHeader(InboxFiles.MOVE_TO, target.toString());
+        counts.rejected(kind);
+        String event = "translation".equals(kind) ? ChangelogEvent.TRANSLATION_REJECTED : ChangelogEvent.ARTICLE_REJECTED;
+        String lang = "translation".equals(kind) ? InboxFiles.returnLanguage(exchange).toLowerCase() : null;
+        List<String> errors = problems.stream().filter(Problem::isError).map(Problem::describe).toList();
+        ChangelogEvent rejected = ChangelogEvent.now(event, slug, lang, null, name, Map.of("errors", errors,
+                "report", layout.home().relativize(target).toString() + ".errors.json"));
+        return () -> List.of(rejected);
+    }
+
+    /** rejected/&lt;name&gt;, or &lt;name&gt;.2, .3 … when an earlier file of that name was rejected. */
+    private Path freeName(String name) throws IOException {
+        Files.createDirectories(layout.rejected());
+        Path candidate = layout.rejected().resolve(name);
+        for (int n = 2; Files.exists(candidate) || Files.exists(candidate.resolveSibling(name + ".errors.json")); n++) {
+            candidate = layout.rejected().resolve(name + "." + n);
+        }
+        return candidate;
+    }
+
+    private static String fileName(Exchange exchange) {
+        return Path.of(exchange.getMessage().getHeader(Exchange.FILE_PATH, String.class)).getFileName().toString();
+    }
+}

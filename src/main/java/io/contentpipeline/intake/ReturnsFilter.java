@@ -1,0 +1,85 @@
+package io.contentpipeline.intake;
+
+import io.contentpipeline.article.SourceFile;
+import io.contentpipeline.parse.ArticleParser;
+import io.contentpipeline.publish.BundleStore;
+import io.contentpipeline.translate.TranslationBlock;
+import org.apache.camel.component.file.GenericFile;
+import org.apache.camel.component.file.GenericFileFilter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Holds back a returned translation whose source article is not published yet (a
+ * translator may return it before the author's article has gone through), instead of
+ * rejecting it. After {@code pipeline.returns.source-wait} it is let through, and the
+ * returns route rejects it for its unknown source. Unreadable files are let through at
+ * once so the route reports what is wrong with them.
+ */
+public final class ReturnsFilter implements GenericFileFilter<File> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ReturnsFilter.class);
+
+    private final ArticleParser parser;
+    private final BundleStore bundles;
+    private final Duration maxWait;
+    private final Clock clock;
+    private final Map<Path, Instant> waitingSince = new ConcurrentHashMap<>();
+
+    public ReturnsFilter(ArticleParser parser, BundleStore bundles, Duration maxWait, Clock clock) {
+        this.parser = parser;
+        this.bundles = bundles;
+        this.maxWait = maxWait;
+        this.clock = clock;
+    }
+
+    @Override
+    public boolean accept(GenericFile<File> file) {
+        return file.isDirectory() || isReady(file.getFile().toPath());
+    }
+
+    /** True when the file can be processed now; logs once when it starts waiting. */
+    public boolean isReady(Path path) {
+        Optional<String> awaited = awaitedSource(path);
+        if (awaited.isEmpty()) {
+            waitingSince.remove(path);
+            return true;
+        }
+        Instant since = waitingSince.computeIfAbsent(path, p -> {
+            LOG.info("translation.waiting slug={} file={}: its source is not published yet; it waits up to {}",
+                    awaited.get(), p.getFileName(), maxWait);
+            return clock.instant();
+        });
+        if (Duration.between(since, clock.instant()).compareTo(maxWait) >= 0) {
+            waitingSince.remove(path);
+            return true;
+        }
+        return false;
+    }
+
+    public int waiting() {
+        return waitingSince.size();
+    }
+
+    /** The slug a return names when it is not published yet; empty when the file can go ahead. */
+    private Optional<String> awaitedSource(Path path) {
+        try {
+            byte[] bytes = Files.readAllBytes(path);
+            var parsed = parser.parse(new SourceFile(path.getFileName().toString(), path, bytes, null));
+            return TranslationBlock.peekSource(parsed.frontMatter()).filter(slug -> !bundles.exists(slug));
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+}

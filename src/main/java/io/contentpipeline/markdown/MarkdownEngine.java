@@ -1,0 +1,71 @@
+package io.contentpipeline.markdown;
+
+import com.vladsch.flexmark.ast.Heading;
+import com.vladsch.flexmark.ext.attributes.AttributesExtension;
+import com.vladsch.flexmark.ext.attributes.AttributesNode;
+import com.vladsch.flexmark.ext.footnotes.FootnoteExtension;
+import com.vladsch.flexmark.ext.gfm.strikethrough.StrikethroughExtension;
+import com.vladsch.flexmark.ext.tables.TablesExtension;
+import com.vladsch.flexmark.html.HtmlRenderer;
+import com.vladsch.flexmark.html.renderer.HeaderIdGenerator;
+import com.vladsch.flexmark.parser.Parser;
+import com.vladsch.flexmark.util.ast.Document;
+import com.vladsch.flexmark.util.ast.Node;
+import com.vladsch.flexmark.util.ast.NodeVisitor;
+import com.vladsch.flexmark.util.ast.VisitHandler;
+import com.vladsch.flexmark.util.data.MutableDataSet;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The one flexmark configuration of the pipeline: CommonMark plus tables, strikethrough,
+ * footnotes and {@code {#id}} attributes, with GitHub-style heading ids as Hugo makes them.
+ * Parser and renderer are immutable and shared between threads.
+ */
+public final class MarkdownEngine {
+
+    private final Parser parser;
+    private final HtmlRenderer renderer;
+
+    public MarkdownEngine() {
+        MutableDataSet options = new MutableDataSet();
+        options.set(Parser.EXTENSIONS, List.of(
+                TablesExtension.create(),
+                StrikethroughExtension.create(),
+                FootnoteExtension.create(),
+                AttributesExtension.create()));
+        options.set(HtmlRenderer.GENERATE_HEADER_ID, true);
+        options.set(HtmlRenderer.RENDER_HEADER_ID, true);
+        options.set(HtmlRenderer.HEADER_ID_GENERATOR_RESOLVE_DUPES, true);
+        options.set(TablesExtension.CLASS_NAME, "table");
+        this.parser = Parser.builder(options).build();
+        this.renderer = HtmlRenderer.builder(options).build();
+    }
+
+    public Document parse(String markdown) {
+        return parser.parse(markdown);
+    }
+
+    /** The HTML of a parsed document, before sanitising. */
+    public String render(Document document) {
+        return renderer.render(document);
+    }
+
+    /** Every heading with its level, text and the id the rendered HTML gives it. */
+    public List<io.contentpipeline.article.Heading> outline(Document document) {
+        HeaderIdGenerator ids = new HeaderIdGenerator.Factory().create();
+        ids.generateIds(document);
+        List<io.contentpipeline.article.Heading> outline = new ArrayList<>();
+        new NodeVisitor(new VisitHandler<>(Heading.class, heading -> {
+            String text = PlainText.of(heading).strip();
+            String id = heading.getAnchorRefId();
+            outline.add(new io.contentpipeline.article.Heading(heading.getLevel(), text, id == null ? "" : id));
+        })).visit(document);
+        return outline;
+    }
+
+    static boolean isAttributes(Node node) {
+        return node instanceof AttributesNode;
+    }
+}

@@ -1,0 +1,48 @@
+package io.contentpipeline.parse;
+
+import io.contentpipeline.article.FrontMatter;
+import io.contentpipeline.article.ParsedArticle;
+import io.contentpipeline.article.Problem;
+import io.contentpipeline.article.RejectedInputException;
+import io.contentpipeline.article.SourceFile;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads a dropped file as an article: decodes the text, splits front matter from body,
+ * repairs the one YAML flaw authors commonly make, and parses the YAML. Any other problem
+ * rejects the file with where it is.
+ */
+public final class ArticleParser {
+
+    private final YamlFrontMatterReader yamlReader = new YamlFrontMatterReader();
+    private final long maxBytes;
+
+    public ArticleParser(long maxBytes) {
+        this.maxBytes = maxBytes;
+    }
+
+    public ParsedArticle parse(SourceFile file) {
+        if (file.bytes().length > maxBytes) {
+            throw new RejectedInputException(Problem.error("file-too-large", null,
+                    "the file is " + file.bytes().length + " bytes; the limit is " + maxBytes
+                            + " (setting pipeline.max-file-bytes)", null));
+        }
+        String text = TextDecoding.decode(file.bytes());
+        return parseText(file, text);
+    }
+
+    /** Parses text that is already decoded, such as a translation rebuilt from another format. */
+    public ParsedArticle parseText(SourceFile file, String text) {
+        FrontMatterBlock block = FrontMatterBlock.locate(text);
+        QuotedEscapeRepair.Result repaired = QuotedEscapeRepair.repair(block.yaml(), block.firstLine());
+        FrontMatter frontMatter = yamlReader.read(repaired.yaml(), block.firstLine());
+        if (frontMatter.fields().isEmpty()) {
+            throw new RejectedInputException(Problem.error("empty-front-matter", null,
+                    "the front matter is empty", block.firstLine()));
+        }
+        List<Problem> warnings = new ArrayList<>(repaired.warnings());
+        return new ParsedArticle(file, text, frontMatter, block.body(), block.bodyLine(), warnings);
+    }
+}

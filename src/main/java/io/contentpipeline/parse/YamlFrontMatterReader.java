@@ -1,0 +1,95 @@
+package io.contentpipeline.parse;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.contentpipeline.article.FrontMatter;
+import io.contentpipeline.article.Problem;
+import io.contentpipeline.article.RejectedInputException;
+import org.yaml.snakeyaml.LoaderOptions;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Parses front-matter YAML with Jackson's YAML data format, strictly: duplicate keys,
+ * anything but a mapping at the top, and syntax errors reject the article with the file
+ * line and column. Limits on nesting and aliases keep hostile YAML from exhausting memory.
+ */
+final class YamlFrontMatterReader {
+
+    private static final Pattern TOP_LEVEL_KEY = Pattern.compile("^(?:\"([^\"]+)\"|'([^']+)'|([^\\s#'\"-][^:#]*?)):(?:\\s|$)");
+
+    private final ObjectMapper mapper;
+
+    YamlFrontMatterReader() {
+        LoaderOptions loaderOptions = new LoaderOptions();
+        loaderOptions.setMaxAliasesForCollections(20);
+        loaderOptions.setNestingDepthLimit(40);
+        loaderOptions.setAllowDuplicateKeys(false);
+        loaderOptions.setCodePointLimit(8 * 1024 * 1024);
+        YAMLFactory factory = YAMLFactory.builder()
+                .loaderOptions(loaderOptions)
+                .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(40).build())
+                .build();
+        this.mapper = YAMLMapper.builder(factory)
+                .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+                .build();
+    }
+
+    FrontMatter read(String yaml, int firstLine) {
+        JsonNode root;
+        try {
+            root = mapper.readTree(yaml);
+        } catch (JsonProcessingException e) {
+            throw new RejectedInputException(syntaxError(e, firstLine));
+        }
+        if (root == null || root.isMissingNode() || root.isNull()) {
+            return new FrontMatter(Map.of(), Map.of());
+        }
+        if (!root.isObject()) {
+            throw new RejectedInputException(Problem.error("front-matter-not-a-mapping", null,
+                    "the front matter must be a set of key: value lines, not a " + root.getNodeType().name().toLowerCase(), firstLine));
+        }
+        Map<String, Object> fields = mapper.convertValue(root, new TypeReference<LinkedHashMap<String, Object>>() {
+        });
+        return new FrontMatter(fields, keyLines(yaml, firstLine));
+    }
+
+    private static Problem syntaxError(JsonProcessingException e, int firstLine) {
+        JsonLocation location = e.getLocation();
+        Integer line = location != null && location.getLineNr() > 0 ? location.getLineNr() + firstLine - 1 : null;
+        Integer column = location != null && location.getColumnNr() > 0 ? location.getColumnNr() : null;
+        String message = e.getOriginalMessage();
+        if (message != null) {
+            // SnakeYAML's messages repeat the position and quote the input; the first line is the reason.
+            message = message.lines().findFirst().orElse(message).strip();
+        }
+        return new Problem(io.contentpipeline.article.Severity.ERROR, "yaml-syntax", null,
+                "the front matter is not valid YAML: " + message, line, column);
+    }
+
+    /** File line of each top-level key, for messages that point at a field. */
+    private static Map<String, Integer> keyLines(String yaml, int firstLine) {
+        Map<String, Integer> lines = new HashMap<>();
+        int line = firstLine;
+        for (String text : yaml.split("\n", -1)) {
+            Matcher key = TOP_LEVEL_KEY.matcher(text);
+            if (key.find()) {
+                String name = key.group(1) != null ? key.group(1) : key.group(2) != null ? key.group(2) : key.group(3);
+                lines.putIfAbsent(name.strip(), line);
+            }
+            line++;
+        }
+        return lines;
+    }
+}

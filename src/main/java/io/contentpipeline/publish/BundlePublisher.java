@@ -1,0 +1,157 @@
+package io.contentpipeline.publish;
+
+import io.contentpipeline.article.Article;
+import io.contentpipeline.article.ChangelogEvent;
+import io.contentpipeline.article.Derived;
+import io.contentpipeline.article.FrontMatter;
+import io.contentpipeline.article.SummarySource;
+import io.contentpipeline.markdown.MarkdownEngine;
+import io.contentpipeline.parse.ArticleParser;
+import io.contentpipeline.article.SourceFile;
+import io.contentpipeline.translate.AcceptedTranslation;
+import io.contentpipeline.translate.DraftsWritten;
+import io.contentpipeline.translate.TranslatableFields;
+import io.contentpipeline.version.VersionedArticle;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The publish stage: (re)builds an article's bundle when its source is accepted or a
+ * translation joins it. Every update reads the bundle as it stands under the slug's lock,
+ * so a translation arriving while the source changes is never lost.
+ */
+public final class BundlePublisher {
+
+    private final BundleStore store;
+    private final BundleRenderer renderer;
+    private final ArticleParser parser;
+
+    public BundlePublisher(BundleStore store, MarkdownEngine markdown, PublicUrls urls, ArticleParser parser) {
+        this.store = store;
+        this.renderer = new BundleRenderer(markdown, urls);
+        this.parser = parser;
+    }
+
+    public Published publishSource(DraftsWritten drafted) throws Exception {
+        VersionedArticle versioned = drafted.versioned();
+        Article article = versioned.article();
+        return store.locked(article.slug(), () -> {
+            BundleManifest previous = store.manifest(article.slug()).orElse(null);
+            Map<String, LanguageVersion> versions = new LinkedHashMap<>();
+            versions.put(article.language(), sourceVersion(versioned));
+            for (LanguageVersion translation : translations(previous)) {
+                String status = translation.sourceVersion() < versioned.version() ? LanguageEntry.OUTDATED : LanguageEntry.CURRENT;
+                versions.put(translation.language(), translation.withStatus(status));
+            }
+            Instant now = Instant.now();
+            Map<String, TranslationState> states = new LinkedHashMap<>(previous == null ? Map.of() : previous.translations());
+            for (String language : drafted.languages()) {
+                LanguageVersion existing = versions.get(language);
+                String status = existing == null ? TranslationState.REQUESTED : existing.status();
+                states.put(language, new TranslationState(status, versioned.version(), now, now));
+            }
+            BundleManifest manifest = write(article.slug(), versioned.version(), article.language(), article.sha256(), versions, states);
+            return new Published(manifest, List.of(published(manifest, article.language(), article.fileName())));
+        });
+    }
+
+    public Published publishTranslation(AcceptedTranslation translation) throws Exception {
+        return store.locked(translation.slug(), () -> {
+            BundleManifest previous = store.manifest(translation.slug())
+                    .orElseThrow(() -> new IllegalStateException("bundle vanished: " + translation.slug()));
+            LanguageEntry existing = previous.languages().get(translation.language());
+            if (existing != null && translation.inputSha256().equals(existing.inputSha256())) {
+                return new Published(previous, List.of(ChangelogEvent.now(ChangelogEvent.TRANSLATION_UNCHANGED,
+                        translation.slug(), translation.language(), translation.sourceVersion(), translation.fileName(), Map.of())));
+            }
+            Map<String, LanguageVersion> versions = new LinkedHashMap<>();
+            LanguageVersion source = load(previous, previous.sourceLanguage());
+            versions.put(source.language(), source);
+            for (LanguageVersion other : translations(previous)) {
+                versions.put(other.language(), other);
+            }
+            String status = translation.sourceVersion() == previous.version() ? LanguageEntry.CURRENT : LanguageEntry.OUTDATED;
+            FrontMatter merged = new FrontMatter(withDerived(TranslatableFields.merge(source.frontMatter(), translation.frontMatter()),
+                    translation.derived(), previous.slug()), Map.of());
+            versions.put(translation.language(), new LanguageVersion(translation.language(), merged, translation.body(),
+                    translation.derived(), status, translation.sourceVersion(), translation.warnings(), translation.inputSha256()));
+            Map<String, TranslationState> states = new LinkedHashMap<>(previous.translations());
+            TranslationState state = states.get(translation.language());
+            Instant now = Instant.now();
+            states.put(translation.language(), state == null
+                    ? new TranslationState(status, previous.version(), now, now) : state.with(status, now));
+            BundleManifest manifest = write(previous.slug(), previous.version(), previous.sourceLanguage(),
+                    previous.sourceSha256(), versions, states);
+            Map<String, Object> detail = new LinkedHashMap<>();
+            detail.put("status", status);
+            if (!translation.warnings().isEmpty()) {
+                detail.put("warnings", translation.warnings().stream().map(io.contentpipeline.article.Problem::describe).toList());
+            }
+            return new Published(manifest, List.of(
+                    ChangelogEvent.now(ChangelogEvent.TRANSLATION_ACCEPTED, translation.slug(), translation.language(),
+                            translation.sourceVersion(), translation.fileName(), detail),
+                    published(manifest, translation.language(), translation.fileName())));
+        });
+    }
+
+    private BundleManifest write(String slug, int version, String sourceLanguage, String sha256,
+                                 Map<String, LanguageVersion> versions, Map<String, TranslationState> states) throws IOException {
+        BundleRenderer.Rendered rendered = renderer.render(slug, sourceLanguage, versions);
+        BundleManifest manifest = new BundleManifest(slug, version, sourceLanguage, sha256, Instant.now(),
+                rendered.entries(), states);
+        store.replace(manifest, rendered.files());
+        return manifest;
+    }
+
+    private static ChangelogEvent published(BundleManifest manifest, String language, String file) {
+        return ChangelogEvent.now(ChangelogEvent.BUNDLE_PUBLISHED, manifest.slug(), language, manifest.version(),
+                "outbox/published/" + manifest.slug() + "/", Map.of("languages", List.copyOf(manifest.languages().keySet())));
+    }
+
+    private static LanguageVersion sourceVersion(VersionedArticle versioned) {
+        Article article = versioned.article();
+        Map<String, Object> fields = withDerived(new LinkedHashMap<>(article.frontMatter().fields()), article.derived(), article.slug());
+        return new LanguageVersion(article.language(), new FrontMatter(fields, Map.of()), article.body(), article.derived(),
+                LanguageEntry.SOURCE, versioned.version(), article.warnings(), article.sha256());
+    }
+
+    /** Hugo reads these: the derived summary and description, and the key that links languages. */
+    private static Map<String, Object> withDerived(Map<String, Object> fields, Derived derived, String slug) {
+        fields.putIfAbsent("slug", slug);
+        fields.putIfAbsent("description", derived.description());
+        fields.putIfAbsent("summary", derived.summary());
+        fields.put("translationKey", slug);
+        return fields;
+    }
+
+    private List<LanguageVersion> translations(BundleManifest manifest) throws IOException {
+        List<LanguageVersion> translations = new ArrayList<>();
+        if (manifest != null) {
+            for (String language : manifest.languages().keySet()) {
+                if (!language.equals(manifest.sourceLanguage())) {
+                    translations.add(load(manifest, language));
+                }
+            }
+        }
+        return translations;
+    }
+
+    /** A published language version read back from its index.&lt;lang&gt;.md and bundle.json entry. */
+    private LanguageVersion load(BundleManifest manifest, String language) throws IOException {
+        LanguageEntry entry = manifest.languages().get(language);
+        String name = "index." + language + ".md";
+        String text = store.readFile(manifest.slug(), name)
+                .orElseThrow(() -> new IOException("bundle " + manifest.slug() + " lists " + name + " but it is missing"));
+        var parsed = parser.parseText(new SourceFile(name, null, new byte[0], null), text);
+        Derived derived = new Derived(entry.summary(), SummarySource.valueOf(entry.summarySource().toUpperCase()),
+                entry.description(), SummarySource.valueOf(entry.descriptionSource().toUpperCase()),
+                entry.wordCount(), entry.readingTimeMinutes(), entry.outline());
+        return new LanguageVersion(language, parsed.frontMatter(), parsed.body(), derived, entry.status(),
+                entry.sourceVersion(), entry.warnings() == null ? List.of() : entry.warnings(), entry.inputSha256());
+    }
+}

@@ -1,0 +1,60 @@
+package io.contentpipeline.publish;
+
+import io.contentpipeline.article.Derived;
+import io.contentpipeline.files.Sha256;
+import io.contentpipeline.markdown.MarkdownEngine;
+
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Turns the language versions of a bundle into its files: index.&lt;lang&gt;.md (normalised front
+ * matter and body, as Hugo reads a page bundle) and index.&lt;lang&gt;.html (a standalone page
+ * with hreflang links to every language), plus each language's bundle.json entry.
+ */
+final class BundleRenderer {
+
+    private final MarkdownEngine markdown;
+    private final HtmlSanitizer sanitizer = new HtmlSanitizer();
+    private final PublicUrls urls;
+
+    BundleRenderer(MarkdownEngine markdown, PublicUrls urls) {
+        this.markdown = markdown;
+        this.urls = urls;
+    }
+
+    record Rendered(Map<String, byte[]> files, Map<String, LanguageEntry> entries) {
+    }
+
+    Rendered render(String slug, String sourceLanguage, Map<String, LanguageVersion> versions) {
+        Map<String, String> alternates = new LinkedHashMap<>();
+        versions.values().forEach(v -> alternates.put(v.language(), urls.url(slug, v, v.language().equals(sourceLanguage))));
+        String defaultUrl = alternates.get(sourceLanguage);
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        Map<String, LanguageEntry> entries = new LinkedHashMap<>();
+        for (LanguageVersion version : versions.values()) {
+            String url = alternates.get(version.language());
+            String mdName = "index." + version.language() + ".md";
+            String htmlName = "index." + version.language() + ".html";
+            byte[] md = FrontMatterWriter.markdown(version.frontMatter().fields(), version.body()).getBytes(StandardCharsets.UTF_8);
+            String body = sanitizer.clean(markdown.render(markdown.parse(version.body())), url);
+            byte[] html = HtmlPage.render(version, url, alternates, defaultUrl, body).getBytes(StandardCharsets.UTF_8);
+            files.put(mdName, md);
+            files.put(htmlName, html);
+            Map<String, String> digests = new LinkedHashMap<>();
+            digests.put(mdName, Sha256.of(md));
+            digests.put(htmlName, Sha256.of(html));
+            entries.put(version.language(), entry(version, url, digests));
+        }
+        return new Rendered(files, entries);
+    }
+
+    private static LanguageEntry entry(LanguageVersion version, String url, Map<String, String> files) {
+        Derived derived = version.derived();
+        return new LanguageEntry(version.title(), derived.description(), derived.summary(), derived.summarySource().label(),
+                derived.descriptionSource().label(), url, derived.wordCount(), derived.readingTimeMinutes(),
+                derived.outline(), version.status(), version.sourceVersion(), version.warnings(), files,
+                version.inputSha256());
+    }
+}

@@ -1,0 +1,41 @@
+package io.contentpipeline.publish;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.contentpipeline.article.Heading;
+import io.contentpipeline.article.Problem;
+
+import java.util.List;
+import java.util.Map;
+
+/** bundle.json's record of one published language version. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record LanguageEntry(
+        String title,
+        String description,
+        String summary,
+        String summarySource,
+        String descriptionSource,
+        String url,
+        int wordCount,
+        int readingTimeMinutes,
+        List<Heading> outline,
+        String status,
+        int sourceVersion,
+        List<Problem> warnings,
+        Map<String, String> files,
+        String inputSha256) {
+
+    public static final String SOURCE = "source";
+    public static final String CURRENT = "current";
+    public static final String OUTDATED = "outdated";
+
+    public LanguageEntry withStatus(String newStatus) {
+        return new LanguageEntry(title, description, summary, summarySource, descriptionSource, url, wordCount,
+                readingTimeMinutes, outline, newStatus, sourceVersion, warnings, files, inputSha256);
+    }
+
+    public LanguageEntry withFiles(Map<String, String> newFiles, String newUrl) {
+        return new LanguageEntry(title, description, summary, summarySource, descriptionSource, newUrl, wordCount,
+                readingTimeMinutes, outline, status, sourceVersion, warnings, newFiles, inputSha256);
+    }
+}

@@ -1,0 +1,34 @@
+package io.contentpipeline.publish;
+
+import io.contentpipeline.article.Derived;
+import io.contentpipeline.article.FrontMatter;
+import io.contentpipeline.article.Problem;
+
+import java.util.List;
+
+/**
+ * One language of a bundle, ready to render: its normalised front matter, body and derived
+ * fields, with its status against the current source version.
+ */
+public record LanguageVersion(
+        String language,
+        FrontMatter frontMatter,
+        String body,
+        Derived derived,
+        String status,
+        int sourceVersion,
+        List<Problem> warnings,
+        String inputSha256) {
+
+    public LanguageVersion {
+        warnings = List.copyOf(warnings);
+    }
+
+    public String title() {
+        return frontMatter.text("title").orElse("");
+    }
+
+    public LanguageVersion withStatus(String newStatus) {
+        return new LanguageVersion(language, frontMatter, body, derived, newStatus, sourceVersion, warnings, inputSha256);
+    }
+}

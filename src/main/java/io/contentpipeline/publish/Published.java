@@ -1,0 +1,14 @@
+package io.contentpipeline.publish;
+
+import io.contentpipeline.article.ChangelogEvent;
+import io.contentpipeline.article.HasEvents;
+
+import java.util.List;
+
+/** The publish stage's result: the bundle as it now stands and what happened to it. */
+public record Published(BundleManifest manifest, List<ChangelogEvent> events) implements HasEvents {
+
+    public Published {
+        events = List.copyOf(events);
+    }
+}

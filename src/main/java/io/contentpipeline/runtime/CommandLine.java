@@ -1,0 +1,45 @@
+package io.contentpipeline.runtime;
+
+import java.nio.file.Path;
+
+/** The command line: {@code [--home DIR] [--once] [--help]}. */
+public record CommandLine(Path home, boolean once, boolean help) {
+
+    public static final String USAGE = """
+            Usage: java -jar content-pipeline.jar [--home DIR] [--once]
+
+              --home DIR   work in DIR (default: the current directory); DIR/inbox and DIR/outbox
+                           are created when missing
+              --once       process everything pending, then exit (0 unless the pipeline itself failed)
+              --help       show this text
+
+            Settings (application.properties) can be overridden with -Dkey=value or environment
+            variables, for example -Dpipeline.targets=EN,ES or PIPELINE_TARGETS=EN,ES.
+            """;
+
+    public static CommandLine parse(String... args) {
+        Path home = Path.of(".");
+        boolean once = false;
+        boolean help = false;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--once" -> once = true;
+                case "--help", "-h" -> help = true;
+                case "--home" -> {
+                    if (i + 1 >= args.length) {
+                        throw new IllegalArgumentException("--home needs a folder");
+                    }
+                    home = Path.of(args[++i]);
+                }
+                default -> {
+                    if (args[i].startsWith("--home=")) {
+                        home = Path.of(args[i].substring("--home=".length()));
+                    } else {
+                        throw new IllegalArgumentException("unknown option " + args[i]);
+                    }
+                }
+            }
+        }
+        return new CommandLine(home.toAbsolutePath().normalize(), once, help);
+    }
+}

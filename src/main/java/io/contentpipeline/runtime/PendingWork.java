@@ -1,0 +1,61 @@
+package io.contentpipeline.runtime;
+
+import io.contentpipeline.files.HomeLayout;
+import io.contentpipeline.intake.ReturnsFilter;
+import io.contentpipeline.status.IoFailures;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Pattern;
+
+/**
+ * What the inbox still holds for the pipeline to do: the files the file consumers would
+ * take, less those waiting for their source and those that failed in this run.
+ */
+final class PendingWork {
+
+    private final HomeLayout layout;
+    private final Pattern articles;
+    private final Pattern returns;
+    private final ReturnsFilter returnsFilter;
+    private final IoFailures failures;
+
+    PendingWork(HomeLayout layout, String articlePattern, String returnPattern, ReturnsFilter returnsFilter, IoFailures failures) {
+        this.layout = layout;
+        this.articles = Pattern.compile(articlePattern);
+        this.returns = Pattern.compile(returnPattern);
+        this.returnsFilter = returnsFilter;
+        this.failures = failures;
+    }
+
+    int count() throws IOException {
+        int pending = count(layout.inbox(), articles, false);
+        if (Files.isDirectory(layout.returnsInbox())) {
+            try (DirectoryStream<Path> languages = Files.newDirectoryStream(layout.returnsInbox(), Files::isDirectory)) {
+                for (Path language : languages) {
+                    pending += count(language, returns, true);
+                }
+            }
+        }
+        return pending;
+    }
+
+    private int count(Path folder, Pattern include, boolean isReturn) throws IOException {
+        int pending = 0;
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(folder, Files::isRegularFile)) {
+            for (Path file : files) {
+                String name = file.getFileName().toString();
+                if (name.startsWith(".") || !include.matcher(name).matches() || failures.hasFailed(file)) {
+                    continue;
+                }
+                if (isReturn && !returnsFilter.isReady(file)) {
+                    continue;
+                }
+                pending++;
+            }
+        }
+        return pending;
+    }
+}

@@ -1,0 +1,106 @@
+package io.contentpipeline.runtime;
+
+import io.contentpipeline.changelog.Changelog;
+import io.contentpipeline.changelog.ChangelogDigest;
+import io.contentpipeline.changelog.EventRecorder;
+import io.contentpipeline.check.ArticleChecker;
+import io.contentpipeline.check.MetadataRules;
+import io.contentpipeline.derive.Deriver;
+import io.contentpipeline.files.HomeLayout;
+import io.contentpipeline.intake.InboxFiles;
+import io.contentpipeline.intake.Rejections;
+import io.contentpipeline.intake.ReturnsFilter;
+import io.contentpipeline.language.LanguageResolver;
+import io.contentpipeline.markdown.MarkdownEngine;
+import io.contentpipeline.parse.ArticleParser;
+import io.contentpipeline.publish.BundlePublisher;
+import io.contentpipeline.publish.BundleStore;
+import io.contentpipeline.publish.PublicUrls;
+import io.contentpipeline.status.IoFailures;
+import io.contentpipeline.status.PipelineCounts;
+import io.contentpipeline.status.StatusReporter;
+import io.contentpipeline.translate.DraftWriter;
+import io.contentpipeline.translate.ReturnChecker;
+import io.contentpipeline.version.SourceArchive;
+import io.contentpipeline.version.Versioner;
+import org.apache.camel.CamelConfiguration;
+import org.apache.camel.CamelContext;
+import org.apache.camel.spi.Registry;
+import org.apache.camel.support.service.ServiceSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+
+/**
+ * Builds the beans the routes call and binds them to Camel's registry under the names the
+ * YAML routes use. Runs before the routes are loaded.
+ */
+public final class PipelineConfiguration implements CamelConfiguration {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PipelineConfiguration.class);
+
+    @Override
+    public void configure(CamelContext context) throws Exception {
+        PipelineSettings settings = PipelineSettings.from(context.getPropertiesComponent());
+        HomeLayout layout = new HomeLayout(settings.home());
+        layout.create(settings.targets());
+
+        MarkdownEngine markdown = new MarkdownEngine();
+        ArticleParser parser = new ArticleParser(settings.maxFileBytes());
+        BundleStore bundles = new BundleStore(layout);
+        bundles.recover();
+        SourceArchive sources = new SourceArchive(layout);
+        Deriver deriver = new Deriver(markdown, settings.summaryWords(), settings.wordsPerMinute(), settings.descriptionMax());
+        PipelineCounts counts = new PipelineCounts();
+        counts.load(layout.published(), bundles);
+        Changelog changelog = new Changelog(layout.changelog());
+        ChangelogDigest digest = new ChangelogDigest(changelog, layout.changelogDigest());
+        context.addService(new ChangelogService(changelog, digest), true, true);
+
+        Registry registry = context.getRegistry();
+        registry.bind("settings", settings);
+        registry.bind("layout", layout);
+        registry.bind("inboxFiles", new InboxFiles(layout));
+        registry.bind("articleParser", parser);
+        registry.bind("articleChecker", new ArticleChecker(MetadataRules.load("metadata-rules.yaml"),
+                new LanguageResolver(settings.sourceLanguage())));
+        registry.bind("deriver", deriver);
+        registry.bind("versioner", new Versioner(bundles));
+        registry.bind("draftWriter", new DraftWriter(layout, sources, settings.targets()));
+        registry.bind("bundlePublisher", new BundlePublisher(bundles, markdown,
+                new PublicUrls(settings.baseUrl(), settings.baseUrlByLanguage()), parser));
+        registry.bind("returnChecker", new ReturnChecker(parser, bundles, sources, deriver));
+        registry.bind("returnsFilter", new ReturnsFilter(parser, bundles, settings.returnSourceWait(), Clock.systemUTC()));
+        registry.bind("rejections", new Rejections(layout, counts));
+        registry.bind("events", new EventRecorder(changelog));
+        registry.bind("changelogDigest", digest);
+        registry.bind("pipelineCounts", counts);
+        registry.bind("ioFailures", new IoFailures());
+        registry.bind("statusReporter", new StatusReporter(context, counts));
+        LOG.info("pipeline home={} targets={} source-language={} (when an article does not say)",
+                layout.home(), settings.targets(), settings.sourceLanguage());
+    }
+
+    /** Opens the changelog before the routes start; writes the last CHANGELOG.md and closes it after they stop. */
+    private static final class ChangelogService extends ServiceSupport {
+        private final Changelog changelog;
+        private final ChangelogDigest digest;
+
+        ChangelogService(Changelog changelog, ChangelogDigest digest) {
+            this.changelog = changelog;
+            this.digest = digest;
+        }
+
+        @Override
+        protected void doStart() throws Exception {
+            changelog.open();
+        }
+
+        @Override
+        protected void doStop() throws Exception {
+            digest.refresh();
+            changelog.close();
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package io.contentpipeline.runtime;
+
+import io.contentpipeline.files.HomeLayout;
+import io.contentpipeline.intake.ReturnsFilter;
+import io.contentpipeline.status.IoFailures;
+import io.contentpipeline.status.StatusReporter;
+import org.apache.camel.CamelContext;
+import org.apache.camel.main.BaseMainSupport;
+import org.apache.camel.main.Main;
+import org.apache.camel.main.MainListenerSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Runs the pipeline on Camel Main: as a service until SIGTERM or Ctrl-C (Camel stops the
+ * routes gracefully, letting work in flight finish), or with --once until the inbox holds
+ * nothing more to do.
+ */
+public final class PipelineRunner {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PipelineRunner.class);
+
+    private final CommandLine commandLine;
+    private final Map<String, String> overrides = new LinkedHashMap<>();
+    private volatile int exitCode;
+
+    public PipelineRunner(CommandLine commandLine) {
+        this.commandLine = commandLine;
+    }
+
+    /** Settings that win over every other source; tests use it to point at their own folders. */
+    public PipelineRunner with(String key, String value) {
+        overrides.put(key, value);
+        return this;
+    }
+
+    /** Runs until stopped (service) or until idle (--once); returns the process exit code. */
+    public int run() {
+        Main main = new Main();
+        main.configure().addConfiguration(new PipelineConfiguration());
+        main.addOverrideProperty("pipeline.home", commandLine.home().toString());
+        overrides.forEach(main::addOverrideProperty);
+        if (commandLine.once()) {
+            main.addMainListener(new MainListenerSupport() {
+                @Override
+                public void afterStart(BaseMainSupport support) {
+                    Thread watcher = new Thread(() -> watchUntilIdle(main), "once-watcher");
+                    watcher.setDaemon(true);
+                    watcher.start();
+                }
+            });
+        }
+        try {
+            main.run();
+        } catch (Exception e) {
+            LOG.error("pipeline.failed: {}", e.getMessage(), e);
+            return 1;
+        }
+        return exitCode;
+    }
+
+    private void watchUntilIdle(Main main) {
+        CamelContext context = main.getCamelContext();
+        try {
+            var props = context.getPropertiesComponent();
+            IoFailures failures = context.getRegistry().lookupByNameAndType("ioFailures", IoFailures.class);
+            PendingWork pending = new PendingWork(
+                    context.getRegistry().lookupByNameAndType("layout", HomeLayout.class),
+                    props.resolveProperty("pipeline.inbox.include").orElseThrow(),
+                    props.resolveProperty("pipeline.returns.include").orElseThrow(),
+                    context.getRegistry().lookupByNameAndType("returnsFilter", ReturnsFilter.class),
+                    failures);
+            long pollDelay = Long.parseLong(props.resolveProperty("pipeline.poll-delay").orElse("500"));
+            int idleChecks = 0;
+            while (idleChecks < 2) {
+                Thread.sleep(Math.max(100, pollDelay / 2));
+                boolean idle = context.getInflightRepository().size() == 0 && pending.count() == 0;
+                idleChecks = idle ? idleChecks + 1 : 0;
+            }
+            context.getRegistry().lookupByNameAndType("statusReporter", StatusReporter.class).report();
+            if (failures.count() > 0) {
+                LOG.error("pipeline.once-failed {} input(s) could not be processed and stay in the inbox", failures.count());
+                exitCode = 1;
+            }
+        } catch (Exception e) {
+            LOG.error("pipeline.once-watcher failed: {}", e.getMessage(), e);
+            exitCode = 1;
+        } finally {
+            main.completed();
+        }
+    }
+}

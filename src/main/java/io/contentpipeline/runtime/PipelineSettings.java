@@ -1,0 +1,54 @@
+package io.contentpipeline.runtime;
+
+import org.apache.camel.spi.PropertiesComponent;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * The pipeline's settings, read once from Camel's properties (application.properties,
+ * then environment variables and -D system properties, which override it).
+ */
+public record PipelineSettings(
+        Path home,
+        List<String> targets,
+        String sourceLanguage,
+        long maxFileBytes,
+        int summaryWords,
+        int wordsPerMinute,
+        int descriptionMax,
+        String baseUrl,
+        Map<String, String> baseUrlByLanguage,
+        Duration returnSourceWait) {
+
+    private static final String BASE_URL_PREFIX = "pipeline.base-url.";
+
+    public static PipelineSettings from(PropertiesComponent properties) {
+        Map<String, String> baseUrls = new LinkedHashMap<>();
+        Properties perLanguage = properties.loadProperties(key -> key.startsWith(BASE_URL_PREFIX));
+        perLanguage.stringPropertyNames().forEach(key ->
+                baseUrls.put(key.substring(BASE_URL_PREFIX.length()).toLowerCase(Locale.ROOT), perLanguage.getProperty(key)));
+        return new PipelineSettings(
+                Path.of(value(properties, "pipeline.home", ".")).toAbsolutePath().normalize(),
+                Arrays.stream(value(properties, "pipeline.targets", "EN").split(","))
+                        .map(String::strip).filter(s -> !s.isEmpty()).map(s -> s.toUpperCase(Locale.ROOT)).distinct().toList(),
+                value(properties, "pipeline.source-language", "fr").toLowerCase(Locale.ROOT),
+                Long.parseLong(value(properties, "pipeline.max-file-bytes", "5242880")),
+                Integer.parseInt(value(properties, "pipeline.summary-words", "70")),
+                Integer.parseInt(value(properties, "pipeline.reading-words-per-minute", "212")),
+                Integer.parseInt(value(properties, "pipeline.description-max", "160")),
+                value(properties, "pipeline.base-url", "http://localhost:1313/"),
+                baseUrls,
+                Duration.parse(value(properties, "pipeline.returns.source-wait", "PT1H")));
+    }
+
+    private static String value(PropertiesComponent properties, String key, String fallback) {
+        return properties.resolveProperty(key).map(String::strip).filter(v -> !v.isEmpty()).orElse(fallback);
+    }
+}

@@ -1,0 +1,58 @@
+package io.contentpipeline.slug;
+
+import io.contentpipeline.article.FrontMatter;
+
+import java.net.URI;
+import java.text.Normalizer;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Chooses an article's slug: front-matter {@code slug}, else the last path segment of
+ * {@code canonical_url}, else the file name; then folds it to lowercase ASCII letters,
+ * digits and hyphens. Folding is what keeps a slug from naming any path but its own folder.
+ */
+public final class Slugs {
+
+    private Slugs() {
+    }
+
+    public static Optional<String> resolve(FrontMatter frontMatter, String fileName) {
+        return frontMatter.text("slug").map(Slugs::normalise).filter(s -> !s.isEmpty())
+                .or(() -> frontMatter.text("canonical_url").flatMap(Slugs::lastPathSegment).map(Slugs::normalise)
+                        .filter(s -> !s.isEmpty()))
+                .or(() -> Optional.of(normalise(stripExtension(fileName))).filter(s -> !s.isEmpty()));
+    }
+
+    public static String normalise(String text) {
+        String folded = Normalizer.normalize(text, Normalizer.Form.NFKD)
+                .replaceAll("\\p{M}+", "")
+                .replace("œ", "oe").replace("Œ", "oe").replace("æ", "ae").replace("Æ", "ae").replace("ß", "ss")
+                .toLowerCase(Locale.ROOT);
+        String slug = folded.replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
+        return slug.length() > 100 ? slug.substring(0, 100).replaceAll("-+$", "") : slug;
+    }
+
+    private static Optional<String> lastPathSegment(String url) {
+        try {
+            String path = URI.create(url.strip()).getPath();
+            if (path == null) {
+                return Optional.empty();
+            }
+            String[] segments = path.split("/");
+            for (int i = segments.length - 1; i >= 0; i--) {
+                if (!segments[i].isBlank()) {
+                    return Optional.of(stripExtension(segments[i]));
+                }
+            }
+            return Optional.empty();
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static String stripExtension(String name) {
+        int dot = name.lastIndexOf('.');
+        return dot > 0 ? name.substring(0, dot) : name;
+    }
+}

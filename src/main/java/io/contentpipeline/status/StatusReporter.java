@@ -1,0 +1,48 @@
+package io.contentpipeline.status;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.Route;
+import org.apache.camel.api.management.ManagedCamelContext;
+import org.apache.camel.api.management.mbean.ManagedRouteMBean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.StringJoiner;
+
+/**
+ * The operator's status line: each route's state and its exchanges total, failed and in
+ * flight, then the pipeline's counts. Logged by a timer route and at the end of --once.
+ */
+public final class StatusReporter {
+
+    private static final Logger LOG = LoggerFactory.getLogger("pipeline.status");
+
+    private final CamelContext context;
+    private final PipelineCounts counts;
+
+    public StatusReporter(CamelContext context, PipelineCounts counts) {
+        this.context = context;
+        this.counts = counts;
+    }
+
+    public void report() {
+        LOG.info("status routes=[{}] published={} awaiting={} rejected={}", routes(), counts.published(),
+                counts.awaiting(), counts.rejected());
+    }
+
+    private String routes() {
+        StringJoiner routes = new StringJoiner(", ");
+        ManagedCamelContext managed = context.getCamelContextExtension().getContextPlugin(ManagedCamelContext.class);
+        for (Route route : context.getRoutes()) {
+            ManagedRouteMBean mbean = managed == null ? null : managed.getManagedRoute(route.getRouteId());
+            String state = context.getRouteController().getRouteStatus(route.getRouteId()).name();
+            if (mbean == null) {
+                routes.add(route.getRouteId() + " " + state);
+            } else {
+                routes.add(route.getRouteId() + " " + state + " " + mbean.getExchangesTotal() + "/"
+                        + mbean.getExchangesFailed() + "/" + mbean.getExchangesInflight());
+            }
+        }
+        return routes.toString();
+    }
+}

@@ -1,0 +1,86 @@
+package io.contentpipeline.translate;
+
+import io.contentpipeline.article.FrontMatter;
+import io.contentpipeline.article.ParsedArticle;
+import io.contentpipeline.article.Problem;
+import io.contentpipeline.article.RejectedInputException;
+import io.contentpipeline.article.SourceFile;
+import io.contentpipeline.derive.Deriver;
+import io.contentpipeline.files.Sha256;
+import io.contentpipeline.parse.ArticleParser;
+import io.contentpipeline.publish.BundleManifest;
+import io.contentpipeline.publish.BundleStore;
+import io.contentpipeline.version.SourceArchive;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The returns stage: reads a file a translator dropped in inbox/translations/&lt;LANG&gt;/,
+ * matches it to its source by the {@code translation:} block (not by its name), and checks
+ * that it can join the bundle.
+ */
+public final class ReturnChecker {
+
+    private final ArticleParser parser;
+    private final BundleStore bundles;
+    private final SourceArchive sources;
+    private final Deriver deriver;
+
+    public ReturnChecker(ArticleParser parser, BundleStore bundles, SourceArchive sources, Deriver deriver) {
+        this.parser = parser;
+        this.bundles = bundles;
+        this.sources = sources;
+        this.deriver = deriver;
+    }
+
+    public AcceptedTranslation check(SourceFile file, String folderLanguage) throws IOException {
+        ParsedArticle parsed = parser.parse(file);
+        TranslationBlock block = TranslationBlock.of(parsed.frontMatter());
+        String language = folderLanguage.toLowerCase(Locale.ROOT);
+        String slug = block.source();
+        if (!block.targetLanguage().equals(language)) {
+            throw reject(slug, "translation-language", "translation.target_lang",
+                    "the file says it is a " + block.targetLanguage().toUpperCase(Locale.ROOT)
+                            + " translation but was dropped in the " + language.toUpperCase(Locale.ROOT) + " folder");
+        }
+        BundleManifest manifest = bundles.manifest(slug).orElseThrow(() -> reject(slug, "translation-unknown-source",
+                "translation.source", "no published article has the slug '" + slug + "'"));
+        if (block.sourceVersion() < 1 || block.sourceVersion() > manifest.version()) {
+            throw reject(slug, "translation-unknown-version", "translation.source_version",
+                    "version " + block.sourceVersion() + " of '" + slug + "' does not exist (current: " + manifest.version() + ")");
+        }
+        if (language.equals(manifest.sourceLanguage())) {
+            throw reject(slug, "translation-language", "translation.target_lang",
+                    "'" + slug + "' is written in " + language.toUpperCase(Locale.ROOT) + " already");
+        }
+        List<Problem> problems = new ArrayList<>(parsed.warnings());
+        FrontMatter frontMatter = parsed.frontMatter();
+        if (!frontMatter.has("title")) {
+            problems.add(Problem.error("translation-field-missing", "title", "title is missing or empty", frontMatter.line("title")));
+        }
+        String sourceBody = sourceBody(slug, block.sourceVersion());
+        if (sourceBody != null && !parsed.body().isBlank() && parsed.body().strip().equals(sourceBody.strip())) {
+            problems.add(Problem.error("translation-untranslated", null,
+                    "the body is identical to the source: nothing was translated", parsed.bodyLine()));
+        }
+        if (problems.stream().anyMatch(Problem::isError)) {
+            throw new RejectedInputException(slug, problems);
+        }
+        FrontMatter withoutBlock = frontMatter.with(TranslationBlock.KEY, null);
+        return new AcceptedTranslation(slug, language, block.sourceVersion(), withoutBlock, parsed.body(),
+                deriver.derive(withoutBlock, parsed.body()), problems, Sha256.of(parsed.text()), file.name());
+    }
+
+    private String sourceBody(String slug, int version) throws IOException {
+        return sources.read(slug, version)
+                .map(text -> parser.parseText(new SourceFile("v" + version + ".md", null, new byte[0], null), text).body())
+                .orElse(null);
+    }
+
+    private static RejectedInputException reject(String slug, String code, String field, String message) {
+        return new RejectedInputException(slug, List.of(Problem.error(code, field, message, null)));
+    }
+}

@@ -1,0 +1,48 @@
+package io.contentpipeline.translate;
+
+import io.contentpipeline.article.FrontMatter;
+import io.contentpipeline.article.Problem;
+import io.contentpipeline.article.RejectedInputException;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/** The {@code translation:} block of a draft and of its return: which source version it translates. */
+public record TranslationBlock(String source, String sourceLanguage, String targetLanguage, int sourceVersion,
+                               String sourceSha256) {
+
+    public static final String KEY = "translation";
+
+    /** Reads the block, rejecting the return with a clear message when it is missing or damaged. */
+    public static TranslationBlock of(FrontMatter frontMatter) {
+        if (!(frontMatter.get(KEY) instanceof Map<?, ?> block)) {
+            throw reject("the translation: block is missing; keep the block the draft came with");
+        }
+        String source = text(block, "source").orElseThrow(() -> reject("translation.source is missing"));
+        String targetLanguage = text(block, "target_lang").orElseThrow(() -> reject("translation.target_lang is missing"));
+        String version = text(block, "source_version").orElseThrow(() -> reject("translation.source_version is missing"));
+        int sourceVersion;
+        try {
+            sourceVersion = Integer.parseInt(version);
+        } catch (NumberFormatException e) {
+            throw reject("translation.source_version is not a number: " + version);
+        }
+        return new TranslationBlock(source, text(block, "source_lang").orElse(null),
+                targetLanguage.toLowerCase(Locale.ROOT), sourceVersion, text(block, "source_sha256").orElse(null));
+    }
+
+    /** The slug a return names, if it can be read at all; used to wait for unknown sources. */
+    public static Optional<String> peekSource(FrontMatter frontMatter) {
+        return frontMatter.get(KEY) instanceof Map<?, ?> block ? text(block, "source") : Optional.empty();
+    }
+
+    private static Optional<String> text(Map<?, ?> block, String key) {
+        Object value = block.get(key);
+        return value == null || value.toString().isBlank() ? Optional.empty() : Optional.of(value.toString().strip());
+    }
+
+    private static RejectedInputException reject(String message) {
+        return new RejectedInputException(Problem.error("translation-block", KEY, message, null));
+    }
+}

@@ -78,8 +78,8 @@ public final class Changelog {
     public <T extends HasEvents> T record(T result, String routeId, long elapsedMillis) throws IOException {
         for (ChangelogEvent event : result.events()) {
             if (append(event)) {
-                LOG.info("{} slug={} lang={} version={} file={} route={} ms={}{}", event.event(), event.slug(), event.lang(),
-                        event.version(), quoted(event.file()), routeId, elapsedMillis, detail(event.detail()));
+                LOG.info("{} slug={} lang={} version={} file={} route={} ms={}{}", event.event(), orDash(event.slug()),
+                        orDash(event.lang()), orDash(event.version()), quoted(event.file()), routeId, elapsedMillis, detail(event.detail()));
             }
         }
         return result;
@@ -130,6 +130,10 @@ public final class Changelog {
             raf.setLength(end);
             LOG.warn("changelog.repaired a line torn by an interrupted write was cut ({} bytes)", length - end);
         }
+    }
+
+    private static Object orDash(Object value) {
+        return value == null ? "-" : value;
     }
 
     private static String quoted(String value) {

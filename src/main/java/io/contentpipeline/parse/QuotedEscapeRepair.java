@@ -93,8 +93,10 @@ final class QuotedEscapeRepair {
                     }
                 }
                 case SINGLE -> {
-                    if (c == '\'' && peek() == '\'') {
-                        position++;
+                    if (escaping) {
+                        escaping = false;
+                    } else if (c == '\'' && peek() == '\'') {
+                        escaping = true;
                     } else if (c == '\'') {
                         state = State.PLAIN;
                     }

@@ -26,6 +26,7 @@ public final class PipelineRunner {
     private final CommandLine commandLine;
     private final Map<String, String> overrides = new LinkedHashMap<>();
     private volatile int exitCode;
+    private volatile Main main;
 
     public PipelineRunner(CommandLine commandLine) {
         this.commandLine = commandLine;
@@ -40,6 +41,7 @@ public final class PipelineRunner {
     /** Runs until stopped (service) or until idle (--once); returns the process exit code. */
     public int run() {
         Main main = new Main();
+        this.main = main;
         main.configure().addConfiguration(new PipelineConfiguration());
         main.addOverrideProperty("pipeline.home", commandLine.home().toString());
         overrides.forEach(main::addOverrideProperty);
@@ -60,6 +62,20 @@ public final class PipelineRunner {
             return 1;
         }
         return exitCode;
+    }
+
+    /** Asks a running pipeline to stop gracefully, as SIGTERM does. */
+    public void stop() {
+        Main running = main;
+        if (running != null) {
+            running.completed();
+        }
+    }
+
+    /** The running pipeline's Camel context, once started; null before. */
+    public CamelContext camelContext() {
+        Main running = main;
+        return running == null ? null : running.getCamelContext();
     }
 
     private void watchUntilIdle(Main main) {

@@ -1,0 +1,75 @@
+package io.contentpipeline.check;
+
+import io.contentpipeline.article.FrontMatter;
+import io.contentpipeline.article.Problem;
+import io.contentpipeline.article.Severity;
+import org.junit.jupiter.api.Test;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class MetadataRulesTest {
+
+    private final MetadataRules rules = MetadataRules.load("metadata-rules.yaml");
+
+    private List<Problem> check(Map<String, Object> fields) {
+        return rules.check(new FrontMatter(fields, Map.of()));
+    }
+
+    private static Map<String, Object> valid() {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("title", "Titre");
+        fields.put("date", "2025-07-25");
+        fields.put("author", "A");
+        return fields;
+    }
+
+    @Test
+    void aCompleteFrontMatterPasses() {
+        Map<String, Object> fields = valid();
+        fields.put("updated", "2025-09-21T10:00:00-04:00");
+        fields.put("canonical_url", "https://example.com/a/");
+        fields.put("robots", "index, follow");
+        fields.put("related_articles", List.of(Map.of("url", "https://example.com/b/", "anchor", "B")));
+        assertThat(check(fields)).isEmpty();
+    }
+
+    @Test
+    void everyErrorOfTheIssueIsReported() {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("date", "2025-07-25");
+        fields.put("updated", "2025-07-01");
+        fields.put("canonical_url", "/blogue/x/");
+        fields.put("robots", "index, nosnippet");
+        fields.put("seo_keywords", "a, b");
+        fields.put("related_articles", List.of(Map.of("url", "https://example.com/b/")));
+
+        assertThat(check(fields)).filteredOn(Problem::isError).extracting(Problem::field)
+                .containsExactlyInAnyOrder("title", "updated", "canonical_url", "robots", "seo_keywords", "related_articles");
+    }
+
+    @Test
+    void warningsForMissingAuthorAndLongTitleAndDescription() {
+        Map<String, Object> fields = valid();
+        fields.remove("author");
+        fields.put("title", "x".repeat(71));
+        fields.put("description", "y".repeat(161));
+
+        assertThat(check(fields)).allMatch(p -> p.severity() == Severity.WARNING)
+                .extracting(Problem::field).containsExactlyInAnyOrder("author", "title", "description");
+    }
+
+    @Test
+    void hugoDateFormsAreAcceptedAndOthersAreNot() {
+        for (String ok : List.of("2025-07-25", "2019-01-03T14:00:04.407Z", "2023-10-30T11:00:29",
+                "2018-06-14 09:00:00 -0400", "2025-07-25T09:30:00-04:00", "2025-07-25 09:30:00")) {
+            assertThat(IsoDates.parse(ok)).as(ok).isPresent();
+        }
+        for (String bad : List.of("25/07/2025", "2025-7-25", "July 25, 2025", "2025-13-01", "")) {
+            assertThat(IsoDates.parse(bad)).as(bad).isEmpty();
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package io.contentpipeline.parse;
+
+import io.contentpipeline.article.ParsedArticle;
+import io.contentpipeline.article.RejectedInputException;
+import io.contentpipeline.article.SourceFile;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ArticleParserTest {
+
+    private final ArticleParser parser = new ArticleParser(5_000_000);
+
+    private ParsedArticle parse(String text) {
+        return parser.parse(new SourceFile("a.md", null, text.getBytes(StandardCharsets.UTF_8), null));
+    }
+
+    @Test
+    void repairsBackslashApostropheInsideDoubleQuotesAndReportsTheFileLine() {
+        ParsedArticle article = parse("---\ntitle: \"Le rôle\"\nsummary: \"l\\'option et l\\'autre\"\n---\nCorps.\n");
+
+        assertThat(article.frontMatter().text("summary")).hasValue("l'option et l'autre");
+        assertThat(article.warnings()).singleElement().satisfies(w -> {
+            assertThat(w.line()).isEqualTo(3);
+            assertThat(w.code()).isEqualTo("yaml-escape-repaired");
+        });
+        assertThat(article.body()).isEqualTo("Corps.\n");
+        assertThat(article.bodyLine()).isEqualTo(5);
+    }
+
+    @Test
+    void leavesValidEscapesAndSingleQuotedStringsAlone() {
+        ParsedArticle article = parse("---\na: \"say \\\"hi\\\" \\\\ done\"\nb: 'it''s \\ fine'\nc: plain \\' text\n---\n");
+
+        assertThat(article.frontMatter().text("a")).hasValue("say \"hi\" \\ done");
+        assertThat(article.frontMatter().text("b")).hasValue("it's \\ fine");
+        assertThat(article.frontMatter().text("c")).hasValue("plain \\' text");
+        assertThat(article.warnings()).isEmpty();
+    }
+
+    @Test
+    void acceptsABomAndCrlfLineEndings() {
+        byte[] bom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+        byte[] text = "---\r\ntitle: T\r\n---\r\nBody\r\n".getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = new byte[bom.length + text.length];
+        System.arraycopy(bom, 0, bytes, 0, 3);
+        System.arraycopy(text, 0, bytes, 3, text.length);
+
+        ParsedArticle article = parser.parse(new SourceFile("a.md", null, bytes, null));
+
+        assertThat(article.frontMatter().text("title")).hasValue("T");
+        assertThat(article.body()).isEqualTo("Body\n");
+    }
+
+    @Test
+    void keepsUnknownKeysInTheirOrder() {
+        ParsedArticle article = parse("---\nzeta: 1\ntitle: T\ncustom_thing: [a]\n---\n");
+
+        assertThat(article.frontMatter().fields().keySet()).containsExactly("zeta", "title", "custom_thing");
+    }
+
+    @Test
+    void rejectsDuplicateKeysUnterminatedFrontMatterAndNonMappings() {
+        assertThatThrownBy(() -> parse("---\ntitle: a\ntitle: b\n---\n"))
+                .isInstanceOf(RejectedInputException.class).hasMessageContaining("title");
+        assertThatThrownBy(() -> parse("---\ntitle: a\nbody without end\n"))
+                .isInstanceOf(RejectedInputException.class).hasMessageContaining("never closed");
+        assertThatThrownBy(() -> parse("---\n- a\n- b\n---\n"))
+                .isInstanceOf(RejectedInputException.class).hasMessageContaining("not a array");
+    }
+
+    @Test
+    void rejectsBinaryAndNonUtf8Content() {
+        assertThatThrownBy(() -> parser.parse(new SourceFile("a.md", null, new byte[]{'-', 0, 1}, null)))
+                .isInstanceOf(RejectedInputException.class).hasMessageContaining("binary");
+        assertThatThrownBy(() -> parser.parse(new SourceFile("a.md", null, "---\ntitle: caf\u00e9\n---\n".getBytes(StandardCharsets.ISO_8859_1), null)))
+                .isInstanceOf(RejectedInputException.class).hasMessageContaining("UTF-8");
+    }
+}

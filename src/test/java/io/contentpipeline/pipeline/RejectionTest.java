@@ -1,0 +1,119 @@
+package io.contentpipeline.pipeline;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Bad inputs are moved to outbox/rejected/ with every problem listed, and nothing else is written. */
+class RejectionTest {
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void anArticleWithNoTitleAndAFrenchStyleDateIsRejectedWithBothProblems() {
+        PipelineHome home = new PipelineHome(temp);
+        home.drop("inbox/brouillon.md", """
+                ---
+                author: "BLOT Antoine"
+                date: 25/07/2025
+                ---
+
+                Un article sans titre.
+                """);
+
+        assertThat(home.runOnce()).as("a rejection is not a pipeline failure").isZero();
+
+        assertThat(home.files("outbox/rejected")).containsExactly("brouillon.md", "brouillon.md.errors.json");
+        JsonNode report = home.json("outbox/rejected/brouillon.md.errors.json");
+        assertThat(report.get("file").asText()).isEqualTo("brouillon.md");
+        assertThat(report.get("errors")).hasSize(2);
+        assertThat(report.get("errors").get(0).get("field").asText()).isEqualTo("title");
+        assertThat(report.get("errors").get(1).get("field").asText()).isEqualTo("date");
+        assertThat(report.get("errors").get(1).get("line").asInt()).isEqualTo(3);
+        assertThat(report.get("errors").get(1).get("message").asText()).contains("ISO-8601");
+        assertThat(home.files("inbox")).isEmpty();
+        assertThat(home.files("outbox/published")).isEmpty();
+        assertThat(home.files("outbox/translations/EN")).isEmpty();
+        assertThat(home.eventNames()).containsExactly("article.rejected");
+    }
+
+    @Test
+    void aYamlSyntaxErrorIsRejectedWithItsLineAndColumn() {
+        PipelineHome home = new PipelineHome(temp);
+        home.drop("inbox/cassé.md", """
+                ---
+                title: "Un titre
+                date: 2025-07-25
+                tags: [a, b
+                ---
+                Texte.
+                """);
+
+        assertThat(home.runOnce()).isZero();
+
+        JsonNode error = home.json("outbox/rejected/cassé.md.errors.json").get("errors").get(0);
+        assertThat(error.get("code").asText()).isEqualTo("yaml-syntax");
+        assertThat(error.get("line").asInt()).isGreaterThanOrEqualTo(2);
+        assertThat(error.has("column")).isTrue();
+    }
+
+    @Test
+    void aFileWithoutFrontMatterIsRejectedAndAnUnrelatedTextFileToo() {
+        PipelineHome home = new PipelineHome(temp);
+        home.drop("inbox/notes.txt", "Juste des notes, pas un article.\n");
+
+        assertThat(home.runOnce()).isZero();
+
+        assertThat(home.json("outbox/rejected/notes.txt.errors.json").get("errors").get(0).get("code").asText())
+                .isEqualTo("no-front-matter");
+    }
+
+    @Test
+    void aReturnWithoutItsTranslationBlockOrInTheWrongFolderIsRejected() {
+        PipelineHome home = new PipelineHome(temp);
+        home.dropResource(SeedArticleTest.SEED, "role.txt");
+        assertThat(home.runOnce()).isZero();
+        String draft = home.read("outbox/translations/EN/role-cmo-pme.md");
+        String translated = Translator.fill(draft, PipelineHome.resource(SeedArticleTest.SEED_EN));
+
+        home.drop("inbox/translations/EN/no-block.md", PipelineHome.resource(SeedArticleTest.SEED_EN));
+        home.drop("inbox/translations/ES/wrong-folder.md", translated);
+        home.drop("inbox/translations/EN/untranslated.md", draft);
+        assertThat(home.runOnce()).isZero();
+
+        assertThat(home.json("outbox/rejected/no-block.md.errors.json").get("errors").get(0).get("message").asText())
+                .contains("translation: block is missing");
+        assertThat(home.json("outbox/rejected/wrong-folder.md.errors.json").get("errors").get(0).get("message").asText())
+                .contains("EN translation but was dropped in the ES folder");
+        assertThat(home.json("outbox/rejected/untranslated.md.errors.json").get("errors").get(0).get("code").asText())
+                .isEqualTo("translation-untranslated");
+        assertThat(home.eventNames()).filteredOn("translation.rejected"::equals).hasSize(3);
+        assertThat(home.bundle("role-cmo-pme").get("languages").has("en")).isFalse();
+    }
+
+    @Test
+    void aReturnWhoseSourceIsNotPublishedYetWaitsInTheInbox() {
+        PipelineHome home = new PipelineHome(temp);
+        home.drop("inbox/translations/EN/early.md", """
+                ---
+                title: Early bird
+                translation:
+                  source: not-yet-here
+                  source_lang: fr
+                  target_lang: en
+                  source_version: 1
+                ---
+                Text.
+                """);
+
+        assertThat(home.runOnce()).isZero();
+
+        assertThat(home.files("inbox/translations/EN")).containsExactly("early.md");
+        assertThat(home.files("outbox/rejected")).isEmpty();
+    }
+}

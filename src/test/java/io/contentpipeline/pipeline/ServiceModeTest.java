@@ -1,0 +1,48 @@
+package io.contentpipeline.pipeline;
+
+import io.contentpipeline.runtime.PipelineRunner;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** The pipeline as a service: it watches the inbox folders and handles files as they arrive. */
+class ServiceModeTest {
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void articlesAndReturnsDroppedWhileRunningArePublished() throws Exception {
+        PipelineHome home = new PipelineHome(temp);
+        PipelineRunner runner = home.runner(false);
+        AtomicInteger exit = new AtomicInteger(-1);
+        Thread service = new Thread(() -> exit.set(runner.run()), "pipeline-service");
+        service.start();
+        try {
+            await().atMost(Duration.ofSeconds(30)).until(() -> Files.isDirectory(home.resolve("inbox/translations/EN")));
+            home.dropResource(SeedArticleTest.SEED, "000_02568b89924bce3c.txt");
+            await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(home.resolve("outbox/translations/EN/role-cmo-pme.md")));
+            await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(home.resolve("outbox/published/role-cmo-pme/bundle.json")));
+
+            String draft = home.read("outbox/translations/EN/role-cmo-pme.md");
+            home.drop("inbox/translations/EN/returned.md", Translator.fill(draft, PipelineHome.resource(SeedArticleTest.SEED_EN)));
+            await().atMost(Duration.ofSeconds(30)).until(() -> home.bundle("role-cmo-pme").get("languages").has("en"));
+        } finally {
+            runner.stop();
+            service.join(Duration.ofSeconds(60).toMillis());
+        }
+        assertThat(service.isAlive()).isFalse();
+        assertThat(exit.get()).isZero();
+        assertThat(home.files("inbox")).isEmpty();
+        assertThat(home.eventNames()).containsExactly("article.accepted", "translation.requested", "bundle.published",
+                "translation.accepted", "bundle.published");
+        assertThat(home.read("outbox/CHANGELOG.md")).contains("translation.accepted");
+    }
+}

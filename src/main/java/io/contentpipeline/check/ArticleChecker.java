@@ -5,25 +5,22 @@ import io.contentpipeline.article.ParsedArticle;
 import io.contentpipeline.article.Problem;
 import io.contentpipeline.article.RejectedInputException;
 import io.contentpipeline.files.Sha256;
-import io.contentpipeline.language.LanguageResolver;
 import io.contentpipeline.slug.Slugs;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The check stage: applies the metadata rules and settles the article's identity (slug,
- * language, content digest). Every error is collected before rejecting, so the author
+ * The check stage: applies the metadata rules and settles the article's identity (slug and
+ * content digest). Every error is collected before rejecting, so the author
  * sees all problems at once.
  */
 public final class ArticleChecker {
 
     private final MetadataRules rules;
-    private final LanguageResolver languages;
 
-    public ArticleChecker(MetadataRules rules, LanguageResolver languages) {
+    public ArticleChecker(MetadataRules rules) {
         this.rules = rules;
-        this.languages = languages;
     }
 
     public CheckedArticle check(ParsedArticle parsed) {
@@ -36,7 +33,6 @@ public final class ArticleChecker {
         if (problems.stream().anyMatch(Problem::isError)) {
             throw new RejectedInputException(slug.orElse(null), problems);
         }
-        String language = languages.resolve(parsed.frontMatter());
-        return new CheckedArticle(parsed, slug.get(), language, Sha256.of(parsed.text()), problems);
+        return new CheckedArticle(parsed, slug.get(), Sha256.of(parsed.text()), problems);
     }
 }

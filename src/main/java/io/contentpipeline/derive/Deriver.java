@@ -6,26 +6,41 @@ import io.contentpipeline.article.CheckedArticle;
 import io.contentpipeline.article.Derived;
 import io.contentpipeline.article.FrontMatter;
 import io.contentpipeline.article.SummarySource;
+import io.contentpipeline.language.LanguageResolver;
 import io.contentpipeline.markdown.MarkdownEngine;
-import io.contentpipeline.markdown.PlainText;
+import io.contentpipeline.markdown.ProseBlock;
+import io.contentpipeline.markdown.ProseBlocks;
+import io.contentpipeline.summarize.ExtractiveSummarizer;
+import io.contentpipeline.summarize.SummaryLength;
+import io.contentpipeline.text.SentenceSplitter;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
- * Works out what an article does not say about itself: summary (Hugo's precedence:
- * author, then {@code <!--more-->} divider, then automatic), description, word count,
- * reading time and outline. Used for sources and for returned translations alike.
+ * The derive stage: works out what an article does not say about itself from one parse of
+ * its body: language, summary (Hugo's precedence: author, then the {@code <!--more-->}
+ * divider, then an extractive summary), description, word count, reading time and outline.
+ * Used for sources and returned translations alike.
  */
 public final class Deriver {
 
     private static final String MORE_DIVIDER = "<!--more-->";
 
     private final MarkdownEngine markdown;
-    private final LeadSummary leadSummary;
+    private final LanguageResolver languages;
+    private final ExtractiveSummarizer summarizer;
+    private final SummaryLength summaryLength;
     private final int wordsPerMinute;
     private final int descriptionMax;
 
-    public Deriver(MarkdownEngine markdown, int summaryWords, int wordsPerMinute, int descriptionMax) {
+    public Deriver(MarkdownEngine markdown, LanguageResolver languages, ExtractiveSummarizer summarizer,
+                   SummaryLength summaryLength, int wordsPerMinute, int descriptionMax) {
         this.markdown = markdown;
-        this.leadSummary = new LeadSummary(summaryWords);
+        this.languages = languages;
+        this.summarizer = summarizer;
+        this.summaryLength = summaryLength;
         this.wordsPerMinute = wordsPerMinute;
         this.descriptionMax = descriptionMax;
     }
@@ -33,13 +48,19 @@ public final class Deriver {
     public Article derive(CheckedArticle checked) {
         FrontMatter frontMatter = checked.parsed().frontMatter();
         String body = checked.parsed().body();
-        Derived derived = derive(frontMatter, body);
-        return new Article(checked.slug(), checked.language(), frontMatter, body, checked.sha256(), derived,
+        Derived derived = derive(frontMatter, body, LanguageResolver.declared(frontMatter));
+        return new Article(checked.slug(), derived.language(), frontMatter, body, checked.sha256(), derived,
                 checked.warnings(), checked.parsed().file().name());
     }
 
-    public Derived derive(FrontMatter frontMatter, String body) {
+    /** @param declaredLanguage the language the text is said to be in, if anyone says so */
+    public Derived derive(FrontMatter frontMatter, String body, Optional<String> declaredLanguage) {
         Document document = markdown.parse(body);
+        List<ProseBlock> blocks = ProseBlocks.of(document);
+        String prose = blocks.stream().map(ProseBlock::text).collect(Collectors.joining("\n"));
+        LanguageResolver.Resolution language = languages.resolve(declaredLanguage, prose);
+        String title = frontMatter.text("title").orElse("");
+
         SummarySource summarySource;
         String summary;
         int divider = body.indexOf(MORE_DIVIDER);
@@ -47,20 +68,34 @@ public final class Deriver {
             summary = frontMatter.text("summary").get();
             summarySource = SummarySource.AUTHOR;
         } else if (divider >= 0) {
-            summary = PlainText.of(markdown.parse(body.substring(0, divider))).strip().replaceAll("\\s+", " ");
+            summary = ProseBlocks.of(markdown.parse(body.substring(0, divider))).stream()
+                    .map(ProseBlock::text).collect(Collectors.joining(" "));
             summarySource = SummarySource.DIVIDER;
         } else {
-            summary = leadSummary.summarise(document);
+            summary = summarizer.summarize(blocks, language.language(), title, summaryLength);
             summarySource = SummarySource.DERIVED;
         }
         String description = frontMatter.text("description").orElse(null);
         SummarySource descriptionSource = SummarySource.AUTHOR;
         if (description == null) {
-            description = DescriptionCutter.cut(summary, descriptionMax);
+            description = describe(summary, language.language());
             descriptionSource = SummarySource.DERIVED;
         }
-        int words = WordCount.of(PlainText.of(document));
+        int words = blocks.stream().mapToInt(block -> WordCount.of(block.text())).sum();
         int minutes = words == 0 ? 0 : (words + wordsPerMinute - 1) / wordsPerMinute;
-        return new Derived(summary, summarySource, description, descriptionSource, words, minutes, markdown.outline(document));
+        return new Derived(language.language(), language.detected(), summary, summarySource, description,
+                descriptionSource, words, minutes, markdown.outline(document));
+    }
+
+    /** The summary when it fits; else its first sentence when that fits; else the summary cut at a word. */
+    private String describe(String summary, String language) {
+        if (summary.length() <= descriptionMax) {
+            return summary;
+        }
+        List<String> sentences = SentenceSplitter.split(summary, language);
+        if (!sentences.isEmpty() && sentences.get(0).length() <= descriptionMax) {
+            return sentences.get(0);
+        }
+        return DescriptionCutter.cut(summary, descriptionMax);
     }
 }

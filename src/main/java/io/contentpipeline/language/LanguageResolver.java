@@ -6,19 +6,33 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Decides an article's source language: a front-matter {@code lang} (or {@code language})
- * wins; otherwise the configured default. Codes are lower-case ISO 639-1 ("fr", "en").
+ * Decides the language of a text: a declared language wins (front-matter {@code lang} or
+ * {@code language}, or the folder a translation was returned to); otherwise the detected
+ * one when the detector is confident; otherwise the configured default.
  */
 public final class LanguageResolver {
 
-    private final String defaultLanguage;
-
-    public LanguageResolver(String defaultLanguage) {
-        this.defaultLanguage = normalise(defaultLanguage);
+    public record Resolution(String language, DetectedLanguage detected) {
     }
 
-    public String resolve(FrontMatter frontMatter) {
-        return declared(frontMatter).orElse(defaultLanguage);
+    private final LanguageDetector detector;
+    private final String defaultLanguage;
+    private final double minConfidence;
+
+    public LanguageResolver(LanguageDetector detector, String defaultLanguage, double minConfidence) {
+        this.detector = detector;
+        this.defaultLanguage = normalise(defaultLanguage);
+        this.minConfidence = minConfidence;
+    }
+
+    public Resolution resolve(Optional<String> declared, String prose) {
+        DetectedLanguage detected = detector.detect(prose);
+        String language = declared.orElseGet(() -> detected.isConfident(minConfidence) ? detected.language() : defaultLanguage);
+        return new Resolution(language, detected);
+    }
+
+    public boolean isConfident(DetectedLanguage detected) {
+        return detected.isConfident(minConfidence);
     }
 
     public static Optional<String> declared(FrontMatter frontMatter) {

@@ -17,6 +17,7 @@ import com.vladsch.flexmark.util.data.MutableDataSet;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * The one flexmark configuration of the pipeline: CommonMark plus tables, strikethrough,
@@ -24,6 +25,8 @@ import java.util.List;
  * Parser and renderer are immutable and shared between threads.
  */
 public final class MarkdownEngine {
+
+    private static final Pattern TEMPLATE_TAGS = Pattern.compile("\\{\\{[<%].*?[%>]}}", Pattern.DOTALL);
 
     private final Parser parser;
     private final HtmlRenderer renderer;
@@ -43,8 +46,13 @@ public final class MarkdownEngine {
         this.renderer = HtmlRenderer.builder(options).build();
     }
 
+    /**
+     * Parses an article body. Hugo shortcodes ({@code {{< x >}}}, {@code {{% x %}}}) are
+     * removed first: they are calls into a site's templates, not content, and must reach
+     * neither summaries nor our pages. Paired shortcodes keep their inner text.
+     */
     public Document parse(String markdown) {
-        return parser.parse(markdown);
+        return parser.parse(TEMPLATE_TAGS.matcher(markdown).replaceAll(""));
     }
 
     /** The HTML of a parsed document, before sanitising. */

@@ -5,6 +5,7 @@ import io.contentpipeline.article.ChangelogEvent;
 import io.contentpipeline.article.Derived;
 import io.contentpipeline.article.FrontMatter;
 import io.contentpipeline.article.SummarySource;
+import io.contentpipeline.language.DetectedLanguage;
 import io.contentpipeline.markdown.MarkdownEngine;
 import io.contentpipeline.parse.ArticleParser;
 import io.contentpipeline.article.SourceFile;
@@ -148,7 +149,8 @@ public final class BundlePublisher {
         String text = store.readFile(manifest.slug(), name)
                 .orElseThrow(() -> new IOException("bundle " + manifest.slug() + " lists " + name + " but it is missing"));
         var parsed = parser.parseText(new SourceFile(name, null, new byte[0], null), text);
-        Derived derived = new Derived(entry.summary(), SummarySource.valueOf(entry.summarySource().toUpperCase()),
+        Derived derived = new Derived(language, new DetectedLanguage(entry.detectedLanguage(), entry.detectionConfidence()),
+                entry.summary(), SummarySource.valueOf(entry.summarySource().toUpperCase()),
                 entry.description(), SummarySource.valueOf(entry.descriptionSource().toUpperCase()),
                 entry.wordCount(), entry.readingTimeMinutes(), entry.outline());
         return new LanguageVersion(language, parsed.frontMatter(), parsed.body(), derived, entry.status(),

@@ -52,7 +52,8 @@ final class BundleRenderer {
 
     private static LanguageEntry entry(LanguageVersion version, String url, Map<String, String> files) {
         Derived derived = version.derived();
-        return new LanguageEntry(version.title(), derived.description(), derived.summary(), derived.summarySource().label(),
+        double confidence = Math.round(derived.detected().confidence() * 1000) / 1000.0;
+        return new LanguageEntry(version.title(), derived.detected().language(), confidence, derived.description(), derived.summary(), derived.summarySource().label(),
                 derived.descriptionSource().label(), url, derived.wordCount(), derived.readingTimeMinutes(),
                 derived.outline(), version.status(), version.sourceVersion(), version.warnings(), files,
                 version.inputSha256());

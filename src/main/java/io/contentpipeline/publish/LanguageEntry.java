@@ -11,6 +11,8 @@ import java.util.Map;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record LanguageEntry(
         String title,
+        String detectedLanguage,
+        double detectionConfidence,
         String description,
         String summary,
         String summarySource,
@@ -30,12 +32,12 @@ public record LanguageEntry(
     public static final String OUTDATED = "outdated";
 
     public LanguageEntry withStatus(String newStatus) {
-        return new LanguageEntry(title, description, summary, summarySource, descriptionSource, url, wordCount,
+        return new LanguageEntry(title, detectedLanguage, detectionConfidence, description, summary, summarySource, descriptionSource, url, wordCount,
                 readingTimeMinutes, outline, newStatus, sourceVersion, warnings, files, inputSha256);
     }
 
     public LanguageEntry withFiles(Map<String, String> newFiles, String newUrl) {
-        return new LanguageEntry(title, description, summary, summarySource, descriptionSource, newUrl, wordCount,
+        return new LanguageEntry(title, detectedLanguage, detectionConfidence, description, summary, summarySource, descriptionSource, newUrl, wordCount,
                 readingTimeMinutes, outline, status, sourceVersion, warnings, newFiles, inputSha256);
     }
 }

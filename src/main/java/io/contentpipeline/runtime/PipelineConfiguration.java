@@ -10,7 +10,11 @@ import io.contentpipeline.files.HomeLayout;
 import io.contentpipeline.intake.InboxFiles;
 import io.contentpipeline.intake.Rejections;
 import io.contentpipeline.intake.ReturnsFilter;
+import io.contentpipeline.language.LanguageDetector;
 import io.contentpipeline.language.LanguageResolver;
+import io.contentpipeline.summarize.ExtractiveSummarizer;
+import io.contentpipeline.summarize.SummaryLength;
+import io.contentpipeline.text.TermAnalyzer;
 import io.contentpipeline.markdown.MarkdownEngine;
 import io.contentpipeline.parse.ArticleParser;
 import io.contentpipeline.publish.BundlePublisher;
@@ -31,6 +35,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
+import java.util.LinkedHashSet;
+import java.util.Locale;
+import java.util.Set;
 
 /**
  * Builds the beans the routes call and binds them to Camel's registry under the names the
@@ -51,7 +58,11 @@ public final class PipelineConfiguration implements CamelConfiguration {
         BundleStore bundles = new BundleStore(layout);
         bundles.recover();
         SourceArchive sources = new SourceArchive(layout);
-        Deriver deriver = new Deriver(markdown, settings.summaryWords(), settings.wordsPerMinute(), settings.descriptionMax());
+        LanguageResolver languages = new LanguageResolver(new LanguageDetector(detectionCandidates(settings)),
+                settings.sourceLanguage(), settings.detectionMinConfidence());
+        Deriver deriver = new Deriver(markdown, languages, new ExtractiveSummarizer(new TermAnalyzer()),
+                new SummaryLength(settings.summaryMaxSentences(), settings.summaryMaxChars()),
+                settings.wordsPerMinute(), settings.descriptionMax());
         PipelineCounts counts = new PipelineCounts();
         counts.load(layout.published(), bundles);
         Changelog changelog = new Changelog(layout.changelog());
@@ -63,14 +74,13 @@ public final class PipelineConfiguration implements CamelConfiguration {
         registry.bind("layout", layout);
         registry.bind("inboxFiles", new InboxFiles(layout));
         registry.bind("articleParser", parser);
-        registry.bind("articleChecker", new ArticleChecker(MetadataRules.load("metadata-rules.yaml"),
-                new LanguageResolver(settings.sourceLanguage())));
+        registry.bind("articleChecker", new ArticleChecker(MetadataRules.load("metadata-rules.yaml")));
         registry.bind("deriver", deriver);
         registry.bind("versioner", new Versioner(bundles));
         registry.bind("draftWriter", new DraftWriter(layout, sources, settings.targets()));
         registry.bind("bundlePublisher", new BundlePublisher(bundles, markdown,
                 new PublicUrls(settings.baseUrl(), settings.baseUrlByLanguage()), parser));
-        registry.bind("returnChecker", new ReturnChecker(parser, bundles, sources, deriver));
+        registry.bind("returnChecker", new ReturnChecker(parser, bundles, sources, deriver, languages));
         registry.bind("returnsFilter", new ReturnsFilter(parser, bundles, settings.returnSourceWait(), Clock.systemUTC()));
         registry.bind("rejections", new Rejections(layout, counts));
         registry.bind("events", new EventRecorder(changelog));
@@ -80,6 +90,14 @@ public final class PipelineConfiguration implements CamelConfiguration {
         registry.bind("statusReporter", new StatusReporter(context, counts));
         LOG.info("pipeline home={} targets={} source-language={} (when an article does not say)",
                 layout.home(), settings.targets(), settings.sourceLanguage());
+    }
+
+    /** The languages detection chooses among: the configured list plus every language the pipeline works in. */
+    private static Set<String> detectionCandidates(PipelineSettings settings) {
+        Set<String> candidates = new LinkedHashSet<>(settings.detectionLanguages());
+        candidates.add(settings.sourceLanguage());
+        settings.targets().forEach(target -> candidates.add(target.toLowerCase(Locale.ROOT)));
+        return candidates;
     }
 
     /** Opens the changelog before the routes start; writes the last CHANGELOG.md and closes it after they stop. */

@@ -5,7 +5,10 @@ import io.contentpipeline.article.ParsedArticle;
 import io.contentpipeline.article.Problem;
 import io.contentpipeline.article.RejectedInputException;
 import io.contentpipeline.article.SourceFile;
+import io.contentpipeline.article.Derived;
 import io.contentpipeline.derive.Deriver;
+import io.contentpipeline.language.DetectedLanguage;
+import io.contentpipeline.language.LanguageResolver;
 import io.contentpipeline.files.Sha256;
 import io.contentpipeline.parse.ArticleParser;
 import io.contentpipeline.publish.BundleManifest;
@@ -16,6 +19,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * The returns stage: reads a file a translator dropped in inbox/translations/&lt;LANG&gt;/,
@@ -28,12 +32,15 @@ public final class ReturnChecker {
     private final BundleStore bundles;
     private final SourceArchive sources;
     private final Deriver deriver;
+    private final LanguageResolver languages;
 
-    public ReturnChecker(ArticleParser parser, BundleStore bundles, SourceArchive sources, Deriver deriver) {
+    public ReturnChecker(ArticleParser parser, BundleStore bundles, SourceArchive sources, Deriver deriver,
+                         LanguageResolver languages) {
         this.parser = parser;
         this.bundles = bundles;
         this.sources = sources;
         this.deriver = deriver;
+        this.languages = languages;
     }
 
     public AcceptedTranslation check(SourceFile file, String folderLanguage) throws IOException {
@@ -66,12 +73,24 @@ public final class ReturnChecker {
             problems.add(Problem.error("translation-untranslated", null,
                     "the body is identical to the source: nothing was translated", parsed.bodyLine()));
         }
+        FrontMatter withoutBlock = frontMatter.with(TranslationBlock.KEY, null);
+        Derived derived = deriver.derive(withoutBlock, parsed.body(), Optional.of(language));
+        DetectedLanguage detected = derived.detected();
+        if (languages.isConfident(detected) && !detected.language().equals(language)) {
+            problems.add(Problem.error("translation-wrong-language", null, "the body is in " + name(detected.language())
+                    + ", not " + name(language) + " (detected with confidence " + String.format(Locale.ROOT, "%.2f", detected.confidence())
+                    + "): was it translated?", parsed.bodyLine()));
+        }
         if (problems.stream().anyMatch(Problem::isError)) {
             throw new RejectedInputException(slug, problems);
         }
-        FrontMatter withoutBlock = frontMatter.with(TranslationBlock.KEY, null);
         return new AcceptedTranslation(slug, language, block.sourceVersion(), withoutBlock, parsed.body(),
-                deriver.derive(withoutBlock, parsed.body()), problems, Sha256.of(parsed.text()), file.name());
+                derived, problems, Sha256.of(parsed.text()), file.name());
+    }
+
+    /** "French (fr)": how people and the errors name a language. */
+    private static String name(String code) {
+        return Locale.forLanguageTag(code).getDisplayLanguage(Locale.ENGLISH) + " (" + code + ")";
     }
 
     private String sourceBody(String slug, int version) throws IOException {

@@ -1,0 +1,105 @@
+package io.contentpipeline.markdown;
+
+import com.vladsch.flexmark.ast.BlockQuote;
+import com.vladsch.flexmark.ast.FencedCodeBlock;
+import com.vladsch.flexmark.ast.Heading;
+import com.vladsch.flexmark.ast.HtmlBlock;
+import com.vladsch.flexmark.ast.HtmlCommentBlock;
+import com.vladsch.flexmark.ast.IndentedCodeBlock;
+import com.vladsch.flexmark.ast.ListItem;
+import com.vladsch.flexmark.ast.Paragraph;
+import com.vladsch.flexmark.ast.Reference;
+import com.vladsch.flexmark.ext.tables.TableCell;
+import com.vladsch.flexmark.util.ast.Document;
+import com.vladsch.flexmark.util.ast.Node;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Element;
+import org.jsoup.parser.Parser;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * The readable text of an article as blocks, in reading order: what language detection,
+ * word counts and summaries work on. Code, raw HTML markup, Hugo shortcodes and Zola/Tera
+ * template tags never reach it; HTML exported from WordPress is reduced to its paragraphs,
+ * and entities such as {@code &#8217;} are decoded.
+ */
+public final class ProseBlocks {
+
+    /** Zola/Tera template tags ({{ x }}, {% x %}) left in prose; in code they are left alone. */
+    private static final Pattern TERA_TAGS = Pattern.compile("\\{\\{.*?}}|\\{%.*?%}");
+    private static final Pattern INVISIBLE = Pattern.compile("[\\u200B\\u200C\\u200D\\u2060\\uFEFF]");
+    private static final Pattern SPACES = Pattern.compile("[\\s\\u00A0\\u2000-\\u200A\\u202F\\u205F\\u3000]+");
+    private static final String HTML_TEXT_ELEMENTS = "p, li, h1, h2, h3, h4, h5, h6, blockquote, td, th, figcaption";
+
+    private ProseBlocks() {
+    }
+
+    /** @param document a body parsed by {@link MarkdownEngine#parse}, template tags already removed */
+    public static List<ProseBlock> of(Document document) {
+        List<ProseBlock> blocks = new ArrayList<>();
+        collect(document, blocks, false);
+        return blocks;
+    }
+
+    private static void collect(Node node, List<ProseBlock> blocks, boolean quoted) {
+        for (Node child = node.getFirstChild(); child != null; child = child.getNext()) {
+            if (child instanceof FencedCodeBlock || child instanceof IndentedCodeBlock || child instanceof HtmlCommentBlock
+                    || child instanceof Reference) {
+                continue;
+            }
+            if (child instanceof Heading) {
+                add(blocks, ProseBlock.Kind.HEADING, PlainText.of(child));
+            } else if (child instanceof Paragraph) {
+                ProseBlock.Kind kind = child.getParent() instanceof ListItem ? ProseBlock.Kind.LIST_ITEM
+                        : quoted ? ProseBlock.Kind.QUOTE : ProseBlock.Kind.PARAGRAPH;
+                add(blocks, kind, PlainText.of(child));
+            } else if (child instanceof TableCell) {
+                add(blocks, ProseBlock.Kind.TABLE_CELL, PlainText.of(child));
+            } else if (child instanceof HtmlBlock) {
+                collectHtml(child.getChars().toString(), blocks);
+            } else {
+                collect(child, blocks, quoted || child instanceof BlockQuote);
+            }
+        }
+    }
+
+    private static void collectHtml(String html, List<ProseBlock> blocks) {
+        org.jsoup.nodes.Document fragment = Jsoup.parseBodyFragment(html);
+        fragment.select("script, style, code, pre").remove();
+        List<Element> elements = fragment.select(HTML_TEXT_ELEMENTS).stream()
+                .filter(e -> e.parents().stream().noneMatch(p -> p.is(HTML_TEXT_ELEMENTS)))
+                .toList();
+        if (elements.isEmpty()) {
+            add(blocks, ProseBlock.Kind.PARAGRAPH, fragment.text());
+            return;
+        }
+        for (Element element : elements) {
+            ProseBlock.Kind kind = switch (element.normalName()) {
+                case "li" -> ProseBlock.Kind.LIST_ITEM;
+                case "td", "th" -> ProseBlock.Kind.TABLE_CELL;
+                case "blockquote" -> ProseBlock.Kind.QUOTE;
+                case "p", "figcaption" -> ProseBlock.Kind.PARAGRAPH;
+                default -> ProseBlock.Kind.HEADING;
+            };
+            add(blocks, kind, element.text());
+        }
+    }
+
+    private static void add(List<ProseBlock> blocks, ProseBlock.Kind kind, String raw) {
+        String text = clean(raw);
+        if (!text.isEmpty()) {
+            blocks.add(new ProseBlock(kind, text));
+        }
+    }
+
+    /** Decodes entities, drops invisible characters and folds every kind of space to one. */
+    static String clean(String raw) {
+        String decoded = raw.indexOf('&') >= 0 ? Parser.unescapeEntities(raw, false) : raw;
+        String visible = INVISIBLE.matcher(decoded).replaceAll("");
+        String untagged = visible.indexOf('{') >= 0 ? TERA_TAGS.matcher(visible).replaceAll(" ") : visible;
+        return SPACES.matcher(untagged).replaceAll(" ").strip();
+    }
+}

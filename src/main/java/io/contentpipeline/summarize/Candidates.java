@@ -1,0 +1,67 @@
+package io.contentpipeline.summarize;
+
+import io.contentpipeline.markdown.ProseBlock;
+import io.contentpipeline.text.SentenceSplitter;
+import io.contentpipeline.text.TermAnalyzer;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The sentences a summary may use: whole sentences from running text (paragraphs and
+ * quotes; headings, list items and table cells are not sentences), each with a TF-IDF
+ * vector of stemmed content terms, IDF taken over the article's own sentences.
+ */
+final class Candidates {
+
+    private static final int MIN_WORDS = 5;
+
+    private Candidates() {
+    }
+
+    static List<Sentence> of(List<ProseBlock> blocks, String language, TermAnalyzer analyzer, int maxChars) {
+        List<String> texts = new ArrayList<>();
+        List<Integer> paragraphs = new ArrayList<>();
+        int paragraph = 0;
+        for (ProseBlock block : blocks) {
+            if (!block.isRunningText()) {
+                continue;
+            }
+            for (String sentence : SentenceSplitter.split(block.text(), language)) {
+                if (isUsable(sentence, maxChars)) {
+                    texts.add(sentence);
+                    paragraphs.add(paragraph);
+                }
+            }
+            paragraph++;
+        }
+        List<Map<String, Integer>> counts = new ArrayList<>();
+        Map<String, Integer> documentFrequency = new HashMap<>();
+        for (String text : texts) {
+            Map<String, Integer> termCounts = new LinkedHashMap<>();
+            analyzer.terms(text, language).forEach(term -> termCounts.merge(term, 1, Integer::sum));
+            termCounts.keySet().forEach(term -> documentFrequency.merge(term, 1, Integer::sum));
+            counts.add(termCounts);
+        }
+        List<Sentence> sentences = new ArrayList<>();
+        for (int i = 0; i < texts.size(); i++) {
+            Map<String, Double> vector = new HashMap<>();
+            counts.get(i).forEach((term, count) -> vector.put(term,
+                    (1 + Math.log(count)) * Math.log(1.0 + (double) texts.size() / documentFrequency.get(term))));
+            sentences.add(new Sentence(texts.get(i), i, paragraphs.get(i), vector));
+        }
+        return sentences;
+    }
+
+    /** A summary sentence must read as one: long enough, short enough, and ending like a sentence. */
+    private static boolean isUsable(String sentence, int maxChars) {
+        if (sentence.length() > maxChars || sentence.split("\\s+").length < MIN_WORDS) {
+            return false;
+        }
+        char last = sentence.charAt(sentence.length() - 1);
+        return ".!?…»”\")".indexOf(last) >= 0;
+    }
+}

@@ -1,0 +1,80 @@
+package io.contentpipeline.text;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Splits running text into sentences, knowing French and English conventions: a sentence
+ * ends at {@code . ! ? …} (French puts a space before {@code ! ?} and may close a
+ * « guillemet » after the stop) followed by a space and a capital, a digit or an opening
+ * quote. Abbreviations ({@code M.}, {@code ex.}, {@code e.g.}, {@code vs.}), initials and
+ * decimal numbers ({@code 2.5}, {@code 1,5}) do not end sentences.
+ */
+public final class SentenceSplitter {
+
+    private static final Pattern BOUNDARY = Pattern.compile(
+            "[.!?…]+(?:\\s?[»”\"’)\\]])*(\\s+)(?=[«“\"(\\[¿¡‘]?\\s?[\\p{Lu}\\d])");
+
+    private static final Set<String> COMMON = Set.of(
+            "dr", "st", "no", "vol", "fig", "p", "pp", "cf", "vs", "ch", "art", "env", "approx", "ca", "al");
+    private static final Set<String> FRENCH = Set.of(
+            "m", "mm", "mme", "mmes", "mlle", "mlles", "me", "pr", "ste", "ex", "av", "apr", "boul", "bd", "chap", "éd", "coll",
+            "réf", "tél", "min", "max", "sq", "n°", "nº", "j.-c", "p.ex");
+    private static final Set<String> ENGLISH = Set.of(
+            "mr", "mrs", "ms", "prof", "sr", "jr", "gen", "gov", "sen", "rep", "inc", "ltd", "co", "corp", "dept", "e.g", "i.e",
+            "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mt", "ft", "est", "u.s", "u.k");
+
+    private SentenceSplitter() {
+    }
+
+    public static List<String> split(String text, String language) {
+        List<String> sentences = new ArrayList<>();
+        Matcher boundary = BOUNDARY.matcher(text);
+        int start = 0;
+        while (boundary.find()) {
+            int end = boundary.start(1);
+            if (isAbbreviation(text, start, end, language)) {
+                continue;
+            }
+            addIfText(sentences, text.substring(start, end));
+            start = boundary.end();
+        }
+        addIfText(sentences, text.substring(start));
+        return sentences;
+    }
+
+    /** True when the word before the stop is an abbreviation or an initial, not a sentence end. */
+    private static boolean isAbbreviation(String text, int sentenceStart, int stopEnd, String language) {
+        String head = text.substring(sentenceStart, stopEnd).stripTrailing();
+        if (!head.endsWith(".")) {
+            return false;
+        }
+        int wordStart = head.lastIndexOf(' ') + 1;
+        String word = head.substring(wordStart, head.length() - 1).replaceAll("^[(«“\"'‘]+", "").toLowerCase(Locale.ROOT);
+        if (word.isEmpty()) {
+            return false;
+        }
+        if (word.length() == 1 && Character.isLetter(word.charAt(0))) {
+            return true;
+        }
+        if (COMMON.contains(word)) {
+            return true;
+        }
+        return switch (language) {
+            case "fr" -> FRENCH.contains(word) || ENGLISH.contains(word) && word.contains(".");
+            case "en" -> ENGLISH.contains(word);
+            default -> FRENCH.contains(word) || ENGLISH.contains(word);
+        };
+    }
+
+    private static void addIfText(List<String> sentences, String sentence) {
+        String trimmed = sentence.strip();
+        if (!trimmed.isEmpty()) {
+            sentences.add(trimmed);
+        }
+    }
+}

@@ -1,6 +1,7 @@
 package io.contentpipeline.markdown;
 
 import com.vladsch.flexmark.ast.Heading;
+import com.vladsch.flexmark.ast.HtmlBlock;
 import com.vladsch.flexmark.ext.attributes.AttributesExtension;
 import com.vladsch.flexmark.ext.attributes.AttributesNode;
 import com.vladsch.flexmark.ext.footnotes.FootnoteExtension;
@@ -15,7 +16,12 @@ import com.vladsch.flexmark.util.ast.NodeVisitor;
 import com.vladsch.flexmark.util.ast.VisitHandler;
 import com.vladsch.flexmark.util.data.MutableDataSet;
 
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Element;
+
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -60,16 +66,29 @@ public final class MarkdownEngine {
         return renderer.render(document);
     }
 
-    /** Every heading with its level, text and the id the rendered HTML gives it. */
+    /**
+     * Every heading with its level, text and the id the published HTML gives it: flexmark's
+     * for Markdown headings (an explicit {@code {#id}} wins), {@link HeadingIds} for headings
+     * inside raw HTML blocks, in document order, as {@code HeadingAnchors} assigns them.
+     */
     public List<io.contentpipeline.article.Heading> outline(Document document) {
         HeaderIdGenerator ids = new HeaderIdGenerator.Factory().create();
         ids.generateIds(document);
+        Set<String> used = new HashSet<>();
+        new NodeVisitor(new VisitHandler<>(Heading.class, heading -> used.add(heading.getAnchorRefId()))).visit(document);
         List<io.contentpipeline.article.Heading> outline = new ArrayList<>();
-        new NodeVisitor(new VisitHandler<>(Heading.class, heading -> {
-            String text = PlainText.of(heading).strip();
-            String id = heading.getAnchorRefId();
-            outline.add(new io.contentpipeline.article.Heading(heading.getLevel(), text, id == null ? "" : id));
-        })).visit(document);
+        new NodeVisitor(
+                new VisitHandler<>(Heading.class, heading -> outline.add(new io.contentpipeline.article.Heading(
+                        heading.getLevel(), PlainText.of(heading).strip(), heading.getAnchorRefId()))),
+                new VisitHandler<>(HtmlBlock.class, block -> {
+                    for (Element heading : Jsoup.parseBodyFragment(block.getChars().toString()).select(HeadingIds.HEADINGS)) {
+                        if (!heading.text().isBlank()) {
+                            String id = HeadingIds.idFor(heading, used);
+                            outline.add(new io.contentpipeline.article.Heading(
+                                    Integer.parseInt(heading.normalName().substring(1)), heading.text().strip(), id));
+                        }
+                    }
+                })).visit(document);
         return outline;
     }
 

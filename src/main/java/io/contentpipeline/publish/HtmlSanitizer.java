@@ -1,7 +1,12 @@
 package io.contentpipeline.publish;
 
 import org.jsoup.Jsoup;
+import io.contentpipeline.markdown.HeadingIds;
 import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+
+import java.util.HashSet;
+import java.util.Set;
 import org.jsoup.safety.Safelist;
 
 /**
@@ -27,7 +32,17 @@ public final class HtmlSanitizer {
 
     private static final Document.OutputSettings OUTPUT = new Document.OutputSettings().prettyPrint(false);
 
+    /** The safe HTML, with an anchor id on every heading (headings from raw HTML have none of their own). */
     public String clean(String html, String baseUrl) {
-        return Jsoup.clean(html, baseUrl, SAFELIST, OUTPUT);
+        Document safe = Jsoup.parseBodyFragment(Jsoup.clean(html, baseUrl, SAFELIST, OUTPUT), baseUrl);
+        safe.outputSettings(OUTPUT);
+        Set<String> used = new HashSet<>();
+        safe.select("[id]").forEach(element -> used.add(element.id()));
+        for (Element heading : safe.select(HeadingIds.HEADINGS)) {
+            if (heading.id().isBlank() && !heading.text().isBlank()) {
+                heading.id(HeadingIds.idFor(heading, used));
+            }
+        }
+        return safe.body().html();
     }
 }

@@ -10,6 +10,7 @@ import com.vladsch.flexmark.ast.ListItem;
 import com.vladsch.flexmark.ast.Paragraph;
 import com.vladsch.flexmark.ast.Reference;
 import com.vladsch.flexmark.ext.tables.TableCell;
+import com.vladsch.flexmark.ext.tables.TableSeparator;
 import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
 import org.jsoup.Jsoup;
@@ -47,7 +48,7 @@ public final class ProseBlocks {
     private static void collect(Node node, List<ProseBlock> blocks, boolean quoted) {
         for (Node child = node.getFirstChild(); child != null; child = child.getNext()) {
             if (child instanceof FencedCodeBlock || child instanceof IndentedCodeBlock || child instanceof HtmlCommentBlock
-                    || child instanceof Reference) {
+                    || child instanceof Reference || child instanceof TableSeparator) {
                 continue;
             }
             if (child instanceof Heading) {

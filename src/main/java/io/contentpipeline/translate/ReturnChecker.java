@@ -50,8 +50,8 @@ public final class ReturnChecker {
         String slug = block.source();
         if (!block.targetLanguage().equals(language)) {
             throw reject(slug, "translation-language", "translation.target_lang",
-                    "the file says it is a " + block.targetLanguage().toUpperCase(Locale.ROOT)
-                            + " translation but was dropped in the " + language.toUpperCase(Locale.ROOT) + " folder");
+                    "the file is a translation into " + block.targetLanguage().toUpperCase(Locale.ROOT)
+                            + " but was dropped in the " + language.toUpperCase(Locale.ROOT) + " folder");
         }
         BundleManifest manifest = bundles.manifest(slug).orElseThrow(() -> reject(slug, "translation-unknown-source",
                 "translation.source", "no published article has the slug '" + slug + "'"));

@@ -89,7 +89,7 @@ class RejectionTest {
         assertThat(home.json("outbox/rejected/no-block.md.errors.json").get("errors").get(0).get("message").asText())
                 .contains("translation: block is missing");
         assertThat(home.json("outbox/rejected/wrong-folder.md.errors.json").get("errors").get(0).get("message").asText())
-                .contains("EN translation but was dropped in the ES folder");
+                .contains("a translation into EN but was dropped in the ES folder");
         assertThat(home.json("outbox/rejected/untranslated.md.errors.json").get("errors").get(0).get("code").asText())
                 .isEqualTo("translation-untranslated");
         assertThat(home.eventNames()).filteredOn("translation.rejected"::equals).hasSize(3);

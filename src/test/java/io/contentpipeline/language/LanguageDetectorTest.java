@@ -1,0 +1,39 @@
+package io.contentpipeline.language;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class LanguageDetectorTest {
+
+    private static final LanguageDetector DETECTOR = new LanguageDetector(List.of("en", "fr", "es", "de"));
+
+    @Test
+    void tellsFrenchFromEnglishWithConfidence() {
+        DetectedLanguage french = DETECTOR.detect("Le rôle du CMO en PME est une fonction de gouvernance stratégique.");
+        DetectedLanguage english = DETECTOR.detect("The CMO's role in an SME is a strategic governance function.");
+
+        assertThat(french.language()).isEqualTo("fr");
+        assertThat(french.confidence()).isGreaterThan(0.5);
+        assertThat(english.language()).isEqualTo("en");
+    }
+
+    @Test
+    void tooLittleTextIsUnknown() {
+        assertThat(DETECTOR.detect("OK")).isEqualTo(DetectedLanguage.UNKNOWN);
+        assertThat(DETECTOR.detect("   ")).isEqualTo(DetectedLanguage.UNKNOWN);
+    }
+
+    @Test
+    void aDeclaredLanguageWinsThenAConfidentDetectionThenTheDefault() {
+        LanguageResolver resolver = new LanguageResolver(DETECTOR, "fr", 0.5);
+        String english = "This article explains how the team ships a new service every week.";
+
+        assertThat(resolver.resolve(Optional.of("fr"), english).language()).isEqualTo("fr");
+        assertThat(resolver.resolve(Optional.empty(), english).language()).isEqualTo("en");
+        assertThat(resolver.resolve(Optional.empty(), "OK").language()).isEqualTo("fr");
+    }
+}

@@ -61,6 +61,11 @@ public final class MarkdownEngine {
         return parser.parse(TEMPLATE_TAGS.matcher(markdown).replaceAll(""));
     }
 
+    /** Parses an article body exactly as written, shortcodes included: what segments are cut from. */
+    public Document parseRaw(String markdown) {
+        return parser.parse(markdown);
+    }
+
     /** The HTML of a parsed document, before sanitising. */
     public String render(Document document) {
         return renderer.render(document);

@@ -1,0 +1,216 @@
+package io.contentpipeline.review;
+
+import io.contentpipeline.article.Problem;
+import io.contentpipeline.article.Severity;
+import io.contentpipeline.segment.Bead;
+import io.contentpipeline.segment.BodyStructure;
+import io.contentpipeline.segment.SegmentAligner;
+import io.contentpipeline.segment.Segment;
+import io.contentpipeline.segment.SegmentedArticle;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * The quality checks run on every returned translation against the source version it
+ * translates, each problem with a code, a severity and a location (segment id and line in
+ * the returned file). Errors reject the return; warnings travel with it into bundle.json.
+ * Thresholds follow Okapi CheckMate's defaults where it has one; all were checked against
+ * the real human translations of the corpus pairs (see README).
+ */
+public final class ReturnReview {
+
+    static final double IDENTICAL_SHARE = 0.20;
+    private static final String HEADING_ID = "heading id #";
+    private static final int MIN_GAP_CHARS = 40;
+    private static final int MIN_SENTENCE_WORDS = 5;
+    private static final Pattern DOUBLED = Pattern.compile("(?iu)\\b(\\p{L}{2,})\\s+\\1\\b");
+    private static final Set<String> LEGITIMATE_DOUBLES = Set.of("nous", "vous", "that", "had", "is", "le", "la");
+    private static final Pattern FRENCH_SPACING = Pattern.compile("\\p{L}[\\s\\u00A0\\u202F\\u2009][:;!?](?=\\s|$)|[«»]");
+    private static final Pattern ENGLISH_SPACING = Pattern.compile("\\p{L}[;!?](?=\\s|$)");
+    private static final Pattern LETTERS = Pattern.compile("\\p{L}{2,}");
+
+    public List<Problem> review(SegmentedArticle source, SegmentedArticle translation, String targetLanguage) {
+        List<Problem> problems = new ArrayList<>();
+        reviewFields(source.fields(), translation.fields(), targetLanguage, problems);
+        boolean sameOutline = reviewStructure(source, translation, problems);
+        if (sameOutline) {
+            reviewBody(source.body(), translation.body(), targetLanguage, problems);
+        }
+        return problems;
+    }
+
+    private void reviewFields(List<Segment> source, List<Segment> translation, String language, List<Problem> problems) {
+        Map<String, Segment> returned = translation.stream().collect(Collectors.toMap(Segment::id, s -> s, (a, b) -> a));
+        for (Segment field : source) {
+            Segment translated = returned.get(field.id());
+            if (translated == null || translated.text().isBlank()) {
+                problems.add(problem(Severity.ERROR, "field-missing", field.id(),
+                        field.id().substring(3) + " is missing or empty; translate it or keep the source text", null));
+                continue;
+            }
+            reviewPair(new Bead(List.of(field), List.of(translated)), language, problems);
+        }
+    }
+
+    /** Structure errors; returns whether the headings match, without which blocks cannot be paired. */
+    private boolean reviewStructure(SegmentedArticle source, SegmentedArticle translation, List<Problem> problems) {
+        BodyStructure expected = source.structure();
+        BodyStructure actual = translation.structure();
+        boolean sameHeadings = expected.headingLevels().size() == actual.headingLevels().size();
+        if (!sameHeadings) {
+            problems.add(problem(Severity.ERROR, "structure-headings", null, "number of headings differs from the source: "
+                    + expected.headingLevels().size() + " expected, " + actual.headingLevels().size() + " found", null));
+        } else if (!expected.headingLevels().equals(actual.headingLevels())) {
+            problems.add(problem(Severity.WARNING, "structure-heading-levels", null, "heading levels differ from the source: "
+                    + expected.headingLevels() + " expected, " + actual.headingLevels() + " found", null));
+        }
+        compare(problems, Severity.ERROR, "structure-list-items", "list items", expected.listItems(), actual.listItems());
+        if (!expected.tableShapes().equals(actual.tableShapes())) {
+            problems.add(problem(Severity.ERROR, "structure-tables", null, "tables differ from the source (rows x columns): "
+                    + expected.tableShapes() + " expected, " + actual.tableShapes() + " found", null));
+        }
+        // Human translators add or drop a link to an external page now and then; a warning, not a rejection.
+        compare(problems, Severity.WARNING, "structure-links", "links", expected.links(), actual.links());
+        compare(problems, Severity.ERROR, "structure-images", "images", expected.images(), actual.images());
+        CodeBlocks.compare(expected.codeBlocks(), actual.codeBlocks(), problems);
+        Map<String, Integer> missing = difference(expected.protectedTokens(), actual.protectedTokens());
+        missing.keySet().removeIf(token -> token.startsWith(HEADING_ID) && actual.headingAnchors().contains(token.substring(HEADING_ID.length())));
+        List<String> movedLinks = RelativeLinks.missing(expected.relativeLinks(), actual.relativeLinks());
+        if (!missing.isEmpty() || !movedLinks.isEmpty()) {
+            List<String> lost = new ArrayList<>(missing.keySet());
+            movedLinks.forEach(link -> lost.add("link " + link));
+            problems.add(problem(Severity.ERROR, "protected-token", null, "protected text missing or altered: " + String.join(", ", lost),
+                    null));
+        }
+        if (!difference(expected.htmlTags(), actual.htmlTags()).isEmpty() || !difference(actual.htmlTags(), expected.htmlTags()).isEmpty()) {
+            problems.add(problem(Severity.WARNING, "markup-changed", null, "the raw HTML tags differ from the source's", null));
+        }
+        return sameHeadings;
+    }
+
+    private void reviewBody(List<Segment> source, List<Segment> translation, String language, List<Problem> problems) {
+        List<Bead> beads = new ArrayList<>(SegmentAligner.alignHeadings(source, translation));
+        beads.addAll(SegmentAligner.alignBodies(source, translation));
+        int prose = 0;
+        int identical = 0;
+        for (Bead bead : beads) {
+            if (bead.target().isEmpty()) {
+                Segment missing = bead.source().get(0);
+                if (SegmentText.prose(missing.text()).strip().length() >= MIN_GAP_CHARS) {
+                    // A raw HTML block can hold several paragraphs, so its pairing is only indicative.
+                    Severity severity = missing.kind() == Segment.Kind.HTML ? Severity.WARNING : Severity.ERROR;
+                    problems.add(problem(severity, "content-missing", missing.id(),
+                            "no translation for the source block at line " + missing.line() + ": \"" + excerpt(missing.text()) + "\"", null));
+                }
+                continue;
+            }
+            if (bead.source().isEmpty()) {
+                continue;
+            }
+            if (bead.source().stream().anyMatch(Segment::isProse) && isSentence(bead.sourceText())) {
+                prose++;
+                if (normalise(bead.sourceText()).equals(normalise(bead.targetText()))) {
+                    identical++;
+                    problems.add(problem(Severity.WARNING, "segment-identical", bead.source().get(0).id(),
+                            "this block is identical to the source: not translated?", bead.target().get(0).line()));
+                }
+            }
+            reviewPair(bead, language, problems);
+        }
+        if (prose > 0 && identical > IDENTICAL_SHARE * prose) {
+            problems.add(problem(Severity.ERROR, "untranslated", null, identical + " of " + prose
+                    + " prose blocks are identical to the source (more than " + Math.round(IDENTICAL_SHARE * 100) + "%)", null));
+        }
+    }
+
+    /** The warnings that compare one source text with its translation. */
+    private void reviewPair(Bead bead, String language, List<Problem> problems) {
+        Segment first = bead.source().get(0);
+        Integer line = bead.target().get(0).line() > 0 ? bead.target().get(0).line() : null;
+        String source = bead.sourceText();
+        String target = bead.targetText();
+        Map<String, Integer> missingNumbers = difference(SegmentText.numbers(source), SegmentText.numbers(target));
+        if (!missingNumbers.isEmpty()) {
+            problems.add(problem(Severity.WARNING, "number-missing", first.id(), "number " + String.join(", ", missingNumbers.keySet())
+                    + " of the source is not in the translation", line));
+        }
+        int sourceLength = SegmentText.prose(source).strip().length();
+        int targetLength = SegmentText.prose(target).strip().length();
+        if (sourceLength > 0 && bead.isOneToOne()) {
+            double ratio = (double) targetLength / sourceLength;
+            double low = sourceLength <= 20 ? 0.30 : 0.45;
+            double high = sourceLength <= 20 ? 3.5 : 2.0;
+            if (ratio < low || ratio > high) {
+                problems.add(problem(Severity.WARNING, "length-ratio", first.id(), String.format(Locale.ROOT,
+                        "the translation is %.2f times the length of the source (expected %.2f to %.2f)", ratio, low, high), line));
+            }
+        }
+        String prose = SegmentText.prose(target);
+        Matcher typography = ("en".equals(language) ? FRENCH_SPACING : "fr".equals(language) ? ENGLISH_SPACING : null) == null
+                ? null : ("en".equals(language) ? FRENCH_SPACING : ENGLISH_SPACING).matcher(prose);
+        if (typography != null && typography.find()) {
+            problems.add(problem(Severity.WARNING, "typography", first.id(), "en".equals(language)
+                    ? "French punctuation in an English text: \"" + typography.group().strip() + "\""
+                    : "English punctuation in a French text (no space before the mark): \"" + typography.group() + "\"", line));
+        }
+        Matcher doubled = DOUBLED.matcher(prose);
+        while (doubled.find()) {
+            if (!LEGITIMATE_DOUBLES.contains(doubled.group(1).toLowerCase(Locale.ROOT))) {
+                problems.add(problem(Severity.WARNING, "doubled-word", first.id(), "doubled word: \"" + doubled.group() + "\"", line));
+                break;
+            }
+        }
+        if (bead.isOneToOne() && !edges(source).equals(edges(target))) {
+            problems.add(problem(Severity.WARNING, "whitespace-changed", first.id(),
+                    "leading or trailing white space differs from the source", line));
+        }
+    }
+
+    /** Prose worth translating: a few words at least. Names, product labels and one-word items read the same in both languages. */
+    private static boolean isSentence(String text) {
+        return LETTERS.matcher(SegmentText.prose(text)).results().count() >= MIN_SENTENCE_WORDS;
+    }
+
+    private static String edges(String text) {
+        Matcher lead = Pattern.compile("^\\s*").matcher(text);
+        Matcher trail = Pattern.compile("\\s*$").matcher(text);
+        return (lead.find() ? lead.group() : "") + "|" + (trail.find() ? trail.group() : "");
+    }
+
+    private static void compare(List<Problem> problems, Severity severity, String code, String what, int expected, int actual) {
+        if (expected != actual) {
+            problems.add(problem(severity, code, null,
+                    "number of " + what + " differs from the source: " + expected + " expected, " + actual + " found", null));
+        }
+    }
+
+    /** What {@code left} has more of than {@code right}, as a multiset. */
+    static Map<String, Integer> difference(List<String> left, List<String> right) {
+        Map<String, Integer> counts = new HashMap<>();
+        left.forEach(item -> counts.merge(item, 1, Integer::sum));
+        right.forEach(item -> counts.computeIfPresent(item, (k, v) -> v > 1 ? v - 1 : null));
+        return new TreeMap<>(counts);
+    }
+
+    private static String normalise(String text) {
+        return text.strip().replaceAll("\\s+", " ");
+    }
+
+    private static String excerpt(String text) {
+        String flat = normalise(text);
+        return flat.length() > 60 ? flat.substring(0, 57) + "…" : flat;
+    }
+
+    static Problem problem(Severity severity, String code, String segment, String message, Integer line) {
+        return new Problem(severity, code, segment, message, line, null);
+    }
+}

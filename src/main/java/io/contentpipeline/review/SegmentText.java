@@ -1,0 +1,54 @@
+package io.contentpipeline.review;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** The words of a segment, without the parts a translator does not translate (URLs, code, tags, shortcodes). */
+final class SegmentText {
+
+    private static final Pattern NON_PROSE = Pattern.compile(
+            "!\\[[^]]*]\\([^)]*\\)|\\]\\([^)]*\\)|\\]\\[[^]]*]|`[^`]*`|<[^>]+>|\\{\\{[<%].*?[%>]}}|https?://\\S+|\\{#[^}]*}|&#?\\w+;",
+            Pattern.DOTALL);
+    /** A number: digits with optional thousands separators and one decimal part, in French or English style. */
+    private static final Pattern NUMBER = Pattern.compile("\\d{1,3}(?:[ \\u00A0\\u202F\\u2009,]\\d{3})+(?:[.,]\\d+)?|\\d+(?:[.,]\\d+)?");
+
+    private SegmentText() {
+    }
+
+    static String prose(String markdown) {
+        return NON_PROSE.matcher(markdown).replaceAll(" ");
+    }
+
+    /** Numbers in a canonical form: "1 000,5", "1,000.5" and "1000.5" are all "1000.5". */
+    static List<String> numbers(String markdown) {
+        List<String> numbers = new ArrayList<>();
+        Matcher number = NUMBER.matcher(prose(markdown));
+        while (number.find()) {
+            numbers.add(canonical(number.group()));
+        }
+        return numbers;
+    }
+
+    private static String canonical(String number) {
+        String digits = number.replaceAll("[ \\u00A0\\u202F\\u2009]", "");
+        int lastSeparator = Math.max(digits.lastIndexOf(','), digits.lastIndexOf('.'));
+        if (lastSeparator < 0) {
+            return stripZeros(digits);
+        }
+        String tail = digits.substring(lastSeparator + 1);
+        boolean thousands = tail.length() == 3 && digits.indexOf(digits.charAt(lastSeparator)) != lastSeparator
+                || tail.length() == 3 && digits.chars().filter(c -> c == ',' || c == '.').count() > 1;
+        if (thousands) {
+            return stripZeros(digits.replaceAll("[,.]", ""));
+        }
+        String whole = digits.substring(0, lastSeparator).replaceAll("[,.]", "");
+        return stripZeros(whole) + "." + tail;
+    }
+
+    private static String stripZeros(String digits) {
+        String stripped = digits.replaceFirst("^0+(?=\\d)", "");
+        return stripped.isEmpty() ? "0" : stripped;
+    }
+}

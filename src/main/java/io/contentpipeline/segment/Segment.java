@@ -1,0 +1,42 @@
+package io.contentpipeline.segment;
+
+/**
+ * One translatable unit of an article: a front-matter field ({@code fm.title},
+ * {@code fm.ai_tags.2}, {@code fm.related_articles.0.anchor}) or a body block (heading,
+ * paragraph, list item, table cell, quoted paragraph, raw HTML block). {@code text} is
+ * the block's Markdown as written; {@code start}/{@code end} locate it in the body so that
+ * a draft can be rebuilt with other text in its place. {@code section} counts the headings
+ * before it, which is how a translation's blocks are matched to the source's.
+ */
+public record Segment(String id, Kind kind, String text, int line, int start, int end, int section, int level) {
+
+    public enum Kind {
+        FIELD, HEADING, PARAGRAPH, LIST_ITEM, TABLE_CELL, QUOTE, HTML;
+
+        public String prefix() {
+            return switch (this) {
+                case FIELD -> "fm";
+                case HEADING -> "h";
+                case PARAGRAPH -> "p";
+                case LIST_ITEM -> "li";
+                case TABLE_CELL -> "td";
+                case QUOTE -> "q";
+                case HTML -> "html";
+            };
+        }
+    }
+
+    public boolean isField() {
+        return kind == Kind.FIELD;
+    }
+
+    /** Prose is what translators write sentences in; table cells and headings are labels. */
+    public boolean isProse() {
+        return kind == Kind.PARAGRAPH || kind == Kind.LIST_ITEM || kind == Kind.QUOTE || kind == Kind.HTML;
+    }
+
+    /** The text with runs of white space folded, for comparing two versions of a block. */
+    public String normalisedText() {
+        return text.strip().replaceAll("\\s+", " ");
+    }
+}

@@ -1,0 +1,263 @@
+package io.contentpipeline.segment;
+
+import com.vladsch.flexmark.ast.AutoLink;
+import com.vladsch.flexmark.ast.BlockQuote;
+import com.vladsch.flexmark.ast.Code;
+import com.vladsch.flexmark.ast.FencedCodeBlock;
+import com.vladsch.flexmark.ast.Heading;
+import com.vladsch.flexmark.ast.HtmlBlock;
+import com.vladsch.flexmark.ast.HtmlInline;
+import com.vladsch.flexmark.ast.Image;
+import com.vladsch.flexmark.ast.ImageRef;
+import com.vladsch.flexmark.ast.IndentedCodeBlock;
+import com.vladsch.flexmark.ast.Link;
+import com.vladsch.flexmark.ast.LinkRef;
+import com.vladsch.flexmark.ast.ListItem;
+import com.vladsch.flexmark.ast.Paragraph;
+import com.vladsch.flexmark.ext.tables.TableBlock;
+import com.vladsch.flexmark.ext.tables.TableCell;
+import com.vladsch.flexmark.ext.tables.TableRow;
+import com.vladsch.flexmark.ext.tables.TableSeparator;
+import com.vladsch.flexmark.util.ast.Document;
+import com.vladsch.flexmark.util.ast.Node;
+import com.vladsch.flexmark.util.sequence.BasedSequence;
+import io.contentpipeline.article.FrontMatter;
+import io.contentpipeline.files.Sha256;
+import io.contentpipeline.markdown.MarkdownEngine;
+import io.contentpipeline.translate.TranslatableFields;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Cuts an article into segments and records the structure its translations must keep.
+ * Segment ids come from the segment's own text (kind prefix and a digest), so an unchanged
+ * paragraph keeps its id when paragraphs are added or removed around it.
+ */
+public final class Segmenter {
+
+    private static final Pattern SHORTCODE = Pattern.compile("\\{\\{[<%].*?[%>]}}", Pattern.DOTALL);
+    private static final Pattern HEADING_ID = Pattern.compile("\\s*\\{#([^}\\s]+)[^}]*}\\s*$");
+    private static final Pattern HTML_TAG = Pattern.compile("</?([a-zA-Z][a-zA-Z0-9]*)[^>]*>");
+    private static final Pattern TEXT_ATTRIBUTE = Pattern.compile("\\b(title|alt|caption|text|label|description|summary)=\"[^\"]*\"");
+    private static final Pattern HTML_HREF = Pattern.compile("(?:href|src)\\s*=\\s*\"([^\"]*)\"");
+
+    private final MarkdownEngine markdown;
+
+    public Segmenter(MarkdownEngine markdown) {
+        this.markdown = markdown;
+    }
+
+    /** @param bodyLine the file line where the body starts, for locating segments */
+    public SegmentedArticle segment(FrontMatter frontMatter, String body, int bodyLine) {
+        return new SegmentedArticle(fields(frontMatter), new BodyWalk(body, bodyLine).segments, structure(body));
+    }
+
+    /** The translatable front-matter fields as segments, in a fixed order. */
+    public static List<Segment> fields(FrontMatter frontMatter) {
+        List<Segment> fields = new ArrayList<>();
+        for (String key : TranslatableFields.SCALARS_AND_LISTS) {
+            Object value = frontMatter.get(key);
+            Integer line = frontMatter.line(key);
+            if (value instanceof List<?> list) {
+                for (int i = 0; i < list.size(); i++) {
+                    fields.add(field("fm." + key + "." + i, String.valueOf(list.get(i)), line));
+                }
+            } else if (value != null) {
+                fields.add(field("fm." + key, value.toString(), line));
+            }
+        }
+        if (frontMatter.get(TranslatableFields.RELATED) instanceof List<?> related) {
+            for (int i = 0; i < related.size(); i++) {
+                if (related.get(i) instanceof Map<?, ?> item && item.get(TranslatableFields.RELATED_TEXT) != null) {
+                    fields.add(field("fm.related_articles." + i + ".anchor", item.get(TranslatableFields.RELATED_TEXT).toString(),
+                            frontMatter.line(TranslatableFields.RELATED)));
+                }
+            }
+        }
+        return fields;
+    }
+
+    private static Segment field(String id, String text, Integer line) {
+        return new Segment(id, Segment.Kind.FIELD, text, line == null ? 0 : line, -1, -1, 0, 0);
+    }
+
+    /** Walks the body's blocks in reading order and cuts them into segments. */
+    private final class BodyWalk {
+        private final List<Segment> segments = new ArrayList<>();
+        private final Map<String, Integer> seen = new HashMap<>();
+        private final Document document;
+        private final int bodyLine;
+        private int section;
+
+        BodyWalk(String body, int bodyLine) {
+            this.document = markdown.parseRaw(body);
+            this.bodyLine = bodyLine;
+            walk(document, false);
+        }
+
+        private void walk(Node node, boolean quoted) {
+            for (Node child = node.getFirstChild(); child != null; child = child.getNext()) {
+                if (child instanceof FencedCodeBlock || child instanceof IndentedCodeBlock || child instanceof TableSeparator) {
+                    continue;
+                }
+                if (child instanceof Heading heading) {
+                    section++;
+                    BasedSequence text = heading.getText();
+                    Matcher id = HEADING_ID.matcher(text);
+                    int end = id.find() ? text.getStartOffset() + id.start() : text.getEndOffset();
+                    add(Segment.Kind.HEADING, text.getStartOffset(), end, heading.getLevel());
+                } else if (child instanceof Paragraph paragraph) {
+                    Segment.Kind kind = child.getParent() instanceof ListItem ? Segment.Kind.LIST_ITEM
+                            : quoted ? Segment.Kind.QUOTE : Segment.Kind.PARAGRAPH;
+                    add(kind, paragraph.getStartOffset(), paragraph.getChars().trimEnd().getEndOffset(), 0);
+                } else if (child instanceof TableCell cell) {
+                    BasedSequence text = cell.getText();
+                    if (!text.isBlank()) {
+                        add(Segment.Kind.TABLE_CELL, text.getStartOffset(), text.getEndOffset(), 0);
+                    }
+                } else if (child instanceof HtmlBlock html) {
+                    add(Segment.Kind.HTML, html.getStartOffset(), html.getChars().trimEnd().getEndOffset(), 0);
+                } else {
+                    walk(child, quoted || child instanceof BlockQuote);
+                }
+            }
+        }
+
+        private void add(Segment.Kind kind, int start, int end, int level) {
+            String text = document.getChars().subSequence(start, end).toString();
+            if (text.isBlank()) {
+                return;
+            }
+            String base = kind.prefix() + "-" + Sha256.of(text.strip().replaceAll("\\s+", " ")).substring(0, 8);
+            int occurrence = seen.merge(base, 1, Integer::sum);
+            String id = occurrence == 1 ? base : base + "-" + occurrence;
+            int line = document.getLineNumber(start) + bodyLine;
+            segments.add(new Segment(id, kind, text, line, start, end, section, level));
+        }
+    }
+
+    private BodyStructure structure(String body) {
+        Document document = markdown.parseRaw(body);
+        List<String> anchors = markdown.outline(document).stream().map(io.contentpipeline.article.Heading::id).toList();
+        List<Integer> headings = new ArrayList<>();
+        List<String> tables = new ArrayList<>();
+        List<String> code = new ArrayList<>();
+        Tokens tokens = new Tokens();
+        int[] counts = new int[3];
+        collect(document, headings, tables, code, tokens, counts);
+        Matcher shortcode = SHORTCODE.matcher(body);
+        while (shortcode.find()) {
+            tokens.protectedTokens.add("shortcode " + shortcodeSignature(shortcode.group()));
+        }
+        return new BodyStructure(headings, counts[0], tables, counts[1], counts[2], code, tokens.protectedTokens,
+                tokens.relativeLinks, tokens.htmlTags, anchors);
+    }
+
+    private static final class Tokens {
+        final List<String> protectedTokens = new ArrayList<>();
+        final List<String> relativeLinks = new ArrayList<>();
+        final List<String> htmlTags = new ArrayList<>();
+
+        void link(String url) {
+            if (url.startsWith("#")) {
+                protectedTokens.add("anchor " + url);
+            } else if (isRelative(url)) {
+                relativeLinks.add(url);
+            }
+        }
+    }
+
+    /**
+     * A shortcode as its name, delimiters aside, and its attributes, with the values of
+     * attributes that hold text for readers (title, alt, caption …) left out: translators
+     * translate those, as the OpenTelemetry translators do.
+     */
+    static String shortcodeSignature(String shortcode) {
+        String inner = shortcode.substring(3, shortcode.length() - 3).strip();
+        return TEXT_ATTRIBUTE.matcher(inner).replaceAll("$1=\"…\"").replaceAll("\\s+", " ");
+    }
+
+    private static void collect(Node node, List<Integer> headings, List<String> tables, List<String> code,
+                                Tokens tokens, int[] counts) {
+        for (Node child = node.getFirstChild(); child != null; child = child.getNext()) {
+            if (child instanceof Heading heading) {
+                headings.add(heading.getLevel());
+                Matcher id = HEADING_ID.matcher(heading.getText());
+                if (id.find()) {
+                    tokens.protectedTokens.add("heading id #" + id.group(1));
+                }
+            } else if (child instanceof ListItem) {
+                counts[0]++;
+            } else if (child instanceof TableBlock table) {
+                tables.add(shape(table));
+            } else if (child instanceof FencedCodeBlock fenced) {
+                code.add(fenced.getContentChars().toString());
+                continue;
+            } else if (child instanceof IndentedCodeBlock indented) {
+                code.add(indented.getContentChars().toString());
+                continue;
+            } else if (child instanceof Link || child instanceof LinkRef || child instanceof AutoLink) {
+                counts[1]++;
+                tokens.link(child instanceof Link link ? link.getUrl().toString() : "");
+            } else if (child instanceof Image || child instanceof ImageRef) {
+                counts[2]++;
+                tokens.link(child instanceof Image image ? image.getUrl().toString() : "");
+            } else if (child instanceof Code inline) {
+                tokens.protectedTokens.add("code `" + inline.getText() + "`");
+            } else if (child instanceof HtmlInline || child instanceof HtmlBlock) {
+                htmlTokens(child.getChars().toString(), tokens, counts);
+                continue;
+            }
+            collect(child, headings, tables, code, tokens, counts);
+        }
+    }
+
+    /** Raw HTML: its tags by name, its links counted and their targets kept. */
+    private static void htmlTokens(String html, Tokens tokens, int[] counts) {
+        Matcher tag = HTML_TAG.matcher(html);
+        while (tag.find()) {
+            String name = tag.group(1).toLowerCase();
+            tokens.htmlTags.add("<" + (tag.group().startsWith("</") ? "/" : "") + name + ">");
+            if (name.equals("a") && !tag.group().startsWith("</")) {
+                counts[1]++;
+            } else if (name.equals("img")) {
+                counts[2]++;
+            }
+            Matcher href = HTML_HREF.matcher(tag.group());
+            if (href.find()) {
+                tokens.link(href.group(1));
+            }
+        }
+    }
+
+    /** A link into the same site (absolute URLs may be localised by translators, and are only counted). */
+    private static boolean isRelative(String url) {
+        return !url.isEmpty() && !url.matches("(?i)^[a-z][a-z0-9+.-]*:.*") && !url.startsWith("//");
+    }
+
+    private static String shape(TableBlock table) {
+        int rows = 0;
+        int columns = 0;
+        for (Node section = table.getFirstChild(); section != null; section = section.getNext()) {
+            if (section instanceof TableSeparator) {
+                continue;
+            }
+            for (Node row = section.getFirstChild(); row != null; row = row.getNext()) {
+                if (row instanceof TableRow) {
+                    rows++;
+                    int cells = 0;
+                    for (Node cell = row.getFirstChild(); cell != null; cell = cell.getNext()) {
+                        cells++;
+                    }
+                    columns = Math.max(columns, cells);
+                }
+            }
+        }
+        return rows + "x" + columns;
+    }
+}

@@ -57,7 +57,7 @@ public final class BundlePublisher {
                 states.put(language, new TranslationState(status, versioned.version(), now, now));
             }
             BundleManifest manifest = write(article.slug(), versioned.version(), article.language(), article.sha256(), versions, states);
-            return new Published(manifest, List.of(published(manifest, article.language(), article.fileName())));
+            return new Published(manifest, article.language(), List.of(published(manifest, article.language(), article.fileName())));
         });
     }
 
@@ -67,7 +67,7 @@ public final class BundlePublisher {
                     .orElseThrow(() -> new IllegalStateException("bundle vanished: " + translation.slug()));
             LanguageEntry existing = previous.languages().get(translation.language());
             if (existing != null && translation.inputSha256().equals(existing.inputSha256())) {
-                return new Published(previous, List.of(ChangelogEvent.now(ChangelogEvent.TRANSLATION_UNCHANGED,
+                return new Published(previous, translation.language(), List.of(ChangelogEvent.now(ChangelogEvent.TRANSLATION_UNCHANGED,
                         translation.slug(), translation.language(), translation.sourceVersion(), translation.fileName(), Map.of())));
             }
             Map<String, LanguageVersion> versions = new LinkedHashMap<>();
@@ -93,7 +93,7 @@ public final class BundlePublisher {
             if (!translation.warnings().isEmpty()) {
                 detail.put("warnings", translation.warnings().stream().map(io.contentpipeline.article.Problem::describe).toList());
             }
-            return new Published(manifest, List.of(
+            return new Published(manifest, translation.language(), List.of(
                     ChangelogEvent.now(ChangelogEvent.TRANSLATION_ACCEPTED, translation.slug(), translation.language(),
                             translation.sourceVersion(), translation.fileName(), detail),
                     published(manifest, translation.language(), translation.fileName())));

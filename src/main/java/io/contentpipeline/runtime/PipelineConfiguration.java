@@ -12,6 +12,7 @@ import io.contentpipeline.intake.Rejections;
 import io.contentpipeline.intake.ReturnsFilter;
 import io.contentpipeline.language.LanguageDetector;
 import io.contentpipeline.language.LanguageResolver;
+import io.contentpipeline.segment.Segmenter;
 import io.contentpipeline.summarize.ExtractiveSummarizer;
 import io.contentpipeline.summarize.SummaryLength;
 import io.contentpipeline.text.TermAnalyzer;
@@ -77,10 +78,11 @@ public final class PipelineConfiguration implements CamelConfiguration {
         registry.bind("articleChecker", new ArticleChecker(MetadataRules.load("metadata-rules.yaml")));
         registry.bind("deriver", deriver);
         registry.bind("versioner", new Versioner(bundles));
-        registry.bind("draftWriter", new DraftWriter(layout, sources, settings.targets()));
+        Segmenter segmenter = new Segmenter(markdown);
+        registry.bind("draftWriter", new DraftWriter(layout, sources, settings.targets(), bundles, parser, segmenter));
         registry.bind("bundlePublisher", new BundlePublisher(bundles, markdown,
                 new PublicUrls(settings.baseUrl(), settings.baseUrlByLanguage()), parser));
-        registry.bind("returnChecker", new ReturnChecker(parser, bundles, sources, deriver, languages));
+        registry.bind("returnChecker", new ReturnChecker(parser, bundles, sources, deriver, languages, segmenter));
         registry.bind("returnsFilter", new ReturnsFilter(parser, bundles, settings.returnSourceWait(), Clock.systemUTC()));
         registry.bind("rejections", new Rejections(layout, counts));
         registry.bind("events", new EventRecorder(changelog));

@@ -2,9 +2,19 @@ package io.contentpipeline.translate;
 
 import io.contentpipeline.article.Article;
 import io.contentpipeline.article.ChangelogEvent;
+import io.contentpipeline.article.FrontMatter;
+import io.contentpipeline.article.ParsedArticle;
+import io.contentpipeline.article.SourceFile;
 import io.contentpipeline.files.AtomicFiles;
 import io.contentpipeline.files.HomeLayout;
+import io.contentpipeline.parse.ArticleParser;
+import io.contentpipeline.publish.BundleManifest;
+import io.contentpipeline.publish.BundleStore;
 import io.contentpipeline.publish.FrontMatterWriter;
+import io.contentpipeline.publish.LanguageEntry;
+import io.contentpipeline.publish.Published;
+import io.contentpipeline.segment.SegmentedArticle;
+import io.contentpipeline.segment.Segmenter;
 import io.contentpipeline.version.SourceArchive;
 import io.contentpipeline.version.VersionedArticle;
 
@@ -15,44 +25,114 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * The translate stage: keeps the accepted source version, then writes one draft per target
- * language to outbox/translations/&lt;LANG&gt;/&lt;slug&gt;.md. A draft holds only what a translator
- * translates, plus the {@code translation:} block that ties the return to this exact version.
+ * The translate stage: keeps the accepted source version with its language-neutral draft,
+ * then writes one draft per target language to outbox/translations/&lt;LANG&gt;/&lt;slug&gt;.md,
+ * pre-filled with every segment an earlier accepted translation already covers. The
+ * {@code translation:} block ties the return to this exact version and reports how many
+ * segments were reused and which need work.
  */
 public final class DraftWriter {
 
     private final HomeLayout layout;
     private final SourceArchive sources;
     private final List<String> targets;
+    private final BundleStore bundles;
+    private final ArticleParser parser;
+    private final Segmenter segmenter;
+    private final DraftComposer composer = new DraftComposer();
 
-    public DraftWriter(HomeLayout layout, SourceArchive sources, List<String> targets) {
+    public DraftWriter(HomeLayout layout, SourceArchive sources, List<String> targets, BundleStore bundles,
+                       ArticleParser parser, Segmenter segmenter) {
         this.layout = layout;
         this.sources = sources;
         this.targets = List.copyOf(targets);
+        this.bundles = bundles;
+        this.parser = parser;
+        this.segmenter = segmenter;
     }
 
     public DraftsWritten request(VersionedArticle versioned) throws IOException {
         Article article = versioned.article();
-        sources.keep(article.slug(), versioned.version(), sourceText(versioned));
+        sources.keep(article.slug(), versioned.version(), FrontMatterWriter.markdown(article.frontMatter().fields(), article.body()),
+                neutralDraft(versioned));
         List<String> languages = new ArrayList<>();
         List<ChangelogEvent> events = new ArrayList<>();
         for (String target : targets) {
             String language = target.toLowerCase(Locale.ROOT);
-            if (language.equals(article.language())) {
-                continue;
+            if (!language.equals(article.language())) {
+                events.add(issue(article.slug(), versioned.version(), language));
+                languages.add(language);
             }
-            Path draft = layout.drafts(target).resolve(article.slug() + ".md");
-            AtomicFiles.write(draft, draft(versioned, language));
-            languages.add(language);
-            events.add(ChangelogEvent.now(ChangelogEvent.TRANSLATION_REQUESTED, article.slug(), language,
-                    versioned.version(), layout.home().relativize(draft).toString(), Map.of()));
         }
         return new DraftsWritten(versioned, languages, events);
     }
 
-    static String draft(VersionedArticle versioned, String targetLanguage) {
+    /**
+     * After an outdated translation is accepted (made for an older version), a new draft for
+     * the current version goes out at once, pre-filled from it. Returns the result unchanged.
+     */
+    public Published reissueIfOutdated(Published published) throws IOException {
+        LanguageEntry entry = published.manifest().languages().get(published.language());
+        if (entry != null && LanguageEntry.OUTDATED.equals(entry.status())) {
+            issue(published.manifest().slug(), published.manifest().version(), published.language());
+        }
+        return published;
+    }
+
+    /** Writes the draft of one version for one target language; returns its translation.requested event. */
+    ChangelogEvent issue(String slug, int version, String language) throws IOException {
+        ParsedArticle neutral = parse(sources.draft(slug, version)
+                .orElseThrow(() -> new IOException("source archive has no draft for " + slug + " v" + version)));
+        SegmentedArticle source = segment(neutral);
+        Map<String, Object> fields = new LinkedHashMap<>(neutral.frontMatter().fields());
+        Map<String, Object> issued = TranslationBlock.blockOf(neutral.frontMatter());
+        fields.remove(TranslationBlock.KEY);
+        Map<String, Object> block = new LinkedHashMap<>();
+        block.put("source", issued.get("source"));
+        block.put("source_lang", issued.get("source_lang"));
+        block.put("target_lang", language);
+        block.put("source_version", issued.get("source_version"));
+        block.put("source_sha256", issued.get("source_sha256"));
+        Memory memory = memory(slug, language);
+        DraftComposer.Composed draft = composer.compose(fields, neutral.body(), source, memory.translations(), memory.source());
+        block.put("segments", draft.segments());
+        block.put("reused", draft.reused());
+        block.put("needs_work", draft.needsWork().size());
+        if (!memory.translations().isEmpty()) {
+            block.put(TranslationBlock.NEEDS_WORK_SEGMENTS, draft.needsWork());
+        }
+        Map<String, Object> frontMatter = new LinkedHashMap<>(draft.fields());
+        frontMatter.put(TranslationBlock.KEY, block);
+        Path file = layout.drafts(language).resolve(slug + ".md");
+        AtomicFiles.write(file, FrontMatterWriter.markdown(frontMatter, draft.body()));
+        return ChangelogEvent.now(ChangelogEvent.TRANSLATION_REQUESTED, slug, language, version,
+                layout.home().relativize(file).toString(), Map.of("reused", draft.reused(), "needs_work", draft.needsWork().size()));
+    }
+
+    /** The accepted translation into this language, if any, and the source version it translates. */
+    private record Memory(TranslationMemory translations, SegmentedArticle source) {
+    }
+
+    private Memory memory(String slug, String language) throws IOException {
+        Optional<BundleManifest> manifest = bundles.manifest(slug);
+        LanguageEntry entry = manifest.map(m -> m.languages().get(language)).orElse(null);
+        if (entry == null || LanguageEntry.SOURCE.equals(entry.status())) {
+            return new Memory(TranslationMemory.empty(), null);
+        }
+        Optional<String> translation = bundles.readFile(slug, "index." + language + ".md");
+        Optional<String> draft = sources.draft(slug, entry.sourceVersion());
+        if (translation.isEmpty() || draft.isEmpty()) {
+            return new Memory(TranslationMemory.empty(), null);
+        }
+        SegmentedArticle previous = segment(parse(draft.get()));
+        return new Memory(TranslationMemory.learn(previous, segment(parse(translation.get()))), previous);
+    }
+
+    /** The draft every target language starts from: translatable fields, the block, the body. */
+    private static String neutralDraft(VersionedArticle versioned) {
         Article article = versioned.article();
         Map<String, Object> frontMatter = TranslatableFields.extract(article.frontMatter());
         frontMatter.putIfAbsent("description", article.derived().description());
@@ -60,16 +140,18 @@ public final class DraftWriter {
         Map<String, Object> block = new LinkedHashMap<>();
         block.put("source", article.slug());
         block.put("source_lang", article.language());
-        block.put("target_lang", targetLanguage);
         block.put("source_version", versioned.version());
         block.put("source_sha256", article.sha256());
         frontMatter.put(TranslationBlock.KEY, block);
         return FrontMatterWriter.markdown(frontMatter, article.body());
     }
 
-    /** The source as accepted: front matter as the author wrote it, body unchanged. */
-    private static String sourceText(VersionedArticle versioned) {
-        Article article = versioned.article();
-        return FrontMatterWriter.markdown(article.frontMatter().fields(), article.body());
+    private ParsedArticle parse(String text) {
+        return parser.parseText(new SourceFile("draft.md", null, new byte[0], null), text);
+    }
+
+    private SegmentedArticle segment(ParsedArticle parsed) {
+        FrontMatter frontMatter = parsed.frontMatter();
+        return segmenter.segment(frontMatter, parsed.body(), parsed.bodyLine());
     }
 }

@@ -7,6 +7,9 @@ import io.contentpipeline.article.RejectedInputException;
 import io.contentpipeline.article.SourceFile;
 import io.contentpipeline.article.Derived;
 import io.contentpipeline.derive.Deriver;
+import io.contentpipeline.review.ReturnReview;
+import io.contentpipeline.segment.SegmentedArticle;
+import io.contentpipeline.segment.Segmenter;
 import io.contentpipeline.language.DetectedLanguage;
 import io.contentpipeline.language.LanguageResolver;
 import io.contentpipeline.files.Sha256;
@@ -19,6 +22,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -33,9 +37,12 @@ public final class ReturnChecker {
     private final SourceArchive sources;
     private final Deriver deriver;
     private final LanguageResolver languages;
+    private final Segmenter segmenter;
+    private final ReturnReview review = new ReturnReview();
 
     public ReturnChecker(ArticleParser parser, BundleStore bundles, SourceArchive sources, Deriver deriver,
-                         LanguageResolver languages) {
+                         LanguageResolver languages, Segmenter segmenter) {
+        this.segmenter = segmenter;
         this.parser = parser;
         this.bundles = bundles;
         this.sources = sources;
@@ -63,16 +70,22 @@ public final class ReturnChecker {
             throw reject(slug, "translation-language", "translation.target_lang",
                     "'" + slug + "' is written in " + language.toUpperCase(Locale.ROOT) + " already");
         }
+        ParsedArticle draft = parseArchived(sources.draft(slug, block.sourceVersion()).orElseThrow(
+                () -> reject(slug, "translation-unknown-version", "translation.source_version",
+                        "version " + block.sourceVersion() + " of '" + slug + "' is not in the source archive")));
+        TranslationBlock issued = TranslationBlock.of(draft.frontMatter().with(TranslationBlock.KEY,
+                withTarget(TranslationBlock.blockOf(draft.frontMatter()), language)));
+        if (!issued.sameSource(block)) {
+            throw reject(slug, "translation-block-edited", TranslationBlock.KEY,
+                    "the translation: block was edited (it no longer matches the draft issued for version "
+                            + block.sourceVersion() + "); keep the block exactly as it came");
+        }
         List<Problem> problems = new ArrayList<>(parsed.warnings());
         FrontMatter frontMatter = parsed.frontMatter();
-        if (!frontMatter.has("title")) {
-            problems.add(Problem.error("translation-field-missing", "title", "title is missing or empty", frontMatter.line("title")));
-        }
-        String sourceBody = sourceBody(slug, block.sourceVersion());
-        if (sourceBody != null && !parsed.body().isBlank() && parsed.body().strip().equals(sourceBody.strip())) {
-            problems.add(Problem.error("translation-untranslated", null,
-                    "the body is identical to the source: nothing was translated", parsed.bodyLine()));
-        }
+        SegmentedArticle source = segmenter.segment(draft.frontMatter(), draft.body(), draft.bodyLine());
+        SegmentedArticle translation = segmenter.segment(frontMatter, parsed.body(), parsed.bodyLine());
+        problems.addAll(MarkedSegments.check(source, translation, parsed.text(), TranslationBlock.needsWork(frontMatter)));
+        problems.addAll(review.review(source, translation, language));
         FrontMatter withoutBlock = frontMatter.with(TranslationBlock.KEY, null);
         Derived derived = deriver.derive(withoutBlock, parsed.body(), Optional.of(language));
         DetectedLanguage detected = derived.detected();
@@ -93,10 +106,13 @@ public final class ReturnChecker {
         return Locale.forLanguageTag(code).getDisplayLanguage(Locale.ENGLISH) + " (" + code + ")";
     }
 
-    private String sourceBody(String slug, int version) throws IOException {
-        return sources.read(slug, version)
-                .map(text -> parser.parseText(new SourceFile("v" + version + ".md", null, new byte[0], null), text).body())
-                .orElse(null);
+    private ParsedArticle parseArchived(String text) {
+        return parser.parseText(new SourceFile("draft.md", null, new byte[0], null), text);
+    }
+
+    private static Map<String, Object> withTarget(Map<String, Object> block, String language) {
+        block.put("target_lang", language);
+        return block;
     }
 
     private static RejectedInputException reject(String slug, String code, String field, String message) {

@@ -13,6 +13,8 @@ public record TranslationBlock(String source, String sourceLanguage, String targ
                                String sourceSha256) {
 
     public static final String KEY = "translation";
+    /** In a draft that reuses an earlier translation: the ids of the segments left to translate. */
+    public static final String NEEDS_WORK_SEGMENTS = "needs_work_segments";
 
     /** Reads the block, rejecting the return with a clear message when it is missing or damaged. */
     public static TranslationBlock of(FrontMatter frontMatter) {
@@ -30,6 +32,30 @@ public record TranslationBlock(String source, String sourceLanguage, String targ
         }
         return new TranslationBlock(source, text(block, "source_lang").orElse(null),
                 targetLanguage.toLowerCase(Locale.ROOT), sourceVersion, text(block, "source_sha256").orElse(null));
+    }
+
+    /** Whether a return's block still names the version and content the draft was issued for. */
+    public boolean sameSource(TranslationBlock returned) {
+        return source.equals(returned.source) && sourceVersion == returned.sourceVersion
+                && java.util.Objects.equals(sourceSha256, returned.sourceSha256)
+                && java.util.Objects.equals(sourceLanguage, returned.sourceLanguage);
+    }
+
+    /** The segments a reusing draft marked as needing work, as listed in its block. */
+    public static java.util.List<String> needsWork(FrontMatter frontMatter) {
+        if (frontMatter.get(KEY) instanceof Map<?, ?> block && block.get(NEEDS_WORK_SEGMENTS) instanceof java.util.List<?> ids) {
+            return ids.stream().map(String::valueOf).toList();
+        }
+        return java.util.List.of();
+    }
+
+    /** The raw block as a map, for copying it into a draft. */
+    public static Map<String, Object> blockOf(FrontMatter frontMatter) {
+        Map<String, Object> block = new java.util.LinkedHashMap<>();
+        if (frontMatter.get(KEY) instanceof Map<?, ?> map) {
+            map.forEach((key, value) -> block.put(String.valueOf(key), value));
+        }
+        return block;
     }
 
     /** The slug a return names, if it can be read at all; used to wait for unknown sources. */

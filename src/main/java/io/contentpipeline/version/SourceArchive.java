@@ -9,9 +9,10 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * Every accepted source version as it was accepted (outbox/sources/&lt;slug&gt;/v&lt;N&gt;.md), so
- * that a translation made for an older version can be checked against the text it
- * translated.
+ * Every accepted source version as it was accepted (outbox/sources/&lt;slug&gt;/v&lt;N&gt;.md), and
+ * the language-neutral draft made from it (v&lt;N&gt;.draft.md: translatable fields, the
+ * translation block, the body). A translation made for an older version is checked
+ * against the draft it was made from, and later drafts reuse its segments.
  */
 public final class SourceArchive {
 
@@ -21,16 +22,24 @@ public final class SourceArchive {
         this.layout = layout;
     }
 
-    public void keep(String slug, int version, String text) throws IOException {
-        AtomicFiles.write(file(slug, version), text);
+    public void keep(String slug, int version, String source, String draft) throws IOException {
+        AtomicFiles.write(file(slug, version, ".draft.md"), draft);
+        AtomicFiles.write(file(slug, version, ".md"), source);
     }
 
-    public Optional<String> read(String slug, int version) throws IOException {
-        Path file = file(slug, version);
+    public Optional<String> source(String slug, int version) throws IOException {
+        return read(file(slug, version, ".md"));
+    }
+
+    public Optional<String> draft(String slug, int version) throws IOException {
+        return read(file(slug, version, ".draft.md"));
+    }
+
+    private static Optional<String> read(Path file) throws IOException {
         return Files.isRegularFile(file) ? Optional.of(Files.readString(file)) : Optional.empty();
     }
 
-    private Path file(String slug, int version) {
-        return layout.sources(slug).resolve("v" + version + ".md");
+    private Path file(String slug, int version, String suffix) {
+        return layout.sources(slug).resolve("v" + version + suffix);
     }
 }

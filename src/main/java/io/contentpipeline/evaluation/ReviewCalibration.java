@@ -46,12 +46,23 @@ public final class ReviewCalibration {
     private record Variant(String name, String code, UnaryOperator<String> breakIt) {
     }
 
-    public static void main(String[] args) throws IOException {
-        Path pairs = Path.of(args.length > 0 ? args[0] : "src/test/resources/corpus").resolve("pairs");
-        new ReviewCalibration().run(pairs);
+    /** What a calibration run measured. */
+    public record Result(int reviewed, int accepted, int variants, int caught) {
+        public double acceptedShare() {
+            return (double) accepted / reviewed;
+        }
+
+        public double caughtShare() {
+            return (double) caught / variants;
+        }
     }
 
-    private void run(Path pairs) throws IOException {
+    public static void main(String[] args) throws IOException {
+        Path pairs = Path.of(args.length > 0 ? args[0] : "src/test/resources/corpus").resolve("pairs");
+        new ReviewCalibration().run(pairs, true);
+    }
+
+    public Result run(Path pairs, boolean print) throws IOException {
         List<Path> folders;
         try (Stream<Path> list = Files.list(pairs)) {
             folders = list.filter(Files::isDirectory).sorted().toList();
@@ -91,18 +102,28 @@ public final class ReviewCalibration {
                 }
             }
         }
+        int total = 0;
+        int hit = 0;
+        for (int[] counts : caught.values()) {
+            hit += counts[0];
+            total += counts[1];
+        }
+        if (print) {
+            print(reviewed, accepted, errorCodes, warningCodes, rejections, caught, hit, total);
+        }
+        return new Result(reviewed, accepted, total, hit);
+    }
+
+    private static void print(int reviewed, int accepted, Map<String, Integer> errorCodes, Map<String, Integer> warningCodes,
+                              List<String> rejections, Map<String, int[]> caught, int hit, int total) {
         System.out.printf("Real human translations accepted (no error): %d/%d (%.1f%%)%n", accepted, reviewed, 100.0 * accepted / reviewed);
         System.out.println("Errors by code: " + errorCodes);
         System.out.println("Warnings by code (all translations): " + warningCodes);
         rejections.forEach(r -> System.out.println("  " + r));
         System.out.println();
         System.out.println("Broken variants caught with the right code:");
-        int total = 0;
-        int hit = 0;
         for (Map.Entry<String, int[]> entry : caught.entrySet()) {
             System.out.printf("  %-48s %d/%d%n", entry.getKey(), entry.getValue()[0], entry.getValue()[1]);
-            hit += entry.getValue()[0];
-            total += entry.getValue()[1];
         }
         System.out.printf("  %-48s %d/%d (%.1f%%)%n", "all", hit, total, 100.0 * hit / total);
     }

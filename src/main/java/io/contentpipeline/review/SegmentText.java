@@ -38,9 +38,8 @@ final class SegmentText {
             return stripZeros(digits);
         }
         String tail = digits.substring(lastSeparator + 1);
-        boolean thousands = tail.length() == 3 && digits.indexOf(digits.charAt(lastSeparator)) != lastSeparator
-                || tail.length() == 3 && digits.chars().filter(c -> c == ',' || c == '.').count() > 1;
-        if (thousands) {
+        // "1,400" (English) and "1.400" (German) are thousands; "1,5" and "2.5" are decimals.
+        if (tail.length() == 3) {
             return stripZeros(digits.replaceAll("[,.]", ""));
         }
         String whole = digits.substring(0, lastSeparator).replaceAll("[,.]", "");

@@ -1,0 +1,161 @@
+package io.contentpipeline.pipeline;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A real French article and its real English translation (Canadian Digital Service,
+ * "Reflections on a service at 100 weeks") through drafts, returns, an update of one
+ * paragraph, unfinished returns and a stale return.
+ */
+class TranslationRoundTripTest {
+
+    private static final String FR = "corpus/pairs/cds-blog-100-weeks-get-updates/fr.md";
+    private static final String EN = "corpus/pairs/cds-blog-100-weeks-get-updates/en.md";
+    private static final String SLUG = "cent-semaines";
+    private static final Pattern MARKER = Pattern.compile("<!-- translate: changed; was: \"[^\"]*\" -->");
+
+    @TempDir
+    Path temp;
+
+    /** The English publication, as a translator returns it: its fields and body, with the draft's block. */
+    private static String english(String draft) {
+        String en = PipelineHome.resource(EN);
+        String withSummary = en.replaceFirst("\ndescription:", "\nsummary: What we learnt running a service for 100 weeks.\ndescription:");
+        return Translator.fill(draft, withSummary);
+    }
+
+    /** The French source with one sentence added to its third paragraph. */
+    private static String updatedFrench() {
+        String fr = PipelineHome.resource(FR);
+        String third = thirdParagraph(fr);
+        return fr.replace(third, third + " Nous y reviendrons dans un prochain billet.");
+    }
+
+    private static String thirdParagraph(String article) {
+        String[] blocks = article.split("\n\n");
+        int paragraphs = 0;
+        for (int i = 1; i < blocks.length; i++) {
+            if (Character.isLetter(blocks[i].strip().charAt(0)) && ++paragraphs == 3) {
+                return blocks[i].strip();
+            }
+        }
+        throw new IllegalStateException("the article has fewer than three paragraphs");
+    }
+
+    private static int count(String text, String key) {
+        Matcher value = Pattern.compile("\n  " + key + ": (\\d+)\n").matcher(text);
+        return value.find() ? Integer.parseInt(value.group(1)) : -1;
+    }
+
+    @Test
+    void anUpdateOfOneParagraphLeavesExactlyOneSegmentToTranslate() {
+        PipelineHome home = new PipelineHome(temp);
+        home.dropResource(FR, SLUG + ".md");
+        assertThat(home.runOnce()).isZero();
+        String first = home.read("outbox/translations/EN/" + SLUG + ".md");
+        assertThat(count(first, "reused")).isZero();
+        assertThat(first).doesNotContain("<!-- translate:");
+
+        home.drop("inbox/translations/EN/100-weeks-en.md", english(first));
+        assertThat(home.runOnce()).isZero();
+        assertThat(home.bundle(SLUG).get("languages").get("en").get("status").asText()).isEqualTo("current");
+
+        home.drop("inbox/" + SLUG + ".md", updatedFrench());
+        assertThat(home.runOnce()).isZero();
+
+        String second = home.read("outbox/translations/EN/" + SLUG + ".md");
+        int segments = count(second, "segments");
+        assertThat(count(second, "needs_work")).isEqualTo(1);
+        assertThat(count(second, "reused")).isEqualTo(segments - 1);
+        Matcher marker = MARKER.matcher(second);
+        assertThat(marker.find()).isTrue();
+        assertThat(marker.find()).as("exactly one marker").isFalse();
+        assertThat(second).contains("Nous y reviendrons dans un prochain billet.")
+                .contains("title: Reflections on a Service at 100 Weeks");
+        assertThat(home.bundle(SLUG).get("languages").get("en").get("status").asText()).isEqualTo("outdated");
+    }
+
+    @Test
+    void unfinishedReturnsAreRejectedWithTheSegmentsLeftAndAFinishedOneIsAccepted() {
+        PipelineHome home = new PipelineHome(temp);
+        home.dropResource(FR, SLUG + ".md");
+        assertThat(home.runOnce()).isZero();
+        home.drop("inbox/translations/EN/v1.md", english(home.read("outbox/translations/EN/" + SLUG + ".md")));
+        assertThat(home.runOnce()).isZero();
+        home.drop("inbox/" + SLUG + ".md", updatedFrench());
+        assertThat(home.runOnce()).isZero();
+        String draft = home.read("outbox/translations/EN/" + SLUG + ".md");
+
+        home.drop("inbox/translations/EN/with-marker.md", draft);
+        home.drop("inbox/translations/EN/marker-removed.md", MARKER.matcher(draft).replaceAll(""));
+        assertThat(home.runOnce()).isZero();
+
+        assertThat(codes(home, "with-marker.md")).contains("markers-left");
+        assertThat(codes(home, "marker-removed.md")).contains("marked-untranslated");
+
+        Matcher marker = MARKER.matcher(draft);
+        assertThat(marker.find()).isTrue();
+        int end = draft.indexOf("\n\n", marker.end());
+        String done = draft.substring(0, marker.start())
+                + thirdParagraph(PipelineHome.resource(EN)) + " We will come back to it in a later post."
+                + draft.substring(end);
+        home.drop("inbox/translations/EN/done.md", done);
+        assertThat(home.runOnce()).isZero();
+
+        JsonNode en = home.bundle(SLUG).get("languages").get("en");
+        assertThat(en.get("status").asText()).isEqualTo("current");
+        assertThat(en.get("source_version").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void aReturnForAnOlderVersionIsAcceptedAsOutdatedAndAFreshDraftGoesOut() {
+        PipelineHome home = new PipelineHome(temp);
+        home.dropResource(FR, SLUG + ".md");
+        assertThat(home.runOnce()).isZero();
+        String v1Draft = home.read("outbox/translations/EN/" + SLUG + ".md");
+        home.drop("inbox/" + SLUG + ".md", updatedFrench());
+        assertThat(home.runOnce()).isZero();
+        assertThat(count(home.read("outbox/translations/EN/" + SLUG + ".md"), "reused")).isZero();
+
+        home.drop("inbox/translations/EN/late.md", english(v1Draft));
+        assertThat(home.runOnce()).isZero();
+
+        JsonNode bundle = home.bundle(SLUG);
+        assertThat(bundle.get("version").asInt()).isEqualTo(2);
+        assertThat(bundle.get("languages").get("en").get("status").asText()).isEqualTo("outdated");
+        assertThat(bundle.get("languages").get("en").get("source_version").asInt()).isEqualTo(1);
+        String fresh = home.read("outbox/translations/EN/" + SLUG + ".md");
+        assertThat(fresh).contains("source_version: 2");
+        assertThat(count(fresh, "needs_work")).isEqualTo(1);
+        assertThat(home.events()).filteredOn(e -> e.get("event").asText().equals("translation.accepted"))
+                .singleElement().satisfies(e -> assertThat(e.get("detail").get("status").asText()).isEqualTo("outdated"));
+    }
+
+    @Test
+    void anEditedTranslationBlockIsRejected() {
+        PipelineHome home = new PipelineHome(temp);
+        home.dropResource(FR, SLUG + ".md");
+        assertThat(home.runOnce()).isZero();
+        String draft = home.read("outbox/translations/EN/" + SLUG + ".md");
+        String edited = english(draft).replaceFirst("source_sha256: [0-9a-f]{6}", "source_sha256: 000000");
+
+        home.drop("inbox/translations/EN/edited.md", edited);
+        assertThat(home.runOnce()).isZero();
+
+        assertThat(codes(home, "edited.md")).containsExactly("translation-block-edited");
+    }
+
+    private static java.util.List<String> codes(PipelineHome home, String file) {
+        java.util.List<String> codes = new java.util.ArrayList<>();
+        home.json("outbox/rejected/" + file + ".errors.json").get("errors").forEach(e -> codes.add(e.get("code").asText()));
+        return codes;
+    }
+}

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.contentpipeline.article.ChangelogEvent;
-import io.contentpipeline.article.HasEvents;
 import io.contentpipeline.article.Problem;
 import io.contentpipeline.article.RejectedInputException;
 import io.contentpipeline.files.AtomicFiles;
@@ -42,13 +41,13 @@ public final class Rejections {
     }
 
     /** A stage rejected the input: the expected outcome for a bad file. */
-    public HasEvents rejected(Exchange exchange, String kind) throws IOException {
+    public Rejection rejected(Exchange exchange, String kind) throws IOException {
         RejectedInputException rejection = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, RejectedInputException.class);
         return reject(exchange, kind, rejection.slug(), rejection.problems());
     }
 
     /** The pipeline failed on the input for an unexpected reason; it is set aside with the reason. */
-    public HasEvents failed(Exchange exchange, String kind) throws IOException {
+    public Rejection failed(Exchange exchange, String kind) throws IOException {
         Throwable failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         LOG.error("pipeline.error file={} kind={}: the input is set aside in outbox/rejected/", fileName(exchange), kind, failure);
         String reason = failure == null ? "unknown" : failure.getClass().getSimpleName() + ": " + failure.getMessage();
@@ -56,7 +55,7 @@ public final class Rejections {
                 "the pipeline could not process this file (" + reason + "); an operator has the details in the log", null)));
     }
 
-    private HasEvents reject(Exchange exchange, String kind, String slug, List<Problem> problems) throws IOException {
+    private Rejection reject(Exchange exchange, String kind, String slug, List<Problem> problems) throws IOException {
         String name = fileName(exchange);
         Path target = freeName(name);
         Map<String, Object> report = new LinkedHashMap<>();
@@ -71,10 +70,13 @@ public final class Rejections {
         counts.rejected(kind);
         String event = "translation".equals(kind) ? ChangelogEvent.TRANSLATION_REJECTED : ChangelogEvent.ARTICLE_REJECTED;
         String lang = "translation".equals(kind) ? InboxFiles.returnLanguage(exchange).toLowerCase() : null;
+        if (lang != null && slug != null) {
+            counts.translationRejected(slug, lang);
+        }
         List<String> errors = problems.stream().filter(Problem::isError).map(Problem::describe).toList();
         ChangelogEvent rejected = ChangelogEvent.now(event, slug, lang, null, name, Map.of("errors", errors,
                 "report", layout.home().relativize(target).toString() + ".errors.json"));
-        return () -> List.of(rejected);
+        return new Rejection(kind, slug, lang, List.of(rejected));
     }
 
     /** rejected/&lt;name&gt;, or &lt;name&gt;.2, .3 … when an earlier file of that name was rejected. */

@@ -5,6 +5,7 @@ import io.contentpipeline.article.ChangelogEvent;
 import io.contentpipeline.article.Derived;
 import io.contentpipeline.article.FrontMatter;
 import io.contentpipeline.article.SummarySource;
+import io.contentpipeline.intake.Rejection;
 import io.contentpipeline.language.DetectedLanguage;
 import io.contentpipeline.markdown.MarkdownEngine;
 import io.contentpipeline.parse.ArticleParser;
@@ -97,6 +98,31 @@ public final class BundlePublisher {
                     ChangelogEvent.now(ChangelogEvent.TRANSLATION_ACCEPTED, translation.slug(), translation.language(),
                             translation.sourceVersion(), translation.fileName(), detail),
                     published(manifest, translation.language(), translation.fileName())));
+        });
+    }
+
+    /**
+     * A returned translation of a published article was rejected: its language shows
+     * {@code rejected} in bundle.json until a return is accepted. Returns the rejection unchanged.
+     */
+    public Rejection recordRejection(Rejection rejection) throws Exception {
+        if (!rejection.isTranslation() || rejection.slug() == null || rejection.language() == null) {
+            return rejection;
+        }
+        return store.locked(rejection.slug(), () -> {
+            var manifest = store.manifest(rejection.slug());
+            if (manifest.isPresent() && !rejection.language().equals(manifest.get().sourceLanguage())) {
+                BundleManifest current = manifest.get();
+                Map<String, TranslationState> states = new LinkedHashMap<>(current.translations());
+                Instant now = Instant.now();
+                TranslationState state = states.get(rejection.language());
+                states.put(rejection.language(), state == null
+                        ? new TranslationState(TranslationState.REJECTED, current.version(), now, now)
+                        : state.with(TranslationState.REJECTED, now));
+                store.replaceManifest(new BundleManifest(current.slug(), current.version(), current.sourceLanguage(),
+                        current.sourceSha256(), current.publishedAt(), current.languages(), states));
+            }
+            return rejection;
         });
     }
 

@@ -106,6 +106,11 @@ public final class BundleStore {
         }
     }
 
+    /** Rewrites bundle.json alone (its files unchanged), atomically: for state that is not content. */
+    public void replaceManifest(BundleManifest manifest) throws IOException {
+        AtomicFiles.write(layout.bundle(manifest.slug()).resolve(MANIFEST), json.writeValueAsBytes(manifest));
+    }
+
     /**
      * After a crash: a bundle moved aside but not replaced goes back into place; every other
      * staging folder is an unfinished write and is removed.

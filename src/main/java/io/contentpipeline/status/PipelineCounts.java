@@ -9,20 +9,39 @@ import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The pipeline's counts for the status line: bundles published, translations awaited per
- * language (and since when), inputs rejected. Kept current from publish results; loaded
- * once from the published bundles at start.
+ * The pipeline's counts for the status line: bundles published, where each target
+ * language stands (requested, outdated, rejected, current) and the longest wait, inputs
+ * rejected. Kept current from publish results; loaded once from the bundles at start.
  */
 public final class PipelineCounts {
 
     private final Map<String, Map<String, TranslationState>> translations = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> rejected = new ConcurrentHashMap<>();
+
+    /** Where one language stands across all articles. */
+    public record LanguageStatus(Map<String, Long> byStatus, String longestWaiting, Duration longestWait) {
+
+        @Override
+        public String toString() {
+            String counts = byStatus.toString();
+            return longestWaiting == null ? counts
+                    : counts + " longest wait " + longestWaiting + " " + format(longestWait);
+        }
+
+        private static String format(Duration wait) {
+            long minutes = wait.toMinutes();
+            return minutes >= 60 * 24 ? wait.toDays() + "d" + (wait.toHoursPart()) + "h"
+                    : minutes >= 60 ? wait.toHours() + "h" + wait.toMinutesPart() + "m" : minutes + "m" + wait.toSecondsPart() + "s";
+        }
+    }
 
     public void load(Path published, BundleStore store) throws IOException {
         if (!Files.isDirectory(published)) {
@@ -45,6 +64,18 @@ public final class PipelineCounts {
         rejected.computeIfAbsent(kind, k -> new AtomicLong()).incrementAndGet();
     }
 
+    /** A rejected return changes its language's state without a publish. */
+    public void translationRejected(String slug, String language) {
+        translations.computeIfPresent(slug, (s, states) -> {
+            Map<String, TranslationState> copy = new TreeMap<>(states);
+            TranslationState state = copy.get(language);
+            if (state != null) {
+                copy.put(language, state.with(TranslationState.REJECTED, Instant.now()));
+            }
+            return Map.copyOf(copy);
+        });
+    }
+
     private void track(BundleManifest manifest) {
         translations.put(manifest.slug(), Map.copyOf(manifest.translations()));
     }
@@ -53,15 +84,23 @@ public final class PipelineCounts {
         return translations.size();
     }
 
-    /** Language → number of articles whose translation is requested or outdated. */
-    public Map<String, Long> awaiting() {
-        Map<String, Long> awaiting = new TreeMap<>();
-        translations.values().forEach(states -> states.forEach((language, state) -> {
-            if (!"current".equals(state.status())) {
-                awaiting.merge(language, 1L, Long::sum);
+    /** Language → its statuses counted, and the article waiting longest for a translation. */
+    public Map<String, LanguageStatus> languages(Instant now) {
+        Map<String, Map<String, Long>> counts = new TreeMap<>();
+        Map<String, String> oldestSlug = new TreeMap<>();
+        Map<String, Instant> oldestSince = new TreeMap<>();
+        translations.forEach((slug, states) -> states.forEach((language, state) -> {
+            counts.computeIfAbsent(language, l -> new TreeMap<>()).merge(state.status(), 1L, Long::sum);
+            if (!"current".equals(state.status()) && state.requestedAt() != null
+                    && (oldestSince.get(language) == null || state.requestedAt().isBefore(oldestSince.get(language)))) {
+                oldestSince.put(language, state.requestedAt());
+                oldestSlug.put(language, slug);
             }
         }));
-        return awaiting;
+        Map<String, LanguageStatus> languages = new TreeMap<>();
+        counts.forEach((language, byStatus) -> languages.put(language, new LanguageStatus(byStatus, oldestSlug.get(language),
+                oldestSince.containsKey(language) ? Duration.between(oldestSince.get(language), now) : Duration.ZERO)));
+        return languages;
     }
 
     public Map<String, Long> rejected() {

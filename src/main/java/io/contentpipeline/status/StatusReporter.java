@@ -7,6 +7,10 @@ import org.apache.camel.api.management.mbean.ManagedRouteMBean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.StringJoiner;
 
 /**
@@ -26,14 +30,16 @@ public final class StatusReporter {
     }
 
     public void report() {
-        LOG.info("status routes=[{}] published={} awaiting={} rejected={}", routes(), counts.published(),
-                counts.awaiting(), counts.rejected());
+        LOG.info("status routes=[{}] published={} translations={} rejected={}", routes(), counts.published(),
+                counts.languages(Instant.now()), counts.rejected());
     }
 
     private String routes() {
         StringJoiner routes = new StringJoiner(", ");
         ManagedCamelContext managed = context.getCamelContextExtension().getContextPlugin(ManagedCamelContext.class);
-        for (Route route : context.getRoutes()) {
+        List<Route> sorted = new ArrayList<>(context.getRoutes());
+        sorted.sort(Comparator.comparing(Route::getRouteId));
+        for (Route route : sorted) {
             ManagedRouteMBean mbean = managed == null ? null : managed.getManagedRoute(route.getRouteId());
             String state = context.getRouteController().getRouteStatus(route.getRouteId()).name();
             if (mbean == null) {

@@ -94,6 +94,7 @@ class RejectionTest {
                 .extracting(e -> e.get("code").asText()).contains("untranslated", "translation-wrong-language");
         assertThat(home.eventNames()).filteredOn("translation.rejected"::equals).hasSize(3);
         assertThat(home.bundle("role-cmo-pme").get("languages").has("en")).isFalse();
+        assertThat(home.bundle("role-cmo-pme").get("translations").get("en").get("status").asText()).isEqualTo("rejected");
     }
 
     @Test

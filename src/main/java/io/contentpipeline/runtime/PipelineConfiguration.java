@@ -25,6 +25,7 @@ import io.contentpipeline.status.IoFailures;
 import io.contentpipeline.status.PipelineCounts;
 import io.contentpipeline.status.StatusReporter;
 import io.contentpipeline.translate.DraftWriter;
+import io.contentpipeline.translate.PseudoTranslator;
 import io.contentpipeline.translate.ReturnChecker;
 import io.contentpipeline.version.SourceArchive;
 import io.contentpipeline.version.Versioner;
@@ -82,6 +83,7 @@ public final class PipelineConfiguration implements CamelConfiguration {
         registry.bind("draftWriter", new DraftWriter(layout, sources, settings.targets(), bundles, parser, segmenter));
         registry.bind("bundlePublisher", new BundlePublisher(bundles, markdown,
                 new PublicUrls(settings.baseUrl(), settings.baseUrlByLanguage()), parser));
+        registry.bind("pseudoTranslator", new PseudoTranslator(settings.pseudoTranslate(), layout, parser, segmenter));
         registry.bind("returnChecker", new ReturnChecker(parser, bundles, sources, deriver, languages, segmenter));
         registry.bind("returnsFilter", new ReturnsFilter(parser, bundles, settings.returnSourceWait(), Clock.systemUTC()));
         registry.bind("rejections", new Rejections(layout, counts));

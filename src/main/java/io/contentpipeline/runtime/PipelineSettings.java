@@ -28,7 +28,8 @@ public record PipelineSettings(
         int descriptionMax,
         String baseUrl,
         Map<String, String> baseUrlByLanguage,
-        Duration returnSourceWait) {
+        Duration returnSourceWait,
+        boolean pseudoTranslate) {
 
     private static final String BASE_URL_PREFIX = "pipeline.base-url.";
 
@@ -52,7 +53,8 @@ public record PipelineSettings(
                 Integer.parseInt(value(properties, "pipeline.description-max", "160")),
                 value(properties, "pipeline.base-url", "http://localhost:1313/"),
                 baseUrls,
-                Duration.parse(value(properties, "pipeline.returns.source-wait", "PT1H")));
+                Duration.parse(value(properties, "pipeline.returns.source-wait", "PT1H")),
+                Boolean.parseBoolean(value(properties, "pipeline.pseudo-translate", "false")));
     }
 
     private static String value(PropertiesComponent properties, String key, String fallback) {

@@ -13,10 +13,12 @@ import io.contentpipeline.publish.BundleStore;
 import io.contentpipeline.publish.FrontMatterWriter;
 import io.contentpipeline.publish.LanguageEntry;
 import io.contentpipeline.publish.Published;
+import io.contentpipeline.segment.Segment;
 import io.contentpipeline.segment.SegmentedArticle;
 import io.contentpipeline.segment.Segmenter;
 import io.contentpipeline.version.SourceArchive;
 import io.contentpipeline.version.VersionedArticle;
+import io.contentpipeline.xliff.XliffWriter;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -43,6 +45,7 @@ public final class DraftWriter {
     private final ArticleParser parser;
     private final Segmenter segmenter;
     private final DraftComposer composer = new DraftComposer();
+    private final XliffWriter xliff = new XliffWriter();
 
     public DraftWriter(HomeLayout layout, SourceArchive sources, List<String> targets, BundleStore bundles,
                        ArticleParser parser, Segmenter segmenter) {
@@ -107,6 +110,10 @@ public final class DraftWriter {
         Map<String, Object> frontMatter = new LinkedHashMap<>(draft.fields());
         frontMatter.put(TranslationBlock.KEY, block);
         Path file = layout.drafts(language).resolve(slug + ".md");
+        List<Segment> segments = new ArrayList<>(source.fields());
+        segments.addAll(source.body());
+        AtomicFiles.write(layout.drafts(language).resolve(slug + ".xlf"),
+                xliff.write(block, segments, memory.translations()::translationOf));
         AtomicFiles.write(file, FrontMatterWriter.markdown(frontMatter, draft.body()));
         return ChangelogEvent.now(ChangelogEvent.TRANSLATION_REQUESTED, slug, language, version,
                 layout.home().relativize(file).toString(), Map.of("reused", draft.reused(), "needs_work", draft.needsWork().size()));

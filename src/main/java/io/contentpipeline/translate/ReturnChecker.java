@@ -39,10 +39,12 @@ public final class ReturnChecker {
     private final LanguageResolver languages;
     private final Segmenter segmenter;
     private final ReturnReview review = new ReturnReview();
+    private final XliffMerge xliff;
 
     public ReturnChecker(ArticleParser parser, BundleStore bundles, SourceArchive sources, Deriver deriver,
                          LanguageResolver languages, Segmenter segmenter) {
         this.segmenter = segmenter;
+        this.xliff = new XliffMerge(sources, parser, segmenter);
         this.parser = parser;
         this.bundles = bundles;
         this.sources = sources;
@@ -51,7 +53,9 @@ public final class ReturnChecker {
     }
 
     public AcceptedTranslation check(SourceFile file, String folderLanguage) throws IOException {
-        ParsedArticle parsed = parser.parse(file);
+        ParsedArticle parsed = XliffMerge.isXliff(file.name())
+                ? parser.parseText(file, xliff.toMarkdown(file.bytes()))
+                : parser.parse(file);
         TranslationBlock block = TranslationBlock.of(parsed.frontMatter());
         String language = folderLanguage.toLowerCase(Locale.ROOT);
         String slug = block.source();
@@ -89,7 +93,11 @@ public final class ReturnChecker {
         FrontMatter withoutBlock = frontMatter.with(TranslationBlock.KEY, null);
         Derived derived = deriver.derive(withoutBlock, parsed.body(), Optional.of(language));
         DetectedLanguage detected = derived.detected();
-        if (languages.isConfident(detected) && !detected.language().equals(language)) {
+        boolean pseudo = TranslationBlock.isPseudo(frontMatter);
+        if (pseudo) {
+            problems.add(Problem.warning("pseudo-translation", null,
+                    "a pseudo-translation (pipeline.pseudo-translate), for layout checks only", null));
+        } else if (languages.isConfident(detected) && !detected.language().equals(language)) {
             problems.add(Problem.error("translation-wrong-language", null, "the body is in " + name(detected.language())
                     + ", not " + name(language) + " (detected with confidence " + String.format(Locale.ROOT, "%.2f", detected.confidence())
                     + "): was it translated?", parsed.bodyLine()));

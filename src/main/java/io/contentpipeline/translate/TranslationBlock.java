@@ -15,6 +15,8 @@ public record TranslationBlock(String source, String sourceLanguage, String targ
     public static final String KEY = "translation";
     /** In a draft that reuses an earlier translation: the ids of the segments left to translate. */
     public static final String NEEDS_WORK_SEGMENTS = "needs_work_segments";
+    /** Set on pseudo-translations, which are not in any language and skip the language checks. */
+    public static final String PSEUDO = "pseudo";
 
     /** Reads the block, rejecting the return with a clear message when it is missing or damaged. */
     public static TranslationBlock of(FrontMatter frontMatter) {
@@ -39,6 +41,10 @@ public record TranslationBlock(String source, String sourceLanguage, String targ
         return source.equals(returned.source) && sourceVersion == returned.sourceVersion
                 && java.util.Objects.equals(sourceSha256, returned.sourceSha256)
                 && java.util.Objects.equals(sourceLanguage, returned.sourceLanguage);
+    }
+
+    public static boolean isPseudo(FrontMatter frontMatter) {
+        return frontMatter.get(KEY) instanceof Map<?, ?> block && Boolean.TRUE.equals(block.get(PSEUDO));
     }
 
     /** The segments a reusing draft marked as needing work, as listed in its block. */

@@ -1,0 +1,85 @@
+package io.contentpipeline.translate;
+
+import io.contentpipeline.article.ParsedArticle;
+import io.contentpipeline.article.Problem;
+import io.contentpipeline.article.RejectedInputException;
+import io.contentpipeline.article.SourceFile;
+import io.contentpipeline.parse.ArticleParser;
+import io.contentpipeline.publish.FrontMatterWriter;
+import io.contentpipeline.segment.Segment;
+import io.contentpipeline.segment.Segmenter;
+import io.contentpipeline.version.SourceArchive;
+import io.contentpipeline.xliff.XliffReader;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns a filled XLIFF file back into the Markdown return it stands for: the draft of the
+ * version named in its metadata, with every unit's target in place of its source text.
+ * The result goes through the same checks as a Markdown return; a unit left without
+ * target keeps the source text, which those checks then report.
+ */
+public final class XliffMerge {
+
+    private final XliffReader reader = new XliffReader();
+    private final SourceArchive sources;
+    private final ArticleParser parser;
+    private final Segmenter segmenter;
+
+    public XliffMerge(SourceArchive sources, ArticleParser parser, Segmenter segmenter) {
+        this.sources = sources;
+        this.parser = parser;
+        this.segmenter = segmenter;
+    }
+
+    public static boolean isXliff(String fileName) {
+        String lower = fileName.toLowerCase(java.util.Locale.ROOT);
+        return lower.endsWith(".xlf") || lower.endsWith(".xliff");
+    }
+
+    public String toMarkdown(byte[] xliff) throws IOException {
+        XliffReader.Filled filled = reader.read(xliff);
+        Map<String, String> meta = filled.metadata();
+        String slug = meta.get("source");
+        int version;
+        try {
+            version = Integer.parseInt(meta.getOrDefault("source_version", ""));
+        } catch (NumberFormatException e) {
+            throw reject(slug, "the XLIFF metadata does not name a source version");
+        }
+        String draftText = sources.draft(slug == null ? "" : slug, version)
+                .orElseThrow(() -> reject(slug, "the XLIFF file names '" + slug + "' version " + version + ", which is not known"));
+        ParsedArticle draft = parser.parseText(new SourceFile("draft.md", null, new byte[0], null), draftText);
+        Map<String, Object> fields = new LinkedHashMap<>(draft.frontMatter().fields());
+        for (Segment field : Segmenter.fields(draft.frontMatter())) {
+            String target = filled.targets().get(field.id());
+            if (target != null) {
+                FieldPaths.set(fields, field.id(), target);
+            }
+        }
+        Map<String, Object> block = new LinkedHashMap<>();
+        for (String key : List.of("source", "source_lang", "target_lang", "source_version", "source_sha256")) {
+            block.put(key, "source_version".equals(key) ? version : meta.get(key));
+        }
+        fields.put(TranslationBlock.KEY, block);
+        List<Segment> segments = new ArrayList<>(segmenter.segment(draft.frontMatter(), draft.body(), draft.bodyLine()).body());
+        segments.sort(Comparator.comparingInt(Segment::start));
+        StringBuilder body = new StringBuilder(draft.body().length());
+        int copied = 0;
+        for (Segment segment : segments) {
+            body.append(draft.body(), copied, segment.start()).append(filled.targets().getOrDefault(segment.id(), segment.text()));
+            copied = segment.end();
+        }
+        body.append(draft.body().substring(copied));
+        return FrontMatterWriter.markdown(fields, body.toString());
+    }
+
+    private static RejectedInputException reject(String slug, String message) {
+        return new RejectedInputException(slug, List.of(Problem.error("xliff-invalid", null, message, null)));
+    }
+}

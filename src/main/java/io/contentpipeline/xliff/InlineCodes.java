@@ -1,0 +1,47 @@
+package io.contentpipeline.xliff;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The parts of a segment a translator must not change, as XLIFF inline codes: inline code,
+ * link and image targets, raw HTML tags, Hugo shortcodes, heading ids, entities and
+ * Markdown emphasis markers become {@code <ph>} placeholders whose original text travels in
+ * {@code <originalData>}.
+ */
+final class InlineCodes {
+
+    static final Pattern PROTECTED = Pattern.compile(
+            "`[^`]*`|\\]\\([^)]*\\)|<[^>]+>|\\{\\{[<%].*?[%>]}}|\\{#[^}]*}|&#?\\w+;|\\*\\*", Pattern.DOTALL);
+
+    /** A run of text, or a protected code with its placeholder id. */
+    record Part(String text, String codeId) {
+        boolean isCode() {
+            return codeId != null;
+        }
+    }
+
+    private InlineCodes() {
+    }
+
+    /** Splits a segment into text runs and codes; code ids are numbered from 1 within the segment. */
+    static List<Part> split(String text) {
+        List<Part> parts = new ArrayList<>();
+        Matcher code = PROTECTED.matcher(text);
+        int copied = 0;
+        int next = 1;
+        while (code.find()) {
+            if (code.start() > copied) {
+                parts.add(new Part(text.substring(copied, code.start()), null));
+            }
+            parts.add(new Part(code.group(), String.valueOf(next++)));
+            copied = code.end();
+        }
+        if (copied < text.length()) {
+            parts.add(new Part(text.substring(copied), null));
+        }
+        return parts;
+    }
+}

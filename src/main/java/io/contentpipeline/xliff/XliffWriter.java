@@ -1,0 +1,121 @@
+package io.contentpipeline.xliff;
+
+import io.contentpipeline.segment.Segment;
+
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
+import java.io.StringWriter;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Writes a draft as an XLIFF 2.1 document for translation tools: one {@code <unit>} per
+ * segment (its id is the segment id), protected Markdown and HTML as {@code <ph>} codes
+ * with their original data, the source version and digest in the file's metadata.
+ * Segments pre-filled from an earlier translation carry it as target, state "translated";
+ * the others are "initial".
+ */
+public final class XliffWriter {
+
+    public static final String XLIFF = "urn:oasis:names:tc:xliff:document:2.0";
+    public static final String METADATA = "urn:oasis:names:tc:xliff:metadata:2.0";
+
+    /**
+     * @param block        the draft's translation block (source, languages, version, digest)
+     * @param segments     the source segments, fields first
+     * @param translations segment id → pre-filled translation, for reused segments
+     */
+    public String write(Map<String, Object> block, List<Segment> segments, Function<Segment, Optional<String>> translations) {
+        StringWriter out = new StringWriter();
+        try {
+            XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
+            xml.writeStartDocument("UTF-8", "1.0");
+            xml.writeCharacters("\n");
+            xml.writeStartElement("xliff");
+            xml.writeDefaultNamespace(XLIFF);
+            xml.writeNamespace("mda", METADATA);
+            xml.writeAttribute("version", "2.1");
+            xml.writeAttribute("srcLang", String.valueOf(block.get("source_lang")));
+            xml.writeAttribute("trgLang", String.valueOf(block.get("target_lang")));
+            xml.writeCharacters("\n");
+            xml.writeStartElement("file");
+            xml.writeAttribute("id", "f1");
+            xml.writeAttribute("original", block.get("source") + ".md");
+            writeMetadata(xml, block);
+            for (Segment segment : segments) {
+                writeUnit(xml, segment, translations.apply(segment));
+            }
+            xml.writeCharacters("\n");
+            xml.writeEndElement();
+            xml.writeCharacters("\n");
+            xml.writeEndElement();
+            xml.writeEndDocument();
+            xml.close();
+        } catch (XMLStreamException e) {
+            throw new IllegalStateException("writing XML to memory cannot fail", e);
+        }
+        return out + "\n";
+    }
+
+    private static void writeMetadata(XMLStreamWriter xml, Map<String, Object> block) throws XMLStreamException {
+        xml.writeCharacters("\n  ");
+        xml.writeStartElement(METADATA, "metadata");
+        xml.writeStartElement(METADATA, "metaGroup");
+        xml.writeAttribute("category", "content-pipeline");
+        for (String key : List.of("source", "source_lang", "target_lang", "source_version", "source_sha256")) {
+            xml.writeCharacters("\n    ");
+            xml.writeStartElement(METADATA, "meta");
+            xml.writeAttribute("type", key);
+            xml.writeCharacters(String.valueOf(block.get(key)));
+            xml.writeEndElement();
+        }
+        xml.writeCharacters("\n  ");
+        xml.writeEndElement();
+        xml.writeEndElement();
+    }
+
+    private static void writeUnit(XMLStreamWriter xml, Segment segment, Optional<String> translation) throws XMLStreamException {
+        List<InlineCodes.Part> source = InlineCodes.split(segment.text());
+        xml.writeCharacters("\n  ");
+        xml.writeStartElement("unit");
+        xml.writeAttribute("id", segment.id());
+        xml.writeAttribute("name", segment.kind().name().toLowerCase());
+        if (source.stream().anyMatch(InlineCodes.Part::isCode)) {
+            xml.writeStartElement("originalData");
+            for (InlineCodes.Part part : source) {
+                if (part.isCode()) {
+                    xml.writeStartElement("data");
+                    xml.writeAttribute("id", "d" + part.codeId());
+                    xml.writeCharacters(part.text());
+                    xml.writeEndElement();
+                }
+            }
+            xml.writeEndElement();
+        }
+        xml.writeStartElement("segment");
+        xml.writeAttribute("state", translation.isPresent() ? "translated" : "initial");
+        writeContent(xml, "source", source);
+        if (translation.isPresent()) {
+            writeContent(xml, "target", InlineCodes.split(translation.get()));
+        }
+        xml.writeEndElement();
+        xml.writeEndElement();
+    }
+
+    private static void writeContent(XMLStreamWriter xml, String element, List<InlineCodes.Part> parts) throws XMLStreamException {
+        xml.writeStartElement(element);
+        for (InlineCodes.Part part : parts) {
+            if (part.isCode()) {
+                xml.writeEmptyElement("ph");
+                xml.writeAttribute("id", part.codeId());
+                xml.writeAttribute("dataRef", "d" + part.codeId());
+            } else {
+                xml.writeCharacters(part.text());
+            }
+        }
+        xml.writeEndElement();
+    }
+}

@@ -1,0 +1,123 @@
+package io.contentpipeline.pipeline;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.contentpipeline.article.ParsedArticle;
+import io.contentpipeline.article.SourceFile;
+import io.contentpipeline.markdown.MarkdownEngine;
+import io.contentpipeline.parse.ArticleParser;
+import io.contentpipeline.segment.Segment;
+import io.contentpipeline.segment.SegmentedArticle;
+import io.contentpipeline.segment.Segmenter;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.transform.TransformerFactory;
+import javax.xml.transform.dom.DOMSource;
+import javax.xml.transform.stream.StreamResult;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Export to XLIFF 2.1, fill every target as a translation tool would, import: the English joins the bundle. */
+class XliffRoundTripTest {
+
+    private static final String XLIFF = "urn:oasis:names:tc:xliff:document:2.0";
+    private static final Pattern CODES = Pattern.compile("`[^`]*`|\\]\\([^)]*\\)|<[^>]+>|\\{\\{[<%].*?[%>]}}|\\{#[^}]*}|&#?\\w+;|\\*\\*");
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void aFilledXliffFileIsMergedBackIntoMarkdownWithTheSourceStructure() throws Exception {
+        PipelineHome home = new PipelineHome(temp);
+        home.dropResource(SeedArticleTest.SEED, "seed.txt");
+        assertThat(home.runOnce()).isZero();
+        String exported = home.read("outbox/translations/EN/role-cmo-pme.xlf");
+        assertThat(exported).contains("xmlns=\"urn:oasis:names:tc:xliff:document:2.0\"").contains("version=\"2.1\"")
+                .contains("srcLang=\"fr\"").contains("trgLang=\"en\"").contains("<mda:meta type=\"source_version\">1</mda:meta>")
+                .contains("<ph id=\"1\" dataRef=\"d1\"/>").contains("state=\"initial\"");
+
+        home.drop("inbox/translations/EN/role-cmo-pme.en.xlf", fill(exported, englishByUnit()));
+        assertThat(home.runOnce()).isZero();
+
+        JsonNode en = home.bundle("role-cmo-pme").get("languages").get("en");
+        assertThat(en.get("status").asText()).isEqualTo("current");
+        assertThat(en.get("title").asText()).isEqualTo("The CMO's role in an SME: more than a marketing project manager");
+        String markdown = home.read("outbox/published/role-cmo-pme/index.en.md");
+        assertThat(markdown).contains("### The CMO's Role in an SME: Definition by BLOT Antoine")
+                .contains("1.  **Defining the Marketing Strategy**")
+                .contains("| SME situation")
+                .doesNotContain("Définition de la Stratégie");
+        assertThat(en.get("outline")).hasSize(5);
+    }
+
+    /** Unit id → English text: the test translation's segments paired with the seed's, which share its structure. */
+    private static Map<String, String> englishByUnit() {
+        SegmentedArticle french = segment(PipelineHome.resource(SeedArticleTest.SEED));
+        SegmentedArticle english = segment(PipelineHome.resource(SeedArticleTest.SEED_EN));
+        Map<String, String> targets = new HashMap<>();
+        Map<String, String> englishFields = new HashMap<>();
+        english.fields().forEach(field -> englishFields.put(field.id(), field.text()));
+        french.fields().forEach(field -> targets.put(field.id(), englishFields.get(field.id())));
+        List<Segment> fr = french.body();
+        List<Segment> enBody = english.body();
+        assertThat(enBody).hasSameSizeAs(fr);
+        for (int i = 0; i < fr.size(); i++) {
+            targets.put(fr.get(i).id(), enBody.get(i).text());
+        }
+        return targets;
+    }
+
+    private static SegmentedArticle segment(String text) {
+        ParsedArticle parsed = new ArticleParser(5_000_000).parseText(new SourceFile("x.md", null, new byte[0], null), text);
+        return new Segmenter(new MarkdownEngine()).segment(parsed.frontMatter(), parsed.body(), parsed.bodyLine());
+    }
+
+    /** Adds a target to every unit, codes written as placeholders pointing at the unit's original data. */
+    private static String fill(String xliff, Map<String, String> targets) throws Exception {
+        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+        factory.setNamespaceAware(true);
+        Document document = factory.newDocumentBuilder().parse(new java.io.ByteArrayInputStream(xliff.getBytes()));
+        NodeList units = document.getElementsByTagNameNS(XLIFF, "unit");
+        for (int i = 0; i < units.getLength(); i++) {
+            Element unit = (Element) units.item(i);
+            Map<String, List<String>> dataByText = new HashMap<>();
+            NodeList data = unit.getElementsByTagNameNS(XLIFF, "data");
+            for (int d = 0; d < data.getLength(); d++) {
+                Element item = (Element) data.item(d);
+                dataByText.computeIfAbsent(item.getTextContent(), t -> new ArrayList<>()).add(item.getAttribute("id"));
+            }
+            Element segment = (Element) unit.getElementsByTagNameNS(XLIFF, "segment").item(0);
+            segment.setAttribute("state", "translated");
+            Element target = document.createElementNS(XLIFF, "target");
+            String text = targets.get(unit.getAttribute("id"));
+            Matcher code = CODES.matcher(text);
+            int copied = 0;
+            while (code.find()) {
+                target.appendChild(document.createTextNode(text.substring(copied, code.start())));
+                String ref = dataByText.get(code.group()).remove(0);
+                Element ph = document.createElementNS(XLIFF, "ph");
+                ph.setAttribute("id", ref.substring(1));
+                ph.setAttribute("dataRef", ref);
+                target.appendChild(ph);
+                copied = code.end();
+            }
+            target.appendChild(document.createTextNode(text.substring(copied)));
+            segment.appendChild(target);
+        }
+        StringWriter out = new StringWriter();
+        TransformerFactory.newInstance().newTransformer().transform(new DOMSource(document), new StreamResult(out));
+        return out.toString();
+    }
+}

@@ -19,6 +19,9 @@ import java.util.UUID;
  */
 public final class AtomicFiles {
 
+    /** Names of files being written; a crash can leave one behind, which start-up removes. */
+    public static final String TEMPORARY_PREFIX = ".tmp-";
+
     private AtomicFiles() {
     }
 
@@ -27,9 +30,18 @@ public final class AtomicFiles {
     }
 
     public static void write(Path target, byte[] bytes) throws IOException {
+        write(target, bytes, target.toAbsolutePath().getParent());
+    }
+
+    /**
+     * Writes through a temporary file in {@code scratch}, which must be on the same file
+     * system: used where even a hidden temporary file must never be seen (published bundles).
+     */
+    public static void write(Path target, byte[] bytes, Path scratch) throws IOException {
         Path folder = target.toAbsolutePath().getParent();
         Files.createDirectories(folder);
-        Path temporary = folder.resolve(".tmp-" + UUID.randomUUID() + "-" + target.getFileName());
+        Files.createDirectories(scratch);
+        Path temporary = scratch.resolve(TEMPORARY_PREFIX + UUID.randomUUID() + "-" + target.getFileName());
         try {
             try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
                 ByteBuffer buffer = ByteBuffer.wrap(bytes);
@@ -62,6 +74,22 @@ public final class AtomicFiles {
         } catch (IOException | UncheckedIOException e) {
             // Some platforms cannot open a folder for syncing; the rename is still atomic there.
         }
+    }
+
+    /** Removes temporary files a crash left behind in a folder tree (start-up only). */
+    public static int sweepTemporaries(Path root) throws IOException {
+        if (!Files.isDirectory(root)) {
+            return 0;
+        }
+        int removed = 0;
+        try (var paths = Files.walk(root)) {
+            for (Path path : paths.filter(p -> p.getFileName().toString().startsWith(TEMPORARY_PREFIX)).toList()) {
+                if (Files.deleteIfExists(path)) {
+                    removed++;
+                }
+            }
+        }
+        return removed;
     }
 
     /** Deletes a folder tree; used for staging folders that never became visible. */

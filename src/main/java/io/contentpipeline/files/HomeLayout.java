@@ -42,7 +42,15 @@ public record HomeLayout(Path home) {
     }
 
     public Path drafts(String language) {
-        return outbox().resolve("translations").resolve(language.toUpperCase(Locale.ROOT));
+        return allDrafts().resolve(language.toUpperCase(Locale.ROOT));
+    }
+
+    public Path allDrafts() {
+        return outbox().resolve("translations");
+    }
+
+    public Path allSources() {
+        return outbox().resolve("sources");
     }
 
     public Path published() {
@@ -55,7 +63,7 @@ public record HomeLayout(Path home) {
 
     /** Every accepted source version, kept to check returns made for older versions. */
     public Path sources(String slug) {
-        return outbox().resolve("sources").resolve(slug);
+        return allSources().resolve(slug);
     }
 
     /** Bundles are assembled here and renamed into published/, so readers never see one half-built. */

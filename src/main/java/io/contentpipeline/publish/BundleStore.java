@@ -106,9 +106,21 @@ public final class BundleStore {
         }
     }
 
+    /** Calls back with every published bundle's manifest, one at a time (start-up indexes). */
+    public void forEachManifest(java.util.function.Consumer<BundleManifest> action) throws IOException {
+        if (!Files.isDirectory(layout.published())) {
+            return;
+        }
+        try (DirectoryStream<Path> bundles = Files.newDirectoryStream(layout.published(), Files::isDirectory)) {
+            for (Path bundle : bundles) {
+                manifest(bundle.getFileName().toString()).ifPresent(action);
+            }
+        }
+    }
+
     /** Rewrites bundle.json alone (its files unchanged), atomically: for state that is not content. */
     public void replaceManifest(BundleManifest manifest) throws IOException {
-        AtomicFiles.write(layout.bundle(manifest.slug()).resolve(MANIFEST), json.writeValueAsBytes(manifest));
+        AtomicFiles.write(layout.bundle(manifest.slug()).resolve(MANIFEST), json.writeValueAsBytes(manifest), layout.staging());
     }
 
     /**
@@ -116,6 +128,11 @@ public final class BundleStore {
      * staging folder is an unfinished write and is removed.
      */
     public void recover() throws IOException {
+        int temporaries = AtomicFiles.sweepTemporaries(layout.published()) + AtomicFiles.sweepTemporaries(layout.allDrafts())
+                + AtomicFiles.sweepTemporaries(layout.allSources()) + AtomicFiles.sweepTemporaries(layout.rejected());
+        if (temporaries > 0) {
+            LOG.warn("outbox.recovered {} temporary file(s) left by an interrupted write were removed", temporaries);
+        }
         Path staging = layout.staging();
         if (!Files.isDirectory(staging)) {
             return;

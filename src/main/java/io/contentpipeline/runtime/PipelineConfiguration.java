@@ -27,6 +27,7 @@ import io.contentpipeline.status.StatusReporter;
 import io.contentpipeline.translate.DraftWriter;
 import io.contentpipeline.translate.PseudoTranslator;
 import io.contentpipeline.translate.ReturnChecker;
+import io.contentpipeline.version.ContentIndex;
 import io.contentpipeline.version.SourceArchive;
 import io.contentpipeline.version.Versioner;
 import org.apache.camel.CamelConfiguration;
@@ -66,7 +67,11 @@ public final class PipelineConfiguration implements CamelConfiguration {
                 new SummaryLength(settings.summaryMaxSentences(), settings.summaryMaxChars()),
                 settings.wordsPerMinute(), settings.descriptionMax());
         PipelineCounts counts = new PipelineCounts();
-        counts.load(layout.published(), bundles);
+        ContentIndex contents = new ContentIndex();
+        bundles.forEachManifest(manifest -> {
+            counts.track(manifest);
+            contents.remember(manifest);
+        });
         Changelog changelog = new Changelog(layout.changelog());
         ChangelogDigest digest = new ChangelogDigest(changelog, layout.changelogDigest());
         context.addService(new ChangelogService(changelog, digest), true, true);
@@ -78,7 +83,7 @@ public final class PipelineConfiguration implements CamelConfiguration {
         registry.bind("articleParser", parser);
         registry.bind("articleChecker", new ArticleChecker(MetadataRules.load("metadata-rules.yaml")));
         registry.bind("deriver", deriver);
-        registry.bind("versioner", new Versioner(bundles));
+        registry.bind("versioner", new Versioner(bundles, contents));
         Segmenter segmenter = new Segmenter(markdown);
         registry.bind("draftWriter", new DraftWriter(layout, sources, settings.targets(), bundles, parser, segmenter));
         registry.bind("bundlePublisher", new BundlePublisher(bundles, markdown,

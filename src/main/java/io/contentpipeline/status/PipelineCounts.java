@@ -1,14 +1,9 @@
 package io.contentpipeline.status;
 
 import io.contentpipeline.publish.BundleManifest;
-import io.contentpipeline.publish.BundleStore;
 import io.contentpipeline.publish.Published;
 import io.contentpipeline.publish.TranslationState;
 
-import java.io.IOException;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -43,17 +38,6 @@ public final class PipelineCounts {
         }
     }
 
-    public void load(Path published, BundleStore store) throws IOException {
-        if (!Files.isDirectory(published)) {
-            return;
-        }
-        try (DirectoryStream<Path> bundles = Files.newDirectoryStream(published, Files::isDirectory)) {
-            for (Path bundle : bundles) {
-                store.manifest(bundle.getFileName().toString()).ifPresent(this::track);
-            }
-        }
-    }
-
     /** Route step after publishing; returns the result unchanged. */
     public Published published(Published result) {
         track(result.manifest());
@@ -76,7 +60,7 @@ public final class PipelineCounts {
         });
     }
 
-    private void track(BundleManifest manifest) {
+    public void track(BundleManifest manifest) {
         translations.put(manifest.slug(), Map.copyOf(manifest.translations()));
     }
 

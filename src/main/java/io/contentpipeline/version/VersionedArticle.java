@@ -4,22 +4,55 @@ import io.contentpipeline.article.Article;
 import io.contentpipeline.article.ChangelogEvent;
 import io.contentpipeline.article.HasEvents;
 import io.contentpipeline.article.Problem;
+import io.contentpipeline.publish.BundleManifest;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** An article with its place in its slug's history: version 1 for a new slug, +1 per change. */
-public record VersionedArticle(Article article, int version, boolean unchanged) implements HasEvents {
+/**
+ * An article with its place in its slug's history: version 1 for a new slug, +1 per change,
+ * or unchanged (the same content again, or the same content under another slug).
+ */
+public record VersionedArticle(Article article, int version, boolean unchanged, String duplicateOf,
+                               BundleManifest published) implements HasEvents {
+
+    static VersionedArticle next(Article article, int version) {
+        return new VersionedArticle(article, version, false, null, null);
+    }
+
+    static VersionedArticle unchanged(Article article, BundleManifest published) {
+        return new VersionedArticle(article, published.version(), true, null, published);
+    }
+
+    static VersionedArticle duplicate(Article article, String otherSlug) {
+        return new VersionedArticle(article, 0, true, otherSlug, null);
+    }
 
     @Override
     public List<ChangelogEvent> events() {
         Map<String, Object> detail = new LinkedHashMap<>();
         detail.put("sha256", article.sha256());
-        if (!unchanged && !article.warnings().isEmpty()) {
-            detail.put("warnings", article.warnings().stream().map(Problem::describe).toList());
+        if (!unchanged) {
+            if (!article.warnings().isEmpty()) {
+                detail.put("warnings", article.warnings().stream().map(Problem::describe).toList());
+            }
+            return List.of(ChangelogEvent.now(ChangelogEvent.ARTICLE_ACCEPTED, article.slug(), article.language(), version,
+                    article.fileName(), detail));
         }
-        String event = unchanged ? ChangelogEvent.ARTICLE_UNCHANGED : ChangelogEvent.ARTICLE_ACCEPTED;
-        return List.of(ChangelogEvent.now(event, article.slug(), article.language(), version, article.fileName(), detail));
+        if (duplicateOf != null) {
+            detail.put("duplicate_of", duplicateOf);
+            return List.of(ChangelogEvent.now(ChangelogEvent.ARTICLE_UNCHANGED, article.slug(), article.language(), null,
+                    article.fileName(), detail));
+        }
+        List<ChangelogEvent> events = new ArrayList<>();
+        events.add(ChangelogEvent.now(ChangelogEvent.ARTICLE_UNCHANGED, article.slug(), article.language(), version,
+                article.fileName(), detail));
+        // After a crash between publishing and recording it, the replayed input completes the log;
+        // the changelog drops this when bundle.published was recorded already.
+        events.add(ChangelogEvent.now(ChangelogEvent.BUNDLE_PUBLISHED, article.slug(), published.sourceLanguage(), version,
+                "outbox/published/" + article.slug() + "/", Map.of("languages", List.copyOf(published.languages().keySet()))));
+        return events;
     }
 }

@@ -9,25 +9,35 @@ import java.util.Optional;
 
 /**
  * The version stage: compares an article's content digest with the published bundle of
- * its slug. The same content again is "unchanged"; different content is the next version.
+ * its slug. The same content again is "unchanged"; different content is the next version;
+ * content already published under another slug (one file dropped under two names) is a
+ * duplicate and is not published again.
  */
 public final class Versioner {
 
     private final BundleStore bundles;
+    private final ContentIndex contents;
 
-    public Versioner(BundleStore bundles) {
+    public Versioner(BundleStore bundles, ContentIndex contents) {
         this.bundles = bundles;
+        this.contents = contents;
     }
 
     public VersionedArticle version(Article article) throws IOException {
         Optional<BundleManifest> published = bundles.manifest(article.slug());
         if (published.isEmpty()) {
-            return new VersionedArticle(article, 1, false);
+            Optional<String> duplicate = contents.otherSlug(article.sha256(), article.slug());
+            if (duplicate.isPresent()) {
+                return VersionedArticle.duplicate(article, duplicate.get());
+            }
+            contents.remember(article.sha256(), article.slug());
+            return VersionedArticle.next(article, 1);
         }
         BundleManifest manifest = published.get();
         if (manifest.sourceSha256().equals(article.sha256())) {
-            return new VersionedArticle(article, manifest.version(), true);
+            return VersionedArticle.unchanged(article, manifest);
         }
-        return new VersionedArticle(article, manifest.version() + 1, false);
+        contents.remember(article.sha256(), article.slug());
+        return VersionedArticle.next(article, manifest.version() + 1);
     }
 }

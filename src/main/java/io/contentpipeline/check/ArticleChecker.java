@@ -17,6 +17,8 @@ import java.util.List;
  */
 public final class ArticleChecker {
 
+    private static final java.util.regex.Pattern HTML_TAG = java.util.regex.Pattern.compile("<\\s*/?\\s*[a-zA-Z][^>]*>");
+
     private final MetadataRules rules;
 
     public ArticleChecker(MetadataRules rules) {
@@ -27,6 +29,14 @@ public final class ArticleChecker {
         List<Problem> problems = new ArrayList<>(parsed.warnings());
         problems.addAll(rules.check(parsed.frontMatter()));
         var slug = Slugs.resolve(parsed.frontMatter(), parsed.file().name());
+        parsed.frontMatter().text("slug").filter(given -> slug.isPresent() && !given.equals(slug.get())).ifPresent(given ->
+                problems.add(Problem.warning("slug-normalised", "slug", "the slug \"" + given + "\" was normalised to \""
+                        + slug.get() + "\" (lower-case letters, digits and hyphens only)", parsed.frontMatter().line("slug"))));
+        for (String field : List.of("title", "description", "summary")) {
+            parsed.frontMatter().text(field).filter(value -> HTML_TAG.matcher(value).find()).ifPresent(value ->
+                    problems.add(Problem.warning("html-in-field", field, field + " holds HTML markup; it is shown as plain text",
+                            parsed.frontMatter().line(field))));
+        }
         if (slug.isEmpty()) {
             problems.add(Problem.error("no-slug", "slug", "no slug can be made from slug, canonical_url or the file name", null));
         }

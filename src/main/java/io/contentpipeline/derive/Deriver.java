@@ -5,6 +5,9 @@ import io.contentpipeline.article.Article;
 import io.contentpipeline.article.CheckedArticle;
 import io.contentpipeline.article.Derived;
 import io.contentpipeline.article.FrontMatter;
+import io.contentpipeline.article.Problem;
+import io.contentpipeline.markdown.SafeHtml;
+import java.util.ArrayList;
 import io.contentpipeline.article.SummarySource;
 import io.contentpipeline.language.LanguageResolver;
 import io.contentpipeline.markdown.MarkdownEngine;
@@ -49,8 +52,10 @@ public final class Deriver {
         FrontMatter frontMatter = checked.parsed().frontMatter();
         String body = checked.parsed().body();
         Derived derived = derive(frontMatter, body, LanguageResolver.declared(frontMatter));
+        List<Problem> warnings = new ArrayList<>(checked.warnings());
+        warnings.addAll(derived.warnings());
         return new Article(checked.slug(), derived.language(), frontMatter, body, checked.sha256(), derived,
-                checked.warnings(), checked.parsed().file().name());
+                warnings, checked.parsed().file().name());
     }
 
     /** @param declaredLanguage the language the text is said to be in, if anyone says so */
@@ -83,8 +88,12 @@ public final class Deriver {
         }
         int words = blocks.stream().mapToInt(block -> WordCount.of(block.text())).sum();
         int minutes = words == 0 ? 0 : (words + wordsPerMinute - 1) / wordsPerMinute;
+        String rendered = markdown.render(document);
+        List<String> dangerous = SafeHtml.dangerous(rendered);
+        List<Problem> warnings = dangerous.isEmpty() ? List.of() : List.of(Problem.warning("unsafe-html-removed", null,
+                "raw HTML that could run script was removed from the page: " + String.join(", ", dangerous), null));
         return new Derived(language.language(), language.detected(), summary, summarySource, description,
-                descriptionSource, words, minutes, markdown.outline(document));
+                descriptionSource, words, minutes, markdown.outline(document), SafeHtml.clean(rendered), warnings);
     }
 
     /** The summary when it fits; else its first sentence when that fits; else the summary cut at a word. */

@@ -1,5 +1,7 @@
 package io.contentpipeline.intake;
 
+import io.contentpipeline.article.Problem;
+import io.contentpipeline.article.RejectedInputException;
 import io.contentpipeline.article.SourceFile;
 import io.contentpipeline.files.HomeLayout;
 import org.apache.camel.Exchange;
@@ -24,21 +26,33 @@ public final class InboxFiles {
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSS'Z'").withZone(ZoneOffset.UTC);
 
     private final HomeLayout layout;
+    private final long maxBytes;
 
-    public InboxFiles(HomeLayout layout) {
+    public InboxFiles(HomeLayout layout, long maxBytes) {
         this.layout = layout;
+        this.maxBytes = maxBytes;
     }
 
     /** Reads the consumed file and sets its default destination: the archive for its kind. */
     public SourceFile read(Exchange exchange, String kind) throws IOException {
         Path path = Path.of(exchange.getMessage().getHeader(Exchange.FILE_PATH, String.class)).toAbsolutePath();
         String name = path.getFileName().toString();
+        // The destination is set first, so that a rejection below still moves the file to rejected/.
+        exchange.getMessage().setHeader(MOVE_TO, layout.archive().resolve(kind).resolve(STAMP.format(Instant.now()) + "_" + name).toString());
+        if (Files.isSymbolicLink(path)) {
+            throw new RejectedInputException(Problem.error("symbolic-link", null,
+                    "symbolic links are not followed; drop the file itself", null));
+        }
+        long size = Files.size(path);
+        if (size > maxBytes) {
+            throw new RejectedInputException(Problem.error("file-too-large", null, "the file is " + size
+                    + " bytes; the limit is " + maxBytes + " (setting pipeline.max-file-bytes)", null));
+        }
         Instant modified = Files.getLastModifiedTime(path).toInstant();
         byte[] bytes = exchange.getMessage().getBody(byte[].class);
         if ("translations".equals(kind)) {
             exchange.getMessage().setHeader(RETURN_LANGUAGE, returnLanguage(exchange));
         }
-        exchange.getMessage().setHeader(MOVE_TO, layout.archive().resolve(kind).resolve(STAMP.format(Instant.now()) + "_" + name).toString());
         return new SourceFile(name, path, bytes, modified);
     }
 

@@ -4,6 +4,7 @@ import io.contentpipeline.article.SourceFile;
 import io.contentpipeline.parse.ArticleParser;
 import io.contentpipeline.publish.BundleStore;
 import io.contentpipeline.translate.TranslationBlock;
+import io.contentpipeline.status.IoFailures;
 import org.apache.camel.component.file.GenericFile;
 import org.apache.camel.component.file.GenericFileFilter;
 import org.slf4j.Logger;
@@ -37,7 +38,10 @@ public final class ReturnsFilter implements GenericFileFilter<File> {
     private final Clock clock;
     private final Map<Path, Instant> waitingSince = new ConcurrentHashMap<>();
 
-    public ReturnsFilter(ArticleParser parser, BundleStore bundles, Duration maxWait, Clock clock) {
+    private final IoFailures ioFailures;
+
+    public ReturnsFilter(ArticleParser parser, BundleStore bundles, Duration maxWait, Clock clock, IoFailures ioFailures) {
+        this.ioFailures = ioFailures;
         this.parser = parser;
         this.bundles = bundles;
         this.maxWait = maxWait;
@@ -46,7 +50,7 @@ public final class ReturnsFilter implements GenericFileFilter<File> {
 
     @Override
     public boolean accept(GenericFile<File> file) {
-        return file.isDirectory() || isReady(file.getFile().toPath());
+        return file.isDirectory() || ioFailures.accept(file) && isReady(file.getFile().toPath());
     }
 
     /** True when the file can be processed now; logs once when it starts waiting. */

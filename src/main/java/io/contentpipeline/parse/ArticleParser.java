@@ -29,8 +29,14 @@ public final class ArticleParser {
                     "the file is " + file.bytes().length + " bytes; the limit is " + maxBytes
                             + " (setting pipeline.max-file-bytes)", null));
         }
-        String text = TextDecoding.decode(file.bytes());
-        return parseText(file, text);
+        TextDecoding.Decoded decoded = TextDecoding.decode(file.bytes());
+        ParsedArticle parsed = parseText(file, decoded.text());
+        if (decoded.warning().isEmpty()) {
+            return parsed;
+        }
+        List<Problem> warnings = new ArrayList<>(parsed.warnings());
+        warnings.add(0, decoded.warning().get());
+        return new ParsedArticle(parsed.file(), parsed.text(), parsed.frontMatter(), parsed.body(), parsed.bodyLine(), warnings);
     }
 
     /** Parses text that is already decoded, such as a translation rebuilt from another format. */

@@ -5,45 +5,79 @@ import io.contentpipeline.article.RejectedInputException;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 
 /**
- * Turns a file's bytes into article text: strict UTF-8, a leading BOM dropped, CRLF and CR
- * line endings folded to LF. Anything that is not text is rejected here, before YAML or
- * Markdown parsers see it.
+ * Turns a file's bytes into article text. UTF-8 is expected (a leading BOM is dropped);
+ * CRLF and CR line endings become LF. Two legacy encodings that French authors really send
+ * are decoded with a warning rather than rejected: UTF-16 with a BOM (Word's "Unicode
+ * text"), and Windows-1252 (older Windows editors), the latter only when every non-ASCII
+ * byte decodes to a letter or sign of French text. Anything else that is not UTF-8, and
+ * anything with NUL bytes, is rejected here, before YAML or Markdown parsers see it.
  */
 public final class TextDecoding {
+
+    /** Characters a Windows-1252 French text uses beyond ASCII. */
+    private static final String FRENCH_1252 = "àâäçéèêëîïôöùûüÿœæÀÂÄÇÉÈÊËÎÏÔÖÙÛÜŸŒÆ«»‘’“”–—…€°\u00A0";
+    private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
+
+    public record Decoded(String text, Optional<Problem> warning) {
+    }
 
     private TextDecoding() {
     }
 
-    public static String decode(byte[] bytes) {
+    public static Decoded decode(byte[] bytes) {
         if (bytes.length == 0) {
             throw new RejectedInputException(Problem.error("empty-file", null, "the file is empty", null));
         }
-        int start = hasUtf8Bom(bytes) ? 3 : 0;
         if (hasUtf16Bom(bytes)) {
-            throw new RejectedInputException(Problem.error("not-utf8", null,
-                    "the file is UTF-16; save it as UTF-8", null));
+            Charset utf16 = (bytes[0] & 0xFF) == 0xFE ? StandardCharsets.UTF_16BE : StandardCharsets.UTF_16LE;
+            String text = strict(utf16, bytes, 2).orElseThrow(() -> new RejectedInputException(Problem.error("not-utf8", null,
+                    "the file starts with a UTF-16 byte-order mark but is not valid UTF-16; save it as UTF-8", null)));
+            return decoded(text, "encoding-utf16", "the file is UTF-16; it was read as such, but please save it as UTF-8");
         }
+        int start = hasUtf8Bom(bytes) ? 3 : 0;
         for (int i = start; i < bytes.length; i++) {
             if (bytes[i] == 0) {
                 throw new RejectedInputException(Problem.error("binary-content", null,
                         "the file holds NUL bytes; it is binary, not a text article", null));
             }
         }
+        Optional<String> utf8 = strict(StandardCharsets.UTF_8, bytes, start);
+        if (utf8.isPresent()) {
+            return new Decoded(normaliseLineEndings(utf8.get()), Optional.empty());
+        }
+        Optional<String> legacy = strict(WINDOWS_1252, bytes, 0).filter(TextDecoding::looksLikeFrench1252);
+        if (legacy.isPresent()) {
+            return decoded(legacy.get(), "encoding-windows-1252",
+                    "the file is not UTF-8; it was read as Windows-1252, but please save it as UTF-8");
+        }
+        throw new RejectedInputException(Problem.error("not-utf8", null,
+                "the file is not valid UTF-8 (nor French text in Windows-1252); save it as UTF-8", null));
+    }
+
+    private static Decoded decoded(String text, String code, String message) {
+        return new Decoded(normaliseLineEndings(text), Optional.of(Problem.warning(code, null, message, null)));
+    }
+
+    private static Optional<String> strict(Charset charset, byte[] bytes, int start) {
         try {
-            String text = StandardCharsets.UTF_8.newDecoder()
+            return Optional.of(charset.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(bytes, start, bytes.length - start))
-                    .toString();
-            return normaliseLineEndings(text);
+                    .toString());
         } catch (CharacterCodingException e) {
-            throw new RejectedInputException(Problem.error("not-utf8", null,
-                    "the file is not valid UTF-8; save it as UTF-8", null));
+            return Optional.empty();
         }
+    }
+
+    private static boolean looksLikeFrench1252(String text) {
+        return text.chars().filter(c -> c >= 0x80).allMatch(c -> FRENCH_1252.indexOf(c) >= 0);
     }
 
     static String normaliseLineEndings(String text) {

@@ -178,7 +178,7 @@ public final class BundlePublisher {
         Derived derived = new Derived(language, new DetectedLanguage(entry.detectedLanguage(), entry.detectionConfidence()),
                 entry.summary(), SummarySource.valueOf(entry.summarySource().toUpperCase()),
                 entry.description(), SummarySource.valueOf(entry.descriptionSource().toUpperCase()),
-                entry.wordCount(), entry.readingTimeMinutes(), entry.outline());
+                entry.wordCount(), entry.readingTimeMinutes(), entry.outline(), null, List.of());
         return new LanguageVersion(language, parsed.frontMatter(), parsed.body(), derived, entry.status(),
                 entry.sourceVersion(), entry.warnings() == null ? List.of() : entry.warnings(), entry.inputSha256());
     }

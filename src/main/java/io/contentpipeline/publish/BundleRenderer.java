@@ -3,6 +3,7 @@ package io.contentpipeline.publish;
 import io.contentpipeline.article.Derived;
 import io.contentpipeline.files.Sha256;
 import io.contentpipeline.markdown.MarkdownEngine;
+import io.contentpipeline.markdown.SafeHtml;
 
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -16,7 +17,6 @@ import java.util.Map;
 final class BundleRenderer {
 
     private final MarkdownEngine markdown;
-    private final HtmlSanitizer sanitizer = new HtmlSanitizer();
     private final PublicUrls urls;
 
     BundleRenderer(MarkdownEngine markdown, PublicUrls urls) {
@@ -38,7 +38,9 @@ final class BundleRenderer {
             String mdName = "index." + version.language() + ".md";
             String htmlName = "index." + version.language() + ".html";
             byte[] md = FrontMatterWriter.markdown(version.frontMatter().fields(), version.body()).getBytes(StandardCharsets.UTF_8);
-            String body = sanitizer.clean(markdown.render(markdown.parse(version.body())), url);
+            // Rendered once by the derive stage; versions read back from a bundle are rendered here.
+            String body = version.derived().html() != null ? version.derived().html()
+                    : SafeHtml.clean(markdown.render(markdown.parse(version.body())));
             byte[] html = HtmlPage.render(version, url, alternates, defaultUrl, body).getBytes(StandardCharsets.UTF_8);
             files.put(mdName, md);
             files.put(htmlName, html);

@@ -76,10 +76,11 @@ public final class PipelineConfiguration implements CamelConfiguration {
         ChangelogDigest digest = new ChangelogDigest(changelog, layout.changelogDigest());
         context.addService(new ChangelogService(changelog, digest), true, true);
 
+        IoFailures ioFailures = new IoFailures(settings.ioRetryDelay(), settings.ioRetryMaxDelay(), Clock.systemUTC());
         Registry registry = context.getRegistry();
         registry.bind("settings", settings);
         registry.bind("layout", layout);
-        registry.bind("inboxFiles", new InboxFiles(layout));
+        registry.bind("inboxFiles", new InboxFiles(layout, settings.maxFileBytes()));
         registry.bind("articleParser", parser);
         registry.bind("articleChecker", new ArticleChecker(MetadataRules.load("metadata-rules.yaml")));
         registry.bind("deriver", deriver);
@@ -90,12 +91,12 @@ public final class PipelineConfiguration implements CamelConfiguration {
                 new PublicUrls(settings.baseUrl(), settings.baseUrlByLanguage()), parser));
         registry.bind("pseudoTranslator", new PseudoTranslator(settings.pseudoTranslate(), layout, parser, segmenter));
         registry.bind("returnChecker", new ReturnChecker(parser, bundles, sources, deriver, languages, segmenter));
-        registry.bind("returnsFilter", new ReturnsFilter(parser, bundles, settings.returnSourceWait(), Clock.systemUTC()));
+        registry.bind("returnsFilter", new ReturnsFilter(parser, bundles, settings.returnSourceWait(), Clock.systemUTC(), ioFailures));
         registry.bind("rejections", new Rejections(layout, counts));
         registry.bind("events", new EventRecorder(changelog));
         registry.bind("changelogDigest", digest);
         registry.bind("pipelineCounts", counts);
-        registry.bind("ioFailures", new IoFailures());
+        registry.bind("ioFailures", ioFailures);
         registry.bind("statusReporter", new StatusReporter(context, counts));
         LOG.info("pipeline home={} targets={} source-language={} (when an article does not say)",
                 layout.home(), settings.targets(), settings.sourceLanguage());

@@ -29,7 +29,9 @@ public record PipelineSettings(
         String baseUrl,
         Map<String, String> baseUrlByLanguage,
         Duration returnSourceWait,
-        boolean pseudoTranslate) {
+        boolean pseudoTranslate,
+        Duration ioRetryDelay,
+        Duration ioRetryMaxDelay) {
 
     private static final String BASE_URL_PREFIX = "pipeline.base-url.";
 
@@ -54,7 +56,9 @@ public record PipelineSettings(
                 value(properties, "pipeline.base-url", "http://localhost:1313/"),
                 baseUrls,
                 Duration.parse(value(properties, "pipeline.returns.source-wait", "PT1H")),
-                Boolean.parseBoolean(value(properties, "pipeline.pseudo-translate", "false")));
+                Boolean.parseBoolean(value(properties, "pipeline.pseudo-translate", "false")),
+                Duration.ofMillis(Long.parseLong(value(properties, "pipeline.io-retry-delay", "1000"))),
+                Duration.ofMillis(Long.parseLong(value(properties, "pipeline.io-retry-max-delay", "300000"))));
     }
 
     private static String value(PropertiesComponent properties, String key, String fallback) {

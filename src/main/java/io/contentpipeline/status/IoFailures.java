@@ -1,45 +1,89 @@
 package io.contentpipeline.status;
 
 import org.apache.camel.Exchange;
+import org.apache.camel.component.file.GenericFile;
+import org.apache.camel.component.file.GenericFileFilter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.File;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Set;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Inputs the pipeline could not process because the outside world failed (outbox not
- * writable, disk full). They stay in the inbox and are tried again; a --once run reports
- * them and exits non-zero, since the pipeline itself failed.
+ * writable, disk full). The exchange fails, so the file stays in the inbox; this filter
+ * then keeps the file consumers off it for a delay that doubles with every failed attempt
+ * (up to a maximum), and the error is logged once per attempt. When the fault clears, the
+ * next attempt succeeds and processing goes on by itself. A --once run reports these
+ * inputs and exits non-zero, since the pipeline itself failed.
  */
-public final class IoFailures {
+public final class IoFailures implements GenericFileFilter<File> {
 
     private static final Logger LOG = LoggerFactory.getLogger(IoFailures.class);
 
-    private final Set<Path> failed = ConcurrentHashMap.newKeySet();
+    private record Attempts(int count, Instant nextAttempt) {
+    }
 
-    /** Route step of the error configuration: one WARN line, no stack trace. */
+    private final Map<Path, Attempts> failed = new ConcurrentHashMap<>();
+    private final Duration firstDelay;
+    private final Duration maxDelay;
+    private final Clock clock;
+
+    public IoFailures(Duration firstDelay, Duration maxDelay, Clock clock) {
+        this.firstDelay = firstDelay;
+        this.maxDelay = maxDelay;
+        this.clock = clock;
+    }
+
+    /** Route step of the error configuration: one WARN line per failed attempt, no stack trace. */
     public void record(Exchange exchange) {
         Throwable cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         String file = exchange.getMessage().getHeader(Exchange.FILE_PATH, String.class);
-        if (file != null) {
-            failed.add(Path.of(file).toAbsolutePath());
+        if (file == null) {
+            LOG.warn("pipeline.io-failure error=\"{}\"", cause);
+            return;
         }
-        LOG.warn("pipeline.io-failure file={} error=\"{}\": the file stays in the inbox and is tried again",
-                file == null ? "-" : Path.of(file).getFileName(), cause);
+        Path path = Path.of(file).toAbsolutePath();
+        Attempts attempts = failed.merge(path, new Attempts(1, clock.instant().plus(firstDelay)),
+                (before, first) -> new Attempts(before.count() + 1, clock.instant().plus(delay(before.count() + 1))));
+        LOG.warn("pipeline.io-failure file={} attempt={} retry_in={}s error=\"{}\": the file stays in the inbox",
+                path.getFileName(), attempts.count(), delay(attempts.count()).toSeconds(), cause);
+    }
+
+    private Duration delay(int attempt) {
+        Duration delay = firstDelay.multipliedBy(1L << Math.min(attempt - 1, 20));
+        return delay.compareTo(maxDelay) > 0 ? maxDelay : delay;
+    }
+
+    /** File consumer filter: a file is not taken while it waits for its next attempt. */
+    @Override
+    public boolean accept(GenericFile<File> file) {
+        return file.isDirectory() || !isWaiting(file.getFile().toPath().toAbsolutePath());
+    }
+
+    private boolean isWaiting(Path path) {
+        Attempts attempts = failed.get(path);
+        if (attempts == null) {
+            return false;
+        }
+        if (!Files.exists(path)) {
+            failed.remove(path);
+            return false;
+        }
+        return clock.instant().isBefore(attempts.nextAttempt());
     }
 
     public boolean hasFailed(Path path) {
-        return failed.contains(path.toAbsolutePath());
+        return failed.containsKey(path.toAbsolutePath());
     }
 
     public int count() {
         return failed.size();
-    }
-
-    /** Once a file went through, it is no longer counted as failed. */
-    public void succeeded(Path path) {
-        failed.remove(path.toAbsolutePath());
     }
 }

@@ -105,6 +105,7 @@ public final class ReturnChecker {
         if (problems.stream().anyMatch(Problem::isError)) {
             throw new RejectedInputException(slug, problems);
         }
+        problems.addAll(derived.warnings());
         return new AcceptedTranslation(slug, language, block.sourceVersion(), withoutBlock, parsed.body(),
                 derived, problems, Sha256.of(parsed.text()), file.name());
     }

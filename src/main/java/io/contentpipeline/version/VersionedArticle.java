@@ -18,15 +18,15 @@ import java.util.Map;
 public record VersionedArticle(Article article, int version, boolean unchanged, String duplicateOf,
                                BundleManifest published) implements HasEvents {
 
-    static VersionedArticle next(Article article, int version) {
+    static VersionedArticle newVersion(Article article, int version) {
         return new VersionedArticle(article, version, false, null, null);
     }
 
-    static VersionedArticle unchanged(Article article, BundleManifest published) {
+    static VersionedArticle sameContent(Article article, BundleManifest published) {
         return new VersionedArticle(article, published.version(), true, null, published);
     }
 
-    static VersionedArticle duplicate(Article article, String otherSlug) {
+    static VersionedArticle sameContentAs(Article article, String otherSlug) {
         return new VersionedArticle(article, 0, true, otherSlug, null);
     }
 

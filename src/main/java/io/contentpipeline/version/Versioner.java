@@ -28,16 +28,16 @@ public final class Versioner {
         if (published.isEmpty()) {
             Optional<String> duplicate = contents.otherSlug(article.sha256(), article.slug());
             if (duplicate.isPresent()) {
-                return VersionedArticle.duplicate(article, duplicate.get());
+                return VersionedArticle.sameContentAs(article, duplicate.get());
             }
             contents.remember(article.sha256(), article.slug());
-            return VersionedArticle.next(article, 1);
+            return VersionedArticle.newVersion(article, 1);
         }
         BundleManifest manifest = published.get();
         if (manifest.sourceSha256().equals(article.sha256())) {
-            return VersionedArticle.unchanged(article, manifest);
+            return VersionedArticle.sameContent(article, manifest);
         }
         contents.remember(article.sha256(), article.slug());
-        return VersionedArticle.next(article, manifest.version() + 1);
+        return VersionedArticle.newVersion(article, manifest.version() + 1);
     }
 }

@@ -76,7 +76,21 @@ class ArticleParserTest {
     void rejectsBinaryAndNonUtf8Content() {
         assertThatThrownBy(() -> parser.parse(new SourceFile("a.md", null, new byte[]{'-', 0, 1}, null)))
                 .isInstanceOf(RejectedInputException.class).hasMessageContaining("binary");
-        assertThatThrownBy(() -> parser.parse(new SourceFile("a.md", null, "---\ntitle: caf\u00e9\n---\n".getBytes(StandardCharsets.ISO_8859_1), null)))
+        byte[] notText = {'-', '-', '-', '\n', 't', ':', ' ', (byte) 0x81, (byte) 0xC3, '\n', '-', '-', '-', '\n'};
+        assertThatThrownBy(() -> parser.parse(new SourceFile("a.md", null, notText, null)))
                 .isInstanceOf(RejectedInputException.class).hasMessageContaining("UTF-8");
+    }
+
+    @Test
+    void frenchInWindows1252AndUtf16WithABomAreReadWithAWarning() {
+        byte[] legacy = "---\ntitle: « Café à Montréal »\n---\nDéjà vu.\n".getBytes(java.nio.charset.Charset.forName("windows-1252"));
+        ParsedArticle fromLegacy = parser.parse(new SourceFile("a.md", null, legacy, null));
+        assertThat(fromLegacy.frontMatter().text("title")).hasValue("« Café à Montréal »");
+        assertThat(fromLegacy.warnings()).extracting(p -> p.code()).containsExactly("encoding-windows-1252");
+
+        byte[] utf16 = "\uFEFF---\ntitle: Café\n---\nCorps.\n".getBytes(StandardCharsets.UTF_16LE);
+        ParsedArticle fromUtf16 = parser.parse(new SourceFile("a.md", null, utf16, null));
+        assertThat(fromUtf16.frontMatter().text("title")).hasValue("Café");
+        assertThat(fromUtf16.warnings()).extracting(p -> p.code()).containsExactly("encoding-utf16");
     }
 }

@@ -1,12 +1,15 @@
-package io.contentpipeline.publish;
+package io.contentpipeline.markdown;
 
 import org.jsoup.Jsoup;
-import io.contentpipeline.markdown.HeadingIds;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jsoup.safety.Safelist;
 
 /**
@@ -15,7 +18,7 @@ import org.jsoup.safety.Safelist;
  * heading ids) survives; scripts, event handlers, frames and {@code javascript:} or
  * {@code data:} URLs do not.
  */
-public final class HtmlSanitizer {
+public final class SafeHtml {
 
     private static final Safelist SAFELIST = Safelist.relaxed()
             .addTags("details", "summary", "figure", "figcaption", "hr", "del", "s", "mark", "section", "abbr")
@@ -30,11 +33,33 @@ public final class HtmlSanitizer {
             .addProtocols("a", "href", "#")
             .preserveRelativeLinks(true);
 
+    /** What a sanitiser removes that matters to an author: script, frames, event handlers, script or data URLs. */
+    private static final Pattern DANGEROUS = Pattern.compile(
+            "(?i)<(script|iframe|object|embed|style|form)\\b|\\son[a-z]+\\s*=|(?:href|src)\\s*=\\s*[\"']?\\s*(?:javascript|vbscript|data):");
+    /** Relative links are kept as written; this base only lets the sanitiser accept them. */
+    private static final String BASE = "http://localhost/";
+
     private static final Document.OutputSettings OUTPUT = new Document.OutputSettings().prettyPrint(false);
 
+    private SafeHtml() {
+    }
+
+    /** The dangerous constructs in HTML before cleaning, for telling the author what was removed. */
+    public static List<String> dangerous(String html) {
+        List<String> found = new ArrayList<>();
+        Matcher match = DANGEROUS.matcher(html);
+        while (match.find() && found.size() < 10) {
+            String construct = match.group().strip().toLowerCase();
+            if (!found.contains(construct)) {
+                found.add(construct);
+            }
+        }
+        return found;
+    }
+
     /** The safe HTML, with an anchor id on every heading (headings from raw HTML have none of their own). */
-    public String clean(String html, String baseUrl) {
-        Document safe = Jsoup.parseBodyFragment(Jsoup.clean(html, baseUrl, SAFELIST, OUTPUT), baseUrl);
+    public static String clean(String html) {
+        Document safe = Jsoup.parseBodyFragment(Jsoup.clean(html, BASE, SAFELIST, OUTPUT), BASE);
         safe.outputSettings(OUTPUT);
         Set<String> used = new HashSet<>();
         safe.select("[id]").forEach(element -> used.add(element.id()));

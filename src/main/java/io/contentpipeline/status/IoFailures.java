@@ -46,14 +46,14 @@ public final class IoFailures implements GenericFileFilter<File> {
         Throwable cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         String file = exchange.getMessage().getHeader(Exchange.FILE_PATH, String.class);
         if (file == null) {
-            LOG.warn("pipeline.io-failure error=\"{}\"", cause);
+            LOG.warn("pipeline.io-failure error=\"{}\"", String.valueOf(cause));
             return;
         }
         Path path = Path.of(file).toAbsolutePath();
         Attempts attempts = failed.merge(path, new Attempts(1, clock.instant().plus(firstDelay)),
                 (before, first) -> new Attempts(before.count() + 1, clock.instant().plus(delay(before.count() + 1))));
-        LOG.warn("pipeline.io-failure file={} attempt={} retry_in={}s error=\"{}\": the file stays in the inbox",
-                path.getFileName(), attempts.count(), delay(attempts.count()).toSeconds(), cause);
+        LOG.warn("pipeline.io-failure file={} attempt={} retry_in_ms={} error=\"{}\": the file stays in the inbox",
+                path.getFileName(), attempts.count(), delay(attempts.count()).toMillis(), String.valueOf(cause));
     }
 
     private Duration delay(int attempt) {

@@ -103,6 +103,8 @@ figure machine_mem_total_mb "$(awk '/MemTotal/ { printf "%d", $2 / 1024 }' /proc
 figure java_version "$("$JAVA" -version 2>&1 | head -n 1)"
 figure hugo_version "$("$HUGO" version | head -n 1)"
 figure java_opts "$JAVA_OPTS"
+# Other work on the machine skews every figure: compare runs only with similar loads.
+figure load_avg_1m_before "$(cut -d' ' -f1 /proc/loadavg)"
 
 # --- 1. Corpus ---------------------------------------------------------------------
 # N distinct copies of the real articles; YAML ones get a unique `slug:` so each copy is
@@ -292,6 +294,7 @@ figure service_shutdown_seconds "$(elapsed "$t0" "$(now)") s"
 figure service_exit_code "$service_rc"
 figure service_log "$SERVICE_LOG"
 
+figure load_avg_1m_after "$(cut -d' ' -f1 /proc/loadavg)"
 if [[ $KEEP_WORKDIR == 1 ]]; then
     figure workdir "$WORK"
 else

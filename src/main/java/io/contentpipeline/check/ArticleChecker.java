@@ -40,6 +40,10 @@ public final class ArticleChecker {
         if (slug.isEmpty()) {
             problems.add(Problem.error("no-slug", "slug", "no slug can be made from slug, canonical_url or the file name", null));
         }
+        if (parsed.body().isBlank()) {
+            problems.add(Problem.warning("empty-body", null, "the article has no body: only its front matter is published",
+                    parsed.bodyLine()));
+        }
         if (problems.stream().anyMatch(Problem::isError)) {
             throw new RejectedInputException(slug.orElse(null), problems);
         }

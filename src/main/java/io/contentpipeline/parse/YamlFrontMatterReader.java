@@ -13,6 +13,12 @@ import io.contentpipeline.article.FrontMatter;
 import io.contentpipeline.article.Problem;
 import io.contentpipeline.article.RejectedInputException;
 import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.events.AliasEvent;
+import org.yaml.snakeyaml.events.Event;
+
+import java.io.StringReader;
 
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -27,6 +33,7 @@ import java.util.regex.Pattern;
  */
 final class YamlFrontMatterReader {
 
+    private static final Pattern POSSIBLE_ALIAS = Pattern.compile("(?:^|[\\s\\[{,:-])\\*[\\w-]");
     private static final Pattern TOP_LEVEL_KEY = Pattern.compile("^(?:\"([^\"]+)\"|'([^']+)'|([^\\s#'\"-][^:#]*?)):(?:\\s|$)");
 
     private final ObjectMapper mapper;
@@ -47,6 +54,7 @@ final class YamlFrontMatterReader {
     }
 
     FrontMatter read(String yaml, int firstLine) {
+        rejectAliases(yaml, firstLine);
         JsonNode root;
         try {
             root = mapper.readTree(yaml);
@@ -63,6 +71,30 @@ final class YamlFrontMatterReader {
         Map<String, Object> fields = mapper.convertValue(root, new TypeReference<LinkedHashMap<String, Object>>() {
         });
         return new FrontMatter(fields, keyLines(yaml, firstLine));
+    }
+
+    /**
+     * YAML aliases ({@code *name}) are refused: Jackson would read them as plain strings,
+     * silently changing the data, and in other tools they are the "billion laughs" attack.
+     * The text is checked cheaply first; only a possible alias costs an event parse.
+     */
+    private static void rejectAliases(String yaml, int firstLine) {
+        if (!POSSIBLE_ALIAS.matcher(yaml).find()) {
+            return;
+        }
+        try {
+            LoaderOptions options = new LoaderOptions();
+            options.setMaxAliasesForCollections(Integer.MAX_VALUE);
+            for (Event event : new Yaml(options).parse(new StringReader(yaml))) {
+                if (event instanceof AliasEvent alias) {
+                    int line = alias.getStartMark() == null ? 0 : alias.getStartMark().getLine();
+                    throw new RejectedInputException(Problem.error("yaml-alias", null,
+                            "YAML aliases (*name) are not supported in front matter; write the value out", line + firstLine));
+                }
+            }
+        } catch (YAMLException e) {
+            // Not an alias problem: the Jackson parse that follows reports the syntax error with its position.
+        }
     }
 
     private static Problem syntaxError(JsonProcessingException e, int firstLine) {

@@ -18,6 +18,11 @@ import java.util.Map;
 final class Candidates {
 
     private static final int MIN_WORDS = 5;
+    /**
+     * Sentences considered, from the start: ranking compares every pair, so this bounds the
+     * work on very long articles; the position prior rarely picks later sentences anyway.
+     */
+    static final int MAX_SENTENCES = 200;
 
     private Candidates() {
     }
@@ -30,8 +35,11 @@ final class Candidates {
             if (!block.isRunningText()) {
                 continue;
             }
+            if (texts.size() >= MAX_SENTENCES) {
+                break;
+            }
             for (String sentence : SentenceSplitter.split(block.text(), language)) {
-                if (isUsable(sentence, maxChars)) {
+                if (texts.size() < MAX_SENTENCES && isUsable(sentence, maxChars)) {
                     texts.add(sentence);
                     paragraphs.add(paragraph);
                 }

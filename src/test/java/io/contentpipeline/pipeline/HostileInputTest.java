@@ -1,0 +1,146 @@
+package io.contentpipeline.pipeline;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.SoftAssertions.assertSoftly;
+
+/**
+ * Every hostile or broken input of src/test/resources/hostile/ (plus a few made here: a file
+ * over the size limit, a 1 MB line, a symbolic link out of the inbox, a file still being
+ * written), dropped together: each gets the outcome EXPECTED.tsv names, the pipeline keeps
+ * running, nothing is written outside the home folder, and no published page carries script.
+ */
+class HostileInputTest {
+
+    private record Expected(String file, String outcome, String code, String slug) {
+    }
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void everyHostileInputGetsItsExpectedOutcome() throws Exception {
+        Path home = temp.resolve("home");
+        PipelineHome pipeline = new PipelineHome(home);
+        Path inbox = Files.createDirectories(home.resolve("inbox"));
+        Path hostile = Path.of(HostileInputTest.class.getClassLoader().getResource("hostile").toURI());
+        List<Expected> expected = expectations(hostile.resolve("EXPECTED.tsv"));
+        try (Stream<Path> files = Files.list(hostile)) {
+            for (Path file : files.filter(f -> !f.getFileName().toString().equals("EXPECTED.tsv")).toList()) {
+                Files.copy(file, inbox.resolve(file.getFileName().toString()));
+            }
+        }
+        generate(inbox);
+        Path secret = Files.writeString(temp.resolve("outside-secret.md"), "---\ntitle: Secret\ndate: 2025-01-01\n---\nSecret.\n");
+        Files.createSymbolicLink(inbox.resolve("symbolic-link.md"), secret);
+        AtomicReference<Exception> writerFailure = new AtomicReference<>();
+        Thread slowWriter = stillBeingWritten(inbox.resolve("still-being-written.md"), writerFailure);
+        slowWriter.start();
+
+        int exit = pipeline.runOnce();
+        slowWriter.join();
+
+        assertThat(writerFailure.get()).isNull();
+        assertThat(exit).as("the pipeline never stops on a bad input").isZero();
+        assertThat(expected).hasSizeGreaterThanOrEqualTo(30);
+        assertSoftly(soft -> {
+            for (Expected item : expected) {
+                Path rejected = home.resolve("outbox/rejected").resolve(item.file());
+                switch (item.outcome()) {
+                    case "rejected" -> {
+                        soft.assertThat(Files.exists(rejected)).as(item.file() + " moved to rejected/").isTrue();
+                        JsonNode report = pipeline.json("outbox/rejected/" + item.file() + ".errors.json");
+                        List<String> codes = new ArrayList<>();
+                        report.get("errors").forEach(e -> codes.add(e.get("code").asText()));
+                        soft.assertThat(codes).as(item.file() + " error codes").contains(item.code());
+                    }
+                    case "accepted" -> {
+                        Path bundle = home.resolve("outbox/published").resolve(item.slug()).resolve("bundle.json");
+                        soft.assertThat(Files.exists(bundle)).as(item.file() + " published as " + item.slug()).isTrue();
+                        if (Files.exists(bundle) && !"-".equals(item.code())) {
+                            List<String> codes = new ArrayList<>();
+                            pipeline.bundle(item.slug()).get("languages").elements().next().get("warnings")
+                                    .forEach(w -> codes.add(w.get("code").asText()));
+                            soft.assertThat(codes).as(item.file() + " warnings").contains(item.code());
+                        }
+                    }
+                    case "ignored" -> soft.assertThat(Files.exists(inbox.resolve(item.file()))).as(item.file() + " left alone").isTrue();
+                    default -> soft.fail("unknown outcome " + item.outcome());
+                }
+            }
+        });
+        // Nothing written outside the home folder, and the secret behind the link untouched.
+        try (Stream<Path> siblings = Files.list(temp)) {
+            assertThat(siblings.map(p -> p.getFileName().toString()).toList()).containsExactlyInAnyOrder("home", "outside-secret.md");
+        }
+        assertThat(Files.readString(secret)).contains("Secret.");
+        assertThat(pipeline.read("outbox/published/still-being-written/index.fr.md")).contains("Dernière phrase, écrite en dernier.");
+        // Only the ignored files stay in the inbox.
+        try (Stream<Path> left = Files.list(inbox)) {
+            assertThat(left.filter(Files::isRegularFile).map(p -> p.getFileName().toString()).toList())
+                    .containsExactlyInAnyOrder(".DS_Store", "~$brouillon.md", ".brouillon.md.swp");
+        }
+        SafePages.assertNoScript(home.resolve("outbox/published"));
+    }
+
+    private static List<Expected> expectations(Path tsv) throws IOException {
+        List<Expected> expected = new ArrayList<>();
+        for (String line : Files.readAllLines(tsv, StandardCharsets.UTF_8)) {
+            if (!line.isBlank() && !line.startsWith("#")) {
+                String[] columns = line.split("\t");
+                expected.add(new Expected(columns[0], columns[1], columns[2], columns[3]));
+            }
+        }
+        return expected;
+    }
+
+    /** Inputs too big or too odd to keep in the repository. */
+    private static void generate(Path inbox) throws IOException {
+        // Maven leaves .DS_Store out of test resources, so the Finder's file is made here.
+        Files.write(inbox.resolve(".DS_Store"), new byte[]{0, 0, 0, 1, 'B', 'u', 'd', '1', 0, 0, 16, 0});
+        String head = "---\ntitle: \"Un article\"\ndate: 2025-07-25\nauthor: Test\n---\n";
+        String sentence = "Une très longue ligne de texte français sans retour. ";
+        Files.writeString(inbox.resolve("one-megabyte-line.md"), head + sentence.repeat(1_000_000 / sentence.length()) + "\n");
+        try (OutputStream out = Files.newOutputStream(inbox.resolve("too-large.md"))) {
+            out.write(head.getBytes(StandardCharsets.UTF_8));
+            byte[] line = "Du texte pour dépasser la limite de taille.\n".getBytes(StandardCharsets.UTF_8);
+            for (long written = 0; written <= 5L * 1024 * 1024; written += line.length) {
+                out.write(line);
+            }
+        }
+    }
+
+    /** A writer that takes two seconds to write its file, in pieces: the pipeline must wait for the end. */
+    private static Thread stillBeingWritten(Path file, AtomicReference<Exception> failure) {
+        return new Thread(() -> {
+            try (OutputStream out = Files.newOutputStream(file, StandardOpenOption.CREATE_NEW)) {
+                out.write("---\ntitle: \"En cours d'écriture\"\ndate: 2025-07-25\nauthor: Test\n---\n".getBytes(StandardCharsets.UTF_8));
+                for (int i = 0; i < 10; i++) {
+                    out.write(("Paragraphe numéro " + i + " de cet article écrit lentement, en français.\n\n").getBytes(StandardCharsets.UTF_8));
+                    out.flush();
+                    Thread.sleep(200);
+                }
+                out.write("Dernière phrase, écrite en dernier.\n".getBytes(StandardCharsets.UTF_8));
+            } catch (IOException | InterruptedException e) {
+                failure.set(e);
+            }
+        }, "slow-writer");
+    }
+}

@@ -1,0 +1,77 @@
+package io.contentpipeline.pipeline;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Drops repeated, renamed or racing: each article version is published once, in order, and nothing is lost. */
+class IdempotencyTest {
+
+    private static final String FR = "corpus/pairs/cds-blog-100-weeks-get-updates/fr.md";
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void oneFileUnderTwoNamesPublishesOnce() {
+        PipelineHome home = new PipelineHome(temp);
+        home.dropResource(FR, "cent-semaines.md");
+        home.dropResource(FR, "copie de cent-semaines.md");
+
+        assertThat(home.runOnce()).isZero();
+
+        try (var bundles = Files.list(home.resolve("outbox/published"))) {
+            assertThat(bundles.count()).isEqualTo(1);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        assertThat(home.eventNames()).filteredOn("bundle.published"::equals).hasSize(1);
+        assertThat(home.events()).filteredOn(e -> e.get("event").asText().equals("article.unchanged"))
+                .singleElement().satisfies(e -> assertThat(e.get("detail").has("duplicate_of")).isTrue());
+        assertThat(home.files("inbox")).isEmpty();
+    }
+
+    @Test
+    void twoVersionsDroppedTogetherApplyInModificationOrderAndNeitherIsLost() throws Exception {
+        PipelineHome home = new PipelineHome(temp);
+        String v1 = PipelineHome.resource(FR);
+        String v2 = v1.replaceFirst("\n---\n", "\n---\nUne introduction ajoutée dans la deuxième version.\n\n");
+        // Named so that alphabetical order is the reverse of the order they were written in.
+        Path second = home.drop("inbox/a-second.md", v2.replaceFirst("---\n", "---\nslug: cent-semaines\n"));
+        Path first = home.drop("inbox/b-first.md", v1.replaceFirst("---\n", "---\nslug: cent-semaines\n"));
+        Files.setLastModifiedTime(first, FileTime.from(Instant.now().minusSeconds(20)));
+        Files.setLastModifiedTime(second, FileTime.from(Instant.now().minusSeconds(10)));
+
+        assertThat(home.runOnce()).isZero();
+
+        assertThat(home.bundle("cent-semaines").get("version").asInt()).isEqualTo(2);
+        assertThat(home.read("outbox/published/cent-semaines/index.fr.md")).contains("Une introduction ajoutée");
+        assertThat(home.read("outbox/sources/cent-semaines/v1.md")).doesNotContain("Une introduction ajoutée");
+        assertThat(home.events()).filteredOn(e -> e.get("event").asText().equals("article.accepted"))
+                .extracting(e -> e.get("file").asText() + " v" + e.get("version").asInt())
+                .containsExactly("b-first.md v1", "a-second.md v2");
+        assertThat(home.files("outbox/archive/articles")).hasSize(2);
+    }
+
+    @Test
+    void aReturnedTranslationDroppedTwiceIsAcceptedOnce() {
+        PipelineHome home = new PipelineHome(temp);
+        home.dropResource(SeedArticleTest.SEED, "seed.txt");
+        assertThat(home.runOnce()).isZero();
+        String returned = Translator.fill(home.read("outbox/translations/EN/role-cmo-pme.md"), PipelineHome.resource(SeedArticleTest.SEED_EN));
+        home.drop("inbox/translations/EN/first.md", returned);
+        assertThat(home.runOnce()).isZero();
+        home.drop("inbox/translations/EN/again.md", returned);
+        assertThat(home.runOnce()).isZero();
+
+        assertThat(home.eventNames()).filteredOn("translation.accepted"::equals).hasSize(1);
+        assertThat(home.eventNames()).contains("translation.unchanged");
+        assertThat(home.files("outbox/archive/translations")).hasSize(2);
+    }
+}

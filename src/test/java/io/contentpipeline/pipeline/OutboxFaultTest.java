@@ -1,0 +1,73 @@
+package io.contentpipeline.pipeline;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import io.contentpipeline.runtime.PipelineRunner;
+import io.contentpipeline.status.IoFailures;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The outbox cannot be written (simulated by a plain file where outbox/published/ should be,
+ * which fails even for root, unlike permissions): the article stays in the inbox, each
+ * attempt is logged once with a growing delay, no bundle appears, and when the fault
+ * clears the article is published without anyone stepping in.
+ */
+class OutboxFaultTest {
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void anArticleWaitsInTheInboxWhileTheOutboxFailsAndIsPublishedWhenItRecovers() throws Exception {
+        PipelineHome home = new PipelineHome(temp, Map.of("pipeline.io-retry-delay", "200"));
+        ListAppender<ILoggingEvent> log = new ListAppender<>();
+        log.start();
+        Logger ioLogger = (Logger) LoggerFactory.getLogger(IoFailures.class);
+        ioLogger.addAppender(log);
+        PipelineRunner runner = home.runner(false);
+        Thread service = new Thread(runner::run, "pipeline-service");
+        service.start();
+        try {
+            await().atMost(Duration.ofSeconds(60)).until(() -> runner.camelContext() != null
+                    && runner.camelContext().isStarted() && Files.isDirectory(home.resolve("outbox/published")));
+            Files.delete(home.resolve("outbox/published"));
+            Files.writeString(home.resolve("outbox/published"), "not a folder");
+
+            home.dropResource(SeedArticleTest.SEED, "seed.txt");
+            await().atMost(Duration.ofSeconds(30)).until(() -> attempts(log) >= 3);
+
+            assertThat(home.files("inbox")).containsExactly("seed.txt");
+            assertThat(home.eventNames()).doesNotContain("bundle.published");
+            List<String> lines = log.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
+            assertThat(lines.get(0)).contains("attempt=1").contains("retry_in_ms=200").contains("seed.txt");
+            assertThat(lines.get(1)).contains("attempt=2").contains("retry_in_ms=400");
+            assertThat(lines.get(2)).contains("attempt=3").contains("retry_in_ms=800");
+
+            Files.delete(home.resolve("outbox/published"));
+            await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(home.resolve("outbox/published/role-cmo-pme/bundle.json")));
+            await().atMost(Duration.ofSeconds(10)).until(() -> home.files("inbox").isEmpty());
+        } finally {
+            runner.stop();
+            service.join(60_000);
+            ioLogger.detachAppender(log);
+        }
+        assertThat(home.eventNames()).containsSubsequence("article.accepted", "bundle.published");
+        assertThat(home.eventNames()).filteredOn("article.accepted"::equals).hasSize(1);
+    }
+
+    private static long attempts(ListAppender<ILoggingEvent> log) {
+        return log.list.stream().filter(e -> e.getFormattedMessage().startsWith("pipeline.io-failure")).count();
+    }
+}

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.contentpipeline.article.ChangelogEvent;
 import io.contentpipeline.article.HasEvents;
+import io.contentpipeline.files.AtomicFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -95,7 +96,9 @@ public final class Changelog {
         while (buffer.hasRemaining()) {
             channel.write(buffer);
         }
-        channel.force(false);
+        if (AtomicFiles.forcesToDevice()) {
+            channel.force(false);
+        }
         changed.set(true);
         return true;
     }

@@ -6,10 +6,12 @@ import io.contentpipeline.changelog.EventRecorder;
 import io.contentpipeline.check.ArticleChecker;
 import io.contentpipeline.check.MetadataRules;
 import io.contentpipeline.derive.Deriver;
+import io.contentpipeline.files.AtomicFiles;
 import io.contentpipeline.files.HomeLayout;
 import io.contentpipeline.intake.InboxFiles;
 import io.contentpipeline.intake.Rejections;
 import io.contentpipeline.intake.ReturnsFilter;
+import io.contentpipeline.intake.SlugSequencer;
 import io.contentpipeline.language.LanguageDetector;
 import io.contentpipeline.language.LanguageResolver;
 import io.contentpipeline.segment.Segmenter;
@@ -53,6 +55,7 @@ public final class PipelineConfiguration implements CamelConfiguration {
     @Override
     public void configure(CamelContext context) throws Exception {
         PipelineSettings settings = PipelineSettings.from(context.getPropertiesComponent());
+        AtomicFiles.forceToDevice(settings.forceToDevice());
         HomeLayout layout = new HomeLayout(settings.home());
         layout.create(settings.targets());
 
@@ -80,6 +83,7 @@ public final class PipelineConfiguration implements CamelConfiguration {
         Registry registry = context.getRegistry();
         registry.bind("settings", settings);
         registry.bind("layout", layout);
+        registry.bind("slugSequencer", new SlugSequencer());
         registry.bind("inboxFiles", new InboxFiles(layout, settings.maxFileBytes()));
         registry.bind("articleParser", parser);
         registry.bind("articleChecker", new ArticleChecker(MetadataRules.load("metadata-rules.yaml")));

@@ -31,7 +31,9 @@ public record PipelineSettings(
         Duration returnSourceWait,
         boolean pseudoTranslate,
         Duration ioRetryDelay,
-        Duration ioRetryMaxDelay) {
+        Duration ioRetryMaxDelay,
+        boolean forceToDevice,
+        int workers) {
 
     private static final String BASE_URL_PREFIX = "pipeline.base-url.";
 
@@ -58,7 +60,17 @@ public record PipelineSettings(
                 Duration.parse(value(properties, "pipeline.returns.source-wait", "PT1H")),
                 Boolean.parseBoolean(value(properties, "pipeline.pseudo-translate", "false")),
                 Duration.ofMillis(Long.parseLong(value(properties, "pipeline.io-retry-delay", "1000"))),
-                Duration.ofMillis(Long.parseLong(value(properties, "pipeline.io-retry-max-delay", "300000"))));
+                Duration.ofMillis(Long.parseLong(value(properties, "pipeline.io-retry-max-delay", "300000"))),
+                durability(value(properties, "pipeline.durability", "power-loss")),
+                Integer.parseInt(value(properties, "pipeline.workers", "2")));
+    }
+
+    private static boolean durability(String setting) {
+        return switch (setting) {
+            case "power-loss" -> true;
+            case "process-crash" -> false;
+            default -> throw new IllegalArgumentException("pipeline.durability is power-loss or process-crash, not " + setting);
+        };
     }
 
     private static String value(PropertiesComponent properties, String key, String fallback) {

@@ -23,9 +23,12 @@ public final class ContentIndex {
         slugBySha.putIfAbsent(sha256, slug);
     }
 
-    /** The other slug this exact content was accepted under, if any. */
-    public Optional<String> otherSlug(String sha256, String slug) {
-        String known = slugBySha.get(sha256);
+    /**
+     * Claims this content for the slug, atomically (workers run in parallel): returns the
+     * other slug it was already accepted under, if any.
+     */
+    public Optional<String> claim(String sha256, String slug) {
+        String known = slugBySha.putIfAbsent(sha256, slug);
         return known == null || known.equals(slug) ? Optional.empty() : Optional.of(known);
     }
 }

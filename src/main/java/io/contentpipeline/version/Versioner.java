@@ -26,12 +26,9 @@ public final class Versioner {
     public VersionedArticle version(Article article) throws IOException {
         Optional<BundleManifest> published = bundles.manifest(article.slug());
         if (published.isEmpty()) {
-            Optional<String> duplicate = contents.otherSlug(article.sha256(), article.slug());
-            if (duplicate.isPresent()) {
-                return VersionedArticle.sameContentAs(article, duplicate.get());
-            }
-            contents.remember(article.sha256(), article.slug());
-            return VersionedArticle.newVersion(article, 1);
+            Optional<String> duplicate = contents.claim(article.sha256(), article.slug());
+            return duplicate.isPresent() ? VersionedArticle.sameContentAs(article, duplicate.get())
+                    : VersionedArticle.newVersion(article, 1);
         }
         BundleManifest manifest = published.get();
         if (manifest.sourceSha256().equals(article.sha256())) {

@@ -38,7 +38,8 @@ class HostileInputTest {
     @Test
     void everyHostileInputGetsItsExpectedOutcome() throws Exception {
         Path home = temp.resolve("home");
-        PipelineHome pipeline = new PipelineHome(home);
+        // The slow writer pauses 200 ms between pieces: the read lock must see the file unchanged longer than that.
+        PipelineHome pipeline = new PipelineHome(home, java.util.Map.of("pipeline.read-lock-min-age", "1000"));
         Path inbox = Files.createDirectories(home.resolve("inbox"));
         Path hostile = Path.of(HostileInputTest.class.getClassLoader().getResource("hostile").toURI());
         List<Expected> expected = expectations(hostile.resolve("EXPECTED.tsv"));

@@ -66,6 +66,22 @@ public final class AtomicFiles {
         }
     }
 
+    /**
+     * Writes a file directly, forced to the device when durability asks for it: only for
+     * folders no reader looks into until they are renamed into place (bundle staging).
+     */
+    public static void writeUnpublished(Path target, byte[] bytes) throws IOException {
+        try (FileChannel channel = FileChannel.open(target, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            ByteBuffer buffer = ByteBuffer.wrap(bytes);
+            while (buffer.hasRemaining()) {
+                channel.write(buffer);
+            }
+            if (forceToDevice) {
+                channel.force(true);
+            }
+        }
+    }
+
     /** Renames atomically, replacing what is there; the rename is the commit point. */
     public static void moveIntoPlace(Path source, Path target) throws IOException {
         try {

@@ -82,10 +82,12 @@ public final class BundleStore {
         Path staging = layout.staging().resolve(slug + NEW_MARK + UUID.randomUUID());
         Files.createDirectories(staging);
         try {
+            // Nobody reads the staging folder: its files are written directly, and the folder's rename publishes them.
             for (Map.Entry<String, byte[]> file : files.entrySet()) {
-                AtomicFiles.write(staging.resolve(file.getKey()), file.getValue());
+                AtomicFiles.writeUnpublished(staging.resolve(file.getKey()), file.getValue());
             }
-            AtomicFiles.write(staging.resolve(MANIFEST), json.writeValueAsBytes(manifest));
+            AtomicFiles.writeUnpublished(staging.resolve(MANIFEST), json.writeValueAsBytes(manifest));
+            AtomicFiles.forceFolder(staging);
             swap(slug, staging);
         } finally {
             AtomicFiles.deleteTree(staging);

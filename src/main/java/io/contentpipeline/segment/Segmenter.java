@@ -54,7 +54,8 @@ public final class Segmenter {
 
     /** @param bodyLine the file line where the body starts, for locating segments */
     public SegmentedArticle segment(FrontMatter frontMatter, String body, int bodyLine) {
-        return new SegmentedArticle(fields(frontMatter), new BodyWalk(body, bodyLine).segments, structure(body));
+        Document document = markdown.parseRaw(body);
+        return new SegmentedArticle(fields(frontMatter), new BodyWalk(document, bodyLine).segments, structure(document, body));
     }
 
     /** The translatable front-matter fields as segments, in a fixed order. */
@@ -94,8 +95,8 @@ public final class Segmenter {
         private final int bodyLine;
         private int section;
 
-        BodyWalk(String body, int bodyLine) {
-            this.document = markdown.parseRaw(body);
+        BodyWalk(Document document, int bodyLine) {
+            this.document = document;
             this.bodyLine = bodyLine;
             walk(document, false);
         }
@@ -141,8 +142,7 @@ public final class Segmenter {
         }
     }
 
-    private BodyStructure structure(String body) {
-        Document document = markdown.parseRaw(body);
+    private BodyStructure structure(Document document, String body) {
         List<String> anchors = markdown.outline(document).stream().map(io.contentpipeline.article.Heading::id).toList();
         List<Integer> headings = new ArrayList<>();
         List<String> tables = new ArrayList<>();

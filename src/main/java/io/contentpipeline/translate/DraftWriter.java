@@ -59,14 +59,16 @@ public final class DraftWriter {
 
     public DraftsWritten request(VersionedArticle versioned) throws IOException {
         Article article = versioned.article();
+        String neutralText = neutralDraft(versioned);
         sources.keep(article.slug(), versioned.version(), FrontMatterWriter.markdown(article.frontMatter().fields(), article.body()),
-                neutralDraft(versioned));
+                neutralText);
+        ParsedArticle neutral = parse(neutralText);
         List<String> languages = new ArrayList<>();
         List<ChangelogEvent> events = new ArrayList<>();
         for (String target : targets) {
             String language = target.toLowerCase(Locale.ROOT);
             if (!language.equals(article.language())) {
-                events.add(issue(article.slug(), versioned.version(), language));
+                events.add(issue(article.slug(), versioned.version(), language, neutral));
                 languages.add(language);
             }
         }
@@ -80,15 +82,16 @@ public final class DraftWriter {
     public Published reissueIfOutdated(Published published) throws IOException {
         LanguageEntry entry = published.manifest().languages().get(published.language());
         if (entry != null && LanguageEntry.OUTDATED.equals(entry.status())) {
-            issue(published.manifest().slug(), published.manifest().version(), published.language());
+            String slug = published.manifest().slug();
+            int version = published.manifest().version();
+            issue(slug, version, published.language(), parse(sources.draft(slug, version)
+                    .orElseThrow(() -> new IOException("source archive has no draft for " + slug + " v" + version))));
         }
         return published;
     }
 
     /** Writes the draft of one version for one target language; returns its translation.requested event. */
-    ChangelogEvent issue(String slug, int version, String language) throws IOException {
-        ParsedArticle neutral = parse(sources.draft(slug, version)
-                .orElseThrow(() -> new IOException("source archive has no draft for " + slug + " v" + version)));
+    private ChangelogEvent issue(String slug, int version, String language, ParsedArticle neutral) throws IOException {
         SegmentedArticle source = segment(neutral);
         Map<String, Object> fields = new LinkedHashMap<>(neutral.frontMatter().fields());
         Map<String, Object> issued = TranslationBlock.blockOf(neutral.frontMatter());

@@ -100,8 +100,6 @@ public final class ReturnReview {
     private void reviewBody(List<Segment> source, List<Segment> translation, String language, List<Problem> problems) {
         List<Bead> beads = new ArrayList<>(SegmentAligner.alignHeadings(source, translation));
         beads.addAll(SegmentAligner.alignBodies(source, translation));
-        int prose = 0;
-        int identical = 0;
         for (Bead bead : beads) {
             if (bead.target().isEmpty()) {
                 Segment missing = bead.source().get(0);
@@ -111,20 +109,33 @@ public final class ReturnReview {
                     problems.add(problem(severity, "content-missing", missing.id(),
                             "no translation for the source block at line " + missing.line() + ": \"" + excerpt(missing.text()) + "\"", null));
                 }
+            } else if (!bead.source().isEmpty()) {
+                reviewPair(bead, language, problems);
+            }
+        }
+        reviewIdentical(source, translation, problems);
+    }
+
+    /**
+     * Prose left in the source text. Compared block by block, not through the pairing, so
+     * that an untranslated paragraph is found wherever the alignment placed it.
+     */
+    private static void reviewIdentical(List<Segment> source, List<Segment> translation, List<Problem> problems) {
+        Map<String, Segment> sourceProse = new HashMap<>();
+        source.stream().filter(Segment::isProse).forEach(segment -> sourceProse.putIfAbsent(normalise(segment.text()), segment));
+        int prose = 0;
+        int identical = 0;
+        for (Segment block : translation) {
+            if (!block.isProse() || !isSentence(block.text())) {
                 continue;
             }
-            if (bead.source().isEmpty()) {
-                continue;
+            prose++;
+            Segment original = sourceProse.get(normalise(block.text()));
+            if (original != null) {
+                identical++;
+                problems.add(problem(Severity.WARNING, "segment-identical", original.id(),
+                        "this block is identical to the source: not translated?", block.line()));
             }
-            if (bead.source().stream().anyMatch(Segment::isProse) && isSentence(bead.sourceText())) {
-                prose++;
-                if (normalise(bead.sourceText()).equals(normalise(bead.targetText()))) {
-                    identical++;
-                    problems.add(problem(Severity.WARNING, "segment-identical", bead.source().get(0).id(),
-                            "this block is identical to the source: not translated?", bead.target().get(0).line()));
-                }
-            }
-            reviewPair(bead, language, problems);
         }
         if (prose > 0 && identical > IDENTICAL_SHARE * prose) {
             problems.add(problem(Severity.ERROR, "untranslated", null, identical + " of " + prose

@@ -51,15 +51,7 @@ public final class AtomicFiles {
         Files.createDirectories(scratch);
         Path temporary = scratch.resolve(TEMPORARY_PREFIX + UUID.randomUUID() + "-" + target.getFileName());
         try {
-            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-                ByteBuffer buffer = ByteBuffer.wrap(bytes);
-                while (buffer.hasRemaining()) {
-                    channel.write(buffer);
-                }
-                if (forceToDevice) {
-                    channel.force(true);
-                }
-            }
+            writeUnpublished(temporary, bytes);
             moveIntoPlace(temporary, target);
         } finally {
             Files.deleteIfExists(temporary);
@@ -67,8 +59,9 @@ public final class AtomicFiles {
     }
 
     /**
-     * Writes a file directly, forced to the device when durability asks for it: only for
-     * folders no reader looks into until they are renamed into place (bundle staging).
+     * Writes a new file directly, forced to the device when durability asks for it: for
+     * temporary files, and for folders no reader looks into until they are renamed into
+     * place (bundle staging).
      */
     public static void writeUnpublished(Path target, byte[] bytes) throws IOException {
         try (FileChannel channel = FileChannel.open(target, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {

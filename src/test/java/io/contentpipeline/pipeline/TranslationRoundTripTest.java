@@ -55,12 +55,17 @@ class TranslationRoundTripTest {
         return value.find() ? Integer.parseInt(value.group(1)) : -1;
     }
 
+    /** Publishes the French article and returns the draft the pipeline wrote for English. */
+    private static String publishFrench(PipelineHome home) {
+        home.dropResource(FR, SLUG + ".md");
+        assertThat(home.runOnce()).isZero();
+        return home.read("outbox/translations/EN/" + SLUG + ".md");
+    }
+
     @Test
     void anUpdateOfOneParagraphLeavesExactlyOneSegmentToTranslate() {
         PipelineHome home = new PipelineHome(temp);
-        home.dropResource(FR, SLUG + ".md");
-        assertThat(home.runOnce()).isZero();
-        String first = home.read("outbox/translations/EN/" + SLUG + ".md");
+        String first = publishFrench(home);
         assertThat(count(first, "reused")).isZero();
         assertThat(first).doesNotContain("<!-- translate:");
 
@@ -86,9 +91,7 @@ class TranslationRoundTripTest {
     @Test
     void unfinishedReturnsAreRejectedWithTheSegmentsLeftAndAFinishedOneIsAccepted() {
         PipelineHome home = new PipelineHome(temp);
-        home.dropResource(FR, SLUG + ".md");
-        assertThat(home.runOnce()).isZero();
-        home.drop("inbox/translations/EN/v1.md", english(home.read("outbox/translations/EN/" + SLUG + ".md")));
+        home.drop("inbox/translations/EN/v1.md", english(publishFrench(home)));
         assertThat(home.runOnce()).isZero();
         home.drop("inbox/" + SLUG + ".md", updatedFrench());
         assertThat(home.runOnce()).isZero();
@@ -118,9 +121,7 @@ class TranslationRoundTripTest {
     @Test
     void aReturnForAnOlderVersionIsAcceptedAsOutdatedAndAFreshDraftGoesOut() {
         PipelineHome home = new PipelineHome(temp);
-        home.dropResource(FR, SLUG + ".md");
-        assertThat(home.runOnce()).isZero();
-        String v1Draft = home.read("outbox/translations/EN/" + SLUG + ".md");
+        String v1Draft = publishFrench(home);
         home.drop("inbox/" + SLUG + ".md", updatedFrench());
         assertThat(home.runOnce()).isZero();
         assertThat(count(home.read("outbox/translations/EN/" + SLUG + ".md"), "reused")).isZero();
@@ -142,10 +143,7 @@ class TranslationRoundTripTest {
     @Test
     void anEditedTranslationBlockIsRejected() {
         PipelineHome home = new PipelineHome(temp);
-        home.dropResource(FR, SLUG + ".md");
-        assertThat(home.runOnce()).isZero();
-        String draft = home.read("outbox/translations/EN/" + SLUG + ".md");
-        String edited = english(draft).replaceFirst("source_sha256: [0-9a-f]{6}", "source_sha256: 000000");
+        String edited = english(publishFrench(home)).replaceFirst("source_sha256: [0-9a-f]{6}", "source_sha256: 000000");
 
         home.drop("inbox/translations/EN/edited.md", edited);
         assertThat(home.runOnce()).isZero();

@@ -54,7 +54,7 @@ public final class PlainText {
         for (Node child = node.getFirstChild(); child != null; child = child.getNext()) {
             append(child, text);
         }
-        if (node.isOrDescendantOfType(com.vladsch.flexmark.util.ast.Block.class) && node instanceof com.vladsch.flexmark.util.ast.Block) {
+        if (node instanceof com.vladsch.flexmark.util.ast.Block) {
             text.append(' ');
         }
     }

@@ -2,6 +2,7 @@ package io.contentpipeline.markdown;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import org.jsoup.safety.Cleaner;
 import org.jsoup.nodes.Element;
 
 import java.util.ArrayList;
@@ -59,7 +60,8 @@ public final class SafeHtml {
 
     /** The safe HTML, with an anchor id on every heading (headings from raw HTML have none of their own). */
     public static String clean(String html) {
-        Document safe = Jsoup.parseBodyFragment(Jsoup.clean(html, BASE, SAFELIST, OUTPUT), BASE);
+        // One parse: the cleaner works on the parsed fragment and returns a clean document.
+        Document safe = new Cleaner(SAFELIST).clean(Jsoup.parseBodyFragment(html, BASE));
         safe.outputSettings(OUTPUT);
         Set<String> used = new HashSet<>();
         safe.select("[id]").forEach(element -> used.add(element.id()));

@@ -30,14 +30,4 @@ public record LanguageEntry(
     public static final String SOURCE = "source";
     public static final String CURRENT = "current";
     public static final String OUTDATED = "outdated";
-
-    public LanguageEntry withStatus(String newStatus) {
-        return new LanguageEntry(title, detectedLanguage, detectionConfidence, description, summary, summarySource, descriptionSource, url, wordCount,
-                readingTimeMinutes, outline, newStatus, sourceVersion, warnings, files, inputSha256);
-    }
-
-    public LanguageEntry withFiles(Map<String, String> newFiles, String newUrl) {
-        return new LanguageEntry(title, detectedLanguage, detectionConfidence, description, summary, summarySource, descriptionSource, newUrl, wordCount,
-                readingTimeMinutes, outline, status, sourceVersion, warnings, newFiles, inputSha256);
-    }
 }

@@ -22,7 +22,6 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -77,9 +76,7 @@ public final class ReturnChecker {
         ParsedArticle draft = parseArchived(sources.draft(slug, block.sourceVersion()).orElseThrow(
                 () -> reject(slug, "translation-unknown-version", "translation.source_version",
                         "version " + block.sourceVersion() + " of '" + slug + "' is not in the source archive")));
-        TranslationBlock issued = TranslationBlock.of(draft.frontMatter().with(TranslationBlock.KEY,
-                withTarget(TranslationBlock.blockOf(draft.frontMatter()), language)));
-        if (!issued.sameSource(block)) {
+        if (!block.matches(TranslationBlock.blockOf(draft.frontMatter()))) {
             throw reject(slug, "translation-block-edited", TranslationBlock.KEY,
                     "the translation: block was edited (it no longer matches the draft issued for version "
                             + block.sourceVersion() + "); keep the block exactly as it came");
@@ -117,11 +114,6 @@ public final class ReturnChecker {
 
     private ParsedArticle parseArchived(String text) {
         return parser.parseText(new SourceFile("draft.md", null, new byte[0], null), text);
-    }
-
-    private static Map<String, Object> withTarget(Map<String, Object> block, String language) {
-        block.put("target_lang", language);
-        return block;
     }
 
     private static RejectedInputException reject(String slug, String code, String field, String message) {

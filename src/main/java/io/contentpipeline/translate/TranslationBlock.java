@@ -36,11 +36,12 @@ public record TranslationBlock(String source, String sourceLanguage, String targ
                 targetLanguage.toLowerCase(Locale.ROOT), sourceVersion, text(block, "source_sha256").orElse(null));
     }
 
-    /** Whether a return's block still names the version and content the draft was issued for. */
-    public boolean sameSource(TranslationBlock returned) {
-        return source.equals(returned.source) && sourceVersion == returned.sourceVersion
-                && java.util.Objects.equals(sourceSha256, returned.sourceSha256)
-                && java.util.Objects.equals(sourceLanguage, returned.sourceLanguage);
+    /** Whether this (returned) block still names the source, version and content of the block a draft was issued with. */
+    public boolean matches(Map<String, Object> issued) {
+        return source.equals(String.valueOf(issued.get("source")))
+                && String.valueOf(sourceVersion).equals(String.valueOf(issued.get("source_version")))
+                && String.valueOf(sourceSha256).equals(String.valueOf(issued.get("source_sha256")))
+                && String.valueOf(sourceLanguage).equals(String.valueOf(issued.get("source_lang")));
     }
 
     public static boolean isPseudo(FrontMatter frontMatter) {

@@ -27,10 +27,6 @@ public final class SourceArchive {
         AtomicFiles.write(file(slug, version, ".md"), source);
     }
 
-    public Optional<String> source(String slug, int version) throws IOException {
-        return read(file(slug, version, ".md"));
-    }
-
     public Optional<String> draft(String slug, int version) throws IOException {
         return read(file(slug, version, ".draft.md"));
     }

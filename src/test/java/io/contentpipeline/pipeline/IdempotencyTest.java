@@ -64,7 +64,7 @@ class IdempotencyTest {
         PipelineHome home = new PipelineHome(temp);
         home.dropResource(SeedArticleTest.SEED, "seed.txt");
         assertThat(home.runOnce()).isZero();
-        String returned = Translator.fill(home.read("outbox/translations/EN/role-cmo-pme.md"), PipelineHome.resource(SeedArticleTest.SEED_EN));
+        String returned = Translator.englishSeedReturn(home);
         home.drop("inbox/translations/EN/first.md", returned);
         assertThat(home.runOnce()).isZero();
         home.drop("inbox/translations/EN/again.md", returned);

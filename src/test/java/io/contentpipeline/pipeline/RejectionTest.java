@@ -79,7 +79,7 @@ class RejectionTest {
         home.dropResource(SeedArticleTest.SEED, "role.txt");
         assertThat(home.runOnce()).isZero();
         String draft = home.read("outbox/translations/EN/role-cmo-pme.md");
-        String translated = Translator.fill(draft, PipelineHome.resource(SeedArticleTest.SEED_EN));
+        String translated = Translator.englishSeedReturn(home);
 
         home.drop("inbox/translations/EN/no-block.md", PipelineHome.resource(SeedArticleTest.SEED_EN));
         home.drop("inbox/translations/ES/wrong-folder.md", translated);

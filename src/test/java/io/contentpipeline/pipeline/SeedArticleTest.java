@@ -65,8 +65,7 @@ class SeedArticleTest {
         home.dropResource(SEED, "000_02568b89924bce3c.txt");
         assertThat(home.runOnce()).isZero();
 
-        String draft = home.read("outbox/translations/EN/role-cmo-pme.md");
-        home.drop("inbox/translations/EN/CMO role – final (EN).md", Translator.fill(draft, PipelineHome.resource(SEED_EN)));
+        home.drop("inbox/translations/EN/CMO role – final (EN).md", Translator.englishSeedReturn(home));
         assertThat(home.runOnce()).isZero();
 
         JsonNode bundle = home.bundle("role-cmo-pme");
@@ -102,8 +101,7 @@ class SeedArticleTest {
         PipelineHome home = new PipelineHome(temp);
         home.dropResource(SEED, "000_02568b89924bce3c.txt");
         assertThat(home.runOnce()).isZero();
-        String draft = home.read("outbox/translations/EN/role-cmo-pme.md");
-        home.drop("inbox/translations/EN/role.md", Translator.fill(draft, PipelineHome.resource(SEED_EN)));
+        home.drop("inbox/translations/EN/role.md", Translator.englishSeedReturn(home));
         assertThat(home.runOnce()).isZero();
 
         String updated = PipelineHome.resource(SEED).replace("il n'exécute pas les tâches", "il ne réalise pas les tâches lui-même");

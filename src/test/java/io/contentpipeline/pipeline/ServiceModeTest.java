@@ -31,8 +31,7 @@ class ServiceModeTest {
             await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(home.resolve("outbox/translations/EN/role-cmo-pme.md")));
             await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(home.resolve("outbox/published/role-cmo-pme/bundle.json")));
 
-            String draft = home.read("outbox/translations/EN/role-cmo-pme.md");
-            home.drop("inbox/translations/EN/returned.md", Translator.fill(draft, PipelineHome.resource(SeedArticleTest.SEED_EN)));
+            home.drop("inbox/translations/EN/returned.md", Translator.englishSeedReturn(home));
             await().atMost(Duration.ofSeconds(30)).until(() -> home.bundle("role-cmo-pme").get("languages").has("en"));
         } finally {
             runner.stop();

@@ -14,6 +14,11 @@ final class Translator {
     private Translator() {
     }
 
+    /** The seed's English draft, filled with the test translation: what its translator returns. */
+    static String englishSeedReturn(PipelineHome home) {
+        return fill(home.read("outbox/translations/EN/role-cmo-pme.md"), PipelineHome.resource(SeedArticleTest.SEED_EN));
+    }
+
     /** @param translated a Markdown file with the translated front matter and body */
     static String fill(String draft, String translated) {
         Matcher block = BLOCK.matcher(draft);

@@ -1,29 +1,45 @@
 package io.contentpipeline.changelog;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.contentpipeline.article.ChangelogEvent;
 import io.contentpipeline.files.AtomicFiles;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * outbox/CHANGELOG.md, the human view of changelog.jsonl: newest first, grouped by day (UTC).
- * Rebuilt from the log by a timer route when events arrived, and once more at shutdown,
- * rather than on every event, so a migration of thousands of articles does not rewrite it
- * thousands of times.
+ * Rebuilt by a timer route when events arrived, and once more at shutdown, rather than on
+ * every event. Each rebuild reads only the events logged since the last one (the digest
+ * notes how many bytes of the log it covers) and streams the earlier entries over from the
+ * previous file, so its cost does not grow with the history.
  */
 public final class ChangelogDigest {
 
+    private static final Logger LOG = LoggerFactory.getLogger(ChangelogDigest.class);
+
+    static final String HEADER = "# Changelog\n\nNewest first. Times are UTC. Machine-readable log: `changelog.jsonl`.\n";
+    private static final Pattern COVERED = Pattern.compile("<!-- covers changelog.jsonl up to byte (\\d+) -->\n");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneOffset.UTC);
 
     private final Changelog changelog;
@@ -37,33 +53,112 @@ public final class ChangelogDigest {
     }
 
     /** Rebuilds CHANGELOG.md if events arrived since the last rebuild. */
-    public void refresh() throws IOException {
-        if (changelog.takeChanged()) {
-            AtomicFiles.write(target, render(readEvents()));
+    public synchronized void refresh() throws IOException {
+        if (!changelog.takeChanged() || !Files.exists(changelog.file())) {
+            return;
         }
+        Previous previous = Previous.read(target);
+        long covered = previous.covered() <= Files.size(changelog.file()) ? previous.covered() : 0;
+        NewEvents fresh = readEvents(covered);
+        if (fresh.events().isEmpty() && covered > 0) {
+            return;
+        }
+        // Nothing of the old file is kept when starting over (a log cut by a repair, or no mark).
+        Previous kept = covered == 0 ? Previous.NONE : previous;
+        String newest = render(fresh.events());
+        boolean sameDay = !fresh.events().isEmpty() && day(fresh.events().get(0)).equals(kept.firstDay());
+        AtomicFiles.write(target, channel -> {
+            AtomicFiles.writeFully(channel, (HEADER + "<!-- covers changelog.jsonl up to byte " + fresh.end() + " -->\n"
+                    + newest).getBytes(StandardCharsets.UTF_8));
+            kept.copyEntriesTo(channel, sameDay);
+        });
     }
 
-    private List<ChangelogEvent> readEvents() throws IOException {
+    /** The complete lines of the log from byte {@code from}, and where they end. */
+    private NewEvents readEvents(long from) throws IOException {
         List<ChangelogEvent> events = new ArrayList<>();
-        if (!Files.exists(changelog.file())) {
-            return events;
-        }
-        try (var lines = Files.lines(changelog.file(), StandardCharsets.UTF_8)) {
-            for (String line : (Iterable<String>) lines::iterator) {
+        long end = from;
+        try (FileChannel log = FileChannel.open(changelog.file(), StandardOpenOption.READ)) {
+            log.position(from);
+            BufferedReader lines = new BufferedReader(Channels.newReader(log, StandardCharsets.UTF_8));
+            // A line still being appended has no newline yet: it waits for the next rebuild.
+            for (String line = readCompleteLine(lines); line != null; line = readCompleteLine(lines)) {
+                end += line.getBytes(StandardCharsets.UTF_8).length + 1;
                 if (!line.isBlank()) {
-                    events.add(json.readValue(line, ChangelogEvent.class));
+                    try {
+                        events.add(json.readValue(line, ChangelogEvent.class));
+                    } catch (JsonProcessingException e) {
+                        LOG.warn("changelog.unreadable line left out of CHANGELOG.md: {}", e.getOriginalMessage());
+                    }
                 }
             }
         }
-        return events;
+        return new NewEvents(events, end);
     }
 
+    private static String readCompleteLine(BufferedReader reader) throws IOException {
+        StringBuilder line = new StringBuilder();
+        for (int c = reader.read(); c >= 0; c = reader.read()) {
+            if (c == '\n') {
+                return line.toString();
+            }
+            line.append((char) c);
+        }
+        return null;
+    }
+
+    private record NewEvents(List<ChangelogEvent> events, long end) {
+    }
+
+    /** The digest on disk: how much of the log it covers, and where its entries start. */
+    private record Previous(Path file, long covered, long entriesStart, LocalDate firstDay) {
+
+        static final Previous NONE = new Previous(null, 0, 0, null);
+        private static final Pattern FIRST_DAY = Pattern.compile("\n## (\\d{4}-\\d{2}-\\d{2})\n\n");
+
+        static Previous read(Path file) throws IOException {
+            if (!Files.exists(file)) {
+                return NONE;
+            }
+            String start;
+            try (InputStream in = Files.newInputStream(file)) {
+                start = new String(in.readNBytes(HEADER.length() + 200), StandardCharsets.UTF_8);
+            }
+            Matcher mark = COVERED.matcher(start);
+            if (!start.startsWith(HEADER) || !mark.find(HEADER.length()) || mark.start() != HEADER.length()) {
+                return NONE;
+            }
+            long entries = mark.end();
+            Matcher day = FIRST_DAY.matcher(start).region(mark.end(), start.length());
+            LocalDate firstDay = day.lookingAt() ? LocalDate.parse(day.group(1)) : null;
+            return new Previous(file, Long.parseLong(mark.group(1)), entries, firstDay);
+        }
+
+        /**
+         * Streams the earlier entries after the new ones; when the newest of them fall on this
+         * file's first day, that day's heading is already written and is skipped.
+         */
+        void copyEntriesTo(FileChannel out, boolean continuesFirstDay) throws IOException {
+            if (file == null) {
+                return;
+            }
+            long from = entriesStart + (continuesFirstDay && firstDay != null ? ("\n## " + firstDay + "\n\n").length() : 0);
+            try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ)) {
+                long size = in.size();
+                for (long at = from; at < size; ) {
+                    at += in.transferTo(at, size - at, out);
+                }
+            }
+        }
+    }
+
+    /** Entries for {@code events} (oldest first, as logged): newest first, under a heading per day. */
     static String render(List<ChangelogEvent> events) {
-        StringBuilder md = new StringBuilder("# Changelog\n\nNewest first. Times are UTC. Machine-readable log: `changelog.jsonl`.\n");
+        StringBuilder md = new StringBuilder();
         LocalDate day = null;
         for (int i = events.size() - 1; i >= 0; i--) {
             ChangelogEvent event = events.get(i);
-            LocalDate eventDay = event.time().atZone(ZoneOffset.UTC).toLocalDate();
+            LocalDate eventDay = day(event);
             if (!eventDay.equals(day)) {
                 md.append("\n## ").append(eventDay).append("\n\n");
                 day = eventDay;
@@ -86,5 +181,9 @@ public final class ChangelogDigest {
             md.append('\n');
         }
         return md.toString();
+    }
+
+    private static LocalDate day(ChangelogEvent event) {
+        return event.time().atZone(ZoneOffset.UTC).toLocalDate();
     }
 }

@@ -16,6 +16,7 @@ import io.contentpipeline.markdown.ProseBlocks;
 import io.contentpipeline.summarize.ExtractiveSummarizer;
 import io.contentpipeline.summarize.SummaryLength;
 import io.contentpipeline.text.SentenceSplitter;
+import io.contentpipeline.text.WordCount;
 
 import java.util.List;
 import java.util.Optional;

@@ -46,12 +46,20 @@ public final class AtomicFiles {
      * system: used where even a hidden temporary file must never be seen (published bundles).
      */
     public static void write(Path target, byte[] bytes, Path scratch) throws IOException {
-        Path folder = target.toAbsolutePath().getParent();
-        Files.createDirectories(folder);
+        write(target, channel -> writeFully(channel, bytes), scratch);
+    }
+
+    /** Like {@link #write(Path, byte[])}, for content written piece by piece. */
+    public static void write(Path target, Content content) throws IOException {
+        write(target, content, target.toAbsolutePath().getParent());
+    }
+
+    private static void write(Path target, Content content, Path scratch) throws IOException {
+        Files.createDirectories(target.toAbsolutePath().getParent());
         Files.createDirectories(scratch);
         Path temporary = scratch.resolve(TEMPORARY_PREFIX + UUID.randomUUID() + "-" + target.getFileName());
         try {
-            writeUnpublished(temporary, bytes);
+            writeUnpublished(temporary, content);
             moveIntoPlace(temporary, target);
         } finally {
             Files.deleteIfExists(temporary);
@@ -64,14 +72,28 @@ public final class AtomicFiles {
      * place (bundle staging).
      */
     public static void writeUnpublished(Path target, byte[] bytes) throws IOException {
+        writeUnpublished(target, channel -> writeFully(channel, bytes));
+    }
+
+    private static void writeUnpublished(Path target, Content content) throws IOException {
         try (FileChannel channel = FileChannel.open(target, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-            ByteBuffer buffer = ByteBuffer.wrap(bytes);
-            while (buffer.hasRemaining()) {
-                channel.write(buffer);
-            }
+            content.writeTo(channel);
             if (forceToDevice) {
                 channel.force(true);
             }
+        }
+    }
+
+    /** Content too large to hold in memory, streamed into the temporary file. */
+    @FunctionalInterface
+    public interface Content {
+        void writeTo(FileChannel channel) throws IOException;
+    }
+
+    public static void writeFully(FileChannel channel, byte[] bytes) throws IOException {
+        ByteBuffer buffer = ByteBuffer.wrap(bytes);
+        while (buffer.hasRemaining()) {
+            channel.write(buffer);
         }
     }
 

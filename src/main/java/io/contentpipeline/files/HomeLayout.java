@@ -71,6 +71,11 @@ public record HomeLayout(Path home) {
         return outbox().resolve(".staging");
     }
 
+    /** Held by the running pipeline: see {@link HomeLock}. */
+    public Path lockFile() {
+        return outbox().resolve(".pipeline.lock");
+    }
+
     public Path changelog() {
         return outbox().resolve("changelog.jsonl");
     }

@@ -3,6 +3,7 @@ package io.contentpipeline.language;
 import com.github.pemistahl.lingua.api.IsoCode639_1;
 import com.github.pemistahl.lingua.api.Language;
 import com.github.pemistahl.lingua.api.LanguageDetectorBuilder;
+import io.contentpipeline.text.WordCount;
 
 import java.util.Collection;
 import java.util.Locale;
@@ -12,13 +13,19 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * Language detection with Lingua, restricted to the languages the pipeline may meet
- * (fewer candidates: faster, smaller and more accurate). Texts are cut to a few thousand
- * characters: past that, more text does not change the answer, only the time.
+ * (fewer candidates: faster, smaller and more accurate). Long texts are sampled: past a few
+ * hundred characters more text does not change the answer, only the time, and detection is
+ * the costliest step of deriving an article's metadata.
  */
 public final class LanguageDetector {
 
-    /** Enough text for a sure answer on articles; keeps detection time flat for long ones. */
-    static final int MAX_CHARS = 1500;
+    /**
+     * Enough text for a sure answer: on the corpus, 250 characters from the start already give
+     * the answer 1,500 give, on every body of 50 words or more (README, "Language intelligence").
+     */
+    static final int MAX_CHARS = 450;
+    /** The sample is taken from the start, the middle and the end of a long text. */
+    private static final int WINDOWS = 3;
     /** Fewer words than this give no confident answer, whatever the detector says. */
     static final int MIN_WORDS = 3;
 
@@ -40,8 +47,8 @@ public final class LanguageDetector {
     }
 
     public DetectedLanguage detect(String text) {
-        String sample = text.length() > MAX_CHARS ? text.substring(0, cutAtSpace(text, MAX_CHARS)) : text;
-        if (sample.isBlank() || sample.strip().split("\\s+").length < MIN_WORDS) {
+        String sample = sample(text);
+        if (WordCount.of(sample) < MIN_WORDS) {
             return DetectedLanguage.UNKNOWN;
         }
         SortedMap<Language, Double> confidences = lingua.join().computeLanguageConfidenceValues(sample);
@@ -57,8 +64,52 @@ public final class LanguageDetector {
         return new DetectedLanguage(best.getKey().getIsoCode639_1().name().toLowerCase(Locale.ROOT), best.getValue());
     }
 
-    private static int cutAtSpace(String text, int max) {
-        int space = text.lastIndexOf(' ', max);
-        return space > max / 2 ? space : max;
+    /**
+     * The text itself when short; else three stretches of whole words from its start, middle
+     * and end, so that the sample stands for the whole text rather than for its introduction.
+     */
+    static String sample(String text) {
+        if (text.length() <= MAX_CHARS) {
+            return text;
+        }
+        int window = MAX_CHARS / WINDOWS;
+        StringBuilder sample = new StringBuilder(MAX_CHARS + WINDOWS);
+        for (int i = 0; i < WINDOWS; i++) {
+            int from = wordStart(text, (int) ((long) (text.length() - window) * i / (WINDOWS - 1)));
+            int to = wordEnd(text, from, Math.min(text.length(), from + window));
+            sample.append(text, from, to).append(' ');
+        }
+        return sample.toString();
+    }
+
+    /** The start of the first whole word at or after {@code index}. */
+    private static int wordStart(String text, int index) {
+        if (index == 0 || Character.isWhitespace(text.charAt(index - 1))) {
+            return index;
+        }
+        int space = indexOfWhitespace(text, index);
+        return space < 0 ? index : space + 1;
+    }
+
+    /** The end of the last whole word before {@code limit}, when there is one in the second half of the window. */
+    private static int wordEnd(String text, int from, int limit) {
+        if (limit == text.length()) {
+            return limit;
+        }
+        for (int i = limit; i > from + (limit - from) / 2; i--) {
+            if (Character.isWhitespace(text.charAt(i))) {
+                return i;
+            }
+        }
+        return limit;
+    }
+
+    private static int indexOfWhitespace(String text, int from) {
+        for (int i = from; i < text.length(); i++) {
+            if (Character.isWhitespace(text.charAt(i))) {
+                return i;
+            }
+        }
+        return -1;
     }
 }

@@ -12,6 +12,8 @@ import com.vladsch.flexmark.ast.TextBase;
 import com.vladsch.flexmark.util.ast.Node;
 import org.jsoup.Jsoup;
 
+import java.util.regex.Pattern;
+
 /**
  * The readable text of a Markdown node: what a reader sees, without markup. Raw HTML blocks
  * (WordPress exports put whole articles in them) are reduced to their text by jsoup, which
@@ -19,13 +21,15 @@ import org.jsoup.Jsoup;
  */
 public final class PlainText {
 
+    private static final Pattern BLANKS = Pattern.compile("[ \\t]+");
+
     private PlainText() {
     }
 
     public static String of(Node node) {
         StringBuilder text = new StringBuilder();
         append(node, text);
-        return text.toString().replace('\u00A0', ' ').replaceAll("[ \\t]+", " ");
+        return BLANKS.matcher(text.toString().replace('\u00A0', ' ')).replaceAll(" ");
     }
 
     private static void append(Node node, StringBuilder text) {

@@ -36,7 +36,9 @@ public final class SafeHtml {
 
     /** What a sanitiser removes that matters to an author: script, frames, event handlers, script or data URLs. */
     private static final Pattern DANGEROUS = Pattern.compile(
-            "(?i)<(script|iframe|object|embed|style|form)\\b|\\son[a-z]+\\s*=|(?:href|src)\\s*=\\s*[\"']?\\s*(?:javascript|vbscript|data):");
+            "(?i)<(?:script|iframe|object|embed|style|form)\\b"
+            // Browsers also take "/" or a closing quote between attributes: <svg/onload=…>.
+            + "|[\\s/\"'](?:on[a-z]+\\s*=|(?:href|src)\\s*=\\s*[\"']?\\s*(?:javascript|vbscript|data):)");
     /** Relative links are kept as written; this base only lets the sanitiser accept them. */
     private static final String BASE = "http://localhost/";
 
@@ -50,7 +52,7 @@ public final class SafeHtml {
         List<String> found = new ArrayList<>();
         Matcher match = DANGEROUS.matcher(html);
         while (match.find() && found.size() < 10) {
-            String construct = match.group().strip().toLowerCase();
+            String construct = match.group().replaceFirst("^[\\s/\"']+", "").toLowerCase();
             if (!found.contains(construct)) {
                 found.add(construct);
             }

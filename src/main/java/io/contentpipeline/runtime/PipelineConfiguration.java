@@ -8,6 +8,7 @@ import io.contentpipeline.check.MetadataRules;
 import io.contentpipeline.derive.Deriver;
 import io.contentpipeline.files.AtomicFiles;
 import io.contentpipeline.files.HomeLayout;
+import io.contentpipeline.files.HomeLock;
 import io.contentpipeline.intake.InboxFiles;
 import io.contentpipeline.intake.Rejections;
 import io.contentpipeline.intake.ReturnsFilter;
@@ -58,6 +59,8 @@ public final class PipelineConfiguration implements CamelConfiguration {
         AtomicFiles.forceToDevice(settings.forceToDevice());
         HomeLayout layout = new HomeLayout(settings.home());
         layout.create(settings.targets());
+        // Before anything reads or repairs the outbox: recovery must not run under a live pipeline.
+        context.addService(new HomeLockService(HomeLock.acquire(layout)), true, true);
 
         MarkdownEngine markdown = new MarkdownEngine();
         ArticleParser parser = new ArticleParser(settings.maxFileBytes());
@@ -112,6 +115,20 @@ public final class PipelineConfiguration implements CamelConfiguration {
         candidates.add(settings.sourceLanguage());
         settings.targets().forEach(target -> candidates.add(target.toLowerCase(Locale.ROOT)));
         return candidates;
+    }
+
+    /** Releases the home when the pipeline stops (the operating system does it when the process dies). */
+    private static final class HomeLockService extends ServiceSupport {
+        private final HomeLock lock;
+
+        HomeLockService(HomeLock lock) {
+            this.lock = lock;
+        }
+
+        @Override
+        protected void doStop() throws Exception {
+            lock.close();
+        }
     }
 
     /** Opens the changelog before the routes start; writes the last CHANGELOG.md and closes it after they stop. */

@@ -1,6 +1,7 @@
 package io.contentpipeline.runtime;
 
 import io.contentpipeline.files.HomeLayout;
+import io.contentpipeline.files.HomeLock;
 import io.contentpipeline.intake.ReturnsFilter;
 import io.contentpipeline.status.IoFailures;
 import io.contentpipeline.status.StatusReporter;
@@ -58,10 +59,25 @@ public final class PipelineRunner {
         try {
             main.run();
         } catch (Exception e) {
-            LOG.error("pipeline.failed: {}", e.getMessage(), e);
+            HomeLock.HomeInUseException inUse = causeOfType(e, HomeLock.HomeInUseException.class);
+            if (inUse != null) {
+                // An operator's mistake, not a fault: one line, no stack trace.
+                LOG.error("pipeline.not-started: {}", inUse.getMessage());
+            } else {
+                LOG.error("pipeline.failed: {}", e.getMessage(), e);
+            }
             return 1;
         }
         return exitCode;
+    }
+
+    private static <T extends Throwable> T causeOfType(Throwable thrown, Class<T> type) {
+        for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
+            if (type.isInstance(cause)) {
+                return type.cast(cause);
+            }
+        }
+        return null;
     }
 
     /** Asks a running pipeline to stop gracefully, as SIGTERM does. */

@@ -2,11 +2,11 @@ package io.contentpipeline.summarize;
 
 import io.contentpipeline.markdown.ProseBlock;
 import io.contentpipeline.text.SentenceSplitter;
+import io.contentpipeline.text.WordCount;
 import io.contentpipeline.text.TermAnalyzer;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -27,7 +27,8 @@ final class Candidates {
     private Candidates() {
     }
 
-    static List<Sentence> of(List<ProseBlock> blocks, String language, TermAnalyzer analyzer, int maxChars) {
+    static List<Sentence> of(List<ProseBlock> blocks, String language, TermAnalyzer analyzer, TermDictionary dictionary,
+                             int maxChars) {
         List<String> texts = new ArrayList<>();
         List<Integer> paragraphs = new ArrayList<>();
         int paragraph = 0;
@@ -46,27 +47,27 @@ final class Candidates {
             }
             paragraph++;
         }
-        List<Map<String, Integer>> counts = new ArrayList<>();
-        Map<String, Integer> documentFrequency = new HashMap<>();
+        List<Map<Integer, Integer>> counts = new ArrayList<>();
+        Map<Integer, Integer> documentFrequency = new HashMap<>();
         for (String text : texts) {
-            Map<String, Integer> termCounts = new LinkedHashMap<>();
-            analyzer.terms(text, language).forEach(term -> termCounts.merge(term, 1, Integer::sum));
+            Map<Integer, Integer> termCounts = new HashMap<>();
+            analyzer.terms(text, language).forEach(term -> termCounts.merge(dictionary.id(term), 1, Integer::sum));
             termCounts.keySet().forEach(term -> documentFrequency.merge(term, 1, Integer::sum));
             counts.add(termCounts);
         }
         List<Sentence> sentences = new ArrayList<>();
         for (int i = 0; i < texts.size(); i++) {
-            Map<String, Double> vector = new HashMap<>();
-            counts.get(i).forEach((term, count) -> vector.put(term,
+            Map<Integer, Double> weights = new HashMap<>();
+            counts.get(i).forEach((term, count) -> weights.put(term,
                     (1 + Math.log(count)) * Math.log(1.0 + (double) texts.size() / documentFrequency.get(term))));
-            sentences.add(new Sentence(texts.get(i), i, paragraphs.get(i), vector));
+            sentences.add(new Sentence(texts.get(i), i, paragraphs.get(i), TermVector.of(weights)));
         }
         return sentences;
     }
 
     /** A summary sentence must read as one: long enough, short enough, and ending like a sentence. */
     private static boolean isUsable(String sentence, int maxChars) {
-        if (sentence.length() > maxChars || sentence.split("\\s+").length < MIN_WORDS) {
+        if (sentence.length() > maxChars || WordCount.of(sentence) < MIN_WORDS) {
             return false;
         }
         char last = sentence.charAt(sentence.length() - 1);

@@ -32,11 +32,12 @@ public final class ExtractiveSummarizer {
     }
 
     public String summarize(List<ProseBlock> blocks, String language, String title, SummaryLength length) {
-        List<Sentence> sentences = Candidates.of(blocks, language, analyzer, length.maxChars());
+        TermDictionary dictionary = new TermDictionary();
+        List<Sentence> sentences = Candidates.of(blocks, language, analyzer, dictionary, length.maxChars());
         if (sentences.isEmpty()) {
             return fallback(blocks, length);
         }
-        double[] scores = rank(sentences, titleVector(title, language, sentences));
+        double[] scores = rank(sentences, titleVector(title, language, dictionary));
         List<Sentence> byScore = new ArrayList<>(sentences);
         byScore.sort(Comparator.comparingDouble((Sentence s) -> scores[s.position()]).reversed());
         List<Sentence> chosen = new ArrayList<>();
@@ -56,7 +57,7 @@ public final class ExtractiveSummarizer {
                 .map(Sentence::text).collect(Collectors.joining(" "));
     }
 
-    private double[] rank(List<Sentence> sentences, Map<String, Double> title) {
+    private double[] rank(List<Sentence> sentences, TermVector title) {
         int n = sentences.size();
         double[][] weights = new double[n][n];
         double[] outgoing = new double[n];
@@ -69,31 +70,37 @@ public final class ExtractiveSummarizer {
                 outgoing[j] += similarity;
             }
         }
+        // Each sentence hands its rank to the others in proportion to their similarity.
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                weights[i][j] = outgoing[i] > 0 ? weights[i][j] / outgoing[i] : 0;
+            }
+        }
         double[] jump = jumpPreferences(sentences, title);
         double[] rank = jump.clone();
         for (int iteration = 0; iteration < ITERATIONS; iteration++) {
-            double[] next = new double[n];
-            for (int j = 0; j < n; j++) {
-                double incoming = 0;
-                for (int i = 0; i < n; i++) {
-                    if (weights[i][j] > 0) {
-                        incoming += rank[i] * weights[i][j] / outgoing[i];
-                    }
+            double[] incoming = new double[n];
+            for (int i = 0; i < n; i++) {
+                double[] shares = weights[i];
+                for (int j = 0; j < n; j++) {
+                    incoming[j] += rank[i] * shares[j];
                 }
-                next[j] = (1 - DAMPING) * jump[j] + DAMPING * incoming;
             }
-            rank = next;
+            for (int j = 0; j < n; j++) {
+                incoming[j] = (1 - DAMPING) * jump[j] + DAMPING * incoming[j];
+            }
+            rank = incoming;
         }
         return rank;
     }
 
     /** Where a reader "jumps" to: early sentences and those near the title, normalised to sum 1. */
-    private static double[] jumpPreferences(List<Sentence> sentences, Map<String, Double> title) {
+    private static double[] jumpPreferences(List<Sentence> sentences, TermVector title) {
         double[] jump = new double[sentences.size()];
         double sum = 0;
         for (Sentence sentence : sentences) {
             double position = 1.0 / Math.sqrt(1 + sentence.position());
-            double preference = position + TITLE_WEIGHT * Sentence.cosine(title, sentence.vector());
+            double preference = position + TITLE_WEIGHT * title.cosine(sentence.vector());
             jump[sentence.position()] = preference;
             sum += preference;
         }
@@ -103,15 +110,16 @@ public final class ExtractiveSummarizer {
         return jump;
     }
 
-    private Map<String, Double> titleVector(String title, String language, List<Sentence> sentences) {
-        Map<String, Double> vector = new HashMap<>();
+    /** The title's terms, counted; a title term no sentence has still counts in the title's norm. */
+    private TermVector titleVector(String title, String language, TermDictionary dictionary) {
         if (title == null) {
-            return vector;
+            return TermVector.EMPTY;
         }
+        Map<Integer, Double> vector = new HashMap<>();
         for (String term : analyzer.terms(title, language)) {
-            vector.merge(term, 1.0, Double::sum);
+            vector.merge(dictionary.id(term), 1.0, Double::sum);
         }
-        return vector;
+        return TermVector.of(vector);
     }
 
     /** No usable sentence (a page of lists or a stub): the first block that fits, whole. */

@@ -38,4 +38,51 @@ class ChangelogTest {
         assertThat(lines).hasSize(3).allMatch(line -> line.startsWith("{") && line.endsWith("}"));
         assertThat(ChangelogDigest.render(List.of(accepted))).contains("**article.accepted** `s` FR v1 — a.md");
     }
+
+    @Test
+    void theDigestAddsNewEventsOnTopAndCarriesEarlierEntriesOverWithoutReReadingThem() throws Exception {
+        Path file = temp.resolve("changelog.jsonl");
+        Path digestFile = temp.resolve("CHANGELOG.md");
+        Changelog changelog = new Changelog(file);
+        changelog.open();
+        ChangelogDigest digest = new ChangelogDigest(changelog, digestFile);
+        changelog.append(at("2026-11-26T23:59:00Z", "a", 1));
+        changelog.append(at("2026-11-27T08:00:00Z", "b", 1));
+        digest.refresh();
+        // An edit to an earlier entry survives: it is copied over, not rendered again from the log.
+        Files.writeString(digestFile, Files.readString(digestFile).replace("`a`", "`a (seen)`"));
+
+        changelog.append(at("2026-11-27T09:00:00Z", "c", 1));
+        changelog.append(at("2026-11-28T10:00:00Z", "d", 2));
+        digest.refresh();
+        changelog.close();
+
+        assertThat(Files.readString(digestFile)).isEqualTo(ChangelogDigest.HEADER
+                + "<!-- covers changelog.jsonl up to byte " + Files.size(file) + " -->\n"
+                + "\n## 2026-11-28\n\n- 10:00:00 **article.accepted** `d` FR v2 — d.md\n"
+                + "\n## 2026-11-27\n\n- 09:00:00 **article.accepted** `c` FR v1 — c.md\n"
+                + "- 08:00:00 **article.accepted** `b` FR v1 — b.md\n"
+                + "\n## 2026-11-26\n\n- 23:59:00 **article.accepted** `a (seen)` FR v1 — a.md\n");
+    }
+
+    @Test
+    void aDigestWithoutItsMarkIsRebuiltFromTheWholeLog() throws Exception {
+        Path file = temp.resolve("changelog.jsonl");
+        Path digestFile = temp.resolve("CHANGELOG.md");
+        Files.writeString(digestFile, "# Changelog\n\nwritten by an older version\n");
+        Changelog changelog = new Changelog(file);
+        changelog.open();
+        changelog.append(at("2026-11-27T08:00:00Z", "b", 1));
+
+        new ChangelogDigest(changelog, digestFile).refresh();
+        changelog.close();
+
+        assertThat(Files.readString(digestFile)).doesNotContain("older version")
+                .endsWith("\n## 2026-11-27\n\n- 08:00:00 **article.accepted** `b` FR v1 — b.md\n");
+    }
+
+    private static ChangelogEvent at(String time, String slug, int version) {
+        return new ChangelogEvent(java.time.Instant.parse(time), ChangelogEvent.ARTICLE_ACCEPTED, slug, "fr", version,
+                slug + ".md", Map.of());
+    }
 }

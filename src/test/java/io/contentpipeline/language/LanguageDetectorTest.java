@@ -36,4 +36,16 @@ class LanguageDetectorTest {
         assertThat(resolver.resolve(Optional.empty(), english).language()).isEqualTo("en");
         assertThat(resolver.resolve(Optional.empty(), "OK").language()).isEqualTo("fr");
     }
+
+    @Test
+    void aLongTextIsSampledFromItsStartMiddleAndEndInWholeWords() {
+        String text = "debut " + "alpha ".repeat(400) + "milieu " + "beta ".repeat(400) + "fin";
+
+        String sample = LanguageDetector.sample(text);
+
+        assertThat(sample.length()).isLessThanOrEqualTo(LanguageDetector.MAX_CHARS + 3);
+        assertThat(sample).startsWith("debut alpha").contains("beta").endsWith("beta fin ");
+        assertThat(sample.split(" ")).allMatch(word -> List.of("debut", "alpha", "milieu", "beta", "fin").contains(word));
+        assertThat(LanguageDetector.sample("short text")).isEqualTo("short text");
+    }
 }

@@ -74,4 +74,11 @@ class ProseBlocksTest {
         assertThat(outline).extracting(h -> h.text() + "#" + h.id())
                 .containsExactly("Prérequis#requirements", "Qu’est-ce que le BEC?#quest-ce-que-le-bec", "Autre titre#autre-titre");
     }
+
+    @Test
+    void invisibleCharactersGoAndEveryKindOfSpaceFoldsToOne() {
+        List<ProseBlock> blocks = blocks("Prix\u202F:\u00A0 12\u2009€ —\u200B  ou\uFEFF\tmoins.");
+
+        assertThat(blocks).extracting(ProseBlock::text).containsExactly("Prix : 12 € — ou moins.");
+    }
 }

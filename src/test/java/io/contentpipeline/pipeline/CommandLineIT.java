@@ -72,6 +72,29 @@ class CommandLineIT {
     }
 
     @Test
+    void aSecondPipelineOnTheSameHomeRefusesToStartAndLeavesTheFirstRunning() throws Exception {
+        Path home = temp.resolve("shared");
+        Process first = start(home, temp.resolve("first.log"));
+        try {
+            await().atMost(Duration.ofSeconds(60)).until(() -> Files.readString(temp.resolve("first.log")).contains("started"));
+            Path log = temp.resolve("second.log");
+
+            Process second = start(home, log, "--once");
+
+            assertThat(second.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            assertThat(second.exitValue()).isEqualTo(1);
+            assertThat(Files.readString(log)).contains("pipeline.not-started: another pipeline (pid " + first.pid() + ")")
+                    .doesNotContain("\tat ");
+            PipelineHome pipeline = new PipelineHome(home);
+            pipeline.dropResource(SeedArticleTest.SEED, "seed.txt");
+            await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(home.resolve("outbox/published/role-cmo-pme/bundle.json")));
+        } finally {
+            first.destroy();
+            first.waitFor(60, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
     void anUnknownOptionExitsTwoWithUsage() throws Exception {
         Path log = temp.resolve("usage.log");
         Process process = start(temp.resolve("h"), log, "--bogus");

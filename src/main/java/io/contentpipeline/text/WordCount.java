@@ -1,12 +1,12 @@
-package io.contentpipeline.derive;
+package io.contentpipeline.text;
 
 /** Words as Hugo counts them: runs of non-space characters. */
-final class WordCount {
+public final class WordCount {
 
     private WordCount() {
     }
 
-    static int of(String text) {
+    public static int of(String text) {
         int count = 0;
         boolean inWord = false;
         for (int i = 0; i < text.length(); i++) {

@@ -73,6 +73,7 @@ public final class ReviewCalibration {
         Map<String, Integer> warningCodes = new TreeMap<>();
         List<String> rejections = new ArrayList<>();
         Map<String, int[]> caught = new LinkedHashMap<>();
+        List<String> misses = new ArrayList<>();
         for (Path folder : folders) {
             for (String[] direction : new String[][]{{"fr", "en"}, {"en", "fr"}}) {
                 String sourceText = Files.readString(folder.resolve(direction[0] + ".md"));
@@ -96,8 +97,12 @@ public final class ReviewCalibration {
                     }
                     int[] counts = caught.computeIfAbsent(variant.name() + " → " + variant.code(), k -> new int[2]);
                     counts[1]++;
-                    if (check(sourceText, broken, direction[1]).stream().anyMatch(p -> p.code().equals(variant.code()))) {
+                    List<Problem> found = check(sourceText, broken, direction[1]);
+                    if (found.stream().anyMatch(p -> p.code().equals(variant.code()))) {
                         counts[0]++;
+                    } else {
+                        misses.add(variant.name() + ": " + folder.getFileName() + " " + direction[0] + "→" + direction[1]
+                                + " got " + found.stream().filter(Problem::isError).map(Problem::code).distinct().toList());
                     }
                 }
             }
@@ -110,6 +115,8 @@ public final class ReviewCalibration {
         }
         if (print) {
             print(reviewed, accepted, errorCodes, warningCodes, rejections, caught, hit, total);
+            System.out.println("Variants missed:");
+            misses.forEach(miss -> System.out.println("  " + miss));
         }
         return new Result(reviewed, accepted, total, hit);
     }

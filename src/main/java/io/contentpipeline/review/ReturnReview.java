@@ -10,6 +10,7 @@ import io.contentpipeline.segment.SegmentedArticle;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -42,9 +43,16 @@ public final class ReturnReview {
         List<Problem> problems = new ArrayList<>();
         reviewFields(source.fields(), translation.fields(), targetLanguage, problems);
         boolean sameOutline = reviewStructure(source, translation, problems);
+        // With the same headings, blocks pair up section by section. Without, they are paired
+        // over the whole body, so that the translator learns of every other problem in one go.
+        List<Bead> beads = new ArrayList<>();
         if (sameOutline) {
-            reviewBody(source.body(), translation.body(), targetLanguage, problems);
+            beads.addAll(SegmentAligner.alignHeadings(source.body(), translation.body()));
+            beads.addAll(SegmentAligner.alignBodies(source.body(), translation.body()));
+        } else {
+            beads.addAll(SegmentAligner.alignWhole(source.body(), translation.body()));
         }
+        reviewBody(beads, source.body(), translation.body(), targetLanguage, problems);
         return problems;
     }
 
@@ -61,7 +69,7 @@ public final class ReturnReview {
         }
     }
 
-    /** Structure errors; returns whether the headings match, without which blocks cannot be paired. */
+    /** Structure errors; returns whether the headings match, so that blocks can be paired section by section. */
     private boolean reviewStructure(SegmentedArticle source, SegmentedArticle translation, List<Problem> problems) {
         BodyStructure expected = source.structure();
         BodyStructure actual = translation.structure();
@@ -97,9 +105,9 @@ public final class ReturnReview {
         return sameHeadings;
     }
 
-    private void reviewBody(List<Segment> source, List<Segment> translation, String language, List<Problem> problems) {
-        List<Bead> beads = new ArrayList<>(SegmentAligner.alignHeadings(source, translation));
-        beads.addAll(SegmentAligner.alignBodies(source, translation));
+    private void reviewBody(List<Bead> beads, List<Segment> source, List<Segment> translation, String language,
+                            List<Problem> problems) {
+        Set<String> numbersFlagged = new HashSet<>();
         for (Bead bead : beads) {
             if (bead.target().isEmpty()) {
                 Segment missing = bead.source().get(0);
@@ -110,10 +118,29 @@ public final class ReturnReview {
                             "no translation for the source block at line " + missing.line() + ": \"" + excerpt(missing.text()) + "\"", null));
                 }
             } else if (!bead.source().isEmpty()) {
-                reviewPair(bead, language, problems);
+                numbersFlagged.addAll(reviewPair(bead, language, problems));
             }
         }
+        reviewNumbersOverall(source, translation, numbersFlagged, problems);
         reviewIdentical(source, translation, problems);
+    }
+
+    /**
+     * Numbers are compared pair by pair, which misses one when the pairing is off (a paragraph
+     * split in two, a merge); the whole text is compared too, for numbers not flagged yet.
+     */
+    private static void reviewNumbersOverall(List<Segment> source, List<Segment> translation, Set<String> flagged,
+                                             List<Problem> problems) {
+        Map<String, Integer> missing = difference(numbersOf(source), numbersOf(translation));
+        missing.keySet().removeAll(flagged);
+        if (!missing.isEmpty()) {
+            problems.add(problem(Severity.WARNING, "number-missing", null, "number " + String.join(", ", missing.keySet())
+                    + " of the source is nowhere in the translation", null));
+        }
+    }
+
+    private static List<String> numbersOf(List<Segment> segments) {
+        return segments.stream().flatMap(segment -> SegmentText.numbers(segment.text()).stream()).toList();
     }
 
     /**
@@ -143,8 +170,8 @@ public final class ReturnReview {
         }
     }
 
-    /** The warnings that compare one source text with its translation. */
-    private void reviewPair(Bead bead, String language, List<Problem> problems) {
+    /** The warnings that compare one source text with its translation; returns the numbers found missing. */
+    private Set<String> reviewPair(Bead bead, String language, List<Problem> problems) {
         Segment first = bead.source().get(0);
         Integer line = bead.target().get(0).line() > 0 ? bead.target().get(0).line() : null;
         String source = bead.sourceText();
@@ -184,6 +211,7 @@ public final class ReturnReview {
             problems.add(problem(Severity.WARNING, "whitespace-changed", first.id(),
                     "leading or trailing white space differs from the source", line));
         }
+        return missingNumbers.keySet();
     }
 
     /** Prose worth translating: a few words at least. Names, product labels and one-word items read the same in both languages. */

@@ -56,6 +56,8 @@ public final class PipelineConfiguration implements CamelConfiguration {
     @Override
     public void configure(CamelContext context) throws Exception {
         PipelineSettings settings = PipelineSettings.from(context.getPropertiesComponent());
+        // The routes read the worker count as a placeholder: give them the number "auto" came to.
+        context.getPropertiesComponent().addOverrideProperty("pipeline.workers", String.valueOf(settings.workers()));
         AtomicFiles.forceToDevice(settings.forceToDevice());
         HomeLayout layout = new HomeLayout(settings.home());
         layout.create(settings.targets());
@@ -105,8 +107,9 @@ public final class PipelineConfiguration implements CamelConfiguration {
         registry.bind("pipelineCounts", counts);
         registry.bind("ioFailures", ioFailures);
         registry.bind("statusReporter", new StatusReporter(context, counts));
-        LOG.info("pipeline home={} targets={} source-language={} (when an article does not say)",
-                layout.home(), settings.targets(), settings.sourceLanguage());
+        LOG.info("pipeline home={} targets={} source-language={} (when an article does not say) workers={} durability={}",
+                layout.home(), settings.targets(), settings.sourceLanguage(), settings.workers(),
+                settings.forceToDevice() ? "power-loss" : "process-crash");
     }
 
     /** The languages detection chooses among: the configured list plus every language the pipeline works in. */

@@ -42,6 +42,7 @@ public record PipelineSettings(
         Properties perLanguage = properties.loadProperties(key -> key.startsWith(BASE_URL_PREFIX));
         perLanguage.stringPropertyNames().forEach(key ->
                 baseUrls.put(key.substring(BASE_URL_PREFIX.length()).toLowerCase(Locale.ROOT), perLanguage.getProperty(key)));
+        boolean forceToDevice = durability(value(properties, "pipeline.durability", "power-loss"));
         return new PipelineSettings(
                 Path.of(value(properties, "pipeline.home", ".")).toAbsolutePath().normalize(),
                 Arrays.stream(value(properties, "pipeline.targets", "EN").split(","))
@@ -61,8 +62,28 @@ public record PipelineSettings(
                 Boolean.parseBoolean(value(properties, "pipeline.pseudo-translate", "false")),
                 Duration.ofMillis(Long.parseLong(value(properties, "pipeline.io-retry-delay", "1000"))),
                 Duration.ofMillis(Long.parseLong(value(properties, "pipeline.io-retry-max-delay", "300000"))),
-                durability(value(properties, "pipeline.durability", "power-loss")),
-                Integer.parseInt(value(properties, "pipeline.workers", "2")));
+                forceToDevice,
+                workers(value(properties, "pipeline.workers", "auto"), forceToDevice));
+    }
+
+    /**
+     * "auto": one worker per core when nothing waits for the disk; four per core when every
+     * output is forced to the device, so that some workers compute while others wait for it
+     * (measured in the README, "Performance").
+     */
+    static int workers(String setting, boolean forceToDevice) {
+        if (setting.equals("auto")) {
+            return Runtime.getRuntime().availableProcessors() * (forceToDevice ? 4 : 1);
+        }
+        try {
+            int workers = Integer.parseInt(setting);
+            if (workers > 0) {
+                return workers;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("pipeline.workers is auto or a positive number, not " + setting);
     }
 
     private static boolean durability(String setting) {

@@ -84,6 +84,11 @@ public final class SegmentAligner {
         return beads;
     }
 
+    /** Pairs every block of two bodies whose headings do not correspond, headings included, as one run. */
+    public static List<Bead> alignWhole(List<Segment> source, List<Segment> target) {
+        return align(source, target, ratio(source, target));
+    }
+
     /** Headings paired by position (the number of headings is checked before pairing). */
     public static List<Bead> alignHeadings(List<Segment> source, List<Segment> target) {
         List<Segment> sourceHeadings = source.stream().filter(s -> s.kind() == Segment.Kind.HEADING).toList();

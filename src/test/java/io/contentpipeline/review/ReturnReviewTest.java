@@ -1,0 +1,80 @@
+package io.contentpipeline.review;
+
+import io.contentpipeline.article.ParsedArticle;
+import io.contentpipeline.article.Problem;
+import io.contentpipeline.article.SourceFile;
+import io.contentpipeline.markdown.MarkdownEngine;
+import io.contentpipeline.parse.ArticleParser;
+import io.contentpipeline.segment.SegmentedArticle;
+import io.contentpipeline.segment.Segmenter;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ReturnReviewTest {
+
+    private static final String SOURCE = """
+            ---
+            title: "Trois conseils"
+            ---
+            ## Premier conseil
+
+            Écrivez pour vos lecteurs avant d'écrire pour les moteurs de recherche, et relisez à voix haute.
+
+            ## Deuxième conseil
+
+            Publiez 6, 12 et 24 mois après le lancement un bilan honnête de ce qui a marché et de ce qui a échoué.
+            """;
+
+    private final ArticleParser parser = new ArticleParser(1_000_000);
+    private final Segmenter segmenter = new Segmenter(new MarkdownEngine());
+
+    @Test
+    void withAHeadingMissingTheBlocksAreStillCheckedSoEveryProblemIsReportedAtOnce() {
+        String translation = """
+                ---
+                title: "Three tips"
+                ---
+                ## First tip
+
+                Écrivez pour vos lecteurs avant d'écrire pour les moteurs de recherche, et relisez à voix haute.
+
+                Publish an honest review of what worked and what failed 6 and 12 months after the launch.
+                """;
+
+        List<Problem> problems = new ReturnReview().review(segment(SOURCE), segment(translation), "en");
+
+        assertThat(problems).extracting(Problem::code).contains("structure-headings", "segment-identical", "number-missing");
+        assertThat(problems).filteredOn(p -> p.code().equals("number-missing")).extracting(Problem::message)
+                .anyMatch(message -> message.contains("24"));
+    }
+
+    @Test
+    void aNumberMovedToAnotherParagraphIsNotMissing() {
+        String translation = """
+                ---
+                title: "Three tips"
+                ---
+                ## First tip
+
+                Write for your readers before you write for search engines, and read it aloud, 6 months on too.
+
+                ## Second tip
+
+                Publish an honest review of what worked and what failed 12 and 24 months after the launch.
+                """;
+
+        List<Problem> problems = new ReturnReview().review(segment(SOURCE), segment(translation), "en");
+
+        List<Problem> numbers = problems.stream().filter(p -> p.code().equals("number-missing")).toList();
+        assertThat(numbers).as("flagged for its pair, not as missing from the whole text").hasSize(1)
+                .allMatch(p -> p.segment() != null && p.message().startsWith("number 6 "));
+    }
+
+    private SegmentedArticle segment(String text) {
+        ParsedArticle parsed = parser.parseText(new SourceFile("x.md", null, new byte[0], null), text);
+        return segmenter.segment(parsed.frontMatter(), parsed.body(), parsed.bodyLine());
+    }
+}

@@ -41,6 +41,7 @@ import java.util.regex.Pattern;
 public final class Segmenter {
 
     private static final Pattern SHORTCODE = Pattern.compile("\\{\\{[<%].*?[%>]}}", Pattern.DOTALL);
+    private static final Pattern SPACES = Pattern.compile("\\s+");
     private static final Pattern HEADING_ID = Pattern.compile("\\s*\\{#([^}\\s]+)[^}]*}\\s*$");
     private static final Pattern HTML_TAG = Pattern.compile("</?([a-zA-Z][a-zA-Z0-9]*)[^>]*>");
     private static final Pattern TEXT_ATTRIBUTE = Pattern.compile("\\b(title|alt|caption|text|label|description|summary)=\"[^\"]*\"");
@@ -92,11 +93,13 @@ public final class Segmenter {
         private final List<Segment> segments = new ArrayList<>();
         private final Map<String, Integer> seen = new HashMap<>();
         private final Document document;
+        private final LineIndex lines;
         private final int bodyLine;
         private int section;
 
         BodyWalk(Document document, int bodyLine) {
             this.document = document;
+            this.lines = new LineIndex(document.getChars());
             this.bodyLine = bodyLine;
             walk(document, false);
         }
@@ -134,10 +137,10 @@ public final class Segmenter {
             if (text.isBlank()) {
                 return;
             }
-            String base = kind.prefix() + "-" + Sha256.of(text.strip().replaceAll("\\s+", " ")).substring(0, 8);
+            String base = kind.prefix() + "-" + Sha256.of(SPACES.matcher(text.strip()).replaceAll(" ")).substring(0, 8);
             int occurrence = seen.merge(base, 1, Integer::sum);
             String id = occurrence == 1 ? base : base + "-" + occurrence;
-            int line = document.getLineNumber(start) + bodyLine;
+            int line = lines.lineOf(start) + bodyLine;
             segments.add(new Segment(id, kind, text, line, start, end, section, level));
         }
     }
@@ -179,7 +182,8 @@ public final class Segmenter {
      */
     static String shortcodeSignature(String shortcode) {
         String inner = shortcode.substring(3, shortcode.length() - 3).strip();
-        return TEXT_ATTRIBUTE.matcher(inner).replaceAll("$1=\"…\"").replaceAll("\\s+", " ");
+        String withoutText = TEXT_ATTRIBUTE.matcher(inner).replaceAll("$1=\"…\"");
+        return SPACES.matcher(withoutText).replaceAll(" ");
     }
 
     private static void collect(Node node, List<Integer> headings, List<String> tables, List<String> code,

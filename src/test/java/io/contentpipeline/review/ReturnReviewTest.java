@@ -70,7 +70,7 @@ class ReturnReviewTest {
 
         List<Problem> numbers = problems.stream().filter(p -> p.code().equals("number-missing")).toList();
         assertThat(numbers).as("flagged for its pair, not as missing from the whole text").hasSize(1)
-                .allMatch(p -> p.segment() != null && p.message().startsWith("number 6 "));
+                .allMatch(p -> p.field() != null && p.message().startsWith("number 6 "));
     }
 
     private SegmentedArticle segment(String text) {

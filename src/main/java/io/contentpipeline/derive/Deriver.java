@@ -90,11 +90,11 @@ public final class Deriver {
         int words = blocks.stream().mapToInt(block -> WordCount.of(block.text())).sum();
         int minutes = words == 0 ? 0 : (words + wordsPerMinute - 1) / wordsPerMinute;
         String rendered = markdown.render(document);
-        List<String> dangerous = SafeHtml.dangerous(rendered);
-        List<Problem> warnings = dangerous.isEmpty() ? List.of() : List.of(Problem.warning("unsafe-html-removed", null,
-                "raw HTML that could run script was removed from the page: " + String.join(", ", dangerous), null));
+        SafeHtml.Cleaned safe = SafeHtml.sanitise(rendered);
+        List<Problem> warnings = safe.removed().isEmpty() ? List.of() : List.of(Problem.warning("unsafe-html-removed", null,
+                "raw HTML that could run script was removed from the page: " + String.join(", ", safe.removed()), null));
         return new Derived(language.language(), language.detected(), summary, summarySource, description,
-                descriptionSource, words, minutes, markdown.outline(document), SafeHtml.clean(rendered), warnings);
+                descriptionSource, words, minutes, markdown.outline(document), safe.html(), warnings);
     }
 
     /** The summary when it fits; else its first sentence when that fits; else the summary cut at a word. */

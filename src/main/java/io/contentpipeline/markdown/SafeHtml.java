@@ -3,10 +3,12 @@ package io.contentpipeline.markdown;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.safety.Cleaner;
+import org.jsoup.nodes.Attribute;
 import org.jsoup.nodes.Element;
 
-import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.Locale;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -34,11 +36,9 @@ public final class SafeHtml {
             .addProtocols("a", "href", "#")
             .preserveRelativeLinks(true);
 
-    /** What a sanitiser removes that matters to an author: script, frames, event handlers, script or data URLs. */
-    private static final Pattern DANGEROUS = Pattern.compile(
-            "(?i)<(?:script|iframe|object|embed|style|form)\\b"
-            // Browsers also take "/" or a closing quote between attributes: <svg/onload=…>.
-            + "|[\\s/\"'](?:on[a-z]+\\s*=|(?:href|src)\\s*=\\s*[\"']?\\s*(?:javascript|vbscript|data):)");
+    /** Elements a sanitiser removes that matter to an author: they run script or submit data. */
+    private static final Set<String> DANGEROUS_TAGS = Set.of("script", "iframe", "object", "embed", "style", "form");
+    private static final Pattern SCRIPT_URL = Pattern.compile("(?i)^\\s*(javascript|vbscript|data):");
     /** Relative links are kept as written; this base only lets the sanitiser accept them. */
     private static final String BASE = "http://localhost/";
 
@@ -47,23 +47,24 @@ public final class SafeHtml {
     private SafeHtml() {
     }
 
-    /** The dangerous constructs in HTML before cleaning, for telling the author what was removed. */
-    public static List<String> dangerous(String html) {
-        List<String> found = new ArrayList<>();
-        Matcher match = DANGEROUS.matcher(html);
-        while (match.find() && found.size() < 10) {
-            String construct = match.group().replaceFirst("^[\\s/\"']+", "").toLowerCase();
-            if (!found.contains(construct)) {
-                found.add(construct);
-            }
-        }
-        return found;
+    /** Safe HTML, and what was taken out of it that could run script, for telling the author. */
+    public record Cleaned(String html, List<String> removed) {
     }
 
-    /** The safe HTML, with an anchor id on every heading (headings from raw HTML have none of their own). */
+    /** The safe HTML only. */
     public static String clean(String html) {
-        // One parse: the cleaner works on the parsed fragment and returns a clean document.
-        Document safe = new Cleaner(SAFELIST).clean(Jsoup.parseBodyFragment(html, BASE));
+        return sanitise(html).html();
+    }
+
+    /**
+     * The safe HTML, with an anchor id on every heading (headings from raw HTML have none of
+     * their own), and the dangerous constructs it had. One parse serves both: the cleaner works
+     * on the parsed fragment and returns a clean document.
+     */
+    public static Cleaned sanitise(String html) {
+        Document dirty = Jsoup.parseBodyFragment(html, BASE);
+        List<String> removed = dangerous(dirty);
+        Document safe = new Cleaner(SAFELIST).clean(dirty);
         safe.outputSettings(OUTPUT);
         Set<String> used = new HashSet<>();
         safe.select("[id]").forEach(element -> used.add(element.id()));
@@ -72,6 +73,26 @@ public final class SafeHtml {
                 heading.id(HeadingIds.idFor(heading, used));
             }
         }
-        return safe.body().html();
+        return new Cleaned(safe.body().html(), removed);
+    }
+
+    /** Script elements, event handlers and script or data URLs, as the browser would have read them. */
+    private static List<String> dangerous(Document dirty) {
+        Set<String> found = new LinkedHashSet<>();
+        for (Element element : dirty.body().getAllElements()) {
+            if (DANGEROUS_TAGS.contains(element.normalName())) {
+                found.add("<" + element.normalName());
+            }
+            for (Attribute attribute : element.attributes()) {
+                String key = attribute.getKey().toLowerCase(Locale.ROOT);
+                Matcher url = SCRIPT_URL.matcher(attribute.getValue());
+                if (key.startsWith("on")) {
+                    found.add(key + "=");
+                } else if ((key.equals("href") || key.equals("src")) && url.find()) {
+                    found.add(key + "=" + url.group(1).toLowerCase(Locale.ROOT) + ":");
+                }
+            }
+        }
+        return found.stream().limit(10).toList();
     }
 }

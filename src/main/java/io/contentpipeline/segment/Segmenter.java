@@ -205,7 +205,8 @@ public final class Segmenter {
             } else if (child instanceof IndentedCodeBlock indented) {
                 code.add(indented.getContentChars().toString());
                 continue;
-            } else if (child instanceof Link || child instanceof LinkRef || child instanceof AutoLink) {
+            } else if (child instanceof Link || child instanceof AutoLink || child instanceof LinkRef ref && ref.isDefined()) {
+                // "[sic]" or a bracketed aside is a reference to nothing, not a link.
                 counts[1]++;
                 tokens.link(child instanceof Link link ? link.getUrl().toString() : "");
             } else if (child instanceof Image || child instanceof ImageRef) {

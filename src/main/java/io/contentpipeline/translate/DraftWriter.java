@@ -63,12 +63,13 @@ public final class DraftWriter {
         sources.keep(article.slug(), versioned.version(), FrontMatterWriter.markdown(article.frontMatter().fields(), article.body()),
                 neutralText);
         ParsedArticle neutral = parse(neutralText);
+        SegmentedArticle source = segment(neutral);
         List<String> languages = new ArrayList<>();
         List<ChangelogEvent> events = new ArrayList<>();
         for (String target : targets) {
             String language = target.toLowerCase(Locale.ROOT);
             if (!language.equals(article.language())) {
-                events.add(issue(article.slug(), versioned.version(), language, neutral));
+                events.add(issue(article.slug(), versioned.version(), language, neutral, source));
                 languages.add(language);
             }
         }
@@ -84,15 +85,16 @@ public final class DraftWriter {
         if (entry != null && LanguageEntry.OUTDATED.equals(entry.status())) {
             String slug = published.manifest().slug();
             int version = published.manifest().version();
-            issue(slug, version, published.language(), parse(sources.draft(slug, version)
-                    .orElseThrow(() -> new IOException("source archive has no draft for " + slug + " v" + version))));
+            ParsedArticle neutral = parse(sources.draft(slug, version)
+                    .orElseThrow(() -> new IOException("source archive has no draft for " + slug + " v" + version)));
+            issue(slug, version, published.language(), neutral, segment(neutral));
         }
         return published;
     }
 
     /** Writes the draft of one version for one target language; returns its translation.requested event. */
-    private ChangelogEvent issue(String slug, int version, String language, ParsedArticle neutral) throws IOException {
-        SegmentedArticle source = segment(neutral);
+    private ChangelogEvent issue(String slug, int version, String language, ParsedArticle neutral, SegmentedArticle source)
+            throws IOException {
         Map<String, Object> fields = new LinkedHashMap<>(neutral.frontMatter().fields());
         Map<String, Object> issued = TranslationBlock.blockOf(neutral.frontMatter());
         fields.remove(TranslationBlock.KEY);

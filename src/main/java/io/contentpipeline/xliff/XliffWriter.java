@@ -23,6 +23,9 @@ public final class XliffWriter {
     public static final String XLIFF = "urn:oasis:names:tc:xliff:document:2.0";
     public static final String METADATA = "urn:oasis:names:tc:xliff:metadata:2.0";
 
+    /** Looking the factory up scans the class path; once is enough, and a configured factory is thread-safe. */
+    private static final XMLOutputFactory FACTORY = XMLOutputFactory.newFactory();
+
     /**
      * @param block        the draft's translation block (source, languages, version, digest)
      * @param segments     the source segments, fields first
@@ -31,7 +34,7 @@ public final class XliffWriter {
     public String write(Map<String, Object> block, List<Segment> segments, Function<Segment, Optional<String>> translations) {
         StringWriter out = new StringWriter();
         try {
-            XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
+            XMLStreamWriter xml = FACTORY.createXMLStreamWriter(out);
             xml.writeStartDocument("UTF-8", "1.0");
             xml.writeCharacters("\n");
             xml.writeStartElement("xliff");

@@ -24,7 +24,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * outbox/changelog.jsonl, the append-only record of every event, and the operator's log
- * line for each. Each event is one JSON line written with one append and forced to disk.
+ * line for each. Each event is one JSON line written with one append and forced to disk
+ * before the stage that logged it goes on.
  * Events that mark a state reached (accepted, requested, published) are written once per
  * slug, language and version, so replaying an input after a crash adds no duplicate.
  */
@@ -38,6 +39,9 @@ public final class Changelog {
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
     private final Set<String> recordedOnce = new HashSet<>();
     private final AtomicBoolean changed = new AtomicBoolean(true);
+    private final Object forceLock = new Object();
+    private long linesWritten;
+    private long linesForced;
     private FileChannel channel;
 
     public Changelog(Path file) {
@@ -86,21 +90,39 @@ public final class Changelog {
         return result;
     }
 
-    /** True when the event was written; false when it had already happened. */
-    synchronized boolean append(ChangelogEvent event) throws IOException {
-        if (event.happensOnce() && !recordedOnce.add(event.onceKey())) {
-            return false;
-        }
-        byte[] line = (json.writeValueAsString(event) + "\n").getBytes(StandardCharsets.UTF_8);
-        ByteBuffer buffer = ByteBuffer.wrap(line);
-        while (buffer.hasRemaining()) {
-            channel.write(buffer);
+    /** True when the event was written, and forced to disk when durability asks; false when it had already happened. */
+    boolean append(ChangelogEvent event) throws IOException {
+        long line;
+        synchronized (this) {
+            if (event.happensOnce() && !recordedOnce.add(event.onceKey())) {
+                return false;
+            }
+            AtomicFiles.writeFully(channel, (json.writeValueAsString(event) + "\n").getBytes(StandardCharsets.UTF_8));
+            line = ++linesWritten;
+            changed.set(true);
         }
         if (AtomicFiles.forcesToDevice()) {
-            channel.force(false);
+            forceUpTo(line);
         }
-        changed.set(true);
         return true;
+    }
+
+    /**
+     * Group commit: a worker that finds its line already forced by another one's sync skips
+     * its own, so that workers appending at the same time share one wait for the disk.
+     */
+    private void forceUpTo(long line) throws IOException {
+        synchronized (forceLock) {
+            if (linesForced >= line) {
+                return;
+            }
+            long upTo;
+            synchronized (this) {
+                upTo = linesWritten;
+            }
+            channel.force(false);
+            linesForced = upTo;
+        }
     }
 
     /** Whether events arrived since the last call; the digest route uses it to skip idle rebuilds. */

@@ -10,6 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -47,6 +49,30 @@ public final class AtomicFiles {
      */
     public static void write(Path target, byte[] bytes, Path scratch) throws IOException {
         write(target, channel -> writeFully(channel, bytes), scratch);
+    }
+
+    /**
+     * Several files of one folder, each written whole and renamed into place, with one sync of
+     * the folder for all the renames rather than one each.
+     */
+    public static void writeAll(Path folder, Map<String, byte[]> files) throws IOException {
+        Files.createDirectories(folder);
+        Map<Path, Path> temporaries = new LinkedHashMap<>();
+        try {
+            for (Map.Entry<String, byte[]> file : files.entrySet()) {
+                Path temporary = folder.resolve(TEMPORARY_PREFIX + UUID.randomUUID() + "-" + file.getKey());
+                temporaries.put(temporary, folder.resolve(file.getKey()));
+                writeUnpublished(temporary, file.getValue());
+            }
+            for (Map.Entry<Path, Path> rename : temporaries.entrySet()) {
+                rename(rename.getKey(), rename.getValue());
+            }
+            forceFolder(folder);
+        } finally {
+            for (Path temporary : temporaries.keySet()) {
+                Files.deleteIfExists(temporary);
+            }
+        }
     }
 
     /** Like {@link #write(Path, byte[])}, for content written piece by piece. */
@@ -99,13 +125,17 @@ public final class AtomicFiles {
 
     /** Renames atomically, replacing what is there; the rename is the commit point. */
     public static void moveIntoPlace(Path source, Path target) throws IOException {
+        rename(source, target);
+        forceFolder(target.toAbsolutePath().getParent());
+    }
+
+    private static void rename(Path source, Path target) throws IOException {
         try {
             Files.move(source, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (AtomicMoveNotSupportedException e) {
             throw new IOException("cannot rename atomically from " + source + " to " + target
                     + "; keep outbox/ on one file system", e);
         }
-        forceFolder(target.toAbsolutePath().getParent());
     }
 
     /** Makes a rename durable: on Linux the folder entry must be synced too. */

@@ -22,6 +22,7 @@ import io.contentpipeline.xliff.XliffWriter;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -117,9 +118,11 @@ public final class DraftWriter {
         Path file = layout.drafts(language).resolve(slug + ".md");
         List<Segment> segments = new ArrayList<>(source.fields());
         segments.addAll(source.body());
-        AtomicFiles.write(layout.drafts(language).resolve(slug + ".xlf"),
-                xliff.write(block, segments, memory.translations()::translationOf));
-        AtomicFiles.write(file, FrontMatterWriter.markdown(frontMatter, draft.body()));
+        // The XLIFF file goes into place first: a translator who sees the Markdown draft finds it beside it.
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        files.put(slug + ".xlf", xliff.write(block, segments, memory.translations()::translationOf).getBytes(StandardCharsets.UTF_8));
+        files.put(slug + ".md", FrontMatterWriter.markdown(frontMatter, draft.body()).getBytes(StandardCharsets.UTF_8));
+        AtomicFiles.writeAll(layout.drafts(language), files);
         return ChangelogEvent.now(ChangelogEvent.TRANSLATION_REQUESTED, slug, language, version,
                 layout.home().relativize(file).toString(), Map.of("reused", draft.reused(), "needs_work", draft.needsWork().size()));
     }

@@ -6,6 +6,9 @@ import io.contentpipeline.files.HomeLayout;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -23,8 +26,11 @@ public final class SourceArchive {
     }
 
     public void keep(String slug, int version, String source, String draft) throws IOException {
-        AtomicFiles.write(file(slug, version, ".draft.md"), draft);
-        AtomicFiles.write(file(slug, version, ".md"), source);
+        // The draft goes into place first: where a version's source is, its draft is too.
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        files.put(file(slug, version, ".draft.md").getFileName().toString(), draft.getBytes(StandardCharsets.UTF_8));
+        files.put(file(slug, version, ".md").getFileName().toString(), source.getBytes(StandardCharsets.UTF_8));
+        AtomicFiles.writeAll(layout.sources(slug), files);
     }
 
     public Optional<String> draft(String slug, int version) throws IOException {

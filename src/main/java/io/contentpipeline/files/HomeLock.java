@@ -13,7 +13,8 @@ import java.nio.file.StandardOpenOption;
 /**
  * One pipeline per home. Two would take the same inbox files and interleave their writes to
  * bundles and the changelog. The lock is the operating system's, held on an open file, so a
- * killed pipeline never leaves a stale lock behind; the file names the holder's pid for operators.
+ * killed pipeline never leaves a stale lock behind; while held, the file names the holder's pid
+ * for operators.
  */
 public final class HomeLock implements AutoCloseable {
 
@@ -49,6 +50,8 @@ public final class HomeLock implements AutoCloseable {
     @Override
     public void close() throws IOException {
         try {
+            // No pid left behind to send an operator after a process that has stopped.
+            channel.truncate(0);
             lock.release();
         } finally {
             channel.close();

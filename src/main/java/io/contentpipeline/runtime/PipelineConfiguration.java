@@ -33,6 +33,7 @@ import io.contentpipeline.translate.ReturnChecker;
 import io.contentpipeline.version.ContentIndex;
 import io.contentpipeline.version.SourceArchive;
 import io.contentpipeline.version.Versioner;
+import io.contentpipeline.xliff.XliffExport;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.spi.Registry;
@@ -95,7 +96,8 @@ public final class PipelineConfiguration implements CamelConfiguration {
         registry.bind("deriver", deriver);
         registry.bind("versioner", new Versioner(bundles, contents));
         Segmenter segmenter = new Segmenter(markdown);
-        registry.bind("draftWriter", new DraftWriter(layout, sources, settings.targets(), bundles, parser, segmenter));
+        registry.bind("draftWriter", new DraftWriter(layout, sources, settings.targets(), bundles, parser, segmenter,
+                XliffExport.forVersion(settings.xliffVersion())));
         registry.bind("bundlePublisher", new BundlePublisher(bundles, markdown,
                 new PublicUrls(settings.baseUrl(), settings.baseUrlByLanguage()), parser));
         registry.bind("pseudoTranslator", new PseudoTranslator(settings.pseudoTranslate(), layout, parser, segmenter));

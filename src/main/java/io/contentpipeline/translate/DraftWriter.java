@@ -18,7 +18,7 @@ import io.contentpipeline.segment.SegmentedArticle;
 import io.contentpipeline.segment.Segmenter;
 import io.contentpipeline.version.SourceArchive;
 import io.contentpipeline.version.VersionedArticle;
-import io.contentpipeline.xliff.XliffWriter;
+import io.contentpipeline.xliff.XliffExport;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -46,10 +46,11 @@ public final class DraftWriter {
     private final ArticleParser parser;
     private final Segmenter segmenter;
     private final DraftComposer composer = new DraftComposer();
-    private final XliffWriter xliff = new XliffWriter();
+    private final XliffExport xliff;
 
     public DraftWriter(HomeLayout layout, SourceArchive sources, List<String> targets, BundleStore bundles,
-                       ArticleParser parser, Segmenter segmenter) {
+                       ArticleParser parser, Segmenter segmenter, XliffExport xliff) {
+        this.xliff = xliff;
         this.layout = layout;
         this.sources = sources;
         this.targets = List.copyOf(targets);

@@ -19,8 +19,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Reads a filled XLIFF 2.1 file back: the metadata that names the source version, and for
- * every unit its target text with the placeholders replaced by their original data.
+ * Reads a filled XLIFF 2.1 or 1.2 file back: the metadata that names the source version,
+ * and for every unit its target text with the placeholders replaced by their original data.
  * DOCTYPEs and external entities are refused (no XXE).
  */
 public final class XliffReader {
@@ -32,8 +32,12 @@ public final class XliffReader {
     public Filled read(byte[] xliff) {
         Document document = parse(xliff);
         Element root = document.getDocumentElement();
+        if ("xliff".equals(root.getLocalName()) && Xliff12Writer.XLIFF.equals(root.getNamespaceURI())) {
+            return read12(document);
+        }
         if (!"xliff".equals(root.getLocalName()) || !XliffWriter.XLIFF.equals(root.getNamespaceURI())) {
-            throw reject("the file is not an XLIFF 2 document (root element <xliff> in " + XliffWriter.XLIFF + ")");
+            throw reject("the file is not an XLIFF 2 or 1.2 document (root element <xliff> in " + XliffWriter.XLIFF
+                    + " or " + Xliff12Writer.XLIFF + ")");
         }
         Map<String, String> metadata = new LinkedHashMap<>();
         NodeList metas = document.getElementsByTagNameNS(XliffWriter.METADATA, "meta");
@@ -52,6 +56,61 @@ public final class XliffReader {
             }
         }
         return new Filled(metadata, targets);
+    }
+
+    /**
+     * XLIFF 1.2: metadata from the header's properties, targets from the trans-units. A
+     * {@code <ph>} stands for the code of the source's {@code <ph>} with the same id, whatever
+     * a tool left inside it, so that a code cannot be altered on the way.
+     */
+    private static Filled read12(Document document) {
+        Map<String, String> metadata = new LinkedHashMap<>();
+        NodeList properties = document.getElementsByTagNameNS(Xliff12Writer.XLIFF, "prop");
+        for (int i = 0; i < properties.getLength(); i++) {
+            Element property = (Element) properties.item(i);
+            metadata.put(property.getAttribute("prop-type"), property.getTextContent().strip());
+        }
+        Map<String, String> targets = new LinkedHashMap<>();
+        NodeList units = document.getElementsByTagNameNS(Xliff12Writer.XLIFF, "trans-unit");
+        for (int i = 0; i < units.getLength(); i++) {
+            Element unit = (Element) units.item(i);
+            Element source = first(unit, "source");
+            Element target = first(unit, "target");
+            if (target != null && source != null) {
+                targets.put(unit.getAttribute("id"), content12(target, codes12(source)));
+            }
+        }
+        return new Filled(metadata, targets);
+    }
+
+    private static Element first(Element unit, String name) {
+        NodeList found = unit.getElementsByTagNameNS(Xliff12Writer.XLIFF, name);
+        return found.getLength() == 0 ? null : (Element) found.item(0);
+    }
+
+    private static Map<String, String> codes12(Element source) {
+        Map<String, String> codes = new HashMap<>();
+        NodeList placeholders = source.getElementsByTagNameNS(Xliff12Writer.XLIFF, "ph");
+        for (int i = 0; i < placeholders.getLength(); i++) {
+            Element placeholder = (Element) placeholders.item(i);
+            codes.put(placeholder.getAttribute("id"), placeholder.getTextContent());
+        }
+        return codes;
+    }
+
+    /** A 1.2 target's text: codes from the source; the content of a paired {@code <g>} kept, other codes left out. */
+    private static String content12(Element element, Map<String, String> codes) {
+        StringBuilder text = new StringBuilder();
+        for (Node child = element.getFirstChild(); child != null; child = child.getNextSibling()) {
+            if (child.getNodeType() == Node.TEXT_NODE || child.getNodeType() == Node.CDATA_SECTION_NODE) {
+                text.append(child.getNodeValue());
+            } else if (child instanceof Element code && "ph".equals(code.getLocalName())) {
+                text.append(codes.getOrDefault(code.getAttribute("id"), ""));
+            } else if (child instanceof Element code && ("g".equals(code.getLocalName()) || "mrk".equals(code.getLocalName()))) {
+                text.append(content12(code, codes));
+            }
+        }
+        return text.toString();
     }
 
     private static Map<String, String> originalData(Element unit) {

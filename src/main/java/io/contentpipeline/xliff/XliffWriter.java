@@ -18,7 +18,7 @@ import java.util.function.Function;
  * Segments pre-filled from an earlier translation carry it as target, state "translated";
  * the others are "initial".
  */
-public final class XliffWriter {
+public final class XliffWriter implements XliffExport {
 
     public static final String XLIFF = "urn:oasis:names:tc:xliff:document:2.0";
     public static final String METADATA = "urn:oasis:names:tc:xliff:metadata:2.0";
@@ -26,11 +26,7 @@ public final class XliffWriter {
     /** Looking the factory up scans the class path; once is enough, and a configured factory is thread-safe. */
     private static final XMLOutputFactory FACTORY = XMLOutputFactory.newFactory();
 
-    /**
-     * @param block        the draft's translation block (source, languages, version, digest)
-     * @param segments     the source segments, fields first
-     * @param translations segment id → pre-filled translation, for reused segments
-     */
+    @Override
     public String write(Map<String, Object> block, List<Segment> segments, Function<Segment, Optional<String>> translations) {
         StringWriter out = new StringWriter();
         try {

@@ -29,10 +29,11 @@ import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Export to XLIFF 2.1, fill every target as a translation tool would, import: the English joins the bundle. */
+/** Export to XLIFF 2.1 (or 1.2), fill every target as a translation tool would, import: the English joins the bundle. */
 class XliffRoundTripTest {
 
     private static final String XLIFF = "urn:oasis:names:tc:xliff:document:2.0";
+    private static final String XLIFF_12 = "urn:oasis:names:tc:xliff:document:1.2";
     private static final Pattern CODES = Pattern.compile("`[^`]*`|\\]\\([^)]*\\)|<[^>]+>|\\{\\{[<%].*?[%>]}}|\\{#[^}]*}|&#?\\w+;|\\*\\*");
 
     @TempDir
@@ -60,6 +61,63 @@ class XliffRoundTripTest {
                 .contains("| SME situation")
                 .doesNotContain("Définition de la Stratégie");
         assertThat(en.get("outline")).hasSize(5);
+    }
+
+    @Test
+    void xliff12IsOfferedBehindASettingAndMergedBackTheSameWay() throws Exception {
+        PipelineHome home = new PipelineHome(temp, Map.of("pipeline.xliff.version", "1.2"));
+        home.dropResource(SeedArticleTest.SEED, "seed.txt");
+        assertThat(home.runOnce()).isZero();
+        String exported = home.read("outbox/translations/EN/role-cmo-pme.xlf");
+        assertThat(exported).contains("xmlns=\"" + XLIFF_12 + "\"").contains("version=\"1.2\"")
+                .contains("source-language=\"fr\"").contains("target-language=\"en\"")
+                .contains("<prop prop-type=\"source_version\">1</prop>").contains("<trans-unit id=\"fm.title\"")
+                .contains("<ph id=\"1\">**</ph>").doesNotContain("<target");
+
+        home.drop("inbox/translations/EN/role-cmo-pme.en.xlf", fill12(exported, englishByUnit()));
+        assertThat(home.runOnce()).isZero();
+
+        JsonNode en = home.bundle("role-cmo-pme").get("languages").get("en");
+        assertThat(en.get("status").asText()).isEqualTo("current");
+        assertThat(en.get("title").asText()).isEqualTo("The CMO's role in an SME: more than a marketing project manager");
+        assertThat(home.read("outbox/published/role-cmo-pme/index.en.md"))
+                .contains("1.  **Defining the Marketing Strategy**").doesNotContain("Définition de la Stratégie");
+    }
+
+    /** Adds a target to every trans-unit, codes written as the source's placeholders, which hold the code itself in 1.2. */
+    private static String fill12(String xliff, Map<String, String> targets) throws Exception {
+        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+        factory.setNamespaceAware(true);
+        Document document = factory.newDocumentBuilder().parse(new java.io.ByteArrayInputStream(xliff.getBytes()));
+        NodeList units = document.getElementsByTagNameNS(XLIFF_12, "trans-unit");
+        for (int i = 0; i < units.getLength(); i++) {
+            Element unit = (Element) units.item(i);
+            Map<String, List<String>> idsByCode = new HashMap<>();
+            NodeList placeholders = ((Element) unit.getElementsByTagNameNS(XLIFF_12, "source").item(0))
+                    .getElementsByTagNameNS(XLIFF_12, "ph");
+            for (int p = 0; p < placeholders.getLength(); p++) {
+                Element ph = (Element) placeholders.item(p);
+                idsByCode.computeIfAbsent(ph.getTextContent(), t -> new ArrayList<>()).add(ph.getAttribute("id"));
+            }
+            Element target = document.createElementNS(XLIFF_12, "target");
+            target.setAttribute("state", "translated");
+            String text = targets.get(unit.getAttribute("id"));
+            Matcher code = CODES.matcher(text);
+            int copied = 0;
+            while (code.find()) {
+                target.appendChild(document.createTextNode(text.substring(copied, code.start())));
+                Element ph = document.createElementNS(XLIFF_12, "ph");
+                ph.setAttribute("id", idsByCode.get(code.group()).remove(0));
+                ph.appendChild(document.createTextNode(code.group()));
+                target.appendChild(ph);
+                copied = code.end();
+            }
+            target.appendChild(document.createTextNode(text.substring(copied)));
+            unit.appendChild(target);
+        }
+        StringWriter out = new StringWriter();
+        TransformerFactory.newInstance().newTransformer().transform(new DOMSource(document), new StreamResult(out));
+        return out.toString();
     }
 
     /** Unit id → English text: the test translation's segments paired with the seed's, which share its structure. */

@@ -10,6 +10,7 @@ import io.contentpipeline.files.AtomicFiles;
 import io.contentpipeline.files.HomeLayout;
 import io.contentpipeline.files.HomeLock;
 import io.contentpipeline.intake.InboxFiles;
+import io.contentpipeline.intake.InputBudget;
 import io.contentpipeline.intake.Rejections;
 import io.contentpipeline.intake.ReturnsFilter;
 import io.contentpipeline.intake.SlugSequencer;
@@ -90,6 +91,7 @@ public final class PipelineConfiguration implements CamelConfiguration {
         registry.bind("settings", settings);
         registry.bind("layout", layout);
         registry.bind("slugSequencer", new SlugSequencer());
+        registry.bind("inputBudget", new InputBudget(settings.inFlightBytes(), settings.maxFileBytes()));
         registry.bind("inboxFiles", new InboxFiles(layout, settings.maxFileBytes()));
         registry.bind("articleParser", parser);
         registry.bind("articleChecker", new ArticleChecker(MetadataRules.load("metadata-rules.yaml")));

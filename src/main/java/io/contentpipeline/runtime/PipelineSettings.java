@@ -1,5 +1,6 @@
 package io.contentpipeline.runtime;
 
+import io.contentpipeline.intake.InputBudget;
 import org.apache.camel.spi.PropertiesComponent;
 
 import java.nio.file.Path;
@@ -34,7 +35,8 @@ public record PipelineSettings(
         Duration ioRetryDelay,
         Duration ioRetryMaxDelay,
         boolean forceToDevice,
-        int workers) {
+        int workers,
+        long inFlightBytes) {
 
     private static final String BASE_URL_PREFIX = "pipeline.base-url.";
 
@@ -65,7 +67,8 @@ public record PipelineSettings(
                 Duration.ofMillis(Long.parseLong(value(properties, "pipeline.io-retry-delay", "1000"))),
                 Duration.ofMillis(Long.parseLong(value(properties, "pipeline.io-retry-max-delay", "300000"))),
                 forceToDevice,
-                workers(value(properties, "pipeline.workers", "auto"), forceToDevice));
+                workers(value(properties, "pipeline.workers", "auto"), forceToDevice),
+                inFlightBytes(value(properties, "pipeline.in-flight-bytes", "auto")));
     }
 
     /**
@@ -73,6 +76,22 @@ public record PipelineSettings(
      * output is forced to the device, so that some workers compute while others wait for it
      * (measured in the README, "Performance").
      */
+    /** "auto": a share of the heap (see {@link InputBudget#forHeap}); or a number of bytes. */
+    static long inFlightBytes(String setting) {
+        if (setting.equals("auto")) {
+            return InputBudget.forHeap(Runtime.getRuntime().maxMemory());
+        }
+        try {
+            long bytes = Long.parseLong(setting);
+            if (bytes > 0) {
+                return bytes;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("pipeline.in-flight-bytes is auto or a positive number of bytes, not " + setting);
+    }
+
     static int workers(String setting, boolean forceToDevice) {
         if (setting.equals("auto")) {
             return Runtime.getRuntime().availableProcessors() * (forceToDevice ? 4 : 1);

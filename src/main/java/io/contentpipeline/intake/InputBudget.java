@@ -1,0 +1,67 @@
+package io.contentpipeline.intake;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.support.SynchronizationAdapter;
+
+/**
+ * Bounds the bytes of articles being worked on at once. The memory an article takes while it
+ * is processed grows with its size (its text, page, segments and drafts are held together),
+ * so every worker taking a large file at the same moment could exhaust the heap. An article
+ * waits until its bytes fit in the budget; one larger than the whole budget runs alone.
+ * Taken in the file consumer's order, before the workers, so that an article never holds
+ * budget while it waits for an earlier version of its slug that has none.
+ */
+public final class InputBudget {
+
+    private final long capacity;
+    private final long maxFileBytes;
+    private long inUse;
+
+    /**
+     * @param capacity     bytes of input processed at once
+     * @param maxFileBytes larger files are rejected unread, so they count for nothing
+     */
+    public InputBudget(long capacity, long maxFileBytes) {
+        if (capacity <= 0) {
+            throw new IllegalArgumentException("the input budget must be positive, not " + capacity);
+        }
+        this.capacity = capacity;
+        this.maxFileBytes = maxFileBytes;
+    }
+
+    /**
+     * A sixty-fourth of the heap (8 MB of a 512 MB heap): a large article takes twenty to thirty
+     * times its size while it is worked on (its page as a jsoup tree above all), and sixteen
+     * 5 MB articles at 6 at a time still ran a 512 MB heap out of memory.
+     */
+    public static long forHeap(long maxHeapBytes) {
+        return Math.max(1, maxHeapBytes / 64);
+    }
+
+    /** Route step: waits for room for this file's bytes, given back when the exchange completes. */
+    public void acquire(Exchange exchange) throws InterruptedException {
+        long size = exchange.getIn().getHeader(Exchange.FILE_LENGTH, 0L, Long.class);
+        long charge = size > maxFileBytes ? 0 : Math.min(size, capacity);
+        synchronized (this) {
+            while (inUse > 0 && inUse + charge > capacity) {
+                wait();
+            }
+            inUse += charge;
+        }
+        exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
+            @Override
+            public void onDone(Exchange done) {
+                release(charge);
+            }
+        });
+    }
+
+    synchronized long inUse() {
+        return inUse;
+    }
+
+    private synchronized void release(long charge) {
+        inUse -= charge;
+        notifyAll();
+    }
+}

@@ -1,0 +1,75 @@
+package io.contentpipeline.intake;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.support.DefaultExchange;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+class InputBudgetTest {
+
+    private final CamelContext camel = new DefaultCamelContext();
+    private final InputBudget budget = new InputBudget(10, 100);
+
+    @AfterEach
+    void stop() throws Exception {
+        camel.close();
+    }
+
+    @Test
+    void aFileWaitsUntilItsBytesFitAndTheBudgetComesBackWhenAnExchangeIsDone() throws Exception {
+        Exchange six = acquired(6);
+        acquired(4);
+
+        CompletableFuture<Exchange> five = CompletableFuture.supplyAsync(() -> acquiredUnchecked(5));
+        Thread.sleep(200);
+        assertThat(five).as("10 of 10 bytes in use").isNotDone();
+
+        done(six);
+        await().atMost(Duration.ofSeconds(5)).until(five::isDone);
+        assertThat(budget.inUse()).isEqualTo(9);
+    }
+
+    @Test
+    void aFileLargerThanTheBudgetRunsAloneAndOneOverTheSizeLimitCountsForNothing() throws Exception {
+        Exchange tooLargeToRead = acquired(500);
+        assertThat(budget.inUse()).isZero();
+        done(tooLargeToRead);
+
+        Exchange large = acquired(50);
+        assertThat(budget.inUse()).isEqualTo(10);
+        CompletableFuture<Exchange> small = CompletableFuture.supplyAsync(() -> acquiredUnchecked(1));
+        Thread.sleep(200);
+        assertThat(small).isNotDone();
+
+        done(large);
+        await().atMost(Duration.ofSeconds(5)).until(small::isDone);
+        assertThat(budget.inUse()).isEqualTo(1);
+    }
+
+    private Exchange acquired(long bytes) throws InterruptedException {
+        Exchange exchange = new DefaultExchange(camel);
+        exchange.getIn().setHeader(Exchange.FILE_LENGTH, bytes);
+        budget.acquire(exchange);
+        return exchange;
+    }
+
+    private Exchange acquiredUnchecked(long bytes) {
+        try {
+            return acquired(bytes);
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void done(Exchange exchange) {
+        exchange.getExchangeExtension().handoverCompletions().forEach(completion -> completion.onComplete(exchange));
+    }
+}

@@ -49,7 +49,9 @@ class CommandLineIT {
         assertThat(pipeline.files("outbox/rejected")).contains("bad.md", "bad.md.errors.json");
         String output = Files.readString(log);
         assertThat(output).contains("article.rejected").contains("article.accepted slug=role-cmo-pme lang=fr version=1")
-                .contains("status routes=[").doesNotContain("RejectedInputException").doesNotContain("\tat ");
+                .contains("status routes=[").doesNotContain("RejectedInputException").doesNotContain("\tat ")
+                .as("a rejection is not a failure, and stage routes stay out of the status line while they run")
+                .contains("intake-articles Started 2/0/0").contains("reject-input Started 1/0/0").doesNotContain("check-metadata");
     }
 
     @Test

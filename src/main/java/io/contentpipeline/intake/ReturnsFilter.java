@@ -14,6 +14,8 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,6 +39,7 @@ public final class ReturnsFilter implements GenericFileFilter<File> {
     private final Duration maxWait;
     private final Clock clock;
     private final Map<Path, Instant> waitingSince = new ConcurrentHashMap<>();
+    private final Map<Path, Awaited> awaited = new ConcurrentHashMap<>();
 
     private final IoFailures ioFailures;
 
@@ -76,14 +79,39 @@ public final class ReturnsFilter implements GenericFileFilter<File> {
         return waitingSince.size();
     }
 
-    /** The slug a return names when it is not published yet; empty when the file can go ahead. */
+    /**
+     * The slug a return names when it is not published yet; empty when the file can go ahead.
+     * A waiting file is read once: while it is unchanged, only its source is looked up again
+     * at each poll.
+     */
     private Optional<String> awaitedSource(Path path) {
         try {
-            byte[] bytes = Files.readAllBytes(path);
-            var parsed = parser.parse(new SourceFile(path.getFileName().toString(), path, bytes, null));
-            return TranslationBlock.peekSource(parsed.frontMatter()).filter(slug -> !bundles.exists(slug));
+            BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class);
+            Awaited known = awaited.get(path);
+            Optional<String> slug = known != null && known.isUnchanged(attributes) ? Optional.of(known.slug()) : namedSource(path);
+            Optional<String> unpublished = slug.filter(source -> !bundles.exists(source));
+            unpublished.ifPresentOrElse(source -> awaited.put(path, new Awaited(attributes, source)), () -> awaited.remove(path));
+            return unpublished;
         } catch (IOException | RuntimeException e) {
+            awaited.remove(path);
             return Optional.empty();
+        }
+    }
+
+    private Optional<String> namedSource(Path path) throws IOException {
+        byte[] bytes = Files.readAllBytes(path);
+        var parsed = parser.parse(new SourceFile(path.getFileName().toString(), path, bytes, null));
+        return TranslationBlock.peekSource(parsed.frontMatter());
+    }
+
+    /** What a waiting file named, and the size and time it had when it was read. */
+    private record Awaited(long size, FileTime modified, String slug) {
+        Awaited(BasicFileAttributes attributes, String slug) {
+            this(attributes.size(), attributes.lastModifiedTime(), slug);
+        }
+
+        boolean isUnchanged(BasicFileAttributes attributes) {
+            return size == attributes.size() && modified.equals(attributes.lastModifiedTime());
         }
     }
 }

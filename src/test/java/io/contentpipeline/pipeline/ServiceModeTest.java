@@ -44,4 +44,32 @@ class ServiceModeTest {
                 "translation.accepted", "bundle.published");
         assertThat(home.read("outbox/CHANGELOG.md")).contains("translation.accepted");
     }
+
+    @Test
+    void aReturnThatArrivesBeforeItsSourceWaitsThenJoinsTheBundleOnceTheSourceIsPublished() throws Exception {
+        PipelineHome elsewhere = new PipelineHome(temp.resolve("elsewhere"));
+        elsewhere.dropResource(SeedArticleTest.SEED, "seed.txt");
+        assertThat(elsewhere.runOnce()).isZero();
+        String translation = Translator.englishSeedReturn(elsewhere);
+        PipelineHome home = new PipelineHome(temp.resolve("home"));
+        PipelineRunner runner = home.runner(false);
+        Thread service = new Thread(runner::run, "pipeline-service");
+        service.start();
+        try {
+            await().atMost(Duration.ofSeconds(30)).until(() -> Files.isDirectory(home.resolve("inbox/translations/EN")));
+            home.drop("inbox/translations/EN/early.md", translation);
+            // Several polls pass with the return held back, unchanged, its source still missing.
+            Thread.sleep(1000);
+            assertThat(home.files("inbox/translations/EN")).containsExactly("early.md");
+
+            home.dropResource(SeedArticleTest.SEED, "seed.txt");
+            await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(home.resolve("outbox/published/role-cmo-pme/bundle.json"))
+                    && home.bundle("role-cmo-pme").get("languages").has("en"));
+        } finally {
+            runner.stop();
+            service.join(Duration.ofSeconds(60).toMillis());
+        }
+        assertThat(home.files("inbox/translations/EN")).isEmpty();
+        assertThat(home.bundle("role-cmo-pme").get("languages").get("en").get("status").asText()).isEqualTo("current");
+    }
 }

@@ -38,8 +38,7 @@ public final class ReturnsFilter implements GenericFileFilter<File> {
     private final BundleStore bundles;
     private final Duration maxWait;
     private final Clock clock;
-    private final Map<Path, Instant> waitingSince = new ConcurrentHashMap<>();
-    private final Map<Path, Awaited> awaited = new ConcurrentHashMap<>();
+    private final Map<Path, Waiting> waiting = new ConcurrentHashMap<>();
 
     private final IoFailures ioFailures;
 
@@ -58,42 +57,36 @@ public final class ReturnsFilter implements GenericFileFilter<File> {
 
     /** True when the file can be processed now; logs once when it starts waiting. */
     public boolean isReady(Path path) {
-        Optional<String> awaited = awaitedSource(path);
-        if (awaited.isEmpty()) {
-            waitingSince.remove(path);
-            return true;
-        }
-        Instant since = waitingSince.computeIfAbsent(path, p -> {
-            LOG.info("translation.waiting slug={} file={}: its source is not published yet; it waits up to {}",
-                    awaited.get(), p.getFileName(), maxWait);
-            return clock.instant();
-        });
-        if (Duration.between(since, clock.instant()).compareTo(maxWait) >= 0) {
-            waitingSince.remove(path);
+        Optional<Waiting> held = heldBack(path);
+        if (held.isEmpty() || Duration.between(held.get().since(), clock.instant()).compareTo(maxWait) >= 0) {
+            waiting.remove(path);
             return true;
         }
         return false;
     }
 
-    public int waiting() {
-        return waitingSince.size();
-    }
-
     /**
-     * The slug a return names when it is not published yet; empty when the file can go ahead.
-     * A waiting file is read once: while it is unchanged, only its source is looked up again
-     * at each poll.
+     * The file's wait when the source it names is not published yet; empty when it can go
+     * ahead. A waiting file is read once: while it is unchanged, only its source is looked up
+     * again at each poll.
      */
-    private Optional<String> awaitedSource(Path path) {
+    private Optional<Waiting> heldBack(Path path) {
         try {
             BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class);
-            Awaited known = awaited.get(path);
+            Waiting known = waiting.get(path);
             Optional<String> slug = known != null && known.isUnchanged(attributes) ? Optional.of(known.slug()) : namedSource(path);
-            Optional<String> unpublished = slug.filter(source -> !bundles.exists(source));
-            unpublished.ifPresentOrElse(source -> awaited.put(path, new Awaited(attributes, source)), () -> awaited.remove(path));
-            return unpublished;
+            if (slug.isEmpty() || bundles.exists(slug.get())) {
+                return Optional.empty();
+            }
+            Instant since = known != null ? known.since() : clock.instant();
+            if (known == null) {
+                LOG.info("translation.waiting slug={} file={}: its source is not published yet; it waits up to {}",
+                        slug.get(), path.getFileName(), maxWait);
+            }
+            Waiting held = new Waiting(attributes.size(), attributes.lastModifiedTime(), slug.get(), since);
+            waiting.put(path, held);
+            return Optional.of(held);
         } catch (IOException | RuntimeException e) {
-            awaited.remove(path);
             return Optional.empty();
         }
     }
@@ -104,12 +97,8 @@ public final class ReturnsFilter implements GenericFileFilter<File> {
         return TranslationBlock.peekSource(parsed.frontMatter());
     }
 
-    /** What a waiting file named, and the size and time it had when it was read. */
-    private record Awaited(long size, FileTime modified, String slug) {
-        Awaited(BasicFileAttributes attributes, String slug) {
-            this(attributes.size(), attributes.lastModifiedTime(), slug);
-        }
-
+    /** A file held back: the size and time it had when it was read, the source it names, and since when it waits. */
+    private record Waiting(long size, FileTime modified, String slug, Instant since) {
         boolean isUnchanged(BasicFileAttributes attributes) {
             return size == attributes.size() && modified.equals(attributes.lastModifiedTime());
         }

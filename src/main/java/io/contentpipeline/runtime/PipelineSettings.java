@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.function.LongSupplier;
 
 /**
  * The pipeline's settings, read once from Camel's properties (application.properties,
@@ -71,40 +72,35 @@ public record PipelineSettings(
                 inFlightBytes(value(properties, "pipeline.in-flight-bytes", "auto")));
     }
 
+    /** "auto": a share of the heap (see {@link InputBudget#forHeap}); or a number of bytes. */
+    static long inFlightBytes(String setting) {
+        return autoOrPositive("pipeline.in-flight-bytes", "a positive number of bytes", setting,
+                () -> InputBudget.forHeap(Runtime.getRuntime().maxMemory()));
+    }
+
     /**
      * "auto": one worker per core when nothing waits for the disk; four per core when every
      * output is forced to the device, so that some workers compute while others wait for it
      * (measured in the README, "Performance").
      */
-    /** "auto": a share of the heap (see {@link InputBudget#forHeap}); or a number of bytes. */
-    static long inFlightBytes(String setting) {
-        if (setting.equals("auto")) {
-            return InputBudget.forHeap(Runtime.getRuntime().maxMemory());
-        }
-        try {
-            long bytes = Long.parseLong(setting);
-            if (bytes > 0) {
-                return bytes;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new IllegalArgumentException("pipeline.in-flight-bytes is auto or a positive number of bytes, not " + setting);
+    static int workers(String setting, boolean forceToDevice) {
+        return Math.toIntExact(autoOrPositive("pipeline.workers", "a positive number", setting,
+                () -> Runtime.getRuntime().availableProcessors() * (forceToDevice ? 4L : 1L)));
     }
 
-    static int workers(String setting, boolean forceToDevice) {
+    private static long autoOrPositive(String key, String what, String setting, LongSupplier auto) {
         if (setting.equals("auto")) {
-            return Runtime.getRuntime().availableProcessors() * (forceToDevice ? 4 : 1);
+            return auto.getAsLong();
         }
         try {
-            int workers = Integer.parseInt(setting);
-            if (workers > 0) {
-                return workers;
+            long value = Long.parseLong(setting);
+            if (value > 0) {
+                return value;
             }
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new IllegalArgumentException("pipeline.workers is auto or a positive number, not " + setting);
+        throw new IllegalArgumentException(key + " is auto or " + what + ", not " + setting);
     }
 
     private static boolean durability(String setting) {

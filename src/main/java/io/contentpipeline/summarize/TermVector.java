@@ -1,6 +1,5 @@
 package io.contentpipeline.summarize;
 
-import java.util.Arrays;
 import java.util.Map;
 
 /**
@@ -45,20 +44,5 @@ record TermVector(int[] ids, double[] weights, double norm) {
             }
         }
         return dot == 0 ? 0 : dot / (norm * other.norm);
-    }
-
-    @Override
-    public boolean equals(Object other) {
-        return other instanceof TermVector vector && Arrays.equals(ids, vector.ids) && Arrays.equals(weights, vector.weights);
-    }
-
-    @Override
-    public int hashCode() {
-        return 31 * Arrays.hashCode(ids) + Arrays.hashCode(weights);
-    }
-
-    @Override
-    public String toString() {
-        return "TermVector" + Arrays.toString(ids);
     }
 }

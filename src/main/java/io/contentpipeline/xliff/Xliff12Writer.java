@@ -2,10 +2,8 @@ package io.contentpipeline.xliff;
 
 import io.contentpipeline.segment.Segment;
 
-import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
-import java.io.StringWriter;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,15 +22,9 @@ public final class Xliff12Writer implements XliffExport {
     /** The group of header properties that names the source version. */
     static final String PROPERTIES = "content-pipeline";
 
-    private static final XMLOutputFactory FACTORY = XMLOutputFactory.newFactory();
-
     @Override
     public String write(Map<String, Object> block, List<Segment> segments, Function<Segment, Optional<String>> translations) {
-        StringWriter out = new StringWriter();
-        try {
-            XMLStreamWriter xml = FACTORY.createXMLStreamWriter(out);
-            xml.writeStartDocument("UTF-8", "1.0");
-            xml.writeCharacters("\n");
+        return XliffXml.document(xml -> {
             xml.writeStartElement("xliff");
             xml.writeDefaultNamespace(XLIFF);
             xml.writeAttribute("version", "1.2");
@@ -54,12 +46,7 @@ public final class Xliff12Writer implements XliffExport {
             xml.writeEndElement();
             xml.writeCharacters("\n");
             xml.writeEndElement();
-            xml.writeEndDocument();
-            xml.close();
-        } catch (XMLStreamException e) {
-            throw new IllegalStateException("writing XML to memory cannot fail", e);
-        }
-        return out + "\n";
+        });
     }
 
     private static void writeHeader(XMLStreamWriter xml, Map<String, Object> block) throws XMLStreamException {
@@ -67,7 +54,7 @@ public final class Xliff12Writer implements XliffExport {
         xml.writeStartElement("header");
         xml.writeStartElement("prop-group");
         xml.writeAttribute("name", PROPERTIES);
-        for (String key : List.of("source", "source_lang", "target_lang", "source_version", "source_sha256")) {
+        for (String key : XliffXml.VERSION_KEYS) {
             xml.writeCharacters("\n    ");
             xml.writeStartElement("prop");
             xml.writeAttribute("prop-type", key);
@@ -84,7 +71,9 @@ public final class Xliff12Writer implements XliffExport {
         xml.writeStartElement("trans-unit");
         xml.writeAttribute("id", segment.id());
         xml.writeAttribute("resname", segment.kind().name().toLowerCase());
-        writeContent(xml, "source", InlineCodes.split(segment.text()));
+        xml.writeStartElement("source");
+        writeParts(xml, InlineCodes.split(segment.text()));
+        xml.writeEndElement();
         if (translation.isPresent()) {
             xml.writeStartElement("target");
             xml.writeAttribute("state", "translated");
@@ -94,22 +83,13 @@ public final class Xliff12Writer implements XliffExport {
         xml.writeEndElement();
     }
 
-    private static void writeContent(XMLStreamWriter xml, String element, List<InlineCodes.Part> parts) throws XMLStreamException {
-        xml.writeStartElement(element);
-        writeParts(xml, parts);
-        xml.writeEndElement();
-    }
-
+    /** In 1.2 a placeholder holds the code itself. */
     private static void writeParts(XMLStreamWriter xml, List<InlineCodes.Part> parts) throws XMLStreamException {
-        for (InlineCodes.Part part : parts) {
-            if (part.isCode()) {
-                xml.writeStartElement("ph");
-                xml.writeAttribute("id", part.codeId());
-                xml.writeCharacters(part.text());
-                xml.writeEndElement();
-            } else {
-                xml.writeCharacters(part.text());
-            }
-        }
+        XliffXml.parts(xml, parts, (out, code) -> {
+            out.writeStartElement("ph");
+            out.writeAttribute("id", code.codeId());
+            out.writeCharacters(code.text());
+            out.writeEndElement();
+        });
     }
 }

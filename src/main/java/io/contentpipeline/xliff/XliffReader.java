@@ -14,7 +14,6 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -39,23 +38,17 @@ public final class XliffReader {
             throw reject("the file is not an XLIFF 2 or 1.2 document (root element <xliff> in " + XliffWriter.XLIFF
                     + " or " + Xliff12Writer.XLIFF + ")");
         }
-        Map<String, String> metadata = new LinkedHashMap<>();
-        NodeList metas = document.getElementsByTagNameNS(XliffWriter.METADATA, "meta");
-        for (int i = 0; i < metas.getLength(); i++) {
-            Element meta = (Element) metas.item(i);
-            metadata.put(meta.getAttribute("type"), meta.getTextContent().strip());
-        }
         Map<String, String> targets = new LinkedHashMap<>();
         NodeList units = document.getElementsByTagNameNS(XliffWriter.XLIFF, "unit");
         for (int i = 0; i < units.getLength(); i++) {
             Element unit = (Element) units.item(i);
-            Map<String, String> data = originalData(unit);
-            NodeList target = unit.getElementsByTagNameNS(XliffWriter.XLIFF, "target");
-            if (target.getLength() > 0) {
-                targets.put(unit.getAttribute("id"), content((Element) target.item(0), data));
+            Element target = first(unit, XliffWriter.XLIFF, "target");
+            if (target != null) {
+                targets.put(unit.getAttribute("id"),
+                        content(target, textById(unit.getElementsByTagNameNS(XliffWriter.XLIFF, "data"), "id")));
             }
         }
-        return new Filled(metadata, targets);
+        return new Filled(metadata(document.getElementsByTagNameNS(XliffWriter.METADATA, "meta"), "type"), targets);
     }
 
     /**
@@ -64,38 +57,40 @@ public final class XliffReader {
      * a tool left inside it, so that a code cannot be altered on the way.
      */
     private static Filled read12(Document document) {
-        Map<String, String> metadata = new LinkedHashMap<>();
-        NodeList properties = document.getElementsByTagNameNS(Xliff12Writer.XLIFF, "prop");
-        for (int i = 0; i < properties.getLength(); i++) {
-            Element property = (Element) properties.item(i);
-            metadata.put(property.getAttribute("prop-type"), property.getTextContent().strip());
-        }
         Map<String, String> targets = new LinkedHashMap<>();
         NodeList units = document.getElementsByTagNameNS(Xliff12Writer.XLIFF, "trans-unit");
         for (int i = 0; i < units.getLength(); i++) {
             Element unit = (Element) units.item(i);
-            Element source = first(unit, "source");
-            Element target = first(unit, "target");
+            Element source = first(unit, Xliff12Writer.XLIFF, "source");
+            Element target = first(unit, Xliff12Writer.XLIFF, "target");
             if (target != null && source != null) {
-                targets.put(unit.getAttribute("id"), content12(target, codes12(source)));
+                targets.put(unit.getAttribute("id"),
+                        content12(target, textById(source.getElementsByTagNameNS(Xliff12Writer.XLIFF, "ph"), "id")));
             }
         }
-        return new Filled(metadata, targets);
+        return new Filled(metadata(document.getElementsByTagNameNS(Xliff12Writer.XLIFF, "prop"), "prop-type"), targets);
     }
 
-    private static Element first(Element unit, String name) {
-        NodeList found = unit.getElementsByTagNameNS(Xliff12Writer.XLIFF, name);
+    private static Element first(Element parent, String namespace, String name) {
+        NodeList found = parent.getElementsByTagNameNS(namespace, name);
         return found.getLength() == 0 ? null : (Element) found.item(0);
     }
 
-    private static Map<String, String> codes12(Element source) {
-        Map<String, String> codes = new HashMap<>();
-        NodeList placeholders = source.getElementsByTagNameNS(Xliff12Writer.XLIFF, "ph");
-        for (int i = 0; i < placeholders.getLength(); i++) {
-            Element placeholder = (Element) placeholders.item(i);
-            codes.put(placeholder.getAttribute("id"), placeholder.getTextContent());
+    /** The text of each element by one of its attributes: original data and codes by id. */
+    private static Map<String, String> textById(NodeList elements, String attribute) {
+        Map<String, String> texts = new LinkedHashMap<>();
+        for (int i = 0; i < elements.getLength(); i++) {
+            Element element = (Element) elements.item(i);
+            texts.put(element.getAttribute(attribute), element.getTextContent());
         }
-        return codes;
+        return texts;
+    }
+
+    /** The file's metadata entries, by their type attribute, with the white space of pretty-printing removed. */
+    private static Map<String, String> metadata(NodeList entries, String typeAttribute) {
+        Map<String, String> metadata = textById(entries, typeAttribute);
+        metadata.replaceAll((type, value) -> value.strip());
+        return metadata;
     }
 
     /** A 1.2 target's text: codes from the source; the content of a paired {@code <g>} kept, other codes left out. */
@@ -111,16 +106,6 @@ public final class XliffReader {
             }
         }
         return text.toString();
-    }
-
-    private static Map<String, String> originalData(Element unit) {
-        Map<String, String> data = new HashMap<>();
-        NodeList items = unit.getElementsByTagNameNS(XliffWriter.XLIFF, "data");
-        for (int i = 0; i < items.getLength(); i++) {
-            Element item = (Element) items.item(i);
-            data.put(item.getAttribute("id"), item.getTextContent());
-        }
-        return data;
     }
 
     /** The text of a target, codes put back from the original data; an unknown code is left out. */

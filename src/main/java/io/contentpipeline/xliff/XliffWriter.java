@@ -2,10 +2,8 @@ package io.contentpipeline.xliff;
 
 import io.contentpipeline.segment.Segment;
 
-import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
-import java.io.StringWriter;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,16 +21,9 @@ public final class XliffWriter implements XliffExport {
     public static final String XLIFF = "urn:oasis:names:tc:xliff:document:2.0";
     public static final String METADATA = "urn:oasis:names:tc:xliff:metadata:2.0";
 
-    /** Looking the factory up scans the class path; once is enough, and a configured factory is thread-safe. */
-    private static final XMLOutputFactory FACTORY = XMLOutputFactory.newFactory();
-
     @Override
     public String write(Map<String, Object> block, List<Segment> segments, Function<Segment, Optional<String>> translations) {
-        StringWriter out = new StringWriter();
-        try {
-            XMLStreamWriter xml = FACTORY.createXMLStreamWriter(out);
-            xml.writeStartDocument("UTF-8", "1.0");
-            xml.writeCharacters("\n");
+        return XliffXml.document(xml -> {
             xml.writeStartElement("xliff");
             xml.writeDefaultNamespace(XLIFF);
             xml.writeNamespace("mda", METADATA);
@@ -51,12 +42,7 @@ public final class XliffWriter implements XliffExport {
             xml.writeEndElement();
             xml.writeCharacters("\n");
             xml.writeEndElement();
-            xml.writeEndDocument();
-            xml.close();
-        } catch (XMLStreamException e) {
-            throw new IllegalStateException("writing XML to memory cannot fail", e);
-        }
-        return out + "\n";
+        });
     }
 
     private static void writeMetadata(XMLStreamWriter xml, Map<String, Object> block) throws XMLStreamException {
@@ -64,7 +50,7 @@ public final class XliffWriter implements XliffExport {
         xml.writeStartElement(METADATA, "metadata");
         xml.writeStartElement(METADATA, "metaGroup");
         xml.writeAttribute("category", "content-pipeline");
-        for (String key : List.of("source", "source_lang", "target_lang", "source_version", "source_sha256")) {
+        for (String key : XliffXml.VERSION_KEYS) {
             xml.writeCharacters("\n    ");
             xml.writeStartElement(METADATA, "meta");
             xml.writeAttribute("type", key);
@@ -106,15 +92,11 @@ public final class XliffWriter implements XliffExport {
 
     private static void writeContent(XMLStreamWriter xml, String element, List<InlineCodes.Part> parts) throws XMLStreamException {
         xml.writeStartElement(element);
-        for (InlineCodes.Part part : parts) {
-            if (part.isCode()) {
-                xml.writeEmptyElement("ph");
-                xml.writeAttribute("id", part.codeId());
-                xml.writeAttribute("dataRef", "d" + part.codeId());
-            } else {
-                xml.writeCharacters(part.text());
-            }
-        }
+        XliffXml.parts(xml, parts, (out, code) -> {
+            out.writeEmptyElement("ph");
+            out.writeAttribute("id", code.codeId());
+            out.writeAttribute("dataRef", "d" + code.codeId());
+        });
         xml.writeEndElement();
     }
 }

@@ -62,8 +62,7 @@ class IdempotencyTest {
     @Test
     void aReturnedTranslationDroppedTwiceIsAcceptedOnce() {
         PipelineHome home = new PipelineHome(temp);
-        home.dropResource(SeedArticleTest.SEED, "seed.txt");
-        assertThat(home.runOnce()).isZero();
+        home.publishSeed("seed.txt");
         String returned = Translator.englishSeedReturn(home);
         home.drop("inbox/translations/EN/first.md", returned);
         assertThat(home.runOnce()).isZero();

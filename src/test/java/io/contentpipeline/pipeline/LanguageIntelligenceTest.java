@@ -40,8 +40,7 @@ class LanguageIntelligenceTest {
     @Test
     void aFrenchTextReturnedAsEnglishIsRejectedNamingBothLanguages() {
         PipelineHome home = new PipelineHome(temp);
-        home.dropResource(SeedArticleTest.SEED, "seed.txt");
-        assertThat(home.runOnce()).isZero();
+        home.publishSeed("seed.txt");
         String draft = home.read("outbox/translations/EN/role-cmo-pme.md");
         String frenchBodyEnglishTitle = draft.replaceFirst("title: \"Le rôle du CMO[^\\n]*", "title: \"The CMO's role in an SME\"")
                 .replace("il n'exécute pas les tâches", "il ne fait pas les tâches");

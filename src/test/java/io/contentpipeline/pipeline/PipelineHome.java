@@ -17,6 +17,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /**
  * A pipeline home in a temporary folder, run with the real routes from routes/ (not the
  * copy in the jar), so that tests exercise exactly what the repository ships.
@@ -56,6 +58,13 @@ public final class PipelineHome {
                 .with("pipeline.poll-delay", "100");
         settings.forEach(runner::with);
         return runner;
+    }
+
+    /** Drops the seed article under the given name and runs the pipeline once over it: the start of most round trips. */
+    public PipelineHome publishSeed(String name) {
+        dropResource(SeedArticleTest.SEED, name);
+        assertThat(runOnce()).isZero();
+        return this;
     }
 
     /** Drops a test resource into the inbox under the given name, written in one go. */

@@ -18,9 +18,7 @@ class PseudoTranslationTest {
     @Test
     void draftsComeBackPseudoTranslatedThroughTheReturnFolderAndJoinTheBundle() {
         PipelineHome home = new PipelineHome(temp, Map.of("pipeline.pseudo-translate", "true"));
-        home.dropResource(SeedArticleTest.SEED, "seed.txt");
-
-        assertThat(home.runOnce()).isZero();
+        home.publishSeed("seed.txt");
 
         JsonNode en = home.bundle("role-cmo-pme").get("languages").get("en");
         assertThat(en.get("status").asText()).isEqualTo("current");

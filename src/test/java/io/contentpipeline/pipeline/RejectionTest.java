@@ -76,8 +76,7 @@ class RejectionTest {
     @Test
     void aReturnWithoutItsTranslationBlockOrInTheWrongFolderIsRejected() {
         PipelineHome home = new PipelineHome(temp);
-        home.dropResource(SeedArticleTest.SEED, "role.txt");
-        assertThat(home.runOnce()).isZero();
+        home.publishSeed("role.txt");
         String draft = home.read("outbox/translations/EN/role-cmo-pme.md");
         String translated = Translator.englishSeedReturn(home);
 

@@ -23,9 +23,7 @@ class SeedArticleTest {
     @Test
     void theSeedIsPublishedWithOneWarningAtLine17AndAnEnglishDraft() {
         PipelineHome home = new PipelineHome(temp);
-        home.dropResource(SEED, "000_02568b89924bce3c.txt");
-
-        assertThat(home.runOnce()).isZero();
+        home.publishSeed("000_02568b89924bce3c.txt");
 
         JsonNode bundle = home.bundle("role-cmo-pme");
         assertThat(bundle.get("version").asInt()).isEqualTo(1);
@@ -62,8 +60,7 @@ class SeedArticleTest {
     @Test
     void aReturnedEnglishTranslationJoinsTheBundleWithHreflangLinksBothWays() {
         PipelineHome home = new PipelineHome(temp);
-        home.dropResource(SEED, "000_02568b89924bce3c.txt");
-        assertThat(home.runOnce()).isZero();
+        home.publishSeed("000_02568b89924bce3c.txt");
 
         home.drop("inbox/translations/EN/CMO role – final (EN).md", Translator.englishSeedReturn(home));
         assertThat(home.runOnce()).isZero();
@@ -99,8 +96,7 @@ class SeedArticleTest {
     @Test
     void anUpdatedArticleBumpsTheVersionReRequestsEnglishAndMarksTheOldEnglishOutdated() {
         PipelineHome home = new PipelineHome(temp);
-        home.dropResource(SEED, "000_02568b89924bce3c.txt");
-        assertThat(home.runOnce()).isZero();
+        home.publishSeed("000_02568b89924bce3c.txt");
         home.drop("inbox/translations/EN/role.md", Translator.englishSeedReturn(home));
         assertThat(home.runOnce()).isZero();
 
@@ -124,12 +120,10 @@ class SeedArticleTest {
     @Test
     void theSameFileDroppedTwiceIsUnchangedAndNotRepublished() {
         PipelineHome home = new PipelineHome(temp);
-        home.dropResource(SEED, "000_02568b89924bce3c.txt");
-        assertThat(home.runOnce()).isZero();
+        home.publishSeed("000_02568b89924bce3c.txt");
         String publishedAt = home.bundle("role-cmo-pme").get("published_at").asText();
 
-        home.dropResource(SEED, "000_02568b89924bce3c.txt");
-        assertThat(home.runOnce()).isZero();
+        home.publishSeed("000_02568b89924bce3c.txt");
 
         assertThat(home.eventNames()).containsExactly(
                 "article.accepted", "translation.requested", "bundle.published", "article.unchanged");

@@ -48,8 +48,7 @@ class ServiceModeTest {
     @Test
     void aReturnThatArrivesBeforeItsSourceWaitsThenJoinsTheBundleOnceTheSourceIsPublished() throws Exception {
         PipelineHome elsewhere = new PipelineHome(temp.resolve("elsewhere"));
-        elsewhere.dropResource(SeedArticleTest.SEED, "seed.txt");
-        assertThat(elsewhere.runOnce()).isZero();
+        elsewhere.publishSeed("seed.txt");
         String translation = Translator.englishSeedReturn(elsewhere);
         PipelineHome home = new PipelineHome(temp.resolve("home"));
         PipelineRunner runner = home.runner(false);

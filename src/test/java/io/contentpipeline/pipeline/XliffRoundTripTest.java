@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -42,8 +43,7 @@ class XliffRoundTripTest {
     @Test
     void aFilledXliffFileIsMergedBackIntoMarkdownWithTheSourceStructure() throws Exception {
         PipelineHome home = new PipelineHome(temp);
-        home.dropResource(SeedArticleTest.SEED, "seed.txt");
-        assertThat(home.runOnce()).isZero();
+        home.publishSeed("seed.txt");
         String exported = home.read("outbox/translations/EN/role-cmo-pme.xlf");
         assertThat(exported).contains("xmlns=\"urn:oasis:names:tc:xliff:document:2.0\"").contains("version=\"2.1\"")
                 .contains("srcLang=\"fr\"").contains("trgLang=\"en\"").contains("<mda:meta type=\"source_version\">1</mda:meta>")
@@ -66,8 +66,7 @@ class XliffRoundTripTest {
     @Test
     void xliff12IsOfferedBehindASettingAndMergedBackTheSameWay() throws Exception {
         PipelineHome home = new PipelineHome(temp, Map.of("pipeline.xliff.version", "1.2"));
-        home.dropResource(SeedArticleTest.SEED, "seed.txt");
-        assertThat(home.runOnce()).isZero();
+        home.publishSeed("seed.txt");
         String exported = home.read("outbox/translations/EN/role-cmo-pme.xlf");
         assertThat(exported).contains("xmlns=\"" + XLIFF_12 + "\"").contains("version=\"1.2\"")
                 .contains("source-language=\"fr\"").contains("target-language=\"en\"")
@@ -86,38 +85,19 @@ class XliffRoundTripTest {
 
     /** Adds a target to every trans-unit, codes written as the source's placeholders, which hold the code itself in 1.2. */
     private static String fill12(String xliff, Map<String, String> targets) throws Exception {
-        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-        factory.setNamespaceAware(true);
-        Document document = factory.newDocumentBuilder().parse(new java.io.ByteArrayInputStream(xliff.getBytes()));
-        NodeList units = document.getElementsByTagNameNS(XLIFF_12, "trans-unit");
-        for (int i = 0; i < units.getLength(); i++) {
-            Element unit = (Element) units.item(i);
-            Map<String, List<String>> idsByCode = new HashMap<>();
-            NodeList placeholders = ((Element) unit.getElementsByTagNameNS(XLIFF_12, "source").item(0))
-                    .getElementsByTagNameNS(XLIFF_12, "ph");
-            for (int p = 0; p < placeholders.getLength(); p++) {
-                Element ph = (Element) placeholders.item(p);
-                idsByCode.computeIfAbsent(ph.getTextContent(), t -> new ArrayList<>()).add(ph.getAttribute("id"));
-            }
+        return withTargets(xliff, XLIFF_12, "trans-unit", targets, (document, unit, text) -> {
+            Element source = (Element) unit.getElementsByTagNameNS(XLIFF_12, "source").item(0);
+            Map<String, List<String>> idsByCode = idsByText(source.getElementsByTagNameNS(XLIFF_12, "ph"));
             Element target = document.createElementNS(XLIFF_12, "target");
             target.setAttribute("state", "translated");
-            String text = targets.get(unit.getAttribute("id"));
-            Matcher code = CODES.matcher(text);
-            int copied = 0;
-            while (code.find()) {
-                target.appendChild(document.createTextNode(text.substring(copied, code.start())));
+            appendWithCodes(document, target, text, code -> {
                 Element ph = document.createElementNS(XLIFF_12, "ph");
-                ph.setAttribute("id", idsByCode.get(code.group()).remove(0));
-                ph.appendChild(document.createTextNode(code.group()));
-                target.appendChild(ph);
-                copied = code.end();
-            }
-            target.appendChild(document.createTextNode(text.substring(copied)));
+                ph.setAttribute("id", idsByCode.get(code).remove(0));
+                ph.appendChild(document.createTextNode(code));
+                return ph;
+            });
             unit.appendChild(target);
-        }
-        StringWriter out = new StringWriter();
-        TransformerFactory.newInstance().newTransformer().transform(new DOMSource(document), new StreamResult(out));
-        return out.toString();
+        });
     }
 
     /** Unit id → English text: the test translation's segments paired with the seed's, which share its structure. */
@@ -144,38 +124,62 @@ class XliffRoundTripTest {
 
     /** Adds a target to every unit, codes written as placeholders pointing at the unit's original data. */
     private static String fill(String xliff, Map<String, String> targets) throws Exception {
-        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-        factory.setNamespaceAware(true);
-        Document document = factory.newDocumentBuilder().parse(new java.io.ByteArrayInputStream(xliff.getBytes()));
-        NodeList units = document.getElementsByTagNameNS(XLIFF, "unit");
-        for (int i = 0; i < units.getLength(); i++) {
-            Element unit = (Element) units.item(i);
-            Map<String, List<String>> dataByText = new HashMap<>();
-            NodeList data = unit.getElementsByTagNameNS(XLIFF, "data");
-            for (int d = 0; d < data.getLength(); d++) {
-                Element item = (Element) data.item(d);
-                dataByText.computeIfAbsent(item.getTextContent(), t -> new ArrayList<>()).add(item.getAttribute("id"));
-            }
+        return withTargets(xliff, XLIFF, "unit", targets, (document, unit, text) -> {
+            Map<String, List<String>> dataByText = idsByText(unit.getElementsByTagNameNS(XLIFF, "data"));
             Element segment = (Element) unit.getElementsByTagNameNS(XLIFF, "segment").item(0);
             segment.setAttribute("state", "translated");
             Element target = document.createElementNS(XLIFF, "target");
-            String text = targets.get(unit.getAttribute("id"));
-            Matcher code = CODES.matcher(text);
-            int copied = 0;
-            while (code.find()) {
-                target.appendChild(document.createTextNode(text.substring(copied, code.start())));
-                String ref = dataByText.get(code.group()).remove(0);
+            appendWithCodes(document, target, text, code -> {
+                String ref = dataByText.get(code).remove(0);
                 Element ph = document.createElementNS(XLIFF, "ph");
                 ph.setAttribute("id", ref.substring(1));
                 ph.setAttribute("dataRef", ref);
-                target.appendChild(ph);
-                copied = code.end();
-            }
-            target.appendChild(document.createTextNode(text.substring(copied)));
+                return ph;
+            });
             segment.appendChild(target);
+        });
+    }
+
+    /** How a translation tool writes one unit's translated text into the document. */
+    private interface UnitFill {
+        void fill(Document document, Element unit, String text);
+    }
+
+    /** Parses an exported file, fills every unit as {@code fill} says, and writes the file back. */
+    private static String withTargets(String xliff, String namespace, String unitName, Map<String, String> targets,
+                                      UnitFill fill) throws Exception {
+        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+        factory.setNamespaceAware(true);
+        Document document = factory.newDocumentBuilder().parse(new java.io.ByteArrayInputStream(xliff.getBytes()));
+        NodeList units = document.getElementsByTagNameNS(namespace, unitName);
+        for (int i = 0; i < units.getLength(); i++) {
+            Element unit = (Element) units.item(i);
+            fill.fill(document, unit, targets.get(unit.getAttribute("id")));
         }
         StringWriter out = new StringWriter();
         TransformerFactory.newInstance().newTransformer().transform(new DOMSource(document), new StreamResult(out));
         return out.toString();
+    }
+
+    /** Element ids by the element's text, in document order: a code can occur more than once in a unit. */
+    private static Map<String, List<String>> idsByText(NodeList elements) {
+        Map<String, List<String>> ids = new HashMap<>();
+        for (int i = 0; i < elements.getLength(); i++) {
+            Element element = (Element) elements.item(i);
+            ids.computeIfAbsent(element.getTextContent(), t -> new ArrayList<>()).add(element.getAttribute("id"));
+        }
+        return ids;
+    }
+
+    /** The text as text nodes, each protected code replaced by the placeholder made for it. */
+    private static void appendWithCodes(Document document, Element target, String text, Function<String, Element> placeholder) {
+        Matcher code = CODES.matcher(text);
+        int copied = 0;
+        while (code.find()) {
+            target.appendChild(document.createTextNode(text.substring(copied, code.start())));
+            target.appendChild(placeholder.apply(code.group()));
+            copied = code.end();
+        }
+        target.appendChild(document.createTextNode(text.substring(copied)));
     }
 }

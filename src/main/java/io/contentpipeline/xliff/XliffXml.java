@@ -1,0 +1,57 @@
+package io.contentpipeline.xliff;
+
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
+import java.io.StringWriter;
+import java.util.List;
+
+/** What both XLIFF versions write alike: the document around the root, and text with its codes. */
+final class XliffXml {
+
+    /** The translation-block keys that name the source version, in every XLIFF file's metadata. */
+    static final List<String> VERSION_KEYS = List.of("source", "source_lang", "target_lang", "source_version", "source_sha256");
+
+    /** Looking the factory up scans the class path; once is enough, and a configured factory is thread-safe. */
+    private static final XMLOutputFactory FACTORY = XMLOutputFactory.newFactory();
+
+    @FunctionalInterface
+    interface Writing {
+        void write(XMLStreamWriter xml) throws XMLStreamException;
+    }
+
+    private XliffXml() {
+    }
+
+    /** A UTF-8 XML document whose root element {@code root} writes, as text. */
+    static String document(Writing root) {
+        StringWriter out = new StringWriter();
+        try {
+            XMLStreamWriter xml = FACTORY.createXMLStreamWriter(out);
+            xml.writeStartDocument("UTF-8", "1.0");
+            xml.writeCharacters("\n");
+            root.write(xml);
+            xml.writeEndDocument();
+            xml.close();
+        } catch (XMLStreamException e) {
+            throw new IllegalStateException("writing XML to memory cannot fail", e);
+        }
+        return out + "\n";
+    }
+
+    /** Text runs as text; each protected code as the placeholder {@code code} writes for it. */
+    static void parts(XMLStreamWriter xml, List<InlineCodes.Part> parts, Placeholder code) throws XMLStreamException {
+        for (InlineCodes.Part part : parts) {
+            if (part.isCode()) {
+                code.write(xml, part);
+            } else {
+                xml.writeCharacters(part.text());
+            }
+        }
+    }
+
+    @FunctionalInterface
+    interface Placeholder {
+        void write(XMLStreamWriter xml, InlineCodes.Part code) throws XMLStreamException;
+    }
+}

@@ -73,6 +73,37 @@ class ReturnReviewTest {
                 .allMatch(p -> p.field() != null && p.message().startsWith("number 6 "));
     }
 
+    @Test
+    void inlineCodeKeptAsPlainTextIsAWarningButInlineCodeAlteredIsAnError() {
+        String source = """
+                ---
+                title: "Configuration"
+                ---
+                Le paramètre `traces_exporter` choisit l'exportateur, et `service.name` nomme le service observé.
+                """;
+        String unmarked = """
+                ---
+                title: "Configuration"
+                ---
+                The traces_exporter parameter picks the exporter, and `service.name` names the observed service.
+                """;
+        String altered = """
+                ---
+                title: "Configuration"
+                ---
+                The `trace_exporters` parameter picks the exporter, and `service.name` names the observed service.
+                """;
+
+        List<Problem> kept = new ReturnReview().review(segment(source), segment(unmarked), "en");
+        List<Problem> changed = new ReturnReview().review(segment(source), segment(altered), "en");
+
+        assertThat(kept).extracting(Problem::code).contains("code-unmarked").doesNotContain("protected-token");
+        assertThat(kept).filteredOn(p -> p.code().equals("code-unmarked")).extracting(Problem::message)
+                .singleElement().asString().contains("`traces_exporter`");
+        assertThat(changed).filteredOn(p -> p.code().equals("protected-token")).extracting(Problem::message)
+                .singleElement().asString().contains("`traces_exporter`");
+    }
+
     private SegmentedArticle segment(String text) {
         ParsedArticle parsed = parser.parseText(new SourceFile("x.md", null, new byte[0], null), text);
         return segmenter.segment(parsed.frontMatter(), parsed.body(), parsed.bodyLine());

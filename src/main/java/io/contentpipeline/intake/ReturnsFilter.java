@@ -4,7 +4,7 @@ import io.contentpipeline.article.SourceFile;
 import io.contentpipeline.parse.ArticleParser;
 import io.contentpipeline.publish.BundleStore;
 import io.contentpipeline.translate.TranslationBlock;
-import io.contentpipeline.status.IoFailures;
+import io.contentpipeline.status.TransientFailures;
 import org.apache.camel.component.file.GenericFile;
 import org.apache.camel.component.file.GenericFileFilter;
 import org.slf4j.Logger;
@@ -40,10 +40,10 @@ public final class ReturnsFilter implements GenericFileFilter<File> {
     private final Clock clock;
     private final Map<Path, Waiting> waiting = new ConcurrentHashMap<>();
 
-    private final IoFailures ioFailures;
+    private final TransientFailures transientFailures;
 
-    public ReturnsFilter(ArticleParser parser, BundleStore bundles, Duration maxWait, Clock clock, IoFailures ioFailures) {
-        this.ioFailures = ioFailures;
+    public ReturnsFilter(ArticleParser parser, BundleStore bundles, Duration maxWait, Clock clock, TransientFailures transientFailures) {
+        this.transientFailures = transientFailures;
         this.parser = parser;
         this.bundles = bundles;
         this.maxWait = maxWait;
@@ -52,7 +52,7 @@ public final class ReturnsFilter implements GenericFileFilter<File> {
 
     @Override
     public boolean accept(GenericFile<File> file) {
-        return file.isDirectory() || ioFailures.accept(file) && isReady(file.getFile().toPath());
+        return file.isDirectory() || transientFailures.accept(file) && isReady(file.getFile().toPath());
     }
 
     /** True when the file can be processed now; logs once when it starts waiting. */

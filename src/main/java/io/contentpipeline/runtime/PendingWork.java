@@ -2,7 +2,7 @@ package io.contentpipeline.runtime;
 
 import io.contentpipeline.files.HomeLayout;
 import io.contentpipeline.intake.ReturnsFilter;
-import io.contentpipeline.status.IoFailures;
+import io.contentpipeline.status.TransientFailures;
 
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
@@ -20,9 +20,9 @@ final class PendingWork {
     private final Pattern articles;
     private final Pattern returns;
     private final ReturnsFilter returnsFilter;
-    private final IoFailures failures;
+    private final TransientFailures failures;
 
-    PendingWork(HomeLayout layout, String articlePattern, String returnPattern, ReturnsFilter returnsFilter, IoFailures failures) {
+    PendingWork(HomeLayout layout, String articlePattern, String returnPattern, ReturnsFilter returnsFilter, TransientFailures failures) {
         this.layout = layout;
         this.articles = Pattern.compile(articlePattern);
         this.returns = Pattern.compile(returnPattern);

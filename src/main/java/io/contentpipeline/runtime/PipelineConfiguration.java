@@ -25,7 +25,7 @@ import io.contentpipeline.parse.ArticleParser;
 import io.contentpipeline.publish.BundlePublisher;
 import io.contentpipeline.publish.BundleStore;
 import io.contentpipeline.publish.PublicUrls;
-import io.contentpipeline.status.IoFailures;
+import io.contentpipeline.status.TransientFailures;
 import io.contentpipeline.status.PipelineCounts;
 import io.contentpipeline.status.StatusReporter;
 import io.contentpipeline.translate.DraftWriter;
@@ -86,7 +86,7 @@ public final class PipelineConfiguration implements CamelConfiguration {
         ChangelogDigest digest = new ChangelogDigest(changelog, layout.changelogDigest());
         context.addService(new ChangelogService(changelog, digest), true, true);
 
-        IoFailures ioFailures = new IoFailures(settings.ioRetryDelay(), settings.ioRetryMaxDelay(), Clock.systemUTC());
+        TransientFailures transientFailures = new TransientFailures(settings.ioRetryDelay(), settings.ioRetryMaxDelay(), Clock.systemUTC());
         Registry registry = context.getRegistry();
         registry.bind("settings", settings);
         registry.bind("layout", layout);
@@ -104,12 +104,12 @@ public final class PipelineConfiguration implements CamelConfiguration {
                 new PublicUrls(settings.baseUrl(), settings.baseUrlByLanguage()), parser));
         registry.bind("pseudoTranslator", new PseudoTranslator(settings.pseudoTranslate(), layout, parser, segmenter));
         registry.bind("returnChecker", new ReturnChecker(parser, bundles, sources, deriver, languages, segmenter));
-        registry.bind("returnsFilter", new ReturnsFilter(parser, bundles, settings.returnSourceWait(), Clock.systemUTC(), ioFailures));
+        registry.bind("returnsFilter", new ReturnsFilter(parser, bundles, settings.returnSourceWait(), Clock.systemUTC(), transientFailures));
         registry.bind("rejections", new Rejections(layout, counts));
         registry.bind("events", new EventRecorder(changelog));
         registry.bind("changelogDigest", digest);
         registry.bind("pipelineCounts", counts);
-        registry.bind("ioFailures", ioFailures);
+        registry.bind("transientFailures", transientFailures);
         registry.bind("statusReporter", new StatusReporter(context, counts));
         LOG.info("pipeline home={} targets={} source-language={} (when an article does not say) workers={} durability={}",
                 layout.home(), settings.targets(), settings.sourceLanguage(), settings.workers(),

@@ -3,7 +3,7 @@ package io.contentpipeline.runtime;
 import io.contentpipeline.files.HomeLayout;
 import io.contentpipeline.files.HomeLock;
 import io.contentpipeline.intake.ReturnsFilter;
-import io.contentpipeline.status.IoFailures;
+import io.contentpipeline.status.TransientFailures;
 import io.contentpipeline.status.StatusReporter;
 import org.apache.camel.CamelContext;
 import org.apache.camel.main.BaseMainSupport;
@@ -98,7 +98,7 @@ public final class PipelineRunner {
         CamelContext context = main.getCamelContext();
         try {
             var props = context.getPropertiesComponent();
-            IoFailures failures = context.getRegistry().lookupByNameAndType("ioFailures", IoFailures.class);
+            TransientFailures failures = context.getRegistry().lookupByNameAndType("transientFailures", TransientFailures.class);
             PendingWork pending = new PendingWork(
                     context.getRegistry().lookupByNameAndType("layout", HomeLayout.class),
                     props.resolveProperty("pipeline.inbox.include").orElseThrow(),

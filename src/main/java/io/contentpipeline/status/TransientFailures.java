@@ -16,16 +16,16 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Inputs the pipeline could not process because the outside world failed (outbox not
- * writable, disk full). The exchange fails, so the file stays in the inbox; this filter
+ * Inputs the pipeline could not process because the machine failed, not the file: the
+ * outbox not writable, the disk full, the heap exhausted. The exchange fails, so the file stays in the inbox; this filter
  * then keeps the file consumers off it for a delay that doubles with every failed attempt
  * (up to a maximum), and the error is logged once per attempt. When the fault clears, the
  * next attempt succeeds and processing goes on by itself. A --once run reports these
  * inputs and exits non-zero, since the pipeline itself failed.
  */
-public final class IoFailures implements GenericFileFilter<File> {
+public final class TransientFailures implements GenericFileFilter<File> {
 
-    private static final Logger LOG = LoggerFactory.getLogger(IoFailures.class);
+    private static final Logger LOG = LoggerFactory.getLogger(TransientFailures.class);
 
     private record Attempts(int count, Instant nextAttempt) {
     }
@@ -35,7 +35,7 @@ public final class IoFailures implements GenericFileFilter<File> {
     private final Duration maxDelay;
     private final Clock clock;
 
-    public IoFailures(Duration firstDelay, Duration maxDelay, Clock clock) {
+    public TransientFailures(Duration firstDelay, Duration maxDelay, Clock clock) {
         this.firstDelay = firstDelay;
         this.maxDelay = maxDelay;
         this.clock = clock;
@@ -43,17 +43,26 @@ public final class IoFailures implements GenericFileFilter<File> {
 
     /** Route step of the error configuration: one WARN line per failed attempt, no stack trace. */
     public void record(Exchange exchange) {
-        Throwable cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        Throwable cause = rootCause(exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class));
         String file = exchange.getMessage().getHeader(Exchange.FILE_PATH, String.class);
         if (file == null) {
-            LOG.warn("pipeline.io-failure error=\"{}\"", String.valueOf(cause));
+            LOG.warn("pipeline.transient-failure error=\"{}\"", String.valueOf(cause));
             return;
         }
         Path path = Path.of(file).toAbsolutePath();
         Attempts attempts = failed.merge(path, new Attempts(1, clock.instant().plus(firstDelay)),
                 (before, first) -> new Attempts(before.count() + 1, clock.instant().plus(delay(before.count() + 1))));
-        LOG.warn("pipeline.io-failure file={} attempt={} retry_in_ms={} error=\"{}\": the file stays in the inbox",
+        LOG.warn("pipeline.transient-failure file={} attempt={} retry_in_ms={} error=\"{}\": the file stays in the inbox",
                 path.getFileName(), attempts.count(), delay(attempts.count()).toMillis(), String.valueOf(cause));
+    }
+
+    /** What the operator can act on: a full disk, an exhausted heap; not Camel's wrapper around it. */
+    private static Throwable rootCause(Throwable failure) {
+        Throwable cause = failure;
+        while (cause != null && cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return cause;
     }
 
     private Duration delay(int attempt) {

@@ -26,9 +26,13 @@ class CommandLineIT {
     Path temp;
 
     private Process start(Path home, Path log, String... options) throws IOException {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString(),
-                "--home", home.toString()));
+        return start(List.of(), home, log, options);
+    }
+
+    private Process start(List<String> jvmOptions, Path home, Path log, String... options) throws IOException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", JAR.toString(), "--home", home.toString()));
         command.addAll(List.of(options));
         return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }
@@ -94,6 +98,37 @@ class CommandLineIT {
             first.destroy();
             first.waitFor(60, TimeUnit.SECONDS);
         }
+    }
+
+    @Test
+    void anArticleThatExhaustsTheHeapStaysInTheInboxAndIsPublishedOnceThereIsMemory() throws Exception {
+        Path home = temp.resolve("small heap");
+        PipelineHome pipeline = new PipelineHome(home);
+        // The seed with its body repeated up to 4.5 MB: under the size limit, but far more than
+        // a 40 MB heap can work on (an article takes twenty to thirty times its size).
+        String seed = PipelineHome.resource(SeedArticleTest.SEED);
+        int bodyStart = seed.indexOf("\n---", 4) + 4;
+        String body = seed.substring(bodyStart);
+        pipeline.drop("inbox/big.md", seed.substring(0, bodyStart) + body.repeat(4_500_000 / body.length()));
+        Path smallLog = temp.resolve("small.log");
+
+        Process small = start(List.of("-Xmx40m"), home, smallLog, "--once");
+
+        assertThat(small.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        String output = Files.readString(smallLog);
+        assertThat(small.exitValue()).as(output).isEqualTo(1);
+        assertThat(output).contains("pipeline.transient-failure file=big.md attempt=1").contains("OutOfMemoryError")
+                .doesNotContain("pipeline.error").doesNotContain("\tat ");
+        assertThat(pipeline.files("inbox")).containsExactly("big.md");
+        assertThat(pipeline.files("outbox/rejected")).isEmpty();
+
+        Path log = temp.resolve("enough.log");
+        Process enough = start(List.of("-Xmx512m"), home, log, "--once");
+
+        assertThat(enough.waitFor(180, TimeUnit.SECONDS)).isTrue();
+        assertThat(enough.exitValue()).as(Files.readString(log)).isZero();
+        assertThat(pipeline.files("inbox")).isEmpty();
+        assertThat(pipeline.files("outbox/published/role-cmo-pme")).contains("bundle.json");
     }
 
     @Test

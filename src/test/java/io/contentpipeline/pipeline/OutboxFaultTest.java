@@ -4,7 +4,7 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import io.contentpipeline.runtime.PipelineRunner;
-import io.contentpipeline.status.IoFailures;
+import io.contentpipeline.status.TransientFailures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
@@ -34,7 +34,7 @@ class OutboxFaultTest {
         PipelineHome home = new PipelineHome(temp, Map.of("pipeline.io-retry-delay", "200"));
         ListAppender<ILoggingEvent> log = new ListAppender<>();
         log.start();
-        Logger ioLogger = (Logger) LoggerFactory.getLogger(IoFailures.class);
+        Logger ioLogger = (Logger) LoggerFactory.getLogger(TransientFailures.class);
         ioLogger.addAppender(log);
         PipelineRunner runner = home.runner(false);
         Thread service = new Thread(runner::run, "pipeline-service");
@@ -68,6 +68,6 @@ class OutboxFaultTest {
     }
 
     private static long attempts(ListAppender<ILoggingEvent> log) {
-        return log.list.stream().filter(e -> e.getFormattedMessage().startsWith("pipeline.io-failure")).count();
+        return log.list.stream().filter(e -> e.getFormattedMessage().startsWith("pipeline.transient-failure")).count();
     }
 }

@@ -61,19 +61,21 @@ public final class DraftWriter {
 
     public DraftsWritten request(VersionedArticle versioned) throws IOException {
         Article article = versioned.article();
+        List<String> languages = targets.stream().map(target -> target.toLowerCase(Locale.ROOT))
+                .filter(language -> !language.equals(article.language())).toList();
+        if (languages.isEmpty()) {
+            // Already in every target language: no draft, so no translation will ever be
+            // checked against this version, and archiving or segmenting it would be wasted work.
+            return new DraftsWritten(versioned, languages, List.of());
+        }
         String neutralText = neutralDraft(versioned);
         sources.keep(article.slug(), versioned.version(), FrontMatterWriter.markdown(article.frontMatter().fields(), article.body()),
                 neutralText);
         ParsedArticle neutral = parse(neutralText);
         SegmentedArticle source = segment(neutral);
-        List<String> languages = new ArrayList<>();
         List<ChangelogEvent> events = new ArrayList<>();
-        for (String target : targets) {
-            String language = target.toLowerCase(Locale.ROOT);
-            if (!language.equals(article.language())) {
-                events.add(issue(article.slug(), versioned.version(), language, neutral, source));
-                languages.add(language);
-            }
+        for (String language : languages) {
+            events.add(issue(article.slug(), versioned.version(), language, neutral, source));
         }
         return new DraftsWritten(versioned, languages, events);
     }

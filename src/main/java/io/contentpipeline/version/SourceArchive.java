@@ -12,9 +12,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Every accepted source version as it was accepted (outbox/sources/&lt;slug&gt;/v&lt;N&gt;.md), and
- * the language-neutral draft made from it (v&lt;N&gt;.draft.md: translatable fields, the
- * translation block, the body). A translation made for an older version is checked
+ * Every accepted source version sent for translation, as it was accepted
+ * (outbox/sources/&lt;slug&gt;/v&lt;N&gt;.md), and the language-neutral draft made from it
+ * (v&lt;N&gt;.draft.md: translatable fields, the translation block, the body). A translation made for an older version is checked
  * against the draft it was made from, and later drafts reuse its segments.
  */
 public final class SourceArchive {

@@ -77,6 +77,9 @@ class LanguageIntelligenceTest {
         assertThat(openSource.get("source_language").asText()).isEqualTo("en");
         assertThat(openSource.get("languages").get("en").get("detection_confidence").asDouble()).isGreaterThan(0.9);
         assertThat(home.files("outbox/translations/EN")).doesNotContain("open-source.md");
+        assertThat(home.resolve("outbox/sources/dental/v1.draft.md")).isRegularFile();
+        assertThat(home.resolve("outbox/sources/open-source")).as("no draft, so no version to check a translation against")
+                .doesNotExist();
 
         JsonNode python = home.bundle("otel-python").get("languages").get("fr");
         assertThat(python.get("summary_source").asText()).isEqualTo("derived");

@@ -52,8 +52,9 @@ public final class TransientFailures implements GenericFileFilter<File> {
         Path path = Path.of(file).toAbsolutePath();
         Attempts attempts = failed.merge(path, new Attempts(1, clock.instant().plus(firstDelay)),
                 (before, first) -> new Attempts(before.count() + 1, clock.instant().plus(delay(before.count() + 1))));
-        LOG.warn("pipeline.transient-failure file={} attempt={} retry_in_ms={} error=\"{}\": the file stays in the inbox",
-                path.getFileName(), attempts.count(), delay(attempts.count()).toMillis(), String.valueOf(cause));
+        LOG.warn("pipeline.transient-failure file={} attempt={} retry_in_ms={} error=\"{}\": the file stays in the inbox{}",
+                path.getFileName(), attempts.count(), delay(attempts.count()).toMillis(), String.valueOf(cause),
+                cause instanceof OutOfMemoryError ? "; give the pipeline more heap (-Xmx) or lower pipeline.max-file-bytes" : "");
     }
 
     /** What the operator can act on: a full disk, an exhausted heap; not Camel's wrapper around it. */

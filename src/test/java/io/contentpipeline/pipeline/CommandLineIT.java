@@ -117,7 +117,7 @@ class CommandLineIT {
         assertThat(small.waitFor(120, TimeUnit.SECONDS)).isTrue();
         String output = Files.readString(smallLog);
         assertThat(small.exitValue()).as(output).isEqualTo(1);
-        assertThat(output).contains("pipeline.transient-failure file=big.md attempt=1").contains("OutOfMemoryError")
+        assertThat(output).contains("pipeline.transient-failure file=big.md attempt=1").contains("OutOfMemoryError").contains("give the pipeline more heap (-Xmx)")
                 .doesNotContain("pipeline.error").doesNotContain("\tat ");
         assertThat(pipeline.files("inbox")).containsExactly("big.md");
         assertThat(pipeline.files("outbox/rejected")).isEmpty();

@@ -9,6 +9,8 @@
 #   JAVA           java command (default: java)
 #   JAVA_OPTS      JVM options for both pipeline runs (default: -Xmx512m)
 #   HUGO           hugo command (default: hugo; installed with apt-get when missing)
+#   ROUNDS         batch runs of the pipeline and of Hugo, alternating, each on a fresh copy
+#                  (default: 1); with more than one, each round and the medians are printed
 #   LATENCY_DROPS  articles dropped one by one into the running service (default: 50)
 #   LATENCY_WARMUP seconds to wait after the service says "started" (default: 3)
 #   KEEP_WORKDIR   1 keeps the temporary work folder (logs, outputs) after the run
@@ -31,6 +33,7 @@ JAR=${JAR:-$REPO_DIR/target/content-pipeline.jar}
 JAVA=${JAVA:-java}
 JAVA_OPTS=${JAVA_OPTS:--Xmx512m}
 HUGO=${HUGO:-hugo}
+ROUNDS=${ROUNDS:-1}
 LATENCY_DROPS=${LATENCY_DROPS:-50}
 LATENCY_WARMUP=${LATENCY_WARMUP:-3}
 KEEP_WORKDIR=${KEEP_WORKDIR:-0}
@@ -48,6 +51,7 @@ figure() { printf '%s: %s\n' "$1" "$2"; }
 command -v "$JAVA" >/dev/null || die "java not found: $JAVA"
 command -v python3 >/dev/null || die "python3 not found"
 [[ $LATENCY_DROPS =~ ^[1-9][0-9]*$ ]] || die "LATENCY_DROPS must be a positive integer"
+[[ $ROUNDS =~ ^[1-9][0-9]*$ ]] || die "ROUNDS must be a positive integer"
 if ! command -v "$HUGO" >/dev/null; then
     [[ $(id -u) == 0 ]] || die "hugo is not installed and we are not root: apt-get install hugo"
     log "hugo not found: installing it with apt-get"
@@ -90,6 +94,9 @@ time_cpu() {
     awk -F': ' '/User time/ { u = $2 } /System time/ { s = $2 } END { printf "%.2f", u + s }' "$1"
 }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "n/a" }'; }
+# Median of the numbers given as arguments (the mean of the two middle ones for an even count).
+median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { m = int((NR + 1) / 2)
+    if (NR % 2) printf "%.2f", v[m]; else printf "%.2f", (v[m] + v[m + 1]) / 2 }'; }
 count_files() { find "$@" -type f 2>/dev/null | wc -l | tr -d ' '; }
 
 log "work folder: $WORK"
@@ -253,6 +260,48 @@ if [[ $hugo_rc != 0 ]]; then
 fi
 figure pipeline_to_hugo_time_ratio "$(ratio "$pipeline_seconds" "$hugo_seconds")"
 figure pipeline_to_hugo_rss_ratio "$(ratio "$pipeline_rss" "$hugo_rss")"
+
+# --- 4b. More rounds ---------------------------------------------------------------
+# Other work on the machine moves a single figure by 10 to 15 %. With ROUNDS > 1 the two
+# batch runs are repeated, alternating, each on a fresh copy of the corpus (and Hugo with
+# an empty cache and no previous output), and the medians are printed.
+if ((ROUNDS > 1)); then
+    pipeline_all=("$pipeline_seconds")
+    hugo_all=("$hugo_seconds")
+    ratio_all=("$(ratio "$pipeline_seconds" "$hugo_seconds")")
+    rss_all=("$pipeline_rss")
+    for ((round = 2; round <= ROUNDS; round++)); do
+        log "round $round of $ROUNDS: pipeline --once, then hugo"
+        round_home=$WORK/batch-$round
+        mkdir -p "$round_home"
+        cp -r "$CORPUS" "$round_home/inbox"
+        round_rc=0
+        # shellcheck disable=SC2086
+        "$GNU_TIME" -v -o "$WORK/pipeline-$round.time" \
+            "$JAVA" $JAVA_OPTS -jar "$JAR_COPY" --home "$round_home" --once >"$WORK/pipeline-$round.log" 2>&1 \
+            || round_rc=$?
+        rm -rf "$round_home"
+        rm -rf "$SITE/public"
+        (cd "$SITE" && "$GNU_TIME" -v -o "$WORK/hugo-$round.time" \
+            "$HUGO" --cacheDir "$WORK/hugo-cache-$round" >"$WORK/hugo-$round.log" 2>&1) \
+            || die "hugo failed in round $round (log: $WORK/hugo-$round.log)"
+        round_pipeline=$(time_wall "$WORK/pipeline-$round.time")
+        round_hugo=$(time_wall "$WORK/hugo-$round.time")
+        figure "pipeline_exit_code_round_$round" "$round_rc"
+        figure "pipeline_seconds_round_$round" "$round_pipeline s"
+        figure "pipeline_peak_rss_mb_round_$round" "$(time_rss_mb "$WORK/pipeline-$round.time") MB"
+        figure "hugo_seconds_round_$round" "$round_hugo s"
+        figure "pipeline_to_hugo_time_ratio_round_$round" "$(ratio "$round_pipeline" "$round_hugo")"
+        pipeline_all+=("$round_pipeline")
+        hugo_all+=("$round_hugo")
+        ratio_all+=("$(ratio "$round_pipeline" "$round_hugo")")
+        rss_all+=("$(time_rss_mb "$WORK/pipeline-$round.time")")
+    done
+    figure pipeline_seconds_median "$(median "${pipeline_all[@]}") s"
+    figure hugo_seconds_median "$(median "${hugo_all[@]}") s"
+    figure pipeline_to_hugo_time_ratio_median "$(median "${ratio_all[@]}")"
+    figure pipeline_peak_rss_mb_max "$(printf '%s\n' "${rss_all[@]}" | sort -g | tail -n 1) MB"
+fi
 
 # --- 5. Latency, service mode ------------------------------------------------------
 SERVICE_HOME=$WORK/service

@@ -92,6 +92,9 @@ public final class ReturnChecker {
         DetectedLanguage detected = derived.detected();
         boolean pseudo = TranslationBlock.isPseudo(frontMatter);
         if (pseudo) {
+            // Pseudo-text is the source text with its letters accented, so it keeps the source
+            // language's punctuation: a typography warning on every segment would only be noise.
+            problems.removeIf(problem -> "typography".equals(problem.code()));
             problems.add(Problem.warning("pseudo-translation", null,
                     "a pseudo-translation (pipeline.pseudo-translate), for layout checks only", null));
         } else if (languages.isConfident(detected) && !detected.language().equals(language)) {

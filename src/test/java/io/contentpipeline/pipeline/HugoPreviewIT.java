@@ -1,0 +1,85 @@
+package io.contentpipeline.pipeline;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * Hugo is a consumer of the bundles: the preview site in src/main/hugo, run by the real hugo
+ * binary on a real outbox/published/, builds every language of an article at the URL its
+ * bundle.json gives, with the other language linked as an alternate. Skipped where hugo is
+ * not installed (.ci/run installs it).
+ */
+class HugoPreviewIT {
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void hugoBuildsEveryLanguageOfABundleAtTheUrlBundleJsonGives() throws Exception {
+        assumeTrue(hugoInstalled(), "hugo is not installed (apt-get install hugo)");
+        PipelineHome home = new PipelineHome(temp.resolve("home"), Map.of("pipeline.pseudo-translate", "true"));
+        // A real CDS article with no canonical_url, so both languages get the default URLs.
+        home.dropResource("corpus/pairs/cds-colocating-with-nrcan/fr.md", "nrcan.md");
+        assertThat(home.runOnce()).isZero();
+        Path site = temp.resolve("site");
+        copy(Path.of("src/main/hugo"), site);
+        Path log = temp.resolve("hugo.log");
+
+        Process hugo = new ProcessBuilder("hugo", "--source", site.toString(),
+                "--contentDir", home.resolve("outbox/published").toString(),
+                "--destination", temp.resolve("public").toString(), "--cacheDir", temp.resolve("cache").toString())
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+
+        assertThat(hugo.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(hugo.exitValue()).as(Files.readString(log)).isZero();
+        JsonNode languages = home.bundle("nrcan").get("languages");
+        assertThat(languages.size()).isEqualTo(2);
+        for (String language : List.of("fr", "en")) {
+            String other = language.equals("fr") ? "en" : "fr";
+            Path page = temp.resolve("public" + URI.create(languages.get(language).get("url").asText()).getPath() + "index.html");
+            assertThat(page).as("page at the URL bundle.json gives for " + language).isRegularFile();
+            assertThat(Files.readString(page)).contains("<html lang=\"" + language + "\">")
+                    .contains("hreflang=\"" + other + "\" href=\"" + languages.get(other).get("url").asText() + "\"")
+                    .contains("<h1>" + languages.get(language).get("title").asText() + "</h1>").contains("<main>");
+        }
+    }
+
+    private static boolean hugoInstalled() {
+        try {
+            Process version = new ProcessBuilder("hugo", "version").redirectErrorStream(true).start();
+            version.getInputStream().readAllBytes();
+            return version.waitFor(30, TimeUnit.SECONDS) && version.exitValue() == 0;
+        } catch (IOException | InterruptedException e) {
+            return false;
+        }
+    }
+
+    private static void copy(Path from, Path to) throws IOException {
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(from)) {
+            files = new ArrayList<>(walk.toList());
+        }
+        for (Path file : files) {
+            Path target = to.resolve(from.relativize(file).toString());
+            if (Files.isDirectory(file)) {
+                Files.createDirectories(target);
+            } else {
+                Files.copy(file, target);
+            }
+        }
+    }
+}

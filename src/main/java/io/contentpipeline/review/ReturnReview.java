@@ -11,6 +11,7 @@ import io.contentpipeline.segment.SegmentedArticle;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -115,19 +116,22 @@ public final class ReturnReview {
     private static void reviewUnmarkedCode(Map<String, Integer> missing, List<Segment> translation, List<Problem> problems) {
         String text = translation.stream().map(Segment::text).collect(Collectors.joining("\n"));
         List<String> unmarked = new ArrayList<>();
-        missing.keySet().removeIf(token -> {
-            boolean kept = token.startsWith(INLINE_CODE) && token.endsWith("`") && token.length() > INLINE_CODE.length() + 1
-                    && Pattern.compile("(?<![\\p{L}\\p{N}_])" + Pattern.quote(token.substring(INLINE_CODE.length(), token.length() - 1))
-                    + "(?![\\p{L}\\p{N}_])").matcher(text).find();
-            if (kept) {
+        for (Iterator<String> tokens = missing.keySet().iterator(); tokens.hasNext(); ) {
+            String token = tokens.next();
+            if (token.startsWith(INLINE_CODE) && containsWord(text, token.substring(INLINE_CODE.length(), token.length() - 1))) {
                 unmarked.add(token.substring(INLINE_CODE.length() - 1));
+                tokens.remove();
             }
-            return kept;
-        });
+        }
         if (!unmarked.isEmpty()) {
             problems.add(problem(Severity.WARNING, "code-unmarked", null, "inline code kept as plain text, no longer marked as code: "
                     + String.join(", ", unmarked), null));
         }
+    }
+
+    /** Whether {@code text} holds {@code word} not as part of a longer word ({@code Filter} is not in {@code ProducingFilter}). */
+    private static boolean containsWord(String text, String word) {
+        return !word.isEmpty() && Pattern.compile("(?<![\\p{L}\\p{N}_])" + Pattern.quote(word) + "(?![\\p{L}\\p{N}_])").matcher(text).find();
     }
 
     private void reviewBody(List<Bead> beads, List<Segment> source, List<Segment> translation, String language,

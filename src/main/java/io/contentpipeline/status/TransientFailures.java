@@ -17,9 +17,10 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Inputs the pipeline could not process because the machine failed, not the file: the
- * outbox not writable, the disk full, the heap exhausted. The exchange fails, so the file stays in the inbox; this filter
- * then keeps the file consumers off it for a delay that doubles with every failed attempt
- * (up to a maximum), and the error is logged once per attempt. When the fault clears, the
+ * outbox not writable, the disk full, the heap exhausted. The exchange fails, so the file
+ * stays in the inbox; this filter then keeps the file consumers off it for a delay that
+ * doubles with every failed attempt (up to a maximum), and the error is logged once per
+ * attempt. When the fault clears, the
  * next attempt succeeds and processing goes on by itself. A --once run reports these
  * inputs and exits non-zero, since the pipeline itself failed.
  */

@@ -5,6 +5,7 @@ import io.contentpipeline.intake.ReturnsFilter;
 import io.contentpipeline.status.TransientFailures;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,6 +29,15 @@ final class PendingWork {
         this.returns = Pattern.compile(returnPattern);
         this.returnsFilter = returnsFilter;
         this.failures = failures;
+    }
+
+    /** For the status line, which must not fail: the count, or -1 when a folder cannot be read. */
+    int countOrUnknown() {
+        try {
+            return count();
+        } catch (IOException | UncheckedIOException e) {
+            return -1;
+        }
     }
 
     int count() throws IOException {

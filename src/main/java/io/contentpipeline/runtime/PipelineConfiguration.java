@@ -104,13 +104,18 @@ public final class PipelineConfiguration implements CamelConfiguration {
                 new PublicUrls(settings.baseUrl(), settings.baseUrlByLanguage()), parser));
         registry.bind("pseudoTranslator", new PseudoTranslator(settings.pseudoTranslate(), layout, parser, segmenter));
         registry.bind("returnChecker", new ReturnChecker(parser, bundles, sources, deriver, languages, segmenter));
-        registry.bind("returnsFilter", new ReturnsFilter(parser, bundles, settings.returnSourceWait(), Clock.systemUTC(), transientFailures));
+        ReturnsFilter returnsFilter = new ReturnsFilter(parser, bundles, settings.returnSourceWait(), Clock.systemUTC(), transientFailures);
+        registry.bind("returnsFilter", returnsFilter);
         registry.bind("rejections", new Rejections(layout, counts));
         registry.bind("events", new EventRecorder(changelog));
         registry.bind("changelogDigest", digest);
         registry.bind("pipelineCounts", counts);
         registry.bind("transientFailures", transientFailures);
-        registry.bind("statusReporter", new StatusReporter(context, counts));
+        var properties = context.getPropertiesComponent();
+        PendingWork pending = new PendingWork(layout, properties.resolveProperty("pipeline.inbox.include").orElseThrow(),
+                properties.resolveProperty("pipeline.returns.include").orElseThrow(), returnsFilter, transientFailures);
+        registry.bind("pendingWork", pending);
+        registry.bind("statusReporter", new StatusReporter(context, counts, pending::countOrUnknown, Clock.systemUTC()));
         LOG.info("pipeline home={} targets={} source-language={} (when an article does not say) workers={} durability={}",
                 layout.home(), settings.targets(), settings.sourceLanguage(), settings.workers(),
                 settings.forceToDevice() ? "power-loss" : "process-crash");

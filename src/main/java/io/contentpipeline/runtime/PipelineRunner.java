@@ -1,8 +1,6 @@
 package io.contentpipeline.runtime;
 
-import io.contentpipeline.files.HomeLayout;
 import io.contentpipeline.files.HomeLock;
-import io.contentpipeline.intake.ReturnsFilter;
 import io.contentpipeline.status.StatusReporter;
 import io.contentpipeline.status.TransientFailures;
 import org.apache.camel.CamelContext;
@@ -99,12 +97,7 @@ public final class PipelineRunner {
         try {
             var props = context.getPropertiesComponent();
             TransientFailures failures = context.getRegistry().lookupByNameAndType("transientFailures", TransientFailures.class);
-            PendingWork pending = new PendingWork(
-                    context.getRegistry().lookupByNameAndType("layout", HomeLayout.class),
-                    props.resolveProperty("pipeline.inbox.include").orElseThrow(),
-                    props.resolveProperty("pipeline.returns.include").orElseThrow(),
-                    context.getRegistry().lookupByNameAndType("returnsFilter", ReturnsFilter.class),
-                    failures);
+            PendingWork pending = context.getRegistry().lookupByNameAndType("pendingWork", PendingWork.class);
             long pollDelay = Long.parseLong(props.resolveProperty("pipeline.poll-delay").orElse("500"));
             int idleChecks = 0;
             while (idleChecks < 2) {

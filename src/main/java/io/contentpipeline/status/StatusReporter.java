@@ -7,34 +7,85 @@ import org.apache.camel.api.management.mbean.ManagedRouteMBean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.StringJoiner;
+import java.util.function.IntSupplier;
 
 /**
  * The operator's status line: the state of each route an input enters by (intake, returns,
- * rejections, dead letters, timers) with its exchanges total, failed and in flight, then the
- * pipeline's counts. Logged by a timer route and at the end of --once.
+ * rejections, dead letters, timers) with its exchanges total, failed and in flight; the
+ * progress of the work (files waiting in the inbox folders, inputs taken so far, the rate
+ * since the last line and the time left at that rate); then the pipeline's counts. Logged
+ * by a timer route and at the end of --once.
  */
 public final class StatusReporter {
 
     private static final Logger LOG = LoggerFactory.getLogger("pipeline.status");
     /** The group of the routes one stage of the article flow runs in (routes/*.camel.yaml). */
     private static final String STAGE_GROUP = "stage";
+    /** The group of the routes that take files from the inbox folders. */
+    private static final String INTAKE_GROUP = "intake";
 
     private final CamelContext context;
     private final PipelineCounts counts;
+    private final IntSupplier inboxWaiting;
+    private final Clock clock;
+    private long takenBefore;
+    private Instant before;
 
-    public StatusReporter(CamelContext context, PipelineCounts counts) {
+    public StatusReporter(CamelContext context, PipelineCounts counts, IntSupplier inboxWaiting, Clock clock) {
         this.context = context;
         this.counts = counts;
+        this.inboxWaiting = inboxWaiting;
+        this.clock = clock;
+        this.before = clock.instant();
     }
 
-    public void report() {
-        LOG.info("status routes=[{}] published={} translations={} rejected={}", routes(), counts.published(),
-                counts.languages(Instant.now()), counts.rejected());
+    public synchronized void report() {
+        Instant now = clock.instant();
+        LOG.info("status routes=[{}] {} published={} translations={} rejected={}", routes(), progress(now), counts.published(),
+                counts.languages(now), counts.rejected());
+    }
+
+    /** "inbox=3012 taken=6988 rate=97.1/s eta=0m31s": how far a large import has come. */
+    private String progress(Instant now) {
+        int waiting = inboxWaiting.getAsInt();
+        long taken = taken();
+        StringBuilder progress = new StringBuilder("inbox=").append(waiting < 0 ? "?" : String.valueOf(waiting))
+                .append(" taken=").append(taken);
+        double seconds = Duration.between(before, now).toMillis() / 1000.0;
+        if (taken > takenBefore && seconds > 0) {
+            double rate = (taken - takenBefore) / seconds;
+            progress.append(String.format(Locale.ROOT, " rate=%.1f/s", rate));
+            if (waiting > 0) {
+                progress.append(" eta=").append(PipelineCounts.LanguageStatus.format(Duration.ofSeconds(Math.round(waiting / rate))));
+            }
+        }
+        takenBefore = taken;
+        before = now;
+        return progress.toString();
+    }
+
+    /** Inputs the intake routes have taken so far, whatever became of them. */
+    private long taken() {
+        ManagedCamelContext managed = context.getCamelContextExtension().getContextPlugin(ManagedCamelContext.class);
+        if (managed == null) {
+            return 0;
+        }
+        long taken = 0;
+        for (Route route : context.getRoutes()) {
+            ManagedRouteMBean mbean = managed.getManagedRoute(route.getRouteId());
+            if (INTAKE_GROUP.equals(route.getGroup()) && mbean != null) {
+                taken += mbean.getExchangesTotal();
+            }
+        }
+        return taken;
     }
 
     private String routes() {

@@ -55,7 +55,8 @@ class CommandLineIT {
         assertThat(output).contains("article.rejected").contains("article.accepted slug=role-cmo-pme lang=fr version=1")
                 .contains("status routes=[").doesNotContain("RejectedInputException").doesNotContain("\tat ")
                 .as("a rejection is not a failure, and stage routes stay out of the status line while they run")
-                .contains("intake-articles Started 2/0/0").contains("reject-input Started 1/0/0").doesNotContain("check-metadata");
+                .contains("intake-articles Started 2/0/0").contains("reject-input Started 1/0/0").doesNotContain("check-metadata")
+                .as("progress: nothing left, both files taken").containsPattern("\\] inbox=0 taken=2 rate=[0-9.]+/s published=1 ");
     }
 
     @Test

@@ -52,6 +52,7 @@ class HugoPreviewIT {
             String other = language.equals("fr") ? "en" : "fr";
             Path page = temp.resolve("public" + URI.create(languages.get(language).get("url").asText()).getPath() + "index.html");
             assertThat(page).as("page at the URL bundle.json gives for " + language).isRegularFile();
+            assertThat(page.resolveSibling("bundle.json")).as("the pipeline's own files are not published").doesNotExist();
             assertThat(Files.readString(page)).contains("<html lang=\"" + language + "\">")
                     .contains("hreflang=\"" + other + "\" href=\"" + languages.get(other).get("url").asText() + "\"")
                     .contains("<h1>" + languages.get(language).get("title").asText() + "</h1>").contains("<main>");

@@ -26,12 +26,8 @@ if ! [[ $N =~ ^[1-9][0-9]*$ ]]; then
     exit 2
 fi
 
-BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-REPO_DIR=$(dirname "$BENCH_DIR")
-CORPUS_SRC=${CORPUS_SRC:-$REPO_DIR/src/test/resources/corpus}
-JAR=${JAR:-$REPO_DIR/target/content-pipeline.jar}
-JAVA=${JAVA:-java}
-JAVA_OPTS=${JAVA_OPTS:--Xmx512m}
+# shellcheck source=bench/defaults.sh
+source "$(dirname "${BASH_SOURCE[0]}")/defaults.sh"
 HUGO=${HUGO:-hugo}
 ROUNDS=${ROUNDS:-1}
 LATENCY_DROPS=${LATENCY_DROPS:-50}

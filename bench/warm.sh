@@ -13,12 +13,8 @@ set -euo pipefail
 
 N=${1:-3000}
 [[ $N =~ ^[1-9][0-9]*$ ]] || { echo "usage: $0 [N]   (a positive integer; got '$N')" >&2; exit 2; }
-BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-REPO_DIR=$(dirname "$BENCH_DIR")
-CORPUS_SRC=${CORPUS_SRC:-$REPO_DIR/src/test/resources/corpus}
-JAR=${JAR:-$REPO_DIR/target/content-pipeline.jar}
-JAVA=${JAVA:-java}
-JAVA_OPTS=${JAVA_OPTS:--Xmx512m}
+# shellcheck source=bench/defaults.sh
+source "$(dirname "${BASH_SOURCE[0]}")/defaults.sh"
 BATCHES=${BATCHES:-4}
 [[ $BATCHES =~ ^[1-9][0-9]*$ ]] || { echo "BATCHES must be a positive integer" >&2; exit 2; }
 [[ -f $JAR ]] || { echo "jar not found: $JAR (build it, or set JAR=...)" >&2; exit 1; }

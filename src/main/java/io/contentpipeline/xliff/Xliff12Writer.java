@@ -54,14 +54,7 @@ public final class Xliff12Writer implements XliffExport {
         xml.writeStartElement("header");
         xml.writeStartElement("prop-group");
         xml.writeAttribute("name", PROPERTIES);
-        for (String key : XliffXml.VERSION_KEYS) {
-            xml.writeCharacters("\n    ");
-            xml.writeStartElement("prop");
-            xml.writeAttribute("prop-type", key);
-            xml.writeCharacters(String.valueOf(block.get(key)));
-            xml.writeEndElement();
-        }
-        xml.writeCharacters("\n  ");
+        XliffXml.versionKeys(xml, block, null, "prop", "prop-type");
         xml.writeEndElement();
         xml.writeEndElement();
     }

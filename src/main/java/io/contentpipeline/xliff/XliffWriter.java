@@ -50,14 +50,7 @@ public final class XliffWriter implements XliffExport {
         xml.writeStartElement(METADATA, "metadata");
         xml.writeStartElement(METADATA, "metaGroup");
         xml.writeAttribute("category", "content-pipeline");
-        for (String key : XliffXml.VERSION_KEYS) {
-            xml.writeCharacters("\n    ");
-            xml.writeStartElement(METADATA, "meta");
-            xml.writeAttribute("type", key);
-            xml.writeCharacters(String.valueOf(block.get(key)));
-            xml.writeEndElement();
-        }
-        xml.writeCharacters("\n  ");
+        XliffXml.versionKeys(xml, block, METADATA, "meta", "type");
         xml.writeEndElement();
         xml.writeEndElement();
     }

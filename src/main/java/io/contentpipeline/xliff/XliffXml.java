@@ -5,6 +5,7 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 import java.io.StringWriter;
 import java.util.List;
+import java.util.Map;
 
 /** What both XLIFF versions write alike: the document around the root, and text with its codes. */
 final class XliffXml {
@@ -37,6 +38,27 @@ final class XliffXml {
             throw new IllegalStateException("writing XML to memory cannot fail", e);
         }
         return out + "\n";
+    }
+
+    /**
+     * The translation block's version keys, one element each, into the group element already
+     * open: {@code <prop prop-type="…">} in XLIFF 1.2 (no namespace), {@code <mda:meta type="…">}
+     * in 2.1.
+     */
+    static void versionKeys(XMLStreamWriter xml, Map<String, Object> block, String namespace, String element,
+                            String keyAttribute) throws XMLStreamException {
+        for (String key : VERSION_KEYS) {
+            xml.writeCharacters("\n    ");
+            if (namespace == null) {
+                xml.writeStartElement(element);
+            } else {
+                xml.writeStartElement(namespace, element);
+            }
+            xml.writeAttribute(keyAttribute, key);
+            xml.writeCharacters(String.valueOf(block.get(key)));
+            xml.writeEndElement();
+        }
+        xml.writeCharacters("\n  ");
     }
 
     /** Text runs as text; each protected code as the placeholder {@code code} writes for it. */

@@ -28,14 +28,7 @@ public final class PipelineCounts {
         public String toString() {
             String counts = byStatus.toString();
             return longestWaiting == null ? counts
-                    : counts + " longest wait " + longestWaiting + " " + format(longestWait);
-        }
-
-        /** "0m31s", "2h5m", "3d4h": a wait as an operator reads it. */
-        static String format(Duration wait) {
-            long minutes = wait.toMinutes();
-            return minutes >= 60 * 24 ? wait.toDays() + "d" + (wait.toHoursPart()) + "h"
-                    : minutes >= 60 ? wait.toHours() + "h" + wait.toMinutesPart() + "m" : minutes + "m" + wait.toSecondsPart() + "s";
+                    : counts + " longest wait " + longestWaiting + " " + ShortDuration.of(longestWait);
         }
     }
 

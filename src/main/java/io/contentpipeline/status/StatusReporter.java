@@ -64,7 +64,7 @@ public final class StatusReporter {
             double rate = (taken - takenBefore) / seconds;
             progress.append(String.format(Locale.ROOT, " rate=%.1f/s", rate));
             if (waiting > 0) {
-                progress.append(" eta=").append(PipelineCounts.LanguageStatus.format(Duration.ofSeconds(Math.round(waiting / rate))));
+                progress.append(" eta=").append(ShortDuration.of(Duration.ofSeconds(Math.round(waiting / rate))));
             }
         }
         takenBefore = taken;
@@ -74,23 +74,22 @@ public final class StatusReporter {
 
     /** Inputs the intake routes have taken so far, whatever became of them. */
     private long taken() {
-        ManagedCamelContext managed = context.getCamelContextExtension().getContextPlugin(ManagedCamelContext.class);
-        if (managed == null) {
-            return 0;
-        }
         long taken = 0;
         for (Route route : context.getRoutes()) {
-            ManagedRouteMBean mbean = managed.getManagedRoute(route.getRouteId());
-            if (INTAKE_GROUP.equals(route.getGroup()) && mbean != null) {
-                taken += mbean.getExchangesTotal();
-            }
+            ManagedRouteMBean mbean = INTAKE_GROUP.equals(route.getGroup()) ? managedRoute(route) : null;
+            taken += mbean == null ? 0 : mbean.getExchangesTotal();
         }
         return taken;
     }
 
+    /** The route's JMX statistics; null when JMX is off. */
+    private ManagedRouteMBean managedRoute(Route route) {
+        ManagedCamelContext managed = context.getCamelContextExtension().getContextPlugin(ManagedCamelContext.class);
+        return managed == null ? null : managed.getManagedRoute(route.getRouteId());
+    }
+
     private String routes() {
         StringJoiner routes = new StringJoiner(", ");
-        ManagedCamelContext managed = context.getCamelContextExtension().getContextPlugin(ManagedCamelContext.class);
         List<Route> sorted = new ArrayList<>(context.getRoutes());
         sorted.sort(Comparator.comparing(Route::getRouteId));
         for (Route route : sorted) {
@@ -100,7 +99,7 @@ public final class StatusReporter {
             if (STAGE_GROUP.equals(route.getGroup()) && "Started".equals(state)) {
                 continue;
             }
-            ManagedRouteMBean mbean = managed == null ? null : managed.getManagedRoute(route.getRouteId());
+            ManagedRouteMBean mbean = managedRoute(route);
             if (mbean == null) {
                 routes.add(route.getRouteId() + " " + state);
             } else {

@@ -23,7 +23,7 @@ public final class LanguageDetector {
      * Enough text for a sure answer: on the corpus, 250 characters from the start already give
      * the answer 1,500 give, on every body of 50 words or more (README, "Language intelligence").
      */
-    static final int MAX_CHARS = 450;
+    static final int MAX_CHARS = 300;
     /** The sample is taken from the start, the middle and the end of a long text. */
     private static final int WINDOWS = 3;
     /** Fewer words than this give no confident answer, whatever the detector says. */

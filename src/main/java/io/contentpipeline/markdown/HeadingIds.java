@@ -1,6 +1,8 @@
 package io.contentpipeline.markdown;
 
 import org.jsoup.nodes.Element;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.QueryParser;
 
 import java.util.Locale;
 import java.util.Set;
@@ -12,7 +14,8 @@ import java.util.Set;
  */
 public final class HeadingIds {
 
-    public static final String HEADINGS = "h1, h2, h3, h4, h5, h6";
+    /** Parsed once; jsoup parses a query given as a string again on every call. */
+    public static final Evaluator HEADINGS = QueryParser.parse("h1, h2, h3, h4, h5, h6");
 
     private HeadingIds() {
     }

@@ -33,6 +33,8 @@ import java.util.regex.Pattern;
 public final class MarkdownEngine {
 
     private static final Pattern TEMPLATE_TAGS = Pattern.compile("\\{\\{[<%].*?[%>]}}", Pattern.DOTALL);
+    /** An HTML block without such a tag has no heading, and needs no HTML parse for the outline. */
+    private static final Pattern HEADING_TAG = Pattern.compile("<h[1-6]", Pattern.CASE_INSENSITIVE);
 
     private final Parser parser;
     private final HtmlRenderer renderer;
@@ -86,7 +88,11 @@ public final class MarkdownEngine {
                 new VisitHandler<>(Heading.class, heading -> outline.add(new io.contentpipeline.article.Heading(
                         heading.getLevel(), PlainText.of(heading).strip(), heading.getAnchorRefId()))),
                 new VisitHandler<>(HtmlBlock.class, block -> {
-                    for (Element heading : Jsoup.parseBodyFragment(block.getChars().toString()).select(HeadingIds.HEADINGS)) {
+                    String html = block.getChars().toString();
+                    if (!HEADING_TAG.matcher(html).find()) {
+                        return;
+                    }
+                    for (Element heading : Jsoup.parseBodyFragment(html).select(HeadingIds.HEADINGS)) {
                         if (!heading.text().isBlank()) {
                             String id = HeadingIds.idFor(heading, used);
                             outline.add(new io.contentpipeline.article.Heading(

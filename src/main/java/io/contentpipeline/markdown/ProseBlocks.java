@@ -16,6 +16,8 @@ import com.vladsch.flexmark.util.ast.Node;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 import org.jsoup.parser.Parser;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.QueryParser;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -31,7 +33,10 @@ public final class ProseBlocks {
 
     /** Zola/Tera template tags ({{ x }}, {% x %}) left in prose; in code they are left alone. */
     private static final Pattern TERA_TAGS = Pattern.compile("\\{\\{.*?}}|\\{%.*?%}");
-    private static final String HTML_TEXT_ELEMENTS = "p, li, h1, h2, h3, h4, h5, h6, blockquote, td, th, figcaption";
+    /** Parsed once: jsoup would parse a query string again on every call, for every element. */
+    private static final Evaluator HTML_TEXT_ELEMENTS =
+            QueryParser.parse("p, li, h1, h2, h3, h4, h5, h6, blockquote, td, th, figcaption");
+    private static final Evaluator NOT_PROSE = QueryParser.parse("script, style, code, pre");
 
     private ProseBlocks() {
     }
@@ -67,7 +72,7 @@ public final class ProseBlocks {
 
     private static void collectHtml(String html, List<ProseBlock> blocks) {
         org.jsoup.nodes.Document fragment = Jsoup.parseBodyFragment(html);
-        fragment.select("script, style, code, pre").remove();
+        fragment.select(NOT_PROSE).remove();
         List<Element> elements = fragment.select(HTML_TEXT_ELEMENTS).stream()
                 .filter(e -> e.parents().stream().noneMatch(p -> p.is(HTML_TEXT_ELEMENTS)))
                 .toList();

@@ -14,6 +14,8 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jsoup.safety.Safelist;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.QueryParser;
 
 /**
  * Allow-list sanitising of rendered article HTML with jsoup: the markup real articles use
@@ -38,6 +40,7 @@ public final class SafeHtml {
 
     /** Elements a sanitiser removes that matter to an author: they run script or submit data. */
     private static final Set<String> DANGEROUS_TAGS = Set.of("script", "iframe", "object", "embed", "style", "form");
+    private static final Evaluator HAS_ID = QueryParser.parse("[id]");
     private static final Pattern SCRIPT_URL = Pattern.compile("(?i)^\\s*(javascript|vbscript|data):");
     /** Relative links are kept as written; this base only lets the sanitiser accept them. */
     private static final String BASE = "http://localhost/";
@@ -67,7 +70,7 @@ public final class SafeHtml {
         Document safe = new Cleaner(SAFELIST).clean(dirty);
         safe.outputSettings(OUTPUT);
         Set<String> used = new HashSet<>();
-        safe.select("[id]").forEach(element -> used.add(element.id()));
+        safe.select(HAS_ID).forEach(element -> used.add(element.id()));
         for (Element heading : safe.select(HeadingIds.HEADINGS)) {
             if (heading.id().isBlank() && !heading.text().isBlank()) {
                 heading.id(HeadingIds.idFor(heading, used));

@@ -56,7 +56,7 @@ public final class Segmenter {
     /** @param bodyLine the file line where the body starts, for locating segments */
     public SegmentedArticle segment(FrontMatter frontMatter, String body, int bodyLine) {
         Document document = markdown.parseRaw(body);
-        return new SegmentedArticle(fields(frontMatter), new BodyWalk(document, bodyLine).segments, structure(document, body));
+        return new SegmentedArticle(fields(frontMatter), new BodyWalk(document, body, bodyLine).segments, structure(document, body));
     }
 
     /** The translatable front-matter fields as segments, in a fixed order. */
@@ -97,9 +97,10 @@ public final class Segmenter {
         private final int bodyLine;
         private int section;
 
-        BodyWalk(Document document, int bodyLine) {
+        /** @param body the text {@code document} was parsed from: a String is faster to scan than flexmark's sequence */
+        BodyWalk(Document document, String body, int bodyLine) {
             this.document = document;
-            this.lines = new LineIndex(document.getChars());
+            this.lines = new LineIndex(body);
             this.bodyLine = bodyLine;
             walk(document, false);
         }

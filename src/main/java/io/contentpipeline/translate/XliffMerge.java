@@ -21,8 +21,9 @@ import java.util.Map;
 /**
  * Turns a filled XLIFF file back into the Markdown return it stands for: the draft of the
  * version named in its metadata, with every unit's target in place of its source text.
- * The result goes through the same checks as a Markdown return; a unit left without
- * target keeps the source text, which those checks then report.
+ * The result goes through the same checks as a Markdown return. A file with units left
+ * without a target is rejected first, each unit named: a tool leaves no target on a
+ * segment nobody translated, so there is nothing to guess.
  */
 public final class XliffMerge {
 
@@ -68,6 +69,7 @@ public final class XliffMerge {
         }
         fields.put(TranslationBlock.KEY, block);
         List<Segment> segments = new ArrayList<>(segmenter.segment(draft.frontMatter(), draft.body(), draft.bodyLine()).body());
+        requireEveryUnit(slug, filled, Segmenter.fields(draft.frontMatter()), segments);
         segments.sort(Comparator.comparingInt(Segment::start));
         StringBuilder body = new StringBuilder(draft.body().length());
         int copied = 0;
@@ -77,6 +79,24 @@ public final class XliffMerge {
         }
         body.append(draft.body().substring(copied));
         return FrontMatterWriter.markdown(fields, body.toString());
+    }
+
+    /** Every field and block of the draft must come back translated, each one missing named. */
+    private static void requireEveryUnit(String slug, XliffReader.Filled filled, List<Segment> fields, List<Segment> body) {
+        List<Problem> missing = new ArrayList<>();
+        for (List<Segment> segments : List.of(fields, body)) {
+            for (Segment segment : segments) {
+                if (filled.untranslated().contains(segment.id())) {
+                    missing.add(Problem.error("xliff-untranslated", segment.id(),
+                            "this unit has no translation (no <target>, or an empty one)", null));
+                } else if (!filled.targets().containsKey(segment.id())) {
+                    missing.add(Problem.error("xliff-untranslated", segment.id(), "this unit is missing from the file", null));
+                }
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new RejectedInputException(slug, missing);
+        }
     }
 
     private static RejectedInputException reject(String slug, String message) {

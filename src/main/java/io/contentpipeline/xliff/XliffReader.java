@@ -14,18 +14,24 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * Reads a filled XLIFF 2.1 or 1.2 file back: the metadata that names the source version,
- * and for every unit its target text with the placeholders replaced by their original data.
+ * and for every unit its target text with the placeholders replaced by their original data
+ * ({@link UnitTarget} for XLIFF 2), or that it was left untranslated.
  * DOCTYPEs and external entities are refused (no XXE).
  */
 public final class XliffReader {
 
-    /** What a returned XLIFF file says: its metadata and unit id → target text (only units that have one). */
-    public record Filled(Map<String, String> metadata, Map<String, String> targets) {
+    /**
+     * What a returned XLIFF file says: its metadata, unit id → target text for the units
+     * translated, and the ids of the units left without a translation (no target, or an empty one).
+     */
+    public record Filled(Map<String, String> metadata, Map<String, String> targets, List<String> untranslated) {
     }
 
     public Filled read(byte[] xliff) {
@@ -39,16 +45,14 @@ public final class XliffReader {
                     + " or " + Xliff12Writer.XLIFF + ")");
         }
         Map<String, String> targets = new LinkedHashMap<>();
+        List<String> untranslated = new ArrayList<>();
         NodeList units = document.getElementsByTagNameNS(XliffWriter.XLIFF, "unit");
         for (int i = 0; i < units.getLength(); i++) {
             Element unit = (Element) units.item(i);
-            Element target = first(unit, XliffWriter.XLIFF, "target");
-            if (target != null) {
-                targets.put(unit.getAttribute("id"),
-                        content(target, textById(unit.getElementsByTagNameNS(XliffWriter.XLIFF, "data"), "id")));
-            }
+            UnitTarget.of(unit).ifPresentOrElse(text -> targets.put(unit.getAttribute("id"), text),
+                    () -> untranslated.add(unit.getAttribute("id")));
         }
-        return new Filled(metadata(document.getElementsByTagNameNS(XliffWriter.METADATA, "meta"), "type"), targets);
+        return new Filled(metadata(document.getElementsByTagNameNS(XliffWriter.METADATA, "meta"), "type"), targets, untranslated);
     }
 
     /**
@@ -58,17 +62,21 @@ public final class XliffReader {
      */
     private static Filled read12(Document document) {
         Map<String, String> targets = new LinkedHashMap<>();
+        List<String> untranslated = new ArrayList<>();
         NodeList units = document.getElementsByTagNameNS(Xliff12Writer.XLIFF, "trans-unit");
         for (int i = 0; i < units.getLength(); i++) {
             Element unit = (Element) units.item(i);
             Element source = first(unit, Xliff12Writer.XLIFF, "source");
             Element target = first(unit, Xliff12Writer.XLIFF, "target");
-            if (target != null && source != null) {
-                targets.put(unit.getAttribute("id"),
-                        content12(target, textById(source.getElementsByTagNameNS(Xliff12Writer.XLIFF, "ph"), "id")));
+            String text = target == null || source == null ? ""
+                    : content12(target, textById(source.getElementsByTagNameNS(Xliff12Writer.XLIFF, "ph"), "id"));
+            if (text.isBlank() && (source == null || !source.getTextContent().isBlank())) {
+                untranslated.add(unit.getAttribute("id"));
+            } else {
+                targets.put(unit.getAttribute("id"), text);
             }
         }
-        return new Filled(metadata(document.getElementsByTagNameNS(Xliff12Writer.XLIFF, "prop"), "prop-type"), targets);
+        return new Filled(metadata(document.getElementsByTagNameNS(Xliff12Writer.XLIFF, "prop"), "prop-type"), targets, untranslated);
     }
 
     private static Element first(Element parent, String namespace, String name) {
@@ -103,25 +111,6 @@ public final class XliffReader {
                 text.append(codes.getOrDefault(code.getAttribute("id"), ""));
             } else if (child instanceof Element code && ("g".equals(code.getLocalName()) || "mrk".equals(code.getLocalName()))) {
                 text.append(content12(code, codes));
-            }
-        }
-        return text.toString();
-    }
-
-    /** The text of a target, codes put back from the original data; an unknown code is left out. */
-    private static String content(Element element, Map<String, String> data) {
-        StringBuilder text = new StringBuilder();
-        for (Node child = element.getFirstChild(); child != null; child = child.getNextSibling()) {
-            if (child.getNodeType() == Node.TEXT_NODE || child.getNodeType() == Node.CDATA_SECTION_NODE) {
-                text.append(child.getNodeValue());
-            } else if (child instanceof Element code) {
-                String original = data.get(code.getAttribute("dataRef"));
-                if (original != null) {
-                    text.append(original);
-                }
-                if ("pc".equals(code.getLocalName())) {
-                    text.append(content(code, data));
-                }
             }
         }
         return text.toString();

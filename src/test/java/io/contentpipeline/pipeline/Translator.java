@@ -1,11 +1,25 @@
 package io.contentpipeline.pipeline;
 
+import io.contentpipeline.article.ParsedArticle;
+import io.contentpipeline.article.SourceFile;
+import io.contentpipeline.markdown.MarkdownEngine;
+import io.contentpipeline.parse.ArticleParser;
+import io.contentpipeline.segment.Segment;
+import io.contentpipeline.segment.SegmentedArticle;
+import io.contentpipeline.segment.Segmenter;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /**
  * Does what a translator does with a draft: keeps its translation: block untouched and
- * replaces the translatable front matter and the body with the translated ones.
+ * replaces the translatable front matter and the body with the translated ones; for
+ * translation tools, gives the English text of each of the seed's units.
  */
 final class Translator {
 
@@ -27,5 +41,27 @@ final class Translator {
         }
         String[] parts = translated.split("---\n", 3);
         return "---\n" + parts[1] + block.group() + "---\n" + parts[2];
+    }
+
+    /** Unit id → English text: the test translation's segments paired with the seed's, which share its structure. */
+    static Map<String, String> englishSeedByUnit() {
+        SegmentedArticle french = segment(PipelineHome.resource(SeedArticleTest.SEED));
+        SegmentedArticle english = segment(PipelineHome.resource(SeedArticleTest.SEED_EN));
+        Map<String, String> targets = new HashMap<>();
+        Map<String, String> englishFields = new HashMap<>();
+        english.fields().forEach(field -> englishFields.put(field.id(), field.text()));
+        french.fields().forEach(field -> targets.put(field.id(), englishFields.get(field.id())));
+        List<Segment> fr = french.body();
+        List<Segment> enBody = english.body();
+        assertThat(enBody).hasSameSizeAs(fr);
+        for (int i = 0; i < fr.size(); i++) {
+            targets.put(fr.get(i).id(), enBody.get(i).text());
+        }
+        return targets;
+    }
+
+    private static SegmentedArticle segment(String text) {
+        ParsedArticle parsed = new ArticleParser(5_000_000).parseText(new SourceFile("x.md", null, new byte[0], null), text);
+        return new Segmenter(new MarkdownEngine()).segment(parsed.frontMatter(), parsed.body(), parsed.bodyLine());
     }
 }

@@ -1,13 +1,6 @@
 package io.contentpipeline.pipeline;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.contentpipeline.article.ParsedArticle;
-import io.contentpipeline.article.SourceFile;
-import io.contentpipeline.markdown.MarkdownEngine;
-import io.contentpipeline.parse.ArticleParser;
-import io.contentpipeline.segment.Segment;
-import io.contentpipeline.segment.SegmentedArticle;
-import io.contentpipeline.segment.Segmenter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Document;
@@ -49,7 +42,7 @@ class XliffRoundTripTest {
                 .contains("srcLang=\"fr\"").contains("trgLang=\"en\"").contains("<mda:meta type=\"source_version\">1</mda:meta>")
                 .contains("<ph id=\"1\" dataRef=\"d1\"/>").contains("state=\"initial\"");
 
-        home.drop("inbox/translations/EN/role-cmo-pme.en.xlf", fill(exported, englishByUnit()));
+        home.drop("inbox/translations/EN/role-cmo-pme.en.xlf", fill(exported, Translator.englishSeedByUnit()));
         assertThat(home.runOnce()).isZero();
 
         JsonNode en = home.bundle("role-cmo-pme").get("languages").get("en");
@@ -73,7 +66,7 @@ class XliffRoundTripTest {
                 .contains("<prop prop-type=\"source_version\">1</prop>").contains("<trans-unit id=\"fm.title\"")
                 .contains("<ph id=\"1\">**</ph>").doesNotContain("<target");
 
-        home.drop("inbox/translations/EN/role-cmo-pme.en.xlf", fill12(exported, englishByUnit()));
+        home.drop("inbox/translations/EN/role-cmo-pme.en.xlf", fill12(exported, Translator.englishSeedByUnit()));
         assertThat(home.runOnce()).isZero();
 
         JsonNode en = home.bundle("role-cmo-pme").get("languages").get("en");
@@ -98,28 +91,6 @@ class XliffRoundTripTest {
             });
             unit.appendChild(target);
         });
-    }
-
-    /** Unit id → English text: the test translation's segments paired with the seed's, which share its structure. */
-    private static Map<String, String> englishByUnit() {
-        SegmentedArticle french = segment(PipelineHome.resource(SeedArticleTest.SEED));
-        SegmentedArticle english = segment(PipelineHome.resource(SeedArticleTest.SEED_EN));
-        Map<String, String> targets = new HashMap<>();
-        Map<String, String> englishFields = new HashMap<>();
-        english.fields().forEach(field -> englishFields.put(field.id(), field.text()));
-        french.fields().forEach(field -> targets.put(field.id(), englishFields.get(field.id())));
-        List<Segment> fr = french.body();
-        List<Segment> enBody = english.body();
-        assertThat(enBody).hasSameSizeAs(fr);
-        for (int i = 0; i < fr.size(); i++) {
-            targets.put(fr.get(i).id(), enBody.get(i).text());
-        }
-        return targets;
-    }
-
-    private static SegmentedArticle segment(String text) {
-        ParsedArticle parsed = new ArticleParser(5_000_000).parseText(new SourceFile("x.md", null, new byte[0], null), text);
-        return new Segmenter(new MarkdownEngine()).segment(parsed.frontMatter(), parsed.body(), parsed.bodyLine());
     }
 
     /** Adds a target to every unit, codes written as placeholders pointing at the unit's original data. */

@@ -1,0 +1,59 @@
+package io.contentpipeline.xliff;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The inline markup other tools write into XLIFF 2 targets, read back to the Markdown it stands for. */
+class XliffReaderTest {
+
+    private static XliffReader.Filled read(String units) {
+        String xliff = """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.1" srcLang="fr" trgLang="en">
+                <file id="f1">%s</file>
+                </xliff>
+                """.formatted(units);
+        return new XliffReader().read(xliff.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void pairedCodesAnnotationsAndCodePointsKeepTheirText() {
+        XliffReader.Filled filled = read("""
+                <unit id="p-1"><originalData><data id="d1">**</data><data id="d2">](https://example.com/)</data>
+                <data id="d3">&lt;em&gt;</data><data id="d4">&lt;/em&gt;</data></originalData>
+                <segment><source><pc id="1" dataRefStart="d1" dataRefEnd="d1">gras</pc> [lien<ph id="2" dataRef="d2"/>
+                <sc id="3" dataRef="d3"/>fin<ec startRef="3" dataRef="d4"/></source>
+                <target><pc id="1">bold</pc> [<mrk id="m1" type="term">link</mrk><ph id="2"/>
+                <sc id="3" dataRef="d3"/>end<ec startRef="3" dataRef="d4"/><cp hex="00A0"/>!</target></segment></unit>
+                """);
+        assertThat(filled.targets()).containsEntry("p-1", "**bold** [link](https://example.com/)\n<em>end</em>\u00A0!");
+        assertThat(filled.untranslated()).isEmpty();
+    }
+
+    @Test
+    void segmentsAreJoinedWithTheirIgnorablesAndInTheTargetOrder() {
+        XliffReader.Filled filled = read("""
+                <unit id="p-1">
+                  <segment><source>Un.</source><target order="3">Two.</target></segment>
+                  <ignorable><source> </source></ignorable>
+                  <segment><source>Deux.</source><target order="1">One.</target></segment>
+                </unit>
+                """);
+        assertThat(filled.targets()).containsEntry("p-1", "One. Two.");
+    }
+
+    @Test
+    void aUnitWithASegmentLeftEmptyIsUntranslated() {
+        XliffReader.Filled filled = read("""
+                <unit id="p-1"><segment><source>Un.</source><target>One.</target></segment>
+                  <segment><source>Deux.</source><target/></segment></unit>
+                <unit id="p-2"><segment><source>Trois.</source></segment></unit>
+                <unit id="p-3"><segment><source>Quatre.</source><target>Four.</target></segment></unit>
+                """);
+        assertThat(filled.untranslated()).containsExactly("p-1", "p-2");
+        assertThat(filled.targets()).containsOnlyKeys("p-3");
+    }
+}

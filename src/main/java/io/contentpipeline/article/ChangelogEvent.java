@@ -1,6 +1,10 @@
 package io.contentpipeline.article;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** One line of outbox/changelog.jsonl. */
@@ -15,14 +19,28 @@ public record ChangelogEvent(Instant time, String event, String slug, String lan
     public static final String TRANSLATION_REJECTED = "translation.rejected";
     public static final String TRANSLATION_UNCHANGED = "translation.unchanged";
     public static final String BUNDLE_PUBLISHED = "bundle.published";
+    /** Detail key of the input's digest: in the changelog, left out of the log line. */
+    public static final String SHA256 = "sha256";
 
     public ChangelogEvent {
-        detail = detail == null ? Map.of() : Map.copyOf(detail);
+        // In the order given, so that log lines and changelog entries read alike from one to the next.
+        detail = detail == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(detail));
     }
 
     public static ChangelogEvent now(String event, String slug, String lang, Integer version, String file,
                                      Map<String, Object> detail) {
         return new ChangelogEvent(Instant.now(), event, slug, lang, version, file, detail);
+    }
+
+    /**
+     * A bundle's files are in place: its languages now, and the digest of the input (article or
+     * translation) that changed it, which keeps the event once per change.
+     */
+    public static ChangelogEvent bundlePublished(String slug, String lang, int version, Collection<String> languages, String sha256) {
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("languages", List.copyOf(languages));
+        detail.put(SHA256, sha256);
+        return now(BUNDLE_PUBLISHED, slug, lang, version, "outbox/published/" + slug + "/", detail);
     }
 
     /**
@@ -33,7 +51,12 @@ public record ChangelogEvent(Instant time, String event, String slug, String lan
         return !event.endsWith(".rejected") && !event.endsWith(".unchanged");
     }
 
+    /**
+     * Slug, language, version and, when the event names it, the digest of the input that
+     * caused it: a second, different translation of one source version is a new event, the
+     * same file replayed after a crash is not.
+     */
     public String onceKey() {
-        return event + '|' + slug + '|' + lang + '|' + version;
+        return event + '|' + slug + '|' + lang + '|' + version + '|' + detail.getOrDefault(SHA256, "");
     }
 }

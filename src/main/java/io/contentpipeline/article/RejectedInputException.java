@@ -12,10 +12,17 @@ public final class RejectedInputException extends RuntimeException {
 
     private final transient List<Problem> problems;
     private final String slug;
+    private final Integer version;
 
     public RejectedInputException(String slug, List<Problem> problems) {
+        this(slug, null, problems);
+    }
+
+    /** @param version the source version a rejected translation was made for, when known */
+    public RejectedInputException(String slug, Integer version, List<Problem> problems) {
         super(summary(problems), null, false, false);
         this.slug = slug;
+        this.version = version;
         this.problems = List.copyOf(problems);
     }
 
@@ -30,6 +37,11 @@ public final class RejectedInputException extends RuntimeException {
     /** The slug when the stage got far enough to know it, otherwise null. */
     public String slug() {
         return slug;
+    }
+
+    /** The source version a rejected translation names, when it got far enough to know it, otherwise null. */
+    public Integer version() {
+        return version;
     }
 
     private static String summary(List<Problem> problems) {

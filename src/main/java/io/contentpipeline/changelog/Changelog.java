@@ -174,7 +174,7 @@ public final class Changelog {
         }
         StringBuilder text = new StringBuilder();
         detail.forEach((key, value) -> {
-            if (!"sha256".equals(key)) {
+            if (!ChangelogEvent.SHA256.equals(key)) {
                 text.append(' ').append(key).append('=').append(value);
             }
         });

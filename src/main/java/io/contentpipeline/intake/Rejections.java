@@ -43,7 +43,7 @@ public final class Rejections {
     /** A stage rejected the input: the expected outcome for a bad file. */
     public Rejection rejected(Exchange exchange, String kind) throws IOException {
         RejectedInputException rejection = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, RejectedInputException.class);
-        return reject(exchange, kind, rejection.slug(), rejection.problems());
+        return reject(exchange, kind, rejection.slug(), rejection.version(), rejection.problems());
     }
 
     /** The pipeline failed on the input for an unexpected reason; it is set aside with the reason. */
@@ -51,11 +51,11 @@ public final class Rejections {
         Throwable failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         LOG.error("pipeline.error file={} kind={}: the input is set aside in outbox/rejected/", fileName(exchange), kind, failure);
         String reason = failure == null ? "unknown" : failure.getClass().getSimpleName() + ": " + failure.getMessage();
-        return reject(exchange, kind, null, List.of(Problem.error("internal-error", null,
+        return reject(exchange, kind, null, null, List.of(Problem.error("internal-error", null,
                 "the pipeline could not process this file (" + reason + "); an operator has the details in the log", null)));
     }
 
-    private Rejection reject(Exchange exchange, String kind, String slug, List<Problem> problems) throws IOException {
+    private Rejection reject(Exchange exchange, String kind, String slug, Integer version, List<Problem> problems) throws IOException {
         String name = fileName(exchange);
         Path target = freeName(name);
         Map<String, Object> report = new LinkedHashMap<>();
@@ -74,8 +74,10 @@ public final class Rejections {
             counts.translationRejected(slug, lang);
         }
         List<String> errors = problems.stream().filter(Problem::isError).map(Problem::describe).toList();
-        ChangelogEvent rejected = ChangelogEvent.now(event, slug, lang, null, name, Map.of("errors", errors,
-                "report", layout.home().relativize(target).toString() + ".errors.json"));
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("errors", errors);
+        detail.put("report", layout.home().relativize(target) + ".errors.json");
+        ChangelogEvent rejected = ChangelogEvent.now(event, slug, lang, version, name, detail);
         return new Rejection(kind, slug, lang, List.of(rejected));
     }
 
@@ -83,7 +85,7 @@ public final class Rejections {
     private Path freeName(String name) throws IOException {
         Files.createDirectories(layout.rejected());
         Path candidate = layout.rejected().resolve(name);
-        for (int n = 2; Files.exists(candidate) || Files.exists(candidate.resolveSibling(name + ".errors.json")); n++) {
+        for (int n = 2; Files.exists(candidate) || Files.exists(candidate.resolveSibling(candidate.getFileName() + ".errors.json")); n++) {
             candidate = layout.rejected().resolve(name + "." + n);
         }
         return candidate;

@@ -58,7 +58,8 @@ public final class BundlePublisher {
                 states.put(language, new TranslationState(status, versioned.version(), now, now));
             }
             BundleManifest manifest = write(article.slug(), versioned.version(), article.language(), article.sha256(), versions, states);
-            return new Published(manifest, article.language(), List.of(published(manifest, article.language(), article.fileName())));
+            return new Published(manifest, article.language(),
+                    List.of(published(manifest, article.language(), article.sha256())));
         });
     }
 
@@ -94,16 +95,18 @@ public final class BundlePublisher {
             if (!translation.warnings().isEmpty()) {
                 detail.put("warnings", translation.warnings().stream().map(io.contentpipeline.article.Problem::describe).toList());
             }
+            detail.put(ChangelogEvent.SHA256, translation.inputSha256());
             return new Published(manifest, translation.language(), List.of(
                     ChangelogEvent.now(ChangelogEvent.TRANSLATION_ACCEPTED, translation.slug(), translation.language(),
                             translation.sourceVersion(), translation.fileName(), detail),
-                    published(manifest, translation.language(), translation.fileName())));
+                    published(manifest, translation.language(), translation.inputSha256())));
         });
     }
 
     /**
-     * A returned translation of a published article was rejected: its language shows
-     * {@code rejected} in bundle.json until a return is accepted. Returns the rejection unchanged.
+     * A returned translation of a published article was rejected: a language still awaiting
+     * its translation shows {@code rejected} in bundle.json until a return is accepted.
+     * Returns the rejection unchanged.
      */
     public Rejection recordRejection(Rejection rejection) throws Exception {
         if (!rejection.isTranslation() || rejection.slug() == null || rejection.language() == null) {
@@ -116,9 +119,12 @@ public final class BundlePublisher {
                 Map<String, TranslationState> states = new LinkedHashMap<>(current.translations());
                 Instant now = Instant.now();
                 TranslationState state = states.get(rejection.language());
-                states.put(rejection.language(), state == null
-                        ? new TranslationState(TranslationState.REJECTED, current.version(), now, now)
-                        : state.with(TranslationState.REJECTED, now));
+                // Only a translation still awaited can be "rejected": a language no draft went out
+                // for gains no entry, and a current translation stays current and published.
+                if (state == null || LanguageEntry.CURRENT.equals(state.status())) {
+                    return rejection;
+                }
+                states.put(rejection.language(), state.with(TranslationState.REJECTED, now));
                 store.replaceManifest(new BundleManifest(current.slug(), current.version(), current.sourceLanguage(),
                         current.sourceSha256(), current.publishedAt(), current.languages(), states));
             }
@@ -135,9 +141,9 @@ public final class BundlePublisher {
         return manifest;
     }
 
-    private static ChangelogEvent published(BundleManifest manifest, String language, String file) {
-        return ChangelogEvent.now(ChangelogEvent.BUNDLE_PUBLISHED, manifest.slug(), language, manifest.version(),
-                "outbox/published/" + manifest.slug() + "/", Map.of("languages", List.copyOf(manifest.languages().keySet())));
+    /** @param sha256 the digest of the input that changed the bundle */
+    private static ChangelogEvent published(BundleManifest manifest, String language, String sha256) {
+        return ChangelogEvent.bundlePublished(manifest.slug(), language, manifest.version(), manifest.languages().keySet(), sha256);
     }
 
     private static LanguageVersion sourceVersion(VersionedArticle versioned) {

@@ -127,7 +127,15 @@ public final class DraftWriter {
         files.put(slug + ".md", FrontMatterWriter.markdown(frontMatter, draft.body()).getBytes(StandardCharsets.UTF_8));
         AtomicFiles.writeAll(layout.drafts(language), files);
         return ChangelogEvent.now(ChangelogEvent.TRANSLATION_REQUESTED, slug, language, version,
-                layout.home().relativize(file).toString(), Map.of("reused", draft.reused(), "needs_work", draft.needsWork().size()));
+                layout.home().relativize(file).toString(), reuseReport(draft));
+    }
+
+    /** For the log line and the changelog: segments reused, then segments to translate. */
+    private static Map<String, Object> reuseReport(DraftComposer.Composed draft) {
+        Map<String, Object> report = new LinkedHashMap<>();
+        report.put("reused", draft.reused());
+        report.put("needs_work", draft.needsWork().size());
+        return report;
     }
 
     /** The accepted translation into this language, if any, and the source version it translates. */

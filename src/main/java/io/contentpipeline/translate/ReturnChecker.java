@@ -77,9 +77,9 @@ public final class ReturnChecker {
                 () -> reject(slug, "translation-unknown-version", "translation.source_version",
                         "version " + block.sourceVersion() + " of '" + slug + "' is not in the source archive")));
         if (!block.matches(TranslationBlock.blockOf(draft.frontMatter()))) {
-            throw reject(slug, "translation-block-edited", TranslationBlock.KEY,
-                    "the translation: block was edited (it no longer matches the draft issued for version "
-                            + block.sourceVersion() + "); keep the block exactly as it came");
+            throw new RejectedInputException(slug, block.sourceVersion(), List.of(Problem.error("translation-block-edited",
+                    TranslationBlock.KEY, "the translation: block was edited (it no longer matches the draft issued for version "
+                            + block.sourceVersion() + "); keep the block exactly as it came", null)));
         }
         List<Problem> problems = new ArrayList<>(parsed.warnings());
         FrontMatter frontMatter = parsed.frontMatter();
@@ -103,7 +103,7 @@ public final class ReturnChecker {
                     + "): was it translated?", parsed.bodyLine()));
         }
         if (problems.stream().anyMatch(Problem::isError)) {
-            throw new RejectedInputException(slug, problems);
+            throw new RejectedInputException(slug, block.sourceVersion(), problems);
         }
         problems.addAll(derived.warnings());
         return new AcceptedTranslation(slug, language, block.sourceVersion(), withoutBlock, parsed.body(),

@@ -69,7 +69,7 @@ public final class XliffMerge {
         }
         fields.put(TranslationBlock.KEY, block);
         List<Segment> segments = new ArrayList<>(segmenter.segment(draft.frontMatter(), draft.body(), draft.bodyLine()).body());
-        requireEveryUnit(slug, filled, Segmenter.fields(draft.frontMatter()), segments);
+        requireEveryUnit(slug, version, filled, Segmenter.fields(draft.frontMatter()), segments);
         segments.sort(Comparator.comparingInt(Segment::start));
         StringBuilder body = new StringBuilder(draft.body().length());
         int copied = 0;
@@ -82,7 +82,7 @@ public final class XliffMerge {
     }
 
     /** Every field and block of the draft must come back translated, each one missing named. */
-    private static void requireEveryUnit(String slug, XliffReader.Filled filled, List<Segment> fields, List<Segment> body) {
+    private static void requireEveryUnit(String slug, int version, XliffReader.Filled filled, List<Segment> fields, List<Segment> body) {
         List<Problem> missing = new ArrayList<>();
         for (List<Segment> segments : List.of(fields, body)) {
             for (Segment segment : segments) {
@@ -95,7 +95,7 @@ public final class XliffMerge {
             }
         }
         if (!missing.isEmpty()) {
-            throw new RejectedInputException(slug, missing);
+            throw new RejectedInputException(slug, version, missing);
         }
     }
 

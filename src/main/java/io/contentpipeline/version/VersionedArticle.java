@@ -33,7 +33,7 @@ public record VersionedArticle(Article article, int version, boolean unchanged, 
     @Override
     public List<ChangelogEvent> events() {
         Map<String, Object> detail = new LinkedHashMap<>();
-        detail.put("sha256", article.sha256());
+        detail.put(ChangelogEvent.SHA256, article.sha256());
         if (!unchanged) {
             if (!article.warnings().isEmpty()) {
                 detail.put("warnings", article.warnings().stream().map(Problem::describe).toList());
@@ -51,8 +51,8 @@ public record VersionedArticle(Article article, int version, boolean unchanged, 
                 article.fileName(), detail));
         // After a crash between publishing and recording it, the replayed input completes the log;
         // the changelog drops this when bundle.published was recorded already.
-        events.add(ChangelogEvent.now(ChangelogEvent.BUNDLE_PUBLISHED, article.slug(), published.sourceLanguage(), version,
-                "outbox/published/" + article.slug() + "/", Map.of("languages", List.copyOf(published.languages().keySet()))));
+        events.add(ChangelogEvent.bundlePublished(article.slug(), published.sourceLanguage(), version,
+                published.languages().keySet(), article.sha256()));
         return events;
     }
 }

@@ -2,6 +2,7 @@ package io.contentpipeline.pipeline;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
@@ -92,8 +93,44 @@ class RejectionTest {
         assertThat(home.json("outbox/rejected/untranslated.md.errors.json").get("errors"))
                 .extracting(e -> e.get("code").asText()).contains("untranslated", "translation-wrong-language");
         assertThat(home.eventNames()).filteredOn("translation.rejected"::equals).hasSize(3);
+        assertThat(home.events()).filteredOn(e -> e.get("file").asText().equals("untranslated.md"))
+                .singleElement().satisfies(e -> assertThat(e.get("version").asInt()).isEqualTo(1));
         assertThat(home.bundle("role-cmo-pme").get("languages").has("en")).isFalse();
         assertThat(home.bundle("role-cmo-pme").get("translations").get("en").get("status").asText()).isEqualTo("rejected");
+        assertThat(home.bundle("role-cmo-pme").get("translations").has("es")).as("no draft went out in Spanish").isFalse();
+    }
+
+    @Test
+    void aRejectedReturnLeavesTheCurrentTranslationCurrent() {
+        PipelineHome home = new PipelineHome(temp).publishSeed("seed.txt");
+        String translated = Translator.englishSeedReturn(home);
+        home.drop("inbox/translations/EN/good.md", translated);
+        assertThat(home.runOnce()).isZero();
+
+        home.drop("inbox/translations/EN/broken.md", translated.replaceFirst("\n### [^\n]*\n", "\n"));
+        assertThat(home.runOnce()).isZero();
+
+        assertThat(home.json("outbox/rejected/broken.md.errors.json").get("errors"))
+                .extracting(e -> e.get("code").asText()).contains("structure-headings");
+        JsonNode bundle = home.bundle("role-cmo-pme");
+        assertThat(bundle.get("languages").get("en").get("status").asText()).isEqualTo("current");
+        assertThat(bundle.get("translations").get("en").get("status").asText()).isEqualTo("current");
+    }
+
+    @Test
+    @Timeout(60)
+    void aFileRejectedAgainUnderTheSameNameIsKeptBesideTheFirst() {
+        PipelineHome home = new PipelineHome(temp);
+        String noDate = "---\ntitle: Sans date\n---\nTexte.\n";
+        for (int attempt = 1; attempt <= 3; attempt++) {
+            home.drop("inbox/brouillon.md", noDate);
+            assertThat(home.runOnce()).isZero();
+        }
+
+        assertThat(home.files("inbox")).isEmpty();
+        assertThat(home.files("outbox/rejected")).containsExactly("brouillon.md", "brouillon.md.2", "brouillon.md.2.errors.json",
+                "brouillon.md.3", "brouillon.md.3.errors.json", "brouillon.md.errors.json");
+        assertThat(home.eventNames()).containsExactly("article.rejected", "article.rejected", "article.rejected");
     }
 
     @Test

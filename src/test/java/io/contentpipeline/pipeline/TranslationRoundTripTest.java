@@ -141,6 +141,25 @@ class TranslationRoundTripTest {
     }
 
     @Test
+    void aCorrectedTranslationOfTheSameVersionIsPublishedAndLoggedAgain() {
+        PipelineHome home = new PipelineHome(temp).publishSeed("seed.txt");
+        String translated = Translator.englishSeedReturn(home);
+        home.drop("inbox/translations/EN/first.md", translated);
+        assertThat(home.runOnce()).isZero();
+        String corrected = translated.replace("more than a marketing project manager", "far more than a marketing project manager");
+        assertThat(corrected).isNotEqualTo(translated);
+
+        home.drop("inbox/translations/EN/corrected.md", corrected);
+        assertThat(home.runOnce()).isZero();
+
+        assertThat(home.read("outbox/published/role-cmo-pme/index.en.md")).contains("far more than a marketing project manager");
+        assertThat(home.events()).filteredOn(e -> e.get("event").asText().equals("translation.accepted"))
+                .extracting(e -> e.get("file").asText()).containsExactly("first.md", "corrected.md");
+        assertThat(home.events()).filteredOn(e -> e.get("event").asText().equals("bundle.published") && e.get("lang").asText().equals("en"))
+                .hasSize(2);
+    }
+
+    @Test
     void anEditedTranslationBlockIsRejected() {
         PipelineHome home = new PipelineHome(temp);
         String edited = english(publishFrench(home)).replaceFirst("source_sha256: [0-9a-f]{6}", "source_sha256: 000000");

@@ -53,6 +53,7 @@ public final class ReturnReview {
             beads.addAll(SegmentAligner.alignBodies(source.body(), translation.body()));
         } else {
             beads.addAll(SegmentAligner.alignWhole(source.body(), translation.body()));
+            locateHeadingChange(beads, problems);
         }
         reviewBody(beads, source.body(), translation.body(), targetLanguage, problems);
         return problems;
@@ -276,6 +277,36 @@ public final class ReturnReview {
     private static String excerpt(String text) {
         String flat = normalise(text);
         return flat.length() > 60 ? flat.substring(0, 57) + "…" : flat;
+    }
+
+    /**
+     * Points the structure-headings error at the first heading that lost or gained its
+     * counterpart in the whole-body pairing: a heading turned into a paragraph, deleted, or added.
+     */
+    private static void locateHeadingChange(List<Bead> beads, List<Problem> problems) {
+        for (Bead bead : beads) {
+            Segment lost = firstHeading(bead.source());
+            Segment added = firstHeading(bead.target());
+            if ((lost == null) == (added == null)) {
+                continue;
+            }
+            Integer line = bead.target().isEmpty() ? null : bead.target().get(0).line();
+            String where = lost != null
+                    ? "the heading \"" + excerpt(lost.text()) + "\" (source line " + lost.line() + ") has no heading in the translation"
+                    : "the translation has a heading the source does not: \"" + excerpt(added.text()) + "\"";
+            for (int i = 0; i < problems.size(); i++) {
+                Problem problem = problems.get(i);
+                if ("structure-headings".equals(problem.code())) {
+                    problems.set(i, problem(problem.severity(), problem.code(), lost != null ? lost.id() : added.id(),
+                            problem.message() + "; first: " + where, line));
+                }
+            }
+            return;
+        }
+    }
+
+    private static Segment firstHeading(List<Segment> segments) {
+        return segments.stream().filter(segment -> segment.kind() == Segment.Kind.HEADING).findFirst().orElse(null);
     }
 
     static Problem problem(Severity severity, String code, String segment, String message, Integer line) {

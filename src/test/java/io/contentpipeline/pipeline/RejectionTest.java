@@ -110,8 +110,11 @@ class RejectionTest {
         home.drop("inbox/translations/EN/broken.md", translated.replaceFirst("\n### [^\n]*\n", "\n"));
         assertThat(home.runOnce()).isZero();
 
-        assertThat(home.json("outbox/rejected/broken.md.errors.json").get("errors"))
-                .extracting(e -> e.get("code").asText()).contains("structure-headings");
+        JsonNode headings = home.json("outbox/rejected/broken.md.errors.json").get("errors").get(0);
+        assertThat(headings.get("code").asText()).isEqualTo("structure-headings");
+        assertThat(headings.get("field").asText()).as("the heading lost, by segment id").startsWith("h-");
+        assertThat(headings.get("message").asText()).contains("has no heading in the translation");
+        assertThat(headings.get("line").asInt()).isPositive();
         JsonNode bundle = home.bundle("role-cmo-pme");
         assertThat(bundle.get("languages").get("en").get("status").asText()).isEqualTo("current");
         assertThat(bundle.get("translations").get("en").get("status").asText()).isEqualTo("current");

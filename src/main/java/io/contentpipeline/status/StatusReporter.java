@@ -49,7 +49,7 @@ public final class StatusReporter {
 
     public synchronized void report() {
         Instant now = clock.instant();
-        LOG.info("status routes=[{}] {} published={} translations={} rejected={}", routes(), progress(now), counts.published(),
+        LOG.info("status routes=[{}] {} published={} translations={} rejected_since_start={}", routes(), progress(now), counts.published(),
                 counts.languages(now), counts.rejected());
     }
 

@@ -1,6 +1,10 @@
 package io.contentpipeline.xliff;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -41,6 +45,32 @@ final class InlineCodes {
         }
         if (copied < text.length()) {
             parts.add(new Part(text.substring(copied), null));
+        }
+        return parts;
+    }
+
+    /**
+     * A translation split the same way, each code numbered as the source's code with the same
+     * text, so that a code keeps its identity where the translator moved it; a code the source
+     * does not have is numbered after the source's.
+     */
+    static List<Part> splitAgainst(String translation, List<Part> source) {
+        Map<String, Deque<String>> idsByText = new HashMap<>();
+        int next = 1;
+        for (Part part : source) {
+            if (part.isCode()) {
+                idsByText.computeIfAbsent(part.text(), text -> new ArrayDeque<>()).add(part.codeId());
+                next = Math.max(next, Integer.parseInt(part.codeId()) + 1);
+            }
+        }
+        List<Part> parts = new ArrayList<>();
+        for (Part part : split(translation)) {
+            if (part.isCode()) {
+                Deque<String> ids = idsByText.get(part.text());
+                parts.add(new Part(part.text(), ids != null && !ids.isEmpty() ? ids.poll() : String.valueOf(next++)));
+            } else {
+                parts.add(part);
+            }
         }
         return parts;
     }

@@ -64,13 +64,14 @@ public final class Xliff12Writer implements XliffExport {
         xml.writeStartElement("trans-unit");
         xml.writeAttribute("id", segment.id());
         xml.writeAttribute("resname", segment.kind().name().toLowerCase());
+        List<InlineCodes.Part> source = InlineCodes.split(segment.text());
         xml.writeStartElement("source");
-        writeParts(xml, InlineCodes.split(segment.text()));
+        writeParts(xml, source);
         xml.writeEndElement();
         if (translation.isPresent()) {
             xml.writeStartElement("target");
             xml.writeAttribute("state", "translated");
-            writeParts(xml, InlineCodes.split(translation.get()));
+            writeParts(xml, InlineCodes.splitAgainst(translation.get(), source));
             xml.writeEndElement();
         }
         xml.writeEndElement();

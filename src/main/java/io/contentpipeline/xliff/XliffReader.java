@@ -108,7 +108,8 @@ public final class XliffReader {
             if (child.getNodeType() == Node.TEXT_NODE || child.getNodeType() == Node.CDATA_SECTION_NODE) {
                 text.append(child.getNodeValue());
             } else if (child instanceof Element code && "ph".equals(code.getLocalName())) {
-                text.append(codes.getOrDefault(code.getAttribute("id"), ""));
+                // A code the source does not have (a translator's addition) keeps its own text.
+                text.append(codes.getOrDefault(code.getAttribute("id"), code.getTextContent()));
             } else if (child instanceof Element code && ("g".equals(code.getLocalName()) || "mrk".equals(code.getLocalName()))) {
                 text.append(content12(code, codes));
             }

@@ -4,6 +4,7 @@ import io.contentpipeline.segment.Segment;
 
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -57,27 +58,31 @@ public final class XliffWriter implements XliffExport {
 
     private static void writeUnit(XMLStreamWriter xml, Segment segment, Optional<String> translation) throws XMLStreamException {
         List<InlineCodes.Part> source = InlineCodes.split(segment.text());
+        Optional<List<InlineCodes.Part>> target = translation.map(text -> InlineCodes.splitAgainst(text, source));
         xml.writeCharacters("\n  ");
         xml.writeStartElement("unit");
         xml.writeAttribute("id", segment.id());
         xml.writeAttribute("name", segment.kind().name().toLowerCase());
-        if (source.stream().anyMatch(InlineCodes.Part::isCode)) {
+        // One entry per code id, the source's first, then any the translation added.
+        Map<String, String> data = new LinkedHashMap<>();
+        for (List<InlineCodes.Part> parts : target.map(t -> List.of(source, t)).orElse(List.of(source))) {
+            parts.stream().filter(InlineCodes.Part::isCode).forEach(code -> data.putIfAbsent(code.codeId(), code.text()));
+        }
+        if (!data.isEmpty()) {
             xml.writeStartElement("originalData");
-            for (InlineCodes.Part part : source) {
-                if (part.isCode()) {
-                    xml.writeStartElement("data");
-                    xml.writeAttribute("id", "d" + part.codeId());
-                    xml.writeCharacters(part.text());
-                    xml.writeEndElement();
-                }
+            for (Map.Entry<String, String> code : data.entrySet()) {
+                xml.writeStartElement("data");
+                xml.writeAttribute("id", "d" + code.getKey());
+                xml.writeCharacters(code.getValue());
+                xml.writeEndElement();
             }
             xml.writeEndElement();
         }
         xml.writeStartElement("segment");
-        xml.writeAttribute("state", translation.isPresent() ? "translated" : "initial");
+        xml.writeAttribute("state", target.isPresent() ? "translated" : "initial");
         writeContent(xml, "source", source);
-        if (translation.isPresent()) {
-            writeContent(xml, "target", InlineCodes.split(translation.get()));
+        if (target.isPresent()) {
+            writeContent(xml, "target", target.get());
         }
         xml.writeEndElement();
         xml.writeEndElement();

@@ -126,6 +126,62 @@ class XliffInteropTest {
         assertThat(home.bundle("role-cmo-pme").get("translations").get("en").get("status").asText()).isEqualTo("rejected");
     }
 
+    @Test
+    void aReusedTranslationWhoseCodesMovedKeepsEachCodeWithItsData() throws IOException {
+        for (String version : List.of("2.1", "1.2")) {
+            PipelineHome home = new PipelineHome(temp.resolve(version), Map.of("pipeline.xliff.version", version));
+            home.drop("inbox/config.md", CONFIG_FR.formatted("Le service lit ce fichier au démarrage"));
+            assertThat(home.runOnce()).isZero();
+            home.drop("inbox/translations/EN/config.en.md", Translator.fill(home.read("outbox/translations/EN/configurer-le-service.md"), CONFIG_EN));
+            assertThat(home.runOnce()).isZero();
+            assertThat(home.bundle("configurer-le-service").get("languages").get("en").get("status").asText()).isEqualTo("current");
+
+            home.drop("inbox/config.md", CONFIG_FR.formatted("Le service relit ce fichier à chaque démarrage"));
+            assertThat(home.runOnce()).isZero();
+
+            byte[] xliff = Files.readAllBytes(home.resolve("outbox/translations/EN/configurer-le-service.xlf"));
+            if (version.equals("2.1")) {
+                try (XLIFFReader reader = new XLIFFReader(XLIFFReader.VALIDATION_MAXIMAL)) {
+                    reader.open(new String(xliff, java.nio.charset.StandardCharsets.UTF_8));
+                    while (reader.hasNext()) {
+                        reader.next();
+                    }
+                }
+            }
+            assertThat(new io.contentpipeline.xliff.XliffReader().read(xliff).targets().values()).as("XLIFF " + version)
+                    .contains("To begin, read [the installation guide](/docs/installation/) and then open `config.yaml` before changing anything.");
+        }
+    }
+
+    private static final String CONFIG_FR = """
+            ---
+            title: "Configurer le service"
+            date: 2025-03-14
+            slug: configurer-le-service
+            description: "Comment configurer le service de publication en quelques minutes."
+            ---
+
+            ## Le fichier de configuration
+
+            Pour commencer, ouvrez `config.yaml` puis lisez [le guide d'installation](/docs/installation/) avant de modifier quoi que ce soit.
+
+            %s et vérifie chaque valeur avant de lancer la publication des articles.
+            """;
+
+    private static final String CONFIG_EN = """
+            ---
+            title: "Setting up the service"
+            description: "How to set up the publishing service in a few minutes."
+            summary: "To begin, read the installation guide and then open the configuration file before changing anything."
+            ---
+
+            ## The configuration file
+
+            To begin, read [the installation guide](/docs/installation/) and then open `config.yaml` before changing anything.
+
+            The service reads this file at start-up and checks every value before it starts publishing the articles.
+            """;
+
     /** Reads an exported file with Okapi, lets {@code edit} work on each unit, and writes it back with Okapi. */
     private static String throughOkapi(String xliff, Consumer<Unit> edit) {
         StringWriter out = new StringWriter();

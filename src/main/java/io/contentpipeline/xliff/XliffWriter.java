@@ -12,8 +12,9 @@ import java.util.function.Function;
 
 /**
  * Writes a draft as an XLIFF 2.1 document for translation tools: one {@code <unit>} per
- * segment (its id is the segment id), protected Markdown and HTML as {@code <ph>} codes
- * with their original data, the source version and digest in the file's metadata.
+ * segment (its id is the segment id), protected Markdown and HTML as inline codes with
+ * their original data ({@code <pc>} around the text a pair of codes encloses, {@code <ph>}
+ * for the others), the source version and digest in the file's metadata.
  * Segments pre-filled from an earlier translation carry it as target, state "translated";
  * the others are "initial".
  */
@@ -90,11 +91,35 @@ public final class XliffWriter implements XliffExport {
 
     private static void writeContent(XMLStreamWriter xml, String element, List<InlineCodes.Part> parts) throws XMLStreamException {
         xml.writeStartElement(element);
-        XliffXml.parts(xml, parts, (out, code) -> {
-            out.writeEmptyElement("ph");
-            out.writeAttribute("id", code.codeId());
-            out.writeAttribute("dataRef", "d" + code.codeId());
-        });
+        writeSpan(xml, parts, CodePairs.of(parts), 0, parts.size());
         xml.writeEndElement();
+    }
+
+    /**
+     * Parts from {@code from} to {@code to}: text as text, a paired opening and closing code as
+     * one {@code <pc>} around what they enclose (a tool then shows them as a pair and keeps
+     * them in order), any other code as a {@code <ph>}.
+     */
+    private static void writeSpan(XMLStreamWriter xml, List<InlineCodes.Part> parts, Map<Integer, Integer> pairs, int from, int to)
+            throws XMLStreamException {
+        for (int i = from; i < to; i++) {
+            InlineCodes.Part part = parts.get(i);
+            Integer closing = pairs.get(i);
+            if (!part.isCode()) {
+                xml.writeCharacters(part.text());
+            } else if (closing != null) {
+                xml.writeStartElement("pc");
+                xml.writeAttribute("id", part.codeId());
+                xml.writeAttribute("dataRefStart", "d" + part.codeId());
+                xml.writeAttribute("dataRefEnd", "d" + parts.get(closing).codeId());
+                writeSpan(xml, parts, pairs, i + 1, closing);
+                xml.writeEndElement();
+                i = closing;
+            } else {
+                xml.writeEmptyElement("ph");
+                xml.writeAttribute("id", part.codeId());
+                xml.writeAttribute("dataRef", "d" + part.codeId());
+            }
+        }
     }
 }

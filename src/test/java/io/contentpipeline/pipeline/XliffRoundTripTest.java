@@ -40,7 +40,7 @@ class XliffRoundTripTest {
         String exported = home.read("outbox/translations/EN/role-cmo-pme.xlf");
         assertThat(exported).contains("xmlns=\"urn:oasis:names:tc:xliff:document:2.0\"").contains("version=\"2.1\"")
                 .contains("srcLang=\"fr\"").contains("trgLang=\"en\"").contains("<mda:meta type=\"source_version\">1</mda:meta>")
-                .contains("<ph id=\"1\" dataRef=\"d1\"/>").contains("state=\"initial\"");
+                .contains("<pc id=\"1\" dataRefStart=\"d1\" dataRefEnd=\"d2\">Définition de la Stratégie Marketing</pc>").contains("state=\"initial\"");
 
         home.drop("inbox/translations/EN/role-cmo-pme.en.xlf", fill(exported, Translator.englishSeedByUnit()));
         assertThat(home.runOnce()).isZero();

@@ -1,0 +1,71 @@
+package io.contentpipeline.xliff;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Which codes of a segment open and close a span: {@code **} with the next {@code **}, an
+ * HTML start tag with its end tag. Pairs are matched on a stack, so the pairs found always
+ * nest; a code that closes nothing open, a start tag never closed, or a pair that would
+ * cross another stays a lone code.
+ */
+final class CodePairs {
+
+    private static final Pattern START_TAG = Pattern.compile("<([a-zA-Z][\\w-]*)\\b[^>]*(?<!/)>");
+    private static final Pattern END_TAG = Pattern.compile("</([a-zA-Z][\\w-]*)\\s*>");
+    private static final Set<String> VOID_ELEMENTS = Set.of(
+            "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr");
+    private static final String BOLD = "**";
+
+    private CodePairs() {
+    }
+
+    /** Index of each opening code → index of its closing code, in {@code parts}. */
+    static Map<Integer, Integer> of(List<InlineCodes.Part> parts) {
+        Map<Integer, Integer> pairs = new HashMap<>();
+        Deque<Integer> open = new ArrayDeque<>();
+        for (int i = 0; i < parts.size(); i++) {
+            InlineCodes.Part part = parts.get(i);
+            if (!part.isCode()) {
+                continue;
+            }
+            String opens = opens(part.text());
+            String closes = closes(part.text());
+            if (closes != null && !open.isEmpty() && closes.equals(opens(parts.get(open.peek()).text()))) {
+                pairs.put(open.pop(), i);
+            } else if (opens != null) {
+                open.push(i);
+            }
+        }
+        return pairs;
+    }
+
+    /** The kind of span a code opens ("**" or a tag name), or null. */
+    private static String opens(String code) {
+        if (code.equals(BOLD)) {
+            return BOLD;
+        }
+        Matcher tag = START_TAG.matcher(code);
+        if (tag.matches()) {
+            String name = tag.group(1).toLowerCase(Locale.ROOT);
+            return VOID_ELEMENTS.contains(name) ? null : name;
+        }
+        return null;
+    }
+
+    /** The kind of span a code closes, or null. {@code **} both opens and closes. */
+    private static String closes(String code) {
+        if (code.equals(BOLD)) {
+            return BOLD;
+        }
+        Matcher tag = END_TAG.matcher(code);
+        return tag.matches() ? tag.group(1).toLowerCase(Locale.ROOT) : null;
+    }
+}

@@ -45,7 +45,7 @@ public record ChangelogEvent(Instant time, String event, String slug, String lan
 
     /**
      * Events that describe a state reached (accepted, requested, published) happen once per
-     * slug, language and version; replaying an input after a crash must not repeat them.
+     * slug, language, version and input; replaying an input after a crash must not repeat them.
      */
     public boolean happensOnce() {
         return !event.endsWith(".rejected") && !event.endsWith(".unchanged");
@@ -57,6 +57,11 @@ public record ChangelogEvent(Instant time, String event, String slug, String lan
      * same file replayed after a crash is not.
      */
     public String onceKey() {
-        return event + '|' + slug + '|' + lang + '|' + version + '|' + detail.getOrDefault(SHA256, "");
+        return versionKey() + '|' + detail.getOrDefault(SHA256, "");
+    }
+
+    /** The key without the digest, as changelogs written before digests were part of it knew events. */
+    public String versionKey() {
+        return event + '|' + slug + '|' + lang + '|' + version;
     }
 }

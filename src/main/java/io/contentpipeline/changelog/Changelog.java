@@ -27,7 +27,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * line for each. Each event is one JSON line written with one append and forced to disk
  * before the stage that logged it goes on.
  * Events that mark a state reached (accepted, requested, published) are written once per
- * slug, language and version, so replaying an input after a crash adds no duplicate.
+ * slug, language, version and input (its digest, when the event names one), so replaying an
+ * input after a crash adds no duplicate.
  */
 public final class Changelog {
 
@@ -38,6 +39,8 @@ public final class Changelog {
             .registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
     private final Set<String> recordedOnce = new HashSet<>();
+    /** Version keys of lines written before events named their input's digest: those still count. */
+    private final Set<String> recordedWithoutDigest = new HashSet<>();
     private final AtomicBoolean changed = new AtomicBoolean(true);
     private final Object forceLock = new Object();
     private long linesWritten;
@@ -59,6 +62,9 @@ public final class Changelog {
                         ChangelogEvent event = json.readValue(line, ChangelogEvent.class);
                         if (event.happensOnce()) {
                             recordedOnce.add(event.onceKey());
+                            if (!event.detail().containsKey(ChangelogEvent.SHA256)) {
+                                recordedWithoutDigest.add(event.versionKey());
+                            }
                         }
                     } catch (IOException e) {
                         LOG.warn("changelog.unreadable line skipped: {}", e.getMessage());
@@ -94,7 +100,7 @@ public final class Changelog {
     boolean append(ChangelogEvent event) throws IOException {
         long line;
         synchronized (this) {
-            if (event.happensOnce() && !recordedOnce.add(event.onceKey())) {
+            if (event.happensOnce() && (recordedWithoutDigest.contains(event.versionKey()) || !recordedOnce.add(event.onceKey()))) {
                 return false;
             }
             AtomicFiles.writeFully(channel, (json.writeValueAsString(event) + "\n").getBytes(StandardCharsets.UTF_8));

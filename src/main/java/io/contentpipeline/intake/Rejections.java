@@ -14,6 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -81,14 +82,25 @@ public final class Rejections {
         return new Rejection(kind, slug, lang, List.of(rejected));
     }
 
-    /** rejected/&lt;name&gt;, or &lt;name&gt;.2, .3 … when an earlier file of that name was rejected. */
+    /**
+     * rejected/&lt;name&gt;, or &lt;name&gt;.2, .3 … when an earlier file of that name was
+     * rejected. The name is reserved by creating its errors.json (replaced by the real report
+     * next), so that two workers rejecting files of the same name at once do not share one.
+     */
     private Path freeName(String name) throws IOException {
         Files.createDirectories(layout.rejected());
-        Path candidate = layout.rejected().resolve(name);
-        for (int n = 2; Files.exists(candidate) || Files.exists(candidate.resolveSibling(candidate.getFileName() + ".errors.json")); n++) {
-            candidate = layout.rejected().resolve(name + "." + n);
+        for (int n = 1; ; n++) {
+            Path candidate = layout.rejected().resolve(n == 1 ? name : name + "." + n);
+            if (Files.exists(candidate)) {
+                continue;
+            }
+            try {
+                Files.createFile(candidate.resolveSibling(candidate.getFileName() + ".errors.json"));
+                return candidate;
+            } catch (FileAlreadyExistsException taken) {
+                // An earlier rejection's report, or another worker's reservation: try the next number.
+            }
         }
-        return candidate;
     }
 
     private static String fileName(Exchange exchange) {

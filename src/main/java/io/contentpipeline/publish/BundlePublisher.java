@@ -69,8 +69,13 @@ public final class BundlePublisher {
                     .orElseThrow(() -> new IllegalStateException("bundle vanished: " + translation.slug()));
             LanguageEntry existing = previous.languages().get(translation.language());
             if (existing != null && translation.inputSha256().equals(existing.inputSha256())) {
-                return new Published(previous, translation.language(), List.of(ChangelogEvent.now(ChangelogEvent.TRANSLATION_UNCHANGED,
-                        translation.slug(), translation.language(), translation.sourceVersion(), translation.fileName(), Map.of())));
+                // The same file again. After a crash between publishing and logging it, the replay
+                // completes the log; the changelog drops these two when they were recorded already.
+                return new Published(previous, translation.language(), List.of(
+                        ChangelogEvent.now(ChangelogEvent.TRANSLATION_UNCHANGED, translation.slug(), translation.language(),
+                                translation.sourceVersion(), translation.fileName(), Map.of()),
+                        accepted(translation, existing.status()),
+                        published(previous, translation.language(), translation.inputSha256())));
             }
             Map<String, LanguageVersion> versions = new LinkedHashMap<>();
             LanguageVersion source = load(previous, previous.sourceLanguage());
@@ -90,16 +95,8 @@ public final class BundlePublisher {
                     ? new TranslationState(status, previous.version(), now, now) : state.with(status, now));
             BundleManifest manifest = write(previous.slug(), previous.version(), previous.sourceLanguage(),
                     previous.sourceSha256(), versions, states);
-            Map<String, Object> detail = new LinkedHashMap<>();
-            detail.put("status", status);
-            if (!translation.warnings().isEmpty()) {
-                detail.put("warnings", translation.warnings().stream().map(io.contentpipeline.article.Problem::describe).toList());
-            }
-            detail.put(ChangelogEvent.SHA256, translation.inputSha256());
             return new Published(manifest, translation.language(), List.of(
-                    ChangelogEvent.now(ChangelogEvent.TRANSLATION_ACCEPTED, translation.slug(), translation.language(),
-                            translation.sourceVersion(), translation.fileName(), detail),
-                    published(manifest, translation.language(), translation.inputSha256())));
+                    accepted(translation, status), published(manifest, translation.language(), translation.inputSha256())));
         });
     }
 
@@ -139,6 +136,17 @@ public final class BundlePublisher {
                 rendered.entries(), states);
         store.replace(manifest, rendered.files());
         return manifest;
+    }
+
+    private static ChangelogEvent accepted(AcceptedTranslation translation, String status) {
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("status", status);
+        if (!translation.warnings().isEmpty()) {
+            detail.put("warnings", translation.warnings().stream().map(io.contentpipeline.article.Problem::describe).toList());
+        }
+        detail.put(ChangelogEvent.SHA256, translation.inputSha256());
+        return ChangelogEvent.now(ChangelogEvent.TRANSLATION_ACCEPTED, translation.slug(), translation.language(),
+                translation.sourceVersion(), translation.fileName(), detail);
     }
 
     /** @param sha256 the digest of the input that changed the bundle */

@@ -280,33 +280,40 @@ public final class ReturnReview {
     }
 
     /**
-     * Points the structure-headings error at the first heading that lost or gained its
-     * counterpart in the whole-body pairing: a heading turned into a paragraph, deleted, or added.
+     * Points the structure-headings error at the first heading that lost (or gained) its
+     * counterpart in the whole-body pairing: a heading turned into a paragraph, deleted, or
+     * added. A lost heading is named by its segment id; an added one by its line.
      */
     private static void locateHeadingChange(List<Bead> beads, List<Problem> problems) {
         for (Bead bead : beads) {
-            Segment lost = firstHeading(bead.source());
-            Segment added = firstHeading(bead.target());
-            if ((lost == null) == (added == null)) {
+            List<Segment> lost = headings(bead.source());
+            List<Segment> added = headings(bead.target());
+            if (lost.size() == added.size()) {
                 continue;
             }
-            Integer line = bead.target().isEmpty() ? null : bead.target().get(0).line();
-            String where = lost != null
-                    ? "the heading \"" + excerpt(lost.text()) + "\" (source line " + lost.line() + ") has no heading in the translation"
-                    : "the translation has a heading the source does not: \"" + excerpt(added.text()) + "\"";
-            for (int i = 0; i < problems.size(); i++) {
-                Problem problem = problems.get(i);
-                if ("structure-headings".equals(problem.code())) {
-                    problems.set(i, problem(problem.severity(), problem.code(), lost != null ? lost.id() : added.id(),
-                            problem.message() + "; first: " + where, line));
-                }
+            String field;
+            Integer line;
+            String where;
+            if (lost.size() > added.size()) {
+                Segment heading = lost.get(added.size());
+                field = heading.id();
+                line = bead.target().isEmpty() ? null : bead.target().get(0).line();
+                where = "the heading \"" + excerpt(heading.text()) + "\" (source line " + heading.line() + ") has no heading in the translation";
+            } else {
+                Segment heading = added.get(lost.size());
+                field = null;
+                line = heading.line();
+                where = "the translation has a heading the source does not: \"" + excerpt(heading.text()) + "\"";
             }
+            problems.replaceAll(problem -> "structure-headings".equals(problem.code())
+                    ? problem(problem.severity(), problem.code(), field, problem.message() + "; first: " + where, line)
+                    : problem);
             return;
         }
     }
 
-    private static Segment firstHeading(List<Segment> segments) {
-        return segments.stream().filter(segment -> segment.kind() == Segment.Kind.HEADING).findFirst().orElse(null);
+    private static List<Segment> headings(List<Segment> segments) {
+        return segments.stream().filter(segment -> segment.kind() == Segment.Kind.HEADING).toList();
     }
 
     static Problem problem(Severity severity, String code, String segment, String message, Integer line) {

@@ -77,9 +77,9 @@ public final class ReturnChecker {
                 () -> reject(slug, "translation-unknown-version", "translation.source_version",
                         "version " + block.sourceVersion() + " of '" + slug + "' is not in the source archive")));
         if (!block.matches(TranslationBlock.blockOf(draft.frontMatter()))) {
-            throw new RejectedInputException(slug, block.sourceVersion(), List.of(Problem.error("translation-block-edited",
-                    TranslationBlock.KEY, "the translation: block was edited (it no longer matches the draft issued for version "
-                            + block.sourceVersion() + "); keep the block exactly as it came", null)));
+            throw reject(slug, block.sourceVersion(), "translation-block-edited", TranslationBlock.KEY,
+                    "the translation: block was edited (it no longer matches the draft issued for version "
+                            + block.sourceVersion() + "); keep the block exactly as it came");
         }
         List<Problem> problems = new ArrayList<>(parsed.warnings());
         FrontMatter frontMatter = parsed.frontMatter();
@@ -120,6 +120,11 @@ public final class ReturnChecker {
     }
 
     private static RejectedInputException reject(String slug, String code, String field, String message) {
-        return new RejectedInputException(slug, List.of(Problem.error(code, field, message, null)));
+        return reject(slug, null, code, field, message);
+    }
+
+    /** @param version the source version the return names, once it is known to exist */
+    private static RejectedInputException reject(String slug, Integer version, String code, String field, String message) {
+        return new RejectedInputException(slug, version, List.of(Problem.error(code, field, message, null)));
     }
 }

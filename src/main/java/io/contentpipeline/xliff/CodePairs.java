@@ -1,14 +1,17 @@
 package io.contentpipeline.xliff;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Which codes of a segment open and close a span: {@code **} with the next {@code **}, an
@@ -45,6 +48,39 @@ final class CodePairs {
             }
         }
         return pairs;
+    }
+
+    /** A target's codes and pairs, made to agree with the source's. */
+    record Target(List<InlineCodes.Part> parts, Map<Integer, Integer> pairs) {
+    }
+
+    /**
+     * Pairs a target's codes only where the same two codes are a pair in the source: XLIFF
+     * wants a code of one id to be of one kind on both sides. A code that is half of a pair
+     * in the source but not paired in the target (a translation that lost one {@code **})
+     * gets an id of its own, so that it is a lone code on both sides.
+     */
+    static Target target(List<InlineCodes.Part> source, List<InlineCodes.Part> target) {
+        Set<String> sourcePairs = new HashSet<>();
+        Set<String> pairedIds = new HashSet<>();
+        of(source).forEach((open, close) -> {
+            sourcePairs.add(source.get(open).codeId() + "/" + source.get(close).codeId());
+            pairedIds.add(source.get(open).codeId());
+            pairedIds.add(source.get(close).codeId());
+        });
+        Map<Integer, Integer> pairs = of(target);
+        pairs.entrySet().removeIf(pair -> !sourcePairs.contains(target.get(pair.getKey()).codeId() + "/" + target.get(pair.getValue()).codeId()));
+        Set<Integer> paired = new HashSet<>(pairs.keySet());
+        paired.addAll(pairs.values());
+        int next = 1 + Stream.concat(source.stream(), target.stream()).filter(InlineCodes.Part::isCode)
+                .mapToInt(part -> Integer.parseInt(part.codeId())).max().orElse(0);
+        List<InlineCodes.Part> parts = new ArrayList<>(target.size());
+        for (int i = 0; i < target.size(); i++) {
+            InlineCodes.Part part = target.get(i);
+            boolean halfPair = part.isCode() && pairedIds.contains(part.codeId()) && !paired.contains(i);
+            parts.add(halfPair ? new InlineCodes.Part(part.text(), String.valueOf(next++)) : part);
+        }
+        return new Target(parts, pairs);
     }
 
     /** The kind of span a code opens ("**" or a tag name), or null. */

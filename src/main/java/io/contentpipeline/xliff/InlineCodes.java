@@ -12,8 +12,8 @@ import java.util.regex.Pattern;
 /**
  * The parts of a segment a translator must not change, as XLIFF inline codes: inline code,
  * link and image targets, raw HTML tags, Hugo shortcodes, heading ids, entities and
- * Markdown emphasis markers become {@code <ph>} placeholders whose original text travels in
- * {@code <originalData>}.
+ * Markdown emphasis markers become inline codes whose original text travels in
+ * {@code <originalData>} ({@link CodePairs} says which pairs enclose text).
  */
 final class InlineCodes {
 

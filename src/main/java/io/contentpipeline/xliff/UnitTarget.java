@@ -24,7 +24,10 @@ final class UnitTarget {
     private static final String XLIFF = XliffWriter.XLIFF;
 
     private final Map<String, String> data;
-    /** Source code id → the data refs it stands for: one for ph, sc and ec; start and end for pc. */
+    /**
+     * Source code id → its data refs: [0] the start (ph, sc, pc's start), [1] the end (ec,
+     * pc's end). An ec names the sc it closes by startRef, so both land in one entry.
+     */
     private final Map<String, String[]> sourceCodes = new HashMap<>();
 
     private UnitTarget(Element unit) {
@@ -42,7 +45,13 @@ final class UnitTarget {
         }
     }
 
-    /** The unit's translation, or empty when a segment has no target or only an empty one. */
+    /**
+     * The unit's translation, or empty when a segment with text has no target or only an
+     * empty one. A segment that is only codes (an image, a shortcode) needs no translation:
+     * its source stands in when a tool left it without target.
+     *
+     * @throws IllegalArgumentException when an attribute that must be a number is not
+     */
     static Optional<String> of(Element unit) {
         return new UnitTarget(unit).text(unit);
     }
@@ -59,12 +68,13 @@ final class UnitTarget {
             boolean segment = "segment".equals(part.getLocalName());
             String sourceText = source == null ? "" : content(source);
             String targetText = target == null ? null : content(target);
-            if (segment && (targetText == null || (targetText.isBlank() && !sourceText.isBlank()))) {
+            boolean untranslated = targetText == null || (targetText.isBlank() && !sourceText.isBlank());
+            if (segment && untranslated && hasText(source)) {
                 return Optional.empty();
             }
             int order = target != null && !target.getAttribute("order").isEmpty()
-                    ? Integer.parseInt(target.getAttribute("order").strip()) : i + 1;
-            pieces.add(new Piece(order, targetText != null ? targetText : sourceText));
+                    ? number(target.getAttribute("order"), 10, "order") : i + 1;
+            pieces.add(new Piece(order, untranslated ? sourceText : targetText));
         }
         if (pieces.isEmpty()) {
             return Optional.empty();
@@ -99,14 +109,44 @@ final class UnitTarget {
     private void collectCodes(Element content) {
         for (Node child = content.getFirstChild(); child != null; child = child.getNextSibling()) {
             if (child instanceof Element code) {
+                String[] refs = sourceCodes.computeIfAbsent(codeId(code), id -> new String[] {"", ""});
                 switch (code.getLocalName()) {
-                    case "ph", "sc", "ec" -> sourceCodes.put(codeId(code), new String[] {code.getAttribute("dataRef")});
-                    case "pc" -> sourceCodes.put(codeId(code),
-                            new String[] {code.getAttribute("dataRefStart"), code.getAttribute("dataRefEnd")});
+                    case "ph", "sc" -> refs[0] = code.getAttribute("dataRef");
+                    case "ec" -> refs[1] = code.getAttribute("dataRef");
+                    case "pc" -> {
+                        refs[0] = code.getAttribute("dataRefStart");
+                        refs[1] = code.getAttribute("dataRefEnd");
+                    }
                     default -> { }
                 }
                 collectCodes(code);
             }
+        }
+    }
+
+    /** Whether a source holds any text outside its codes, annotations included. */
+    private static boolean hasText(Element element) {
+        if (element == null) {
+            return false;
+        }
+        for (Node child = element.getFirstChild(); child != null; child = child.getNextSibling()) {
+            if ((child.getNodeType() == Node.TEXT_NODE || child.getNodeType() == Node.CDATA_SECTION_NODE)
+                    && !child.getNodeValue().isBlank()) {
+                return true;
+            }
+            if (child instanceof Element inner && ("pc".equals(inner.getLocalName()) || "mrk".equals(inner.getLocalName()))
+                    && hasText(inner)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static int number(String value, int radix, String attribute) {
+        try {
+            return Integer.parseInt(value.strip(), radix);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("the " + attribute + " attribute '" + value + "' is not a number");
         }
     }
 
@@ -118,11 +158,12 @@ final class UnitTarget {
                 text.append(child.getNodeValue());
             } else if (child instanceof Element code) {
                 switch (code.getLocalName()) {
-                    case "ph", "sc", "ec" -> text.append(original(code, "dataRef", 0));
+                    case "ph", "sc" -> text.append(original(code, "dataRef", 0));
+                    case "ec" -> text.append(original(code, "dataRef", 1));
                     case "pc" -> text.append(original(code, "dataRefStart", 0)).append(content(code))
                             .append(original(code, "dataRefEnd", 1));
                     case "mrk" -> text.append(content(code));
-                    case "cp" -> text.appendCodePoint(Integer.parseInt(code.getAttribute("hex"), 16));
+                    case "cp" -> text.appendCodePoint(codePoint(code.getAttribute("hex")));
                     default -> { }
                 }
             }
@@ -130,11 +171,20 @@ final class UnitTarget {
         return text.toString();
     }
 
-    private String original(Element code, String attribute, int index) {
+    private static int codePoint(String hex) {
+        int codePoint = number(hex, 16, "hex");
+        if (!Character.isValidCodePoint(codePoint)) {
+            throw new IllegalArgumentException("<cp hex=\"" + hex + "\"> is not a Unicode code point");
+        }
+        return codePoint;
+    }
+
+    /** @param end 0 for a code's start data, 1 for its end data */
+    private String original(Element code, String attribute, int end) {
         String ref = code.getAttribute(attribute);
         if (ref.isEmpty()) {
             String[] refs = sourceCodes.get(codeId(code));
-            ref = refs != null && refs.length > index ? refs[index] : "";
+            ref = refs != null ? refs[end] : "";
         }
         return data.getOrDefault(ref, "");
     }

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Reads a filled XLIFF 2.1 or 1.2 file back: the metadata that names the source version,
@@ -49,8 +50,13 @@ public final class XliffReader {
         NodeList units = document.getElementsByTagNameNS(XliffWriter.XLIFF, "unit");
         for (int i = 0; i < units.getLength(); i++) {
             Element unit = (Element) units.item(i);
-            UnitTarget.of(unit).ifPresentOrElse(text -> targets.put(unit.getAttribute("id"), text),
-                    () -> untranslated.add(unit.getAttribute("id")));
+            Optional<String> target;
+            try {
+                target = UnitTarget.of(unit);
+            } catch (IllegalArgumentException e) {
+                throw reject("unit '" + unit.getAttribute("id") + "': " + e.getMessage());
+            }
+            target.ifPresentOrElse(text -> targets.put(unit.getAttribute("id"), text), () -> untranslated.add(unit.getAttribute("id")));
         }
         return new Filled(metadata(document.getElementsByTagNameNS(XliffWriter.METADATA, "meta"), "type"), targets, untranslated);
     }
@@ -68,12 +74,16 @@ public final class XliffReader {
             Element unit = (Element) units.item(i);
             Element source = first(unit, Xliff12Writer.XLIFF, "source");
             Element target = first(unit, Xliff12Writer.XLIFF, "target");
-            String text = target == null || source == null ? ""
-                    : content12(target, textById(source.getElementsByTagNameNS(Xliff12Writer.XLIFF, "ph"), "id"));
-            if (text.isBlank() && (source == null || !source.getTextContent().isBlank())) {
-                untranslated.add(unit.getAttribute("id"));
-            } else {
+            Map<String, String> codes = source == null ? Map.of()
+                    : textById(source.getElementsByTagNameNS(Xliff12Writer.XLIFF, "ph"), "id");
+            String text = target == null ? "" : content12(target, codes);
+            if (!text.isBlank()) {
                 targets.put(unit.getAttribute("id"), text);
+            } else if (source != null && !hasText12(source)) {
+                // Only codes (an image, a shortcode): nothing to translate, the source stands.
+                targets.put(unit.getAttribute("id"), content12(source, codes));
+            } else {
+                untranslated.add(unit.getAttribute("id"));
             }
         }
         return new Filled(metadata(document.getElementsByTagNameNS(Xliff12Writer.XLIFF, "prop"), "prop-type"), targets, untranslated);
@@ -99,6 +109,20 @@ public final class XliffReader {
         Map<String, String> metadata = textById(entries, typeAttribute);
         metadata.replaceAll((type, value) -> value.strip());
         return metadata;
+    }
+
+    /** Whether a 1.2 source holds text outside its {@code <ph>} codes. */
+    private static boolean hasText12(Element element) {
+        for (Node child = element.getFirstChild(); child != null; child = child.getNextSibling()) {
+            if ((child.getNodeType() == Node.TEXT_NODE || child.getNodeType() == Node.CDATA_SECTION_NODE)
+                    && !child.getNodeValue().isBlank()) {
+                return true;
+            }
+            if (child instanceof Element inner && !"ph".equals(inner.getLocalName()) && hasText12(inner)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A 1.2 target's text: codes from the source; the content of a paired {@code <g>} kept, other codes left out. */

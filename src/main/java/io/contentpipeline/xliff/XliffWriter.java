@@ -59,14 +59,14 @@ public final class XliffWriter implements XliffExport {
 
     private static void writeUnit(XMLStreamWriter xml, Segment segment, Optional<String> translation) throws XMLStreamException {
         List<InlineCodes.Part> source = InlineCodes.split(segment.text());
-        Optional<List<InlineCodes.Part>> target = translation.map(text -> InlineCodes.splitAgainst(text, source));
+        Optional<CodePairs.Target> target = translation.map(text -> CodePairs.target(source, InlineCodes.splitAgainst(text, source)));
         xml.writeCharacters("\n  ");
         xml.writeStartElement("unit");
         xml.writeAttribute("id", segment.id());
         xml.writeAttribute("name", segment.kind().name().toLowerCase());
         // One entry per code id, the source's first, then any the translation added.
         Map<String, String> data = new LinkedHashMap<>();
-        for (List<InlineCodes.Part> parts : target.map(t -> List.of(source, t)).orElse(List.of(source))) {
+        for (List<InlineCodes.Part> parts : target.map(t -> List.of(source, t.parts())).orElse(List.of(source))) {
             parts.stream().filter(InlineCodes.Part::isCode).forEach(code -> data.putIfAbsent(code.codeId(), code.text()));
         }
         if (!data.isEmpty()) {
@@ -81,17 +81,18 @@ public final class XliffWriter implements XliffExport {
         }
         xml.writeStartElement("segment");
         xml.writeAttribute("state", target.isPresent() ? "translated" : "initial");
-        writeContent(xml, "source", source);
+        writeContent(xml, "source", source, CodePairs.of(source));
         if (target.isPresent()) {
-            writeContent(xml, "target", target.get());
+            writeContent(xml, "target", target.get().parts(), target.get().pairs());
         }
         xml.writeEndElement();
         xml.writeEndElement();
     }
 
-    private static void writeContent(XMLStreamWriter xml, String element, List<InlineCodes.Part> parts) throws XMLStreamException {
+    private static void writeContent(XMLStreamWriter xml, String element, List<InlineCodes.Part> parts, Map<Integer, Integer> pairs)
+            throws XMLStreamException {
         xml.writeStartElement(element);
-        writeSpan(xml, parts, CodePairs.of(parts), 0, parts.size());
+        writeSpan(xml, parts, pairs, 0, parts.size());
         xml.writeEndElement();
     }
 

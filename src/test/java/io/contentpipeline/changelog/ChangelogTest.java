@@ -40,6 +40,27 @@ class ChangelogTest {
     }
 
     @Test
+    void aStateEventIsOncePerInputAndLinesWithoutADigestStillCountPerVersion() throws Exception {
+        Path file = temp.resolve("changelog.jsonl");
+        // A line as the changelog wrote it before events named their input's digest.
+        Files.writeString(file, "{\"time\":\"2026-11-26T10:00:00Z\",\"event\":\"bundle.published\",\"slug\":\"s\",\"lang\":\"fr\","
+                + "\"version\":1,\"file\":\"outbox/published/s/\",\"detail\":{\"languages\":[\"fr\"]}}\n");
+        Changelog changelog = new Changelog(file);
+        changelog.open();
+
+        assertThat(changelog.append(ChangelogEvent.bundlePublished("s", "fr", 1, List.of("fr"), "aaa")))
+                .as("the old line already says so").isFalse();
+        ChangelogEvent first = ChangelogEvent.now(ChangelogEvent.TRANSLATION_ACCEPTED, "s", "en", 1, "a.md", Map.of(ChangelogEvent.SHA256, "bbb"));
+        assertThat(changelog.append(first)).isTrue();
+        assertThat(changelog.append(ChangelogEvent.now(ChangelogEvent.TRANSLATION_ACCEPTED, "s", "en", 1, "a.md",
+                Map.of(ChangelogEvent.SHA256, "bbb")))).as("the same input replayed").isFalse();
+        assertThat(changelog.append(ChangelogEvent.now(ChangelogEvent.TRANSLATION_ACCEPTED, "s", "en", 1, "corrected.md",
+                Map.of(ChangelogEvent.SHA256, "ccc")))).as("a corrected translation of the same version").isTrue();
+        changelog.close();
+        assertThat(Files.readAllLines(file)).hasSize(3);
+    }
+
+    @Test
     void theDigestAddsNewEventsOnTopAndCarriesEarlierEntriesOverWithoutReReadingThem() throws Exception {
         Path file = temp.resolve("changelog.jsonl");
         Path digestFile = temp.resolve("CHANGELOG.md");

@@ -22,15 +22,33 @@ class XliffReaderTest {
     @Test
     void pairedCodesAnnotationsAndCodePointsKeepTheirText() {
         XliffReader.Filled filled = read("""
-                <unit id="p-1"><originalData><data id="d1">**</data><data id="d2">](https://example.com/)</data>
-                <data id="d3">&lt;em&gt;</data><data id="d4">&lt;/em&gt;</data></originalData>
-                <segment><source><pc id="1" dataRefStart="d1" dataRefEnd="d1">gras</pc> [lien<ph id="2" dataRef="d2"/>
+                <unit id="p-1"><originalData><data id="d1">&lt;b&gt;</data><data id="d2">](https://example.com/)</data>
+                <data id="d3">&lt;em&gt;</data><data id="d4">&lt;/em&gt;</data><data id="d5">&lt;/b&gt;</data></originalData>
+                <segment><source><pc id="1" dataRefStart="d1" dataRefEnd="d5">gras</pc> [lien<ph id="2" dataRef="d2"/>
                 <sc id="3" dataRef="d3"/>fin<ec startRef="3" dataRef="d4"/></source>
                 <target><pc id="1">bold</pc> [<mrk id="m1" type="term">link</mrk><ph id="2"/>
-                <sc id="3" dataRef="d3"/>end<ec startRef="3" dataRef="d4"/><cp hex="00A0"/>!</target></segment></unit>
+                <sc id="3"/>end<ec startRef="3"/><cp hex="00A0"/>!</target></segment></unit>
                 """);
-        assertThat(filled.targets()).containsEntry("p-1", "**bold** [link](https://example.com/)\n<em>end</em>\u00A0!");
+        assertThat(filled.targets()).containsEntry("p-1", "<b>bold</b> [link](https://example.com/)\n<em>end</em>\u00A0!");
         assertThat(filled.untranslated()).isEmpty();
+    }
+
+    @Test
+    void aUnitOfCodesAloneNeedsNoTarget() {
+        XliffReader.Filled filled = read("""
+                <unit id="html-1"><originalData><data id="d1">&lt;img src="/a.png"&gt;</data></originalData>
+                  <segment><source><ph id="1" dataRef="d1"/></source></segment></unit>
+                """);
+        assertThat(filled.targets()).containsEntry("html-1", "<img src=\"/a.png\">");
+        assertThat(filled.untranslated()).isEmpty();
+    }
+
+    @Test
+    void aCodePointThatIsNoNumberRejectsTheFile() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> read("""
+                <unit id="p-1"><segment><source>Un.</source><target>One<cp hex="zz"/>.</target></segment></unit>
+                """)).isInstanceOf(io.contentpipeline.article.RejectedInputException.class)
+                .hasMessageContaining("unit 'p-1'").hasMessageContaining("hex");
     }
 
     @Test

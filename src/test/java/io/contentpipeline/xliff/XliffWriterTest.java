@@ -1,0 +1,57 @@
+package io.contentpipeline.xliff;
+
+import io.contentpipeline.segment.Segment;
+import net.sf.okapi.lib.xliff2.reader.XLIFFReader;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Pre-filled targets whose codes do not line up with the source's: each case must still be
+ * valid XLIFF 2 for Okapi's strictest reader (a code id of one kind on both sides, every
+ * data reference resolved) and read back as the translation it holds.
+ */
+class XliffWriterTest {
+
+    private static final Map<String, Object> BLOCK = Map.of("source", "s", "source_lang", "fr", "target_lang", "en",
+            "source_version", 1, "source_sha256", "0".repeat(64));
+
+    /** Source text → its reused translation. */
+    private static final Map<String, String> CASES = new LinkedHashMap<>();
+
+    static {
+        CASES.put("Lisez **le guide** et `config.yaml` ici.", "Read `config.yaml` and **the guide** here.");
+        CASES.put("Un **mot** important.", "An important **word.");
+        CASES.put("Un **<em>croisé** ici</em>.", "A **<em>crossed</em>** one.");
+        CASES.put("Voir <a href=\"/x/\">ce **lien**</a>.", "See **<a href=\"/x/\">this link</a>**.");
+        CASES.put("Le [guide](/docs/) sans rien.", "The [guide](/docs/) with a [new link](/new/).");
+        CASES.put("<img src=\"/a.png\" alt=\"\">", "<img src=\"/a.png\" alt=\"\">");
+    }
+
+    @Test
+    void reusedTranslationsWithCodesMovedLostOrAddedStayValidAndReadBackWhole() {
+        List<Segment> segments = CASES.keySet().stream()
+                .map(text -> new Segment("p-" + Integer.toHexString(text.hashCode()), Segment.Kind.PARAGRAPH, text, 1, 0, 0, 0, 0))
+                .toList();
+        String xliff = new XliffWriter().write(BLOCK, segments, segment -> Optional.of(CASES.get(segment.text())));
+
+        try (XLIFFReader okapi = new XLIFFReader(XLIFFReader.VALIDATION_MAXIMAL)) {
+            okapi.open(xliff);
+            while (okapi.hasNext()) {
+                okapi.next();
+            }
+        }
+        Map<String, String> targets = new XliffReader().read(xliff.getBytes(StandardCharsets.UTF_8)).targets();
+        for (Segment segment : segments) {
+            assertThat(targets.get(segment.id())).as(segment.text()).isEqualTo(CASES.get(segment.text()));
+        }
+        assertThat(xliff).contains("<pc id=\"1\" dataRefStart=\"d1\" dataRefEnd=\"d2\">le guide</pc>")
+                .contains("<pc id=\"1\" dataRefStart=\"d1\" dataRefEnd=\"d2\">the guide</pc>");
+    }
+}

@@ -2,6 +2,7 @@ package io.contentpipeline.review;
 
 import io.contentpipeline.article.Problem;
 import io.contentpipeline.article.Severity;
+import io.contentpipeline.segment.CodeBlock;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -22,22 +23,26 @@ final class CodeBlocks {
     private CodeBlocks() {
     }
 
-    static void compare(List<String> source, List<String> translation, List<Problem> problems) {
+    /** Problems are located at the translated block's first line. */
+    static void compare(List<CodeBlock> source, List<CodeBlock> translation, List<Problem> problems) {
         if (source.size() != translation.size()) {
             problems.add(ReturnReview.problem(Severity.ERROR, "code-block-changed", null, "number of code blocks differs from the source: "
                     + source.size() + " expected, " + translation.size() + " found", null));
             return;
         }
         for (int i = 0; i < source.size(); i++) {
-            if (source.get(i).equals(translation.get(i))) {
+            String expected = source.get(i).code();
+            String actual = translation.get(i).code();
+            if (expected.equals(actual)) {
                 continue;
             }
-            if (!shape(source.get(i)).equals(shape(translation.get(i)))) {
+            int line = translation.get(i).line();
+            if (!shape(expected).equals(shape(actual))) {
                 problems.add(ReturnReview.problem(Severity.ERROR, "code-block-changed", "code." + (i + 1),
-                        "code block " + (i + 1) + " was changed; code must stay as in the source", null));
+                        "code block " + (i + 1) + " was changed; code must stay as in the source", line));
             } else {
                 problems.add(ReturnReview.problem(Severity.WARNING, "code-block-localised", "code." + (i + 1),
-                        "code block " + (i + 1) + " has localised words (placeholders or comments); check them", null));
+                        "code block " + (i + 1) + " has localised words (placeholders or comments); check them", line));
             }
         }
     }

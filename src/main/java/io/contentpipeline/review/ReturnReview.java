@@ -55,6 +55,7 @@ public final class ReturnReview {
             beads.addAll(SegmentAligner.alignWhole(source.body(), translation.body()));
             locateHeadingChange(beads, problems);
         }
+        locateInTranslation(beads, problems, "protected-token");
         reviewBody(beads, source.body(), translation.body(), targetLanguage, problems);
         return problems;
     }
@@ -100,8 +101,13 @@ public final class ReturnReview {
         if (!missing.isEmpty() || !movedLinks.isEmpty()) {
             List<String> lost = new ArrayList<>(missing.keySet());
             movedLinks.forEach(link -> lost.add("link " + link));
-            problems.add(problem(Severity.ERROR, "protected-token", null, "protected text missing or altered: " + String.join(", ", lost),
-                    null));
+            // One problem per source block that held lost tokens, so that each names its place.
+            Map<String, List<String>> bySegment = new java.util.LinkedHashMap<>();
+            for (String token : lost) {
+                bySegment.computeIfAbsent(holder(token, source.body()), id -> new ArrayList<>()).add(token);
+            }
+            bySegment.forEach((segment, tokens) -> problems.add(problem(Severity.ERROR, "protected-token",
+                    segment.isEmpty() ? null : segment, "protected text missing or altered: " + String.join(", ", tokens), null)));
         }
         if (!difference(expected.htmlTags(), actual.htmlTags()).isEmpty() || !difference(actual.htmlTags(), expected.htmlTags()).isEmpty()) {
             problems.add(problem(Severity.WARNING, "markup-changed", null, "the raw HTML tags differ from the source's", null));
@@ -310,6 +316,31 @@ public final class ReturnReview {
                     : problem);
             return;
         }
+    }
+
+    /** The id of the first source block whose text holds the token ("" when none does, as for a shortcode rewritten). */
+    private static String holder(String token, List<Segment> body) {
+        String kind = token.substring(0, token.indexOf(' '));
+        String value = token.substring(token.indexOf(' ') + 1);
+        String needle = switch (kind) {
+            case "heading" -> "{" + value.substring(value.indexOf('#'));
+            case "shortcode" -> value.split(" ")[0];
+            default -> value;
+        };
+        return body.stream().filter(segment -> segment.text().contains(needle)).map(Segment::id).findFirst().orElse("");
+    }
+
+    /** Gives problems of this code that name a source block the line of that block's counterpart in the translation. */
+    private static void locateInTranslation(List<Bead> beads, List<Problem> problems, String code) {
+        Map<String, Integer> lines = new java.util.HashMap<>();
+        for (Bead bead : beads) {
+            if (!bead.target().isEmpty()) {
+                bead.source().forEach(segment -> lines.putIfAbsent(segment.id(), bead.target().get(0).line()));
+            }
+        }
+        problems.replaceAll(problem -> code.equals(problem.code()) && problem.field() != null && problem.line() == null
+                ? problem(problem.severity(), problem.code(), problem.field(), problem.message(), lines.get(problem.field()))
+                : problem);
     }
 
     private static List<Segment> headings(List<Segment> segments) {

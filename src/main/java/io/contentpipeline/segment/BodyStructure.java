@@ -11,6 +11,6 @@ import java.util.List;
  * produces the same anchor by itself.
  */
 public record BodyStructure(List<Integer> headingLevels, int listItems, List<String> tableShapes, int links, int images,
-                            List<String> codeBlocks, List<String> protectedTokens, List<String> relativeLinks,
+                            List<CodeBlock> codeBlocks, List<String> protectedTokens, List<String> relativeLinks,
                             List<String> htmlTags, List<String> headingAnchors) {
 }

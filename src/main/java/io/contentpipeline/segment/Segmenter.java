@@ -30,6 +30,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntUnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -56,7 +57,9 @@ public final class Segmenter {
     /** @param bodyLine the file line where the body starts, for locating segments */
     public SegmentedArticle segment(FrontMatter frontMatter, String body, int bodyLine) {
         Document document = markdown.parseRaw(body);
-        return new SegmentedArticle(fields(frontMatter), new BodyWalk(document, body, bodyLine).segments, structure(document, body));
+        LineIndex lines = new LineIndex(body);
+        return new SegmentedArticle(fields(frontMatter), new BodyWalk(document, lines, bodyLine).segments,
+                structure(document, body, offset -> lines.lineOf(offset) + bodyLine));
     }
 
     /** The translatable front-matter fields as segments, in a fixed order. */
@@ -97,10 +100,10 @@ public final class Segmenter {
         private final int bodyLine;
         private int section;
 
-        /** @param body the text {@code document} was parsed from: a String is faster to scan than flexmark's sequence */
-        BodyWalk(Document document, String body, int bodyLine) {
+        /** @param lines the line index of the text {@code document} was parsed from */
+        BodyWalk(Document document, LineIndex lines, int bodyLine) {
             this.document = document;
-            this.lines = new LineIndex(body);
+            this.lines = lines;
             this.bodyLine = bodyLine;
             walk(document, false);
         }
@@ -146,12 +149,13 @@ public final class Segmenter {
         }
     }
 
-    private BodyStructure structure(Document document, String body) {
+    /** @param fileLine the line in the file of an offset in the body */
+    private BodyStructure structure(Document document, String body, IntUnaryOperator fileLine) {
         List<String> anchors = markdown.outline(document).stream().map(io.contentpipeline.article.Heading::id).toList();
         List<Integer> headings = new ArrayList<>();
         List<String> tables = new ArrayList<>();
-        List<String> code = new ArrayList<>();
-        Tokens tokens = new Tokens();
+        List<CodeBlock> code = new ArrayList<>();
+        Tokens tokens = new Tokens(fileLine);
         int[] counts = new int[3];
         collect(document, headings, tables, code, tokens, counts);
         Matcher shortcode = SHORTCODE.matcher(body);
@@ -163,9 +167,15 @@ public final class Segmenter {
     }
 
     private static final class Tokens {
+        /** Where in the file a node starts: code blocks are reported by line. */
+        final IntUnaryOperator fileLine;
         final List<String> protectedTokens = new ArrayList<>();
         final List<String> relativeLinks = new ArrayList<>();
         final List<String> htmlTags = new ArrayList<>();
+
+        Tokens(IntUnaryOperator fileLine) {
+            this.fileLine = fileLine;
+        }
 
         void link(String url) {
             if (url.startsWith("#")) {
@@ -187,7 +197,7 @@ public final class Segmenter {
         return SPACES.matcher(withoutText).replaceAll(" ");
     }
 
-    private static void collect(Node node, List<Integer> headings, List<String> tables, List<String> code,
+    private static void collect(Node node, List<Integer> headings, List<String> tables, List<CodeBlock> code,
                                 Tokens tokens, int[] counts) {
         for (Node child = node.getFirstChild(); child != null; child = child.getNext()) {
             if (child instanceof Heading heading) {
@@ -201,10 +211,10 @@ public final class Segmenter {
             } else if (child instanceof TableBlock table) {
                 tables.add(shape(table));
             } else if (child instanceof FencedCodeBlock fenced) {
-                code.add(fenced.getContentChars().toString());
+                code.add(new CodeBlock(fenced.getContentChars().toString(), tokens.fileLine.applyAsInt(fenced.getStartOffset())));
                 continue;
             } else if (child instanceof IndentedCodeBlock indented) {
-                code.add(indented.getContentChars().toString());
+                code.add(new CodeBlock(indented.getContentChars().toString(), tokens.fileLine.applyAsInt(indented.getStartOffset())));
                 continue;
             } else if (child instanceof Link || child instanceof AutoLink || child instanceof LinkRef ref && ref.isDefined()) {
                 // "[sic]" or a bracketed aside is a reference to nothing, not a link.

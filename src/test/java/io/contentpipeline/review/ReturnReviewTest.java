@@ -104,6 +104,44 @@ class ReturnReviewTest {
                 .singleElement().asString().contains("`traces_exporter`");
     }
 
+    @Test
+    void aLostTokenAndAChangedCodeBlockAreLocatedInTheReturnedFile() {
+        String source = """
+                ---
+                title: "Installer"
+                ---
+                Lisez d'abord la page d'accueil du projet pour comprendre à quoi il sert vraiment.
+
+                Ensuite lancez `make install` depuis le dossier du projet, puis vérifiez le résultat.
+
+                ```sh
+                make install
+                ```
+                """;
+        String translation = """
+                ---
+                title: "Installing"
+                ---
+                First read the project's home page to understand what it is really for.
+
+                Then run `make setup` from the project folder, and check the result.
+
+                ```sh
+                make install PREFIX=/opt
+                ```
+                """;
+
+        List<Problem> problems = new ReturnReview().review(segment(source), segment(translation), "en");
+
+        assertThat(problems).filteredOn(p -> p.code().equals("protected-token")).singleElement().satisfies(p -> {
+            assertThat(p.field()).startsWith("p-");
+            assertThat(p.line()).as("the paragraph's line in the returned file").isEqualTo(6);
+            assertThat(p.message()).contains("`make install`");
+        });
+        assertThat(problems).filteredOn(p -> p.code().equals("code-block-changed")).singleElement()
+                .satisfies(p -> assertThat(p.line()).as("the code block's line in the returned file").isEqualTo(8));
+    }
+
     private SegmentedArticle segment(String text) {
         ParsedArticle parsed = parser.parseText(new SourceFile("x.md", null, new byte[0], null), text);
         return segmenter.segment(parsed.frontMatter(), parsed.body(), parsed.bodyLine());

@@ -70,12 +70,13 @@ public final class BundlePublisher {
             LanguageEntry existing = previous.languages().get(translation.language());
             if (existing != null && translation.inputSha256().equals(existing.inputSha256())) {
                 // The same file again. After a crash between publishing and logging it, the replay
-                // completes the log; the changelog drops these two when they were recorded already.
+                // completes the log with its acceptance; the changelog drops that when it was
+                // recorded already. (Not bundle.published: the bundle may have had a new version
+                // since, and that event would name a publication that did not happen.)
                 return new Published(previous, translation.language(), List.of(
                         ChangelogEvent.now(ChangelogEvent.TRANSLATION_UNCHANGED, translation.slug(), translation.language(),
                                 translation.sourceVersion(), translation.fileName(), Map.of()),
-                        accepted(translation, existing.status()),
-                        published(previous, translation.language(), translation.inputSha256())));
+                        accepted(translation, existing.status())));
             }
             Map<String, LanguageVersion> versions = new LinkedHashMap<>();
             LanguageVersion source = load(previous, previous.sourceLanguage());

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -102,7 +103,7 @@ public final class ReturnReview {
             List<String> lost = new ArrayList<>(missing.keySet());
             movedLinks.forEach(link -> lost.add("link " + link));
             // One problem per source block that held lost tokens, so that each names its place.
-            Map<String, List<String>> bySegment = new java.util.LinkedHashMap<>();
+            Map<String, List<String>> bySegment = new LinkedHashMap<>();
             for (String token : lost) {
                 bySegment.computeIfAbsent(holder(token, source.body()), id -> new ArrayList<>()).add(token);
             }
@@ -332,7 +333,7 @@ public final class ReturnReview {
 
     /** Gives problems of this code that name a source block the line of that block's counterpart in the translation. */
     private static void locateInTranslation(List<Bead> beads, List<Problem> problems, String code) {
-        Map<String, Integer> lines = new java.util.HashMap<>();
+        Map<String, Integer> lines = new HashMap<>();
         for (Bead bead : beads) {
             if (!bead.target().isEmpty()) {
                 bead.source().forEach(segment -> lines.putIfAbsent(segment.id(), bead.target().get(0).line()));

@@ -73,4 +73,23 @@ class IdempotencyTest {
         assertThat(home.eventNames()).contains("translation.unchanged");
         assertThat(home.files("outbox/archive/translations")).hasSize(2);
     }
+
+    @Test
+    void aTranslationReplayedAfterACrashBeforeItsEventWasLoggedCompletesTheLog() throws Exception {
+        PipelineHome home = new PipelineHome(temp);
+        home.publishSeed("seed.txt");
+        String returned = Translator.englishSeedReturn(home);
+        home.drop("inbox/translations/EN/first.md", returned);
+        assertThat(home.runOnce()).isZero();
+        // As if the process died after the bundle was written but before the event was appended.
+        Path log = home.resolve("outbox/changelog.jsonl");
+        Files.write(log, Files.readAllLines(log).stream().filter(line -> !line.contains("\"translation.accepted\"")).toList());
+
+        home.drop("inbox/translations/EN/first.md", returned);
+        assertThat(home.runOnce()).isZero();
+        home.drop("inbox/translations/EN/again.md", returned);
+        assertThat(home.runOnce()).isZero();
+
+        assertThat(home.eventNames()).filteredOn("translation.accepted"::equals).as("written back once, not twice").hasSize(1);
+    }
 }

@@ -58,6 +58,23 @@ public final class TransientFailures implements GenericFileFilter<File> {
                 cause instanceof OutOfMemoryError ? "; give the pipeline more heap (-Xmx) or lower pipeline.max-file-bytes" : "");
     }
 
+    /**
+     * Route step of the intake routes' doCatch: records the failure as {@link #record} does,
+     * then fails the exchange again so that the file consumer leaves the file in the inbox.
+     * The exception carries no stack trace: the WARN line above is all an operator needs.
+     */
+    public void recordAndRethrow(Exchange exchange) {
+        record(exchange);
+        throw new StillInInbox(exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class));
+    }
+
+    /** Fails an exchange whose file must stay in the inbox after a transient failure. */
+    static final class StillInInbox extends RuntimeException {
+        StillInInbox(Throwable cause) {
+            super("transient failure; the file stays in the inbox", cause, false, false);
+        }
+    }
+
     /** What the operator can act on: a full disk, an exhausted heap; not Camel's wrapper around it. */
     private static Throwable rootCause(Throwable failure) {
         Throwable cause = failure;

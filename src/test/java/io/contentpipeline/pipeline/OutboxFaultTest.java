@@ -67,6 +67,41 @@ class OutboxFaultTest {
         assertThat(home.eventNames()).filteredOn("article.accepted"::equals).hasSize(1);
     }
 
+    @Test
+    void aRejectionThatCannotBeWrittenWaitsInTheInboxAndIsWrittenWhenTheOutboxRecovers() throws Exception {
+        PipelineHome home = new PipelineHome(temp, Map.of("pipeline.io-retry-delay", "200"));
+        ListAppender<ILoggingEvent> log = new ListAppender<>();
+        log.start();
+        Logger ioLogger = (Logger) LoggerFactory.getLogger(TransientFailures.class);
+        ioLogger.addAppender(log);
+        PipelineRunner runner = home.runner(false);
+        Thread service = new Thread(runner::run, "pipeline-service");
+        service.start();
+        try {
+            await().atMost(Duration.ofSeconds(60)).until(() -> runner.camelContext() != null
+                    && runner.camelContext().isStarted() && Files.isDirectory(home.resolve("outbox")));
+            Files.deleteIfExists(home.resolve("outbox/rejected"));
+            Files.writeString(home.resolve("outbox/rejected"), "not a folder");
+
+            home.drop("inbox/sans-date.md", "---\ntitle: Sans date\n---\nTexte.\n");
+            await().atMost(Duration.ofSeconds(30)).until(() -> attempts(log) >= 3);
+
+            assertThat(home.files("inbox")).containsExactly("sans-date.md");
+            List<String> lines = log.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
+            assertThat(lines.get(0)).contains("sans-date.md").contains("attempt=1");
+            assertThat(lines.get(2)).contains("attempt=3").contains("retry_in_ms=800");
+
+            Files.delete(home.resolve("outbox/rejected"));
+            await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(home.resolve("outbox/rejected/sans-date.md.errors.json")));
+            await().atMost(Duration.ofSeconds(10)).until(() -> home.files("inbox").isEmpty());
+        } finally {
+            runner.stop();
+            service.join(60_000);
+            ioLogger.detachAppender(log);
+        }
+        assertThat(home.eventNames()).containsExactly("article.rejected");
+    }
+
     private static long attempts(ListAppender<ILoggingEvent> log) {
         return log.list.stream().filter(e -> e.getFormattedMessage().startsWith("pipeline.transient-failure")).count();
     }

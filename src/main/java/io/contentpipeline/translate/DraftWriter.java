@@ -82,18 +82,26 @@ public final class DraftWriter {
 
     /**
      * After an outdated translation is accepted (made for an older version), a new draft for
-     * the current version goes out at once, pre-filled from it. Returns the result unchanged.
+     * the current version goes out at once, pre-filled from it, and is logged as requested
+     * again: once for each translation that caused it, whose digest its event carries in place
+     * of the source's.
      */
     public Published reissueIfOutdated(Published published) throws IOException {
         LanguageEntry entry = published.manifest().languages().get(published.language());
-        if (entry != null && LanguageEntry.OUTDATED.equals(entry.status())) {
-            String slug = published.manifest().slug();
-            int version = published.manifest().version();
-            ParsedArticle neutral = parse(sources.draft(slug, version)
-                    .orElseThrow(() -> new IOException("source archive has no draft for " + slug + " v" + version)));
-            issue(slug, version, published.language(), neutral, segment(neutral));
+        if (entry == null || !LanguageEntry.OUTDATED.equals(entry.status())) {
+            return published;
         }
-        return published;
+        String slug = published.manifest().slug();
+        int version = published.manifest().version();
+        ParsedArticle neutral = parse(sources.draft(slug, version)
+                .orElseThrow(() -> new IOException("source archive has no draft for " + slug + " v" + version)));
+        ChangelogEvent requested = issue(slug, version, published.language(), neutral, segment(neutral));
+        Map<String, Object> detail = new LinkedHashMap<>(requested.detail());
+        detail.put(ChangelogEvent.SHA256, entry.inputSha256());
+        List<ChangelogEvent> events = new ArrayList<>(published.events());
+        events.add(new ChangelogEvent(requested.time(), requested.event(), requested.slug(), requested.lang(),
+                requested.version(), requested.file(), detail));
+        return new Published(published.manifest(), published.language(), events);
     }
 
     /** Writes the draft of one version for one target language; returns its translation.requested event. */
@@ -127,14 +135,15 @@ public final class DraftWriter {
         files.put(slug + ".md", FrontMatterWriter.markdown(frontMatter, draft.body()).getBytes(StandardCharsets.UTF_8));
         AtomicFiles.writeAll(layout.drafts(language), files);
         return ChangelogEvent.now(ChangelogEvent.TRANSLATION_REQUESTED, slug, language, version,
-                layout.home().relativize(file).toString(), reuseReport(draft));
+                layout.home().relativize(file).toString(), reuseReport(draft, String.valueOf(block.get("source_sha256"))));
     }
 
-    /** For the log line and the changelog: segments reused, then segments to translate. */
-    private static Map<String, Object> reuseReport(DraftComposer.Composed draft) {
+    /** For the log line and the changelog: segments reused, segments to translate, and the source's digest. */
+    private static Map<String, Object> reuseReport(DraftComposer.Composed draft, String sourceSha256) {
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("reused", draft.reused());
         report.put("needs_work", draft.needsWork().size());
+        report.put(ChangelogEvent.SHA256, sourceSha256);
         return report;
     }
 

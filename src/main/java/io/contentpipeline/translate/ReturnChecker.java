@@ -15,6 +15,7 @@ import io.contentpipeline.language.LanguageResolver;
 import io.contentpipeline.files.Sha256;
 import io.contentpipeline.parse.ArticleParser;
 import io.contentpipeline.publish.BundleManifest;
+import io.contentpipeline.publish.LanguageEntry;
 import io.contentpipeline.publish.BundleStore;
 import io.contentpipeline.version.SourceArchive;
 
@@ -72,6 +73,14 @@ public final class ReturnChecker {
         if (language.equals(manifest.sourceLanguage())) {
             throw reject(slug, "translation-language", "translation.target_lang",
                     "'" + slug + "' is written in " + language.toUpperCase(Locale.ROOT) + " already");
+        }
+        LanguageEntry published = manifest.languages().get(language);
+        if (published != null && published.sourceVersion() > block.sourceVersion()) {
+            // A late return must not replace a translation of a newer version: that work would be lost.
+            throw reject(slug, block.sourceVersion(), "translation-superseded", "translation.source_version",
+                    "this translation is for version " + block.sourceVersion() + ", but the published "
+                            + language.toUpperCase(Locale.ROOT) + " translation is for version " + published.sourceVersion()
+                            + " already; it was not published");
         }
         ParsedArticle draft = parseArchived(sources.draft(slug, block.sourceVersion()).orElseThrow(
                 () -> reject(slug, "translation-unknown-version", "translation.source_version",

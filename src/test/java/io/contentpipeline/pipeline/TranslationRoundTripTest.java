@@ -138,6 +138,9 @@ class TranslationRoundTripTest {
         assertThat(count(fresh, "needs_work")).isEqualTo(1);
         assertThat(home.events()).filteredOn(e -> e.get("event").asText().equals("translation.accepted"))
                 .singleElement().satisfies(e -> assertThat(e.get("detail").get("status").asText()).isEqualTo("outdated"));
+        assertThat(home.events()).filteredOn(e -> e.get("event").asText().equals("translation.requested") && e.get("version").asInt() == 2)
+                .as("the first v2 draft, then the one pre-filled from the late return").hasSize(2)
+                .last().satisfies(e -> assertThat(e.get("detail").get("reused").asInt()).isPositive());
     }
 
     @Test
@@ -157,6 +160,25 @@ class TranslationRoundTripTest {
                 .extracting(e -> e.get("file").asText()).containsExactly("first.md", "corrected.md");
         assertThat(home.events()).filteredOn(e -> e.get("event").asText().equals("bundle.published") && e.get("lang").asText().equals("en"))
                 .hasSize(2);
+    }
+
+    @Test
+    void aLateReturnForAnOlderVersionDoesNotReplaceANewerTranslation() {
+        PipelineHome home = new PipelineHome(temp);
+        String v1Draft = publishFrench(home);
+        home.drop("inbox/" + SLUG + ".md", updatedFrench());
+        assertThat(home.runOnce()).isZero();
+        home.drop("inbox/translations/EN/v2.md", english(home.read("outbox/translations/EN/" + SLUG + ".md")));
+        assertThat(home.runOnce()).isZero();
+        assertThat(home.bundle(SLUG).get("languages").get("en").get("source_version").asInt()).isEqualTo(2);
+
+        home.drop("inbox/translations/EN/late.md", english(v1Draft));
+        assertThat(home.runOnce()).isZero();
+
+        assertThat(codes(home, "late.md")).containsExactly("translation-superseded");
+        JsonNode en = home.bundle(SLUG).get("languages").get("en");
+        assertThat(en.get("source_version").asInt()).isEqualTo(2);
+        assertThat(en.get("status").asText()).isEqualTo("current");
     }
 
     @Test

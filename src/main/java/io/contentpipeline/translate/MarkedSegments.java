@@ -7,6 +7,7 @@ import io.contentpipeline.segment.SegmentedArticle;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.regex.Matcher;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -23,15 +24,41 @@ final class MarkedSegments {
     private MarkedSegments() {
     }
 
+    /**
+     * A marker on a line of its own is an HTML comment block, outside every segment: each is
+     * named by its line and the block that follows it.
+     */
+    private static List<String> markersOnTheirOwn(SegmentedArticle translation, String returnedText) {
+        List<String> found = new ArrayList<>();
+        Matcher marker = DraftComposer.MARKER.matcher(returnedText);
+        int line = 1;
+        int counted = 0;
+        while (marker.find()) {
+            for (; counted < marker.start(); counted++) {
+                if (returnedText.charAt(counted) == '\n') {
+                    line++;
+                }
+            }
+            int markerLine = line;
+            String next = translation.body().stream().filter(segment -> segment.line() >= markerLine).findFirst()
+                    .map(segment -> segment.id() + " (line " + segment.line() + ")").orElse("line " + markerLine);
+            found.add("marker at line " + markerLine + " before " + next);
+        }
+        return found;
+    }
+
     static List<Problem> check(SegmentedArticle source, SegmentedArticle translation, String returnedText, List<String> needsWork) {
         List<Problem> problems = new ArrayList<>();
-        List<String> markedLeft = Stream.concat(translation.fields().stream(), translation.body().stream())
+        List<String> markedLeft = new ArrayList<>(Stream.concat(translation.fields().stream(), translation.body().stream())
                 .filter(segment -> segment.text().contains(DraftComposer.MARKER_START))
                 .map(segment -> segment.id() + " (line " + segment.line() + ")")
-                .toList();
-        if (!markedLeft.isEmpty() || DraftComposer.MARKER.matcher(returnedText).find()) {
+                .toList());
+        if (markedLeft.isEmpty()) {
+            markedLeft.addAll(markersOnTheirOwn(translation, returnedText));
+        }
+        if (!markedLeft.isEmpty()) {
             problems.add(Problem.error("markers-left", null, "translation markers are still in the file, so these segments are "
-                    + "not done: " + (markedLeft.isEmpty() ? "see the <!-- translate: --> comments" : String.join(", ", markedLeft)), null));
+                    + "not done: " + String.join(", ", markedLeft), null));
         }
         if (needsWork.isEmpty()) {
             return problems;

@@ -102,6 +102,8 @@ class TranslationRoundTripTest {
         assertThat(home.runOnce()).isZero();
 
         assertThat(codes(home, "with-marker.md")).contains("markers-left");
+        assertThat(home.json("outbox/rejected/with-marker.md.errors.json").get("errors")).filteredOn(e -> e.get("code").asText().equals("markers-left"))
+                .singleElement().satisfies(e -> assertThat(e.get("message").asText()).containsPattern("marker at line \\d+ before p-[0-9a-f]+ \\(line \\d+\\)"));
         assertThat(codes(home, "marker-removed.md")).contains("marked-untranslated");
 
         Matcher marker = MARKER.matcher(draft);

@@ -231,7 +231,7 @@ public final class ReturnReview {
         }
         String prose = SegmentText.prose(target);
         Matcher typography = ("en".equals(language) ? FRENCH_SPACING : "fr".equals(language) ? ENGLISH_SPACING : null) == null
-                ? null : ("en".equals(language) ? FRENCH_SPACING : ENGLISH_SPACING).matcher(prose);
+                ? null : ("en".equals(language) ? FRENCH_SPACING : ENGLISH_SPACING).matcher(SegmentText.proseAsTyped(target));
         if (typography != null && typography.find()) {
             problems.add(problem(Severity.WARNING, "typography", first.id(), "en".equals(language)
                     ? "French punctuation in an English text: \"" + typography.group().strip() + "\""

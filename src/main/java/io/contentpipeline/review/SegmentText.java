@@ -21,6 +21,15 @@ final class SegmentText {
         return NON_PROSE.matcher(markdown).replaceAll(" ");
     }
 
+    /**
+     * The prose with tags, link targets and code taken out without a space in their place,
+     * so that a mark keeps its distance from the word before it: {@code <a>apply</a>!} reads
+     * "apply!", not "apply !", for the typography check.
+     */
+    static String proseAsTyped(String markdown) {
+        return NON_PROSE.matcher(markdown).replaceAll("");
+    }
+
     /** Numbers in a canonical form: "1 000,5", "1,000.5" and "1000.5" are all "1000.5". */
     static List<String> numbers(String markdown) {
         List<String> numbers = new ArrayList<>();

@@ -142,6 +142,18 @@ class ReturnReviewTest {
                 .satisfies(p -> assertThat(p.line()).as("the code block's line in the returned file").isEqualTo(8));
     }
 
+    @Test
+    void punctuationRightAfterALinkIsNotTakenForFrenchSpacing() {
+        String source = "---\ntitle: \"Postuler\"\n---\nSi le poste vous intéresse, <a href=\"/emplois/\">postulez aujourd'hui</a> !\n";
+        String translation = "---\ntitle: \"Apply\"\n---\nIf the job interests you, <a href=\"/emplois/\">apply today</a>!\n";
+        String spaced = "---\ntitle: \"Apply\"\n---\nIf the job interests you, <a href=\"/emplois/\">apply today</a> !\n";
+
+        assertThat(new ReturnReview().review(segment(source), segment(translation), "en")).extracting(Problem::code)
+                .doesNotContain("typography");
+        assertThat(new ReturnReview().review(segment(source), segment(spaced), "en")).extracting(Problem::code)
+                .contains("typography");
+    }
+
     private SegmentedArticle segment(String text) {
         ParsedArticle parsed = parser.parseText(new SourceFile("x.md", null, new byte[0], null), text);
         return segmenter.segment(parsed.frontMatter(), parsed.body(), parsed.bodyLine());

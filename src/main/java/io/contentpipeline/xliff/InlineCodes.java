@@ -20,6 +20,18 @@ final class InlineCodes {
     static final Pattern PROTECTED = Pattern.compile(
             "`[^`]*`|\\]\\([^)]*\\)|<[^>]+>|\\{\\{[<%].*?[%>]}}|\\{#[^}]*}|&#?\\w+;|\\*\\*", Pattern.DOTALL);
 
+    /** Text that would read as an HTML tag or an entity in Markdown: in a target's text it is not one. */
+    private static final Pattern TAG_OR_ENTITY = Pattern.compile("<(?=[A-Za-z/!?])|&(?=#?\\w+;)");
+
+    /**
+     * A target's text as Markdown: tags and entities only ever come from codes, so a {@code <}
+     * or {@code &} the translator typed ("governance & <leadership>") is escaped, not read
+     * as markup that the sanitiser would then remove.
+     */
+    static String literal(String text) {
+        return TAG_OR_ENTITY.matcher(text).replaceAll(match -> match.group().equals("<") ? "&lt;" : "&amp;");
+    }
+
     /** A run of text, or a protected code with its placeholder id. */
     record Part(String text, String codeId) {
         boolean isCode() {

@@ -155,7 +155,7 @@ final class UnitTarget {
         StringBuilder text = new StringBuilder();
         for (Node child = element.getFirstChild(); child != null; child = child.getNextSibling()) {
             if (child.getNodeType() == Node.TEXT_NODE || child.getNodeType() == Node.CDATA_SECTION_NODE) {
-                text.append(child.getNodeValue());
+                text.append(InlineCodes.literal(child.getNodeValue()));
             } else if (child instanceof Element code) {
                 switch (code.getLocalName()) {
                     case "ph", "sc" -> text.append(original(code, "dataRef", 0));

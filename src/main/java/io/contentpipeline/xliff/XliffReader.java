@@ -130,7 +130,7 @@ public final class XliffReader {
         StringBuilder text = new StringBuilder();
         for (Node child = element.getFirstChild(); child != null; child = child.getNextSibling()) {
             if (child.getNodeType() == Node.TEXT_NODE || child.getNodeType() == Node.CDATA_SECTION_NODE) {
-                text.append(child.getNodeValue());
+                text.append(InlineCodes.literal(child.getNodeValue()));
             } else if (child instanceof Element code && "ph".equals(code.getLocalName())) {
                 // A code the source does not have (a translator's addition) keeps its own text.
                 text.append(codes.getOrDefault(code.getAttribute("id"), code.getTextContent()));

@@ -34,6 +34,15 @@ class XliffReaderTest {
     }
 
     @Test
+    void whatATranslatorTypesIsTextNotMarkup() {
+        XliffReader.Filled filled = read("""
+                <unit id="p-1"><segment><source>gouvernance et leadership</source>
+                  <target>governance &amp; &lt;leadership&gt; &amp;amp; R&amp;D<![CDATA[ <b>bold</b>]]></target></segment></unit>
+                """);
+        assertThat(filled.targets()).containsEntry("p-1", "governance & &lt;leadership> &amp;amp; R&D &lt;b>bold&lt;/b>");
+    }
+
+    @Test
     void aUnitOfCodesAloneNeedsNoTarget() {
         XliffReader.Filled filled = read("""
                 <unit id="html-1"><originalData><data id="d1">&lt;img src="/a.png"&gt;</data></originalData>

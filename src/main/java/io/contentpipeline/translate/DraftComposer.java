@@ -11,7 +11,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Builds a draft for one target language from the source's segments and what earlier
@@ -49,6 +51,8 @@ public final class DraftComposer {
             }
         }
         Map<String, String> previousText = previous == null ? Map.of() : changedFrom(previous, source);
+        Set<String> previousIds = previous == null ? Set.of()
+                : previous.body().stream().map(Segment::id).collect(Collectors.toSet());
         StringBuilder draftBody = new StringBuilder(body.length() + 256);
         int copied = 0;
         List<Segment> blocks = new ArrayList<>(source.body());
@@ -61,7 +65,7 @@ public final class DraftComposer {
                 reused++;
             } else {
                 if (!memory.isEmpty()) {
-                    draftBody.append(marker(previousText.get(block.id())));
+                    draftBody.append(marker(previousText.get(block.id()), previousIds.contains(block.id())));
                 }
                 draftBody.append(block.text());
                 needsWork.add(block.id());
@@ -89,7 +93,15 @@ public final class DraftComposer {
         return changed;
     }
 
-    private static String marker(String was) {
+    /**
+     * @param was       the block's text in the previous version, when it changed in place
+     * @param unchanged the block was in the previous version as it is: it only has no
+     *                  translation to reuse (the translator merged or rewrote it), and is not new
+     */
+    private static String marker(String was, boolean unchanged) {
+        if (unchanged) {
+            return MARKER_START + " unchanged, no earlier translation to reuse -->";
+        }
         if (was == null) {
             return MARKER_START + " new -->";
         }

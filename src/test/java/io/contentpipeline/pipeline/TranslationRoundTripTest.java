@@ -184,6 +184,50 @@ class TranslationRoundTripTest {
     }
 
     @Test
+    void aBlockWhoseTranslationWasMergedIsMarkedUnchangedNotNew() {
+        PipelineHome home = new PipelineHome(temp);
+        String french = """
+                ---
+                title: "Trois étapes"
+                date: 2025-03-14
+                slug: trois-etapes
+                description: "Trois étapes pour bien commencer."
+                ---
+
+                Commencez par lire attentivement la documentation du projet avant toute chose.
+
+                Ensuite, installez les outils nécessaires sur votre poste de travail habituel.
+
+                Enfin, %s.
+                """;
+        home.drop("inbox/etapes.md", french.formatted("lancez votre premier essai et notez ce qui se passe"));
+        assertThat(home.runOnce()).isZero();
+        String english = """
+                ---
+                title: "Three steps"
+                description: "Three steps to get started well."
+                summary: "Start by reading the project's documentation carefully, then install the tools you need."
+                ---
+
+                Start by reading the project's documentation carefully before anything else, then install the tools you need on your usual workstation.
+
+                Finally, run your first trial and write down what happens.
+                """;
+        home.drop("inbox/translations/EN/steps.md", Translator.fill(home.read("outbox/translations/EN/trois-etapes.md"), english));
+        assertThat(home.runOnce()).isZero();
+        assertThat(home.bundle("trois-etapes").get("languages").get("en").get("status").asText()).isEqualTo("current");
+
+        home.drop("inbox/etapes.md", french.formatted("lancez un premier essai complet et notez tout ce qui se passe"));
+        assertThat(home.runOnce()).isZero();
+
+        String draft = home.read("outbox/translations/EN/trois-etapes.md");
+        assertThat(draft).contains("<!-- translate: unchanged, no earlier translation to reuse -->Commencez par lire")
+                .contains("<!-- translate: unchanged, no earlier translation to reuse -->Ensuite, installez")
+                .contains("<!-- translate: changed; was: \"Enfin, lancez votre premier essai")
+                .doesNotContain("translate: new");
+    }
+
+    @Test
     void anEditedTranslationBlockIsRejected() {
         PipelineHome home = new PipelineHome(temp);
         String edited = english(publishFrench(home)).replaceFirst("source_sha256: [0-9a-f]{6}", "source_sha256: 000000");

@@ -54,7 +54,8 @@ public final class XliffMerge {
             throw reject(slug, "the XLIFF metadata does not name a source version");
         }
         String draftText = sources.draft(slug == null ? "" : slug, version)
-                .orElseThrow(() -> reject(slug, "the XLIFF file names '" + slug + "' version " + version + ", which is not known"));
+                .orElseThrow(() -> new RejectedInputException(slug, version, List.of(Problem.error("xliff-invalid", null,
+                        "the XLIFF file names '" + slug + "' version " + version + ", which is not known", null))));
         ParsedArticle draft = parser.parseText(new SourceFile("draft.md", null, new byte[0], null), draftText);
         Map<String, Object> fields = new LinkedHashMap<>(draft.frontMatter().fields());
         for (Segment field : Segmenter.fields(draft.frontMatter())) {

@@ -45,6 +45,9 @@ public final class XliffReader {
             throw reject("the file is not an XLIFF 2 or 1.2 document (root element <xliff> in " + XliffWriter.XLIFF
                     + " or " + Xliff12Writer.XLIFF + ")");
         }
+        if (!root.getAttribute("version").matches("2\\.[01]")) {
+            throw reject("XLIFF version '" + root.getAttribute("version") + "' is not one this pipeline reads (2.0, 2.1 or 1.2)");
+        }
         Map<String, String> targets = new LinkedHashMap<>();
         List<String> untranslated = new ArrayList<>();
         NodeList units = document.getElementsByTagNameNS(XliffWriter.XLIFF, "unit");

@@ -53,6 +53,15 @@ class XliffReaderTest {
     }
 
     @Test
+    void anXliffVersionThisPipelineDoesNotReadIsRejected() {
+        String xliff = """
+                <xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="3.0" srcLang="fr" trgLang="en"><file id="f1"/></xliff>
+                """;
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new XliffReader().read(xliff.getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(io.contentpipeline.article.RejectedInputException.class).hasMessageContaining("'3.0'");
+    }
+
+    @Test
     void aCodePointThatIsNoNumberRejectsTheFile() {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> read("""
                 <unit id="p-1"><segment><source>Un.</source><target>One<cp hex="zz"/>.</target></segment></unit>

@@ -2,11 +2,13 @@ package io.contentpipeline.xliff;
 
 import io.contentpipeline.article.Problem;
 import io.contentpipeline.article.RejectedInputException;
+import io.contentpipeline.article.Severity;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
 import org.xml.sax.SAXException;
+import org.xml.sax.SAXParseException;
 
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
@@ -154,6 +156,10 @@ public final class XliffReader {
             DocumentBuilder builder = factory.newDocumentBuilder();
             builder.setErrorHandler(null);
             return builder.parse(new ByteArrayInputStream(xliff));
+        } catch (SAXParseException e) {
+            throw new RejectedInputException(new Problem(Severity.ERROR, "xliff-invalid", null,
+                    "the XLIFF file is not well-formed XML: " + e.getMessage(),
+                    e.getLineNumber() > 0 ? e.getLineNumber() : null, e.getColumnNumber() > 0 ? e.getColumnNumber() : null));
         } catch (SAXException e) {
             throw reject("the XLIFF file is not well-formed XML: " + e.getMessage());
         } catch (ParserConfigurationException | IOException e) {

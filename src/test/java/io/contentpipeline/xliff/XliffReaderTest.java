@@ -53,6 +53,18 @@ class XliffReaderTest {
     }
 
     @Test
+    void aTruncatedFileIsRejectedWithTheLineAndColumnWhereItBreaks() {
+        byte[] truncated = "<xliff xmlns=\"urn:oasis:names:tc:xliff:document:2.0\" version=\"2.1\">\n<file id=\"f1\">\n<unit id=\"p-1\"><segm"
+                .getBytes(StandardCharsets.UTF_8);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new XliffReader().read(truncated))
+                .isInstanceOfSatisfying(io.contentpipeline.article.RejectedInputException.class, rejected -> {
+                    assertThat(rejected.problems().get(0).code()).isEqualTo("xliff-invalid");
+                    assertThat(rejected.problems().get(0).line()).isEqualTo(3);
+                    assertThat(rejected.problems().get(0).column()).isPositive();
+                });
+    }
+
+    @Test
     void anXliffVersionThisPipelineDoesNotReadIsRejected() {
         String xliff = """
                 <xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="3.0" srcLang="fr" trgLang="en"><file id="f1"/></xliff>

@@ -21,6 +21,8 @@ public record ChangelogEvent(Instant time, String event, String slug, String lan
     public static final String BUNDLE_PUBLISHED = "bundle.published";
     /** Detail key of the input's digest: in the changelog, left out of the log line. */
     public static final String SHA256 = "sha256";
+    /** Detail key of the time a bundle took a translation in: in the changelog, left out of the log line. */
+    public static final String ACCEPTED_AT = "accepted_at";
 
     public ChangelogEvent {
         // In the order given, so that log lines and changelog entries read alike from one to the next.
@@ -52,12 +54,25 @@ public record ChangelogEvent(Instant time, String event, String slug, String lan
     }
 
     /**
-     * Slug, language, version and, when the event names it, the digest of the input that
-     * caused it: a second, different translation of one source version is a new event, the
-     * same file replayed after a crash is not.
+     * Slug, language, version and, when the event names them, the digest of the input that
+     * caused it and the time the bundle took a translation in: a second, different
+     * translation of one source version is a new event, and so is the same file accepted
+     * again later; the same acceptance replayed after a crash is not.
      */
     public String onceKey() {
-        return versionKey() + '|' + detail.getOrDefault(SHA256, "");
+        String key = versionKey() + '|' + detail.getOrDefault(SHA256, "");
+        // A translation accepted again later (A, then B, then A) is a new event; its replay is not.
+        return detail.containsKey(ACCEPTED_AT) ? key + '|' + detail.get(ACCEPTED_AT) : key;
+    }
+
+    /** This event with the time the bundle took the translation in, when known (bundles written before have none). */
+    public ChangelogEvent acceptedAt(Instant acceptedAt) {
+        if (acceptedAt == null) {
+            return this;
+        }
+        Map<String, Object> withTime = new LinkedHashMap<>(detail);
+        withTime.put(ACCEPTED_AT, acceptedAt.toString());
+        return new ChangelogEvent(time, event, slug, lang, version, file, withTime);
     }
 
     /** The key without the digest, as changelogs written before digests were part of it knew events. */

@@ -180,7 +180,7 @@ public final class Changelog {
         }
         StringBuilder text = new StringBuilder();
         detail.forEach((key, value) -> {
-            if (!ChangelogEvent.SHA256.equals(key)) {
+            if (!ChangelogEvent.SHA256.equals(key) && !ChangelogEvent.ACCEPTED_AT.equals(key)) {
                 text.append(' ').append(key).append('=').append(value);
             }
         });

@@ -76,7 +76,7 @@ public final class BundlePublisher {
                 return new Published(previous, translation.language(), List.of(
                         ChangelogEvent.now(ChangelogEvent.TRANSLATION_UNCHANGED, translation.slug(), translation.language(),
                                 translation.sourceVersion(), translation.fileName(), Map.of()),
-                        accepted(translation, existing.status())));
+                        accepted(translation, existing.status(), existing.acceptedAt())));
             }
             Map<String, LanguageVersion> versions = new LinkedHashMap<>();
             LanguageVersion source = load(previous, previous.sourceLanguage());
@@ -87,17 +87,17 @@ public final class BundlePublisher {
             String status = translation.sourceVersion() == previous.version() ? LanguageEntry.CURRENT : LanguageEntry.OUTDATED;
             FrontMatter merged = new FrontMatter(withDerived(TranslatableFields.merge(source.frontMatter(), translation.frontMatter()),
                     translation.derived(), previous.slug()), Map.of());
+            Instant now = Instant.now();
             versions.put(translation.language(), new LanguageVersion(translation.language(), merged, translation.body(),
-                    translation.derived(), status, translation.sourceVersion(), translation.warnings(), translation.inputSha256()));
+                    translation.derived(), status, translation.sourceVersion(), translation.warnings(), translation.inputSha256(), now));
             Map<String, TranslationState> states = new LinkedHashMap<>(previous.translations());
             TranslationState state = states.get(translation.language());
-            Instant now = Instant.now();
             states.put(translation.language(), state == null
                     ? new TranslationState(status, previous.version(), now, now) : state.with(status, now));
             BundleManifest manifest = write(previous.slug(), previous.version(), previous.sourceLanguage(),
                     previous.sourceSha256(), versions, states);
-            return new Published(manifest, translation.language(), List.of(
-                    accepted(translation, status), published(manifest, translation.language(), translation.inputSha256())));
+            return new Published(manifest, translation.language(), List.of(accepted(translation, status, now),
+                    published(manifest, translation.language(), translation.inputSha256()).acceptedAt(now)));
         });
     }
 
@@ -139,7 +139,8 @@ public final class BundlePublisher {
         return manifest;
     }
 
-    private static ChangelogEvent accepted(AcceptedTranslation translation, String status) {
+    /** @param acceptedAt when the bundle took this translation in: with the digest, what makes the event once */
+    private static ChangelogEvent accepted(AcceptedTranslation translation, String status, Instant acceptedAt) {
         Map<String, Object> detail = new LinkedHashMap<>();
         detail.put("status", status);
         if (!translation.warnings().isEmpty()) {
@@ -147,7 +148,7 @@ public final class BundlePublisher {
         }
         detail.put(ChangelogEvent.SHA256, translation.inputSha256());
         return ChangelogEvent.now(ChangelogEvent.TRANSLATION_ACCEPTED, translation.slug(), translation.language(),
-                translation.sourceVersion(), translation.fileName(), detail);
+                translation.sourceVersion(), translation.fileName(), detail).acceptedAt(acceptedAt);
     }
 
     /** @param sha256 the digest of the input that changed the bundle */
@@ -159,7 +160,7 @@ public final class BundlePublisher {
         Article article = versioned.article();
         Map<String, Object> fields = withDerived(new LinkedHashMap<>(article.frontMatter().fields()), article.derived(), article.slug());
         return new LanguageVersion(article.language(), new FrontMatter(fields, Map.of()), article.body(), article.derived(),
-                LanguageEntry.SOURCE, versioned.version(), article.warnings(), article.sha256());
+                LanguageEntry.SOURCE, versioned.version(), article.warnings(), article.sha256(), Instant.now());
     }
 
     /** Hugo reads these: the derived summary and description, and the key that links languages. */
@@ -195,6 +196,6 @@ public final class BundlePublisher {
                 entry.description(), SummarySource.valueOf(entry.descriptionSource().toUpperCase()),
                 entry.wordCount(), entry.readingTimeMinutes(), entry.outline(), null, List.of());
         return new LanguageVersion(language, parsed.frontMatter(), parsed.body(), derived, entry.status(),
-                entry.sourceVersion(), entry.warnings() == null ? List.of() : entry.warnings(), entry.inputSha256());
+                entry.sourceVersion(), entry.warnings() == null ? List.of() : entry.warnings(), entry.inputSha256(), entry.acceptedAt());
     }
 }

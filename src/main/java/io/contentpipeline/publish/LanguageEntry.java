@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import io.contentpipeline.article.Heading;
 import io.contentpipeline.article.Problem;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -25,7 +26,8 @@ public record LanguageEntry(
         int sourceVersion,
         List<Problem> warnings,
         Map<String, String> files,
-        String inputSha256) {
+        String inputSha256,
+        Instant acceptedAt) {
 
     public static final String SOURCE = "source";
     public static final String CURRENT = "current";

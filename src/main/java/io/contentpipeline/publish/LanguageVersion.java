@@ -4,11 +4,13 @@ import io.contentpipeline.article.Derived;
 import io.contentpipeline.article.FrontMatter;
 import io.contentpipeline.article.Problem;
 
+import java.time.Instant;
 import java.util.List;
 
 /**
  * One language of a bundle, ready to render: its normalised front matter, body and derived
- * fields, with its status against the current source version.
+ * fields, with its status against the current source version, and when it was accepted:
+ * that time tells one acceptance of a file from a later acceptance of the same file.
  */
 public record LanguageVersion(
         String language,
@@ -18,7 +20,8 @@ public record LanguageVersion(
         String status,
         int sourceVersion,
         List<Problem> warnings,
-        String inputSha256) {
+        String inputSha256,
+        Instant acceptedAt) {
 
     public LanguageVersion {
         warnings = List.copyOf(warnings);
@@ -29,6 +32,6 @@ public record LanguageVersion(
     }
 
     public LanguageVersion withStatus(String newStatus) {
-        return new LanguageVersion(language, frontMatter, body, derived, newStatus, sourceVersion, warnings, inputSha256);
+        return new LanguageVersion(language, frontMatter, body, derived, newStatus, sourceVersion, warnings, inputSha256, acceptedAt);
     }
 }

@@ -100,7 +100,7 @@ public final class DraftWriter {
         detail.put(ChangelogEvent.SHA256, entry.inputSha256());
         List<ChangelogEvent> events = new ArrayList<>(published.events());
         events.add(new ChangelogEvent(requested.time(), requested.event(), requested.slug(), requested.lang(),
-                requested.version(), requested.file(), detail));
+                requested.version(), requested.file(), detail).acceptedAt(entry.acceptedAt()));
         return new Published(published.manifest(), published.language(), events);
     }
 

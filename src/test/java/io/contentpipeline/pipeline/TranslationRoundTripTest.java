@@ -156,12 +156,16 @@ class TranslationRoundTripTest {
 
         home.drop("inbox/translations/EN/corrected.md", corrected);
         assertThat(home.runOnce()).isZero();
-
         assertThat(home.read("outbox/published/role-cmo-pme/index.en.md")).contains("far more than a marketing project manager");
+        // And back to the first wording: the same file as before, accepted again, is logged again.
+        home.drop("inbox/translations/EN/back.md", translated);
+        assertThat(home.runOnce()).isZero();
+
+        assertThat(home.read("outbox/published/role-cmo-pme/index.en.md")).doesNotContain("far more than");
         assertThat(home.events()).filteredOn(e -> e.get("event").asText().equals("translation.accepted"))
-                .extracting(e -> e.get("file").asText()).containsExactly("first.md", "corrected.md");
+                .extracting(e -> e.get("file").asText()).containsExactly("first.md", "corrected.md", "back.md");
         assertThat(home.events()).filteredOn(e -> e.get("event").asText().equals("bundle.published") && e.get("lang").asText().equals("en"))
-                .hasSize(2);
+                .hasSize(3);
     }
 
     @Test

@@ -39,6 +39,9 @@ class CrashSafetyIT {
     private static final long SEED = Long.getLong("crash.seed", 20261127L);
     private static final int KILLS = 10;
     private static final int ARTICLES = 200;
+    /** When fewer articles than this wait in the inbox before a run, more are dropped. */
+    private static final int REFILL_BELOW = 60;
+    private static final int REFILL = 100;
     private static final Path JAR = Path.of("target/content-pipeline.jar").toAbsolutePath();
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -48,10 +51,18 @@ class CrashSafetyIT {
     @Test
     void killedTenTimesWhileWorkingTheOutboxIsWholeAndTheChangelogExact() throws Exception {
         Path home = temp.resolve("home");
-        Set<String> slugs = dropArticles(new PipelineHome(home));
+        PipelineHome pipelineHome = new PipelineHome(home);
+        List<Path> posts = posts();
+        Set<String> slugs = new HashSet<>();
+        int dropped = dropArticles(pipelineHome, posts, slugs, 0, ARTICLES);
         Random random = new Random(SEED);
         int killed = 0;
-        for (int run = 0; run < KILLS; run++) {
+        // Every kill must hit a working process: on a fast machine the inbox can empty before the
+        // tenth, so it is topped up with more distinct articles whenever it runs low.
+        for (int run = 0; killed < KILLS && run < 3 * KILLS; run++) {
+            if (inboxFiles(home) < REFILL_BELOW) {
+                dropped = dropArticles(pipelineHome, posts, slugs, dropped, REFILL);
+            }
             if (runAndKill(home, 200 + random.nextInt(2500))) {
                 killed++;
             }
@@ -68,22 +79,37 @@ class CrashSafetyIT {
         }
     }
 
-    /** CDS blog posts from the corpus, each under a name of its own. */
-    private static Set<String> dropArticles(PipelineHome home) throws Exception {
+    /** CDS blog posts from the corpus. */
+    private static List<Path> posts() throws Exception {
         Path corpus = Path.of(CrashSafetyIT.class.getClassLoader().getResource("corpus").toURI());
         List<Path> posts = new ArrayList<>();
         try (Stream<Path> files = Files.walk(corpus)) {
             files.filter(f -> f.getFileName().toString().matches("cds__(en|fr)__blog__posts__.*\\.md")
                     || f.toString().matches(".*/pairs/cds-[^/]+/(en|fr)\\.md")).sorted().forEach(posts::add);
         }
-        Set<String> slugs = new HashSet<>();
-        for (int i = 0; i < ARTICLES; i++) {
-            Path post = posts.get(i);
+        return posts;
+    }
+
+    /**
+     * Drops {@code count} articles numbered from {@code from}, each under a name (and so a slug)
+     * of its own; past the end of the posts they come round again with a line added, so that no
+     * two have the same content. Returns the next number.
+     */
+    private static int dropArticles(PipelineHome home, List<Path> posts, Set<String> slugs, int from, int count) throws Exception {
+        for (int i = from; i < from + count; i++) {
+            Path post = posts.get(i % posts.size());
             String name = String.format("%03d-%s.md", i, post.getParent().getFileName() + "-" + post.getFileName().toString().replace(".md", ""));
-            home.drop("inbox/" + name, Files.readAllBytes(post));
+            String text = Files.readString(post, StandardCharsets.UTF_8);
+            home.drop("inbox/" + name, i < posts.size() ? text : text + "\n\nCopy " + i + ".\n");
             slugs.add(Slugs.normalise(name.substring(0, name.length() - 3)));
         }
-        return slugs;
+        return from + count;
+    }
+
+    private static long inboxFiles(Path home) throws IOException {
+        try (Stream<Path> files = Files.list(home.resolve("inbox"))) {
+            return files.filter(Files::isRegularFile).count();
+        }
     }
 
     /** Starts the pipeline, kills it (SIGKILL) the given time after it starts working; false if it had already finished. */

@@ -32,25 +32,13 @@ class OutboxFaultTest {
     @Test
     void anArticleWaitsInTheInboxWhileTheOutboxFailsAndIsPublishedWhenItRecovers() throws Exception {
         PipelineHome home = new PipelineHome(temp, Map.of("pipeline.io-retry-delay", "200"));
-        ListAppender<ILoggingEvent> log = new ListAppender<>();
-        log.start();
-        Logger ioLogger = (Logger) LoggerFactory.getLogger(TransientFailures.class);
-        ioLogger.addAppender(log);
-        PipelineRunner runner = home.runner(false);
-        Thread service = new Thread(runner::run, "pipeline-service");
-        service.start();
-        try {
-            await().atMost(Duration.ofSeconds(60)).until(() -> runner.camelContext() != null
-                    && runner.camelContext().isStarted() && Files.isDirectory(home.resolve("outbox/published")));
-            Files.delete(home.resolve("outbox/published"));
-            Files.writeString(home.resolve("outbox/published"), "not a folder");
-
+        withServiceBlocking(home, "outbox/published", log -> {
             home.dropResource(SeedArticleTest.SEED, "seed.txt");
             await().atMost(Duration.ofSeconds(30)).until(() -> attempts(log) >= 3);
 
             assertThat(home.files("inbox")).containsExactly("seed.txt");
             assertThat(home.eventNames()).doesNotContain("bundle.published");
-            List<String> lines = log.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
+            List<String> lines = messages(log);
             assertThat(lines.get(0)).contains("attempt=1").contains("retry_in_ms=200").contains("seed.txt");
             assertThat(lines.get(1)).contains("attempt=2").contains("retry_in_ms=400");
             assertThat(lines.get(2)).contains("attempt=3").contains("retry_in_ms=800");
@@ -58,11 +46,7 @@ class OutboxFaultTest {
             Files.delete(home.resolve("outbox/published"));
             await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(home.resolve("outbox/published/role-cmo-pme/bundle.json")));
             await().atMost(Duration.ofSeconds(10)).until(() -> home.files("inbox").isEmpty());
-        } finally {
-            runner.stop();
-            service.join(60_000);
-            ioLogger.detachAppender(log);
-        }
+        });
         assertThat(home.eventNames()).containsSubsequence("article.accepted", "bundle.published");
         assertThat(home.eventNames()).filteredOn("article.accepted"::equals).hasSize(1);
     }
@@ -70,6 +54,32 @@ class OutboxFaultTest {
     @Test
     void aRejectionThatCannotBeWrittenWaitsInTheInboxAndIsWrittenWhenTheOutboxRecovers() throws Exception {
         PipelineHome home = new PipelineHome(temp, Map.of("pipeline.io-retry-delay", "200"));
+        withServiceBlocking(home, "outbox/rejected", log -> {
+            home.drop("inbox/sans-date.md", "---\ntitle: Sans date\n---\nTexte.\n");
+            await().atMost(Duration.ofSeconds(30)).until(() -> attempts(log) >= 3);
+
+            assertThat(home.files("inbox")).containsExactly("sans-date.md");
+            List<String> lines = messages(log);
+            assertThat(lines.get(0)).contains("sans-date.md").contains("attempt=1");
+            assertThat(lines.get(2)).contains("attempt=3").contains("retry_in_ms=800");
+
+            Files.delete(home.resolve("outbox/rejected"));
+            await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(home.resolve("outbox/rejected/sans-date.md.errors.json")));
+            await().atMost(Duration.ofSeconds(10)).until(() -> home.files("inbox").isEmpty());
+        });
+        assertThat(home.eventNames()).containsExactly("article.rejected");
+    }
+
+    /** What a test does while the service runs, with the transient-failure log lines in hand. */
+    private interface WhileBlocked {
+        void run(ListAppender<ILoggingEvent> log) throws Exception;
+    }
+
+    /**
+     * Runs the pipeline as a service, replaces one of its outbox folders with a plain file once
+     * it has started, runs {@code steps}, and stops the service.
+     */
+    private static void withServiceBlocking(PipelineHome home, String folder, WhileBlocked steps) throws Exception {
         ListAppender<ILoggingEvent> log = new ListAppender<>();
         log.start();
         Logger ioLogger = (Logger) LoggerFactory.getLogger(TransientFailures.class);
@@ -79,27 +89,19 @@ class OutboxFaultTest {
         service.start();
         try {
             await().atMost(Duration.ofSeconds(60)).until(() -> runner.camelContext() != null
-                    && runner.camelContext().isStarted() && Files.isDirectory(home.resolve("outbox")));
-            Files.deleteIfExists(home.resolve("outbox/rejected"));
-            Files.writeString(home.resolve("outbox/rejected"), "not a folder");
-
-            home.drop("inbox/sans-date.md", "---\ntitle: Sans date\n---\nTexte.\n");
-            await().atMost(Duration.ofSeconds(30)).until(() -> attempts(log) >= 3);
-
-            assertThat(home.files("inbox")).containsExactly("sans-date.md");
-            List<String> lines = log.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
-            assertThat(lines.get(0)).contains("sans-date.md").contains("attempt=1");
-            assertThat(lines.get(2)).contains("attempt=3").contains("retry_in_ms=800");
-
-            Files.delete(home.resolve("outbox/rejected"));
-            await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(home.resolve("outbox/rejected/sans-date.md.errors.json")));
-            await().atMost(Duration.ofSeconds(10)).until(() -> home.files("inbox").isEmpty());
+                    && runner.camelContext().isStarted() && Files.isDirectory(home.resolve(folder)));
+            Files.delete(home.resolve(folder));
+            Files.writeString(home.resolve(folder), "not a folder");
+            steps.run(log);
         } finally {
             runner.stop();
             service.join(60_000);
             ioLogger.detachAppender(log);
         }
-        assertThat(home.eventNames()).containsExactly("article.rejected");
+    }
+
+    private static List<String> messages(ListAppender<ILoggingEvent> log) {
+        return log.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
     }
 
     private static long attempts(ListAppender<ILoggingEvent> log) {

@@ -62,10 +62,7 @@ class IdempotencyTest {
     @Test
     void aReturnedTranslationDroppedTwiceIsAcceptedOnce() {
         PipelineHome home = new PipelineHome(temp);
-        home.publishSeed("seed.txt");
-        String returned = Translator.englishSeedReturn(home);
-        home.drop("inbox/translations/EN/first.md", returned);
-        assertThat(home.runOnce()).isZero();
+        String returned = Translator.acceptEnglishSeed(home, "first.md");
         home.drop("inbox/translations/EN/again.md", returned);
         assertThat(home.runOnce()).isZero();
 
@@ -77,10 +74,7 @@ class IdempotencyTest {
     @Test
     void aTranslationReplayedAfterACrashBeforeItsEventWasLoggedCompletesTheLog() throws Exception {
         PipelineHome home = new PipelineHome(temp);
-        home.publishSeed("seed.txt");
-        String returned = Translator.englishSeedReturn(home);
-        home.drop("inbox/translations/EN/first.md", returned);
-        assertThat(home.runOnce()).isZero();
+        String returned = Translator.acceptEnglishSeed(home, "first.md");
         // As if the process died after the bundle was written but before the event was appended.
         Path log = home.resolve("outbox/changelog.jsonl");
         Files.write(log, Files.readAllLines(log).stream().filter(line -> !line.contains("\"translation.accepted\"")).toList());

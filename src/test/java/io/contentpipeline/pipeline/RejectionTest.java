@@ -102,10 +102,8 @@ class RejectionTest {
 
     @Test
     void aRejectedReturnLeavesTheCurrentTranslationCurrent() {
-        PipelineHome home = new PipelineHome(temp).publishSeed("seed.txt");
-        String translated = Translator.englishSeedReturn(home);
-        home.drop("inbox/translations/EN/good.md", translated);
-        assertThat(home.runOnce()).isZero();
+        PipelineHome home = new PipelineHome(temp);
+        String translated = Translator.acceptEnglishSeed(home, "good.md");
 
         home.drop("inbox/translations/EN/broken.md", translated.replaceFirst("\n### [^\n]*\n", "\n"));
         assertThat(home.runOnce()).isZero();

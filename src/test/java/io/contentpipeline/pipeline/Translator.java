@@ -33,6 +33,15 @@ final class Translator {
         return fill(home.read("outbox/translations/EN/role-cmo-pme.md"), PipelineHome.resource(SeedArticleTest.SEED_EN));
     }
 
+    /** Publishes the seed, returns its English translation under this name and runs once: it is accepted. Returns the text returned. */
+    static String acceptEnglishSeed(PipelineHome home, String name) {
+        home.publishSeed("seed.txt");
+        String translated = englishSeedReturn(home);
+        home.drop("inbox/translations/EN/" + name, translated);
+        assertThat(home.runOnce()).isZero();
+        return translated;
+    }
+
     /** @param translated a Markdown file with the translated front matter and body */
     static String fill(String draft, String translated) {
         Matcher block = BLOCK.matcher(draft);

@@ -55,6 +55,14 @@ class TranslationRoundTripTest {
         return value.find() ? Integer.parseInt(value.group(1)) : -1;
     }
 
+    /** Publishes the French article, then its update (version 2); returns the version 1 draft. */
+    private static String publishFrenchThenUpdate(PipelineHome home) {
+        String v1Draft = publishFrench(home);
+        home.drop("inbox/" + SLUG + ".md", updatedFrench());
+        assertThat(home.runOnce()).isZero();
+        return v1Draft;
+    }
+
     /** Publishes the French article and returns the draft the pipeline wrote for English. */
     private static String publishFrench(PipelineHome home) {
         home.dropResource(FR, SLUG + ".md");
@@ -123,9 +131,7 @@ class TranslationRoundTripTest {
     @Test
     void aReturnForAnOlderVersionIsAcceptedAsOutdatedAndAFreshDraftGoesOut() {
         PipelineHome home = new PipelineHome(temp);
-        String v1Draft = publishFrench(home);
-        home.drop("inbox/" + SLUG + ".md", updatedFrench());
-        assertThat(home.runOnce()).isZero();
+        String v1Draft = publishFrenchThenUpdate(home);
         assertThat(count(home.read("outbox/translations/EN/" + SLUG + ".md"), "reused")).isZero();
 
         home.drop("inbox/translations/EN/late.md", english(v1Draft));
@@ -169,9 +175,7 @@ class TranslationRoundTripTest {
     @Test
     void aLateReturnForAnOlderVersionDoesNotReplaceANewerTranslation() {
         PipelineHome home = new PipelineHome(temp);
-        String v1Draft = publishFrench(home);
-        home.drop("inbox/" + SLUG + ".md", updatedFrench());
-        assertThat(home.runOnce()).isZero();
+        String v1Draft = publishFrenchThenUpdate(home);
         home.drop("inbox/translations/EN/v2.md", english(home.read("outbox/translations/EN/" + SLUG + ".md")));
         assertThat(home.runOnce()).isZero();
         assertThat(home.bundle(SLUG).get("languages").get("en").get("source_version").asInt()).isEqualTo(2);

@@ -14,8 +14,9 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * Which codes of a segment open and close a span: {@code **} with the next {@code **}, an
- * HTML start tag with its end tag. Pairs are matched on a stack, so the pairs found always
+ * Which codes of a segment open and close a span: an emphasis marker ({@code **}, {@code *},
+ * {@code __}, {@code _}) with the next same marker, a link's or image's opening bracket with
+ * its {@code ](target)}, an HTML start tag with its end tag. Pairs are matched on a stack, so the pairs found always
  * nest; a code that closes nothing open, a start tag never closed, or a pair that would
  * cross another stays a lone code.
  */
@@ -25,7 +26,9 @@ final class CodePairs {
     private static final Pattern END_TAG = Pattern.compile("</([a-zA-Z][\\w-]*)\\s*>");
     private static final Set<String> VOID_ELEMENTS = Set.of(
             "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr");
-    private static final String BOLD = "**";
+    private static final Set<String> EMPHASIS = Set.of("**", "__", "*", "_");
+    /** What a link's or an image's bracket opens and its target closes. */
+    private static final String LINK = "link";
 
     private CodePairs() {
     }
@@ -60,7 +63,7 @@ final class CodePairs {
      * in the source but not paired in the target (a translation that lost one {@code **})
      * gets an id of its own, so that it is a lone code on both sides.
      */
-    static Target target(List<InlineCodes.Part> source, List<InlineCodes.Part> target) {
+    static Target target(List<InlineCodes.Part> source, List<InlineCodes.Part> translation) {
         Set<String> sourcePairs = new HashSet<>();
         Set<String> pairedIds = new HashSet<>();
         of(source).forEach((open, close) -> {
@@ -68,6 +71,7 @@ final class CodePairs {
             pairedIds.add(source.get(open).codeId());
             pairedIds.add(source.get(close).codeId());
         });
+        List<InlineCodes.Part> target = openersFollowTheirClosers(source, translation);
         Map<Integer, Integer> pairs = of(target);
         pairs.entrySet().removeIf(pair -> !sourcePairs.contains(target.get(pair.getKey()).codeId() + "/" + target.get(pair.getValue()).codeId()));
         Set<Integer> paired = new HashSet<>(pairs.keySet());
@@ -83,10 +87,41 @@ final class CodePairs {
         return new Target(parts, pairs);
     }
 
-    /** The kind of span a code opens ("**" or a tag name), or null. */
+    /**
+     * Codes of the same text take their ids in order, so two links a translation swapped
+     * would give the first {@code [} the first link's id but the second link's target. Each
+     * opening code whose closing code is known takes the id of the source's opening code for
+     * that closing code, trading ids with the code of the same text that held it.
+     */
+    private static List<InlineCodes.Part> openersFollowTheirClosers(List<InlineCodes.Part> source, List<InlineCodes.Part> target) {
+        Map<String, String> openerByCloser = new HashMap<>();
+        of(source).forEach((open, close) -> openerByCloser.put(source.get(close).codeId(), source.get(open).codeId()));
+        List<InlineCodes.Part> parts = new ArrayList<>(target);
+        of(parts).forEach((open, close) -> {
+            String wanted = openerByCloser.get(parts.get(close).codeId());
+            InlineCodes.Part opener = parts.get(open);
+            if (wanted == null || wanted.equals(opener.codeId())) {
+                return;
+            }
+            for (int other = 0; other < parts.size(); other++) {
+                InlineCodes.Part holder = parts.get(other);
+                if (holder.isCode() && holder.codeId().equals(wanted) && holder.text().equals(opener.text())) {
+                    parts.set(other, new InlineCodes.Part(holder.text(), opener.codeId()));
+                    parts.set(open, new InlineCodes.Part(opener.text(), wanted));
+                    return;
+                }
+            }
+        });
+        return parts;
+    }
+
+    /** The kind of span a code opens ("**", "*", "_", "__", "link" or a tag name), or null. */
     private static String opens(String code) {
-        if (code.equals(BOLD)) {
-            return BOLD;
+        if (EMPHASIS.contains(code)) {
+            return code;
+        }
+        if (code.equals("[") || code.equals("![")) {
+            return LINK;
         }
         Matcher tag = START_TAG.matcher(code);
         if (tag.matches()) {
@@ -96,10 +131,13 @@ final class CodePairs {
         return null;
     }
 
-    /** The kind of span a code closes, or null. {@code **} both opens and closes. */
+    /** The kind of span a code closes, or null. An emphasis marker both opens and closes. */
     private static String closes(String code) {
-        if (code.equals(BOLD)) {
-            return BOLD;
+        if (EMPHASIS.contains(code)) {
+            return code;
+        }
+        if (code.startsWith("](")) {
+            return LINK;
         }
         Matcher tag = END_TAG.matcher(code);
         return tag.matches() ? tag.group(1).toLowerCase(Locale.ROOT) : null;

@@ -11,25 +11,48 @@ import java.util.regex.Pattern;
 
 /**
  * The parts of a segment a translator must not change, as XLIFF inline codes: inline code,
- * link and image targets, raw HTML tags, Hugo shortcodes, heading ids, entities and
- * Markdown emphasis markers become inline codes whose original text travels in
+ * the brackets and targets of links and images, raw HTML tags, Hugo shortcodes, heading ids,
+ * entities and Markdown emphasis markers become inline codes whose original text travels in
  * {@code <originalData>} ({@link CodePairs} says which pairs enclose text).
  */
 final class InlineCodes {
 
-    static final Pattern PROTECTED = Pattern.compile(
-            "`[^`]*`|\\]\\([^)]*\\)|<[^>]+>|\\{\\{[<%].*?[%>]}}|\\{#[^}]*}|&#?\\w+;|\\*\\*", Pattern.DOTALL);
+    /**
+     * Emphasis markers as CommonMark flanks them: {@code *} or {@code _} next to text, never
+     * the {@code *} of "5 * 3" or the {@code _} inside snake_case, so what stays text is what a
+     * reader sees as text.
+     */
+    private static final String EMPHASIS = String.join("|",
+            "\\*\\*",
+            "(?<!\\w)__(?=[^\\s_])|(?<=[^\\s_])__(?!\\w)",
+            "(?<!\\\\)\\*(?=\\S)|(?<=[^\\s\\\\])\\*",
+            "(?<![\\w\\\\])_(?=[^\\s_])|(?<=[^\\s\\\\_])_(?!\\w)");
 
-    /** Text that would read as an HTML tag or an entity in Markdown: in a target's text it is not one. */
-    private static final Pattern TAG_OR_ENTITY = Pattern.compile("<(?=[A-Za-z/!?])|&(?=#?\\w+;)");
+    static final Pattern PROTECTED = Pattern.compile(String.join("|",
+            "`[^`]*`",                          // inline code
+            "!?\\[(?=[^\\[\\]]*\\]\\()",          // opening bracket of a link or image (closed by its target)
+            "\\]\\([^)]*\\)",                    // link or image target
+            "<[^>]+>",                          // HTML tag, autolink
+            "\\{\\{[<%].*?[%>]}}",                // Hugo shortcode
+            "\\{#[^}]*}",                       // explicit heading id
+            "&#?\\w+;",                         // entity
+            EMPHASIS), Pattern.DOTALL);
+
+    /** Text that would read as markup in Markdown: an HTML tag, an entity, an emphasis marker. */
+    private static final Pattern MARKUP_IN_TEXT = Pattern.compile("<(?=[A-Za-z/!?])|&(?=#?\\w+;)|" + EMPHASIS);
 
     /**
-     * A target's text as Markdown: tags and entities only ever come from codes, so a {@code <}
-     * or {@code &} the translator typed ("governance & <leadership>") is escaped, not read
-     * as markup that the sanitiser would then remove.
+     * A target's text as Markdown: tags, entities and emphasis only ever come from codes, so a
+     * {@code <}, {@code &} or {@code *} the translator typed ("governance & <leadership>",
+     * "*not* bold") is escaped, not read as markup that the sanitiser would then remove or
+     * that would turn the rest of the paragraph italic.
      */
     static String literal(String text) {
-        return TAG_OR_ENTITY.matcher(text).replaceAll(match -> match.group().equals("<") ? "&lt;" : "&amp;");
+        return MARKUP_IN_TEXT.matcher(text).replaceAll(match -> switch (match.group()) {
+            case "<" -> "&lt;";
+            case "&" -> "&amp;";
+            default -> Matcher.quoteReplacement(match.group().replaceAll("(.)", "\\\\$1"));
+        });
     }
 
     /** A run of text, or a protected code with its placeholder id. */

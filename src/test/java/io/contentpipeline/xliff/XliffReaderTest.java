@@ -43,6 +43,16 @@ class XliffReaderTest {
     }
 
     @Test
+    void emphasisATranslatorTypesStaysLiteralWhileEmphasisFromCodesIsKept() {
+        XliffReader.Filled filled = read("""
+                <unit id="p-1"><originalData><data id="d1">*</data><data id="d2">*</data></originalData>
+                  <segment><source><pc id="1" dataRefStart="d1" dataRefEnd="d2">mot</pc></source>
+                  <target><pc id="1" dataRefStart="d1" dataRefEnd="d2">word</pc>, *not* this, nor __that__, 5 * 3 and snake_case</target></segment></unit>
+                """);
+        assertThat(filled.targets()).containsEntry("p-1", "*word*, \\*not\\* this, nor \\_\\_that\\_\\_, 5 * 3 and snake_case");
+    }
+
+    @Test
     void aUnitOfCodesAloneNeedsNoTarget() {
         XliffReader.Filled filled = read("""
                 <unit id="html-1"><originalData><data id="d1">&lt;img src="/a.png"&gt;</data></originalData>

@@ -32,6 +32,9 @@ class XliffWriterTest {
         CASES.put("Voir <a href=\"/x/\">ce **lien**</a>.", "See **<a href=\"/x/\">this link</a>**.");
         CASES.put("Le [guide](/docs/) sans rien.", "The [guide](/docs/) with a [new link](/new/).");
         CASES.put("<img src=\"/a.png\" alt=\"\">", "<img src=\"/a.png\" alt=\"\">");
+        CASES.put("Lire [le guide](/g/) puis [la FAQ](/faq/).", "Read [the FAQ](/faq/) after [the guide](/g/).");
+        CASES.put("Un *mot* et un _autre_, 5 * 3 et snake_case.", "One *word* and another _one_, 5 * 3 and snake_case.");
+        CASES.put("![Logo](/logo.png) et [![badge](/b.svg)](/ci/)", "![Logo](/logo.png) and [![badge](/b.svg)](/ci/)");
     }
 
     @Test
@@ -53,5 +56,16 @@ class XliffWriterTest {
         }
         assertThat(xliff).contains("<pc id=\"1\" dataRefStart=\"d1\" dataRefEnd=\"d2\">le guide</pc>")
                 .contains("<pc id=\"1\" dataRefStart=\"d1\" dataRefEnd=\"d2\">the guide</pc>");
+        // A link is its bracket and its target around the text; swapped links keep their ids.
+        assertThat(xliff).contains("<source>Lire <pc id=\"1\" dataRefStart=\"d1\" dataRefEnd=\"d2\">le guide</pc> puis "
+                        + "<pc id=\"3\" dataRefStart=\"d3\" dataRefEnd=\"d4\">la FAQ</pc>.</source>")
+                .contains("<target>Read <pc id=\"3\" dataRefStart=\"d3\" dataRefEnd=\"d4\">the FAQ</pc> after "
+                        + "<pc id=\"1\" dataRefStart=\"d1\" dataRefEnd=\"d2\">the guide</pc>.</target>");
+        // Emphasis is a pair of codes; an asterisk between spaces and an underscore inside a word are text.
+        assertThat(xliff).contains("<source>Un <pc id=\"1\" dataRefStart=\"d1\" dataRefEnd=\"d2\">mot</pc> et un "
+                + "<pc id=\"3\" dataRefStart=\"d3\" dataRefEnd=\"d4\">autre</pc>, 5 * 3 et snake_case.</source>");
+        // An image's alt text is translatable; a linked image's outer bracket stays text.
+        assertThat(xliff).contains("<source><pc id=\"1\" dataRefStart=\"d1\" dataRefEnd=\"d2\">Logo</pc> et ["
+                + "<pc id=\"3\" dataRefStart=\"d3\" dataRefEnd=\"d4\">badge</pc><ph id=\"5\" dataRef=\"d5\"/></source>");
     }
 }

@@ -4,6 +4,7 @@ import io.contentpipeline.segment.Segment;
 
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -12,7 +13,8 @@ import java.util.function.Function;
 /**
  * Writes a draft as an XLIFF 1.2 document, for tools that do not read 2.x yet: one
  * {@code <trans-unit>} per segment (its id is the segment id), protected Markdown and HTML
- * as {@code <ph>} elements holding the original code, the source version and digest as
+ * as code elements holding the original code ({@code <bpt>}/{@code <ept>} for a pair that
+ * encloses text, {@code <ph>} for the rest), the source version and digest as
  * {@code <prop>}s in the header. Segments pre-filled from an earlier translation carry it
  * as a target with state "translated"; the others have no target yet.
  */
@@ -66,24 +68,38 @@ public final class Xliff12Writer implements XliffExport {
         xml.writeAttribute("resname", segment.kind().name().toLowerCase());
         List<InlineCodes.Part> source = InlineCodes.split(segment.text());
         xml.writeStartElement("source");
-        writeParts(xml, source);
+        writeParts(xml, source, CodePairs.of(source));
         xml.writeEndElement();
         if (translation.isPresent()) {
+            CodePairs.Target target = CodePairs.target(source, InlineCodes.splitAgainst(translation.get(), source));
             xml.writeStartElement("target");
             xml.writeAttribute("state", "translated");
-            writeParts(xml, InlineCodes.splitAgainst(translation.get(), source));
+            writeParts(xml, target.parts(), target.pairs());
             xml.writeEndElement();
         }
         xml.writeEndElement();
     }
 
-    /** In 1.2 a placeholder holds the code itself. */
-    private static void writeParts(XMLStreamWriter xml, List<InlineCodes.Part> parts) throws XMLStreamException {
-        XliffXml.parts(xml, parts, (out, code) -> {
-            out.writeStartElement("ph");
-            out.writeAttribute("id", code.codeId());
-            out.writeCharacters(code.text());
-            out.writeEndElement();
-        });
+    /**
+     * In 1.2 a code element holds the code itself: the opening code of a pair as a
+     * {@code <bpt>}, its closing code as an {@code <ept>} of the same id (so a tool shows
+     * them as a pair), any other code as a {@code <ph>}.
+     */
+    private static void writeParts(XMLStreamWriter xml, List<InlineCodes.Part> parts, Map<Integer, Integer> pairs)
+            throws XMLStreamException {
+        Map<Integer, String> closers = new HashMap<>();
+        pairs.forEach((open, close) -> closers.put(close, parts.get(open).codeId()));
+        for (int i = 0; i < parts.size(); i++) {
+            InlineCodes.Part part = parts.get(i);
+            if (!part.isCode()) {
+                xml.writeCharacters(part.text());
+                continue;
+            }
+            String pairId = closers.get(i);
+            xml.writeStartElement(pairs.containsKey(i) ? "bpt" : pairId != null ? "ept" : "ph");
+            xml.writeAttribute("id", pairId != null ? pairId : part.codeId());
+            xml.writeCharacters(part.text());
+            xml.writeEndElement();
+        }
     }
 }

@@ -37,6 +37,9 @@ public final class XliffReader {
     public record Filled(Map<String, String> metadata, Map<String, String> targets, List<String> untranslated) {
     }
 
+    /** The XLIFF 1.2 elements that hold a code's original text. */
+    private static final List<String> CODES_12 = List.of("ph", "bpt", "ept", "it");
+
     public Filled read(byte[] xliff) {
         Document document = parse(xliff);
         Element root = document.getDocumentElement();
@@ -68,8 +71,9 @@ public final class XliffReader {
 
     /**
      * XLIFF 1.2: metadata from the header's properties, targets from the trans-units. A
-     * {@code <ph>} stands for the code of the source's {@code <ph>} with the same id, whatever
-     * a tool left inside it, so that a code cannot be altered on the way.
+     * {@code <ph>}, {@code <bpt>}, {@code <ept>} or {@code <it>} stands for the source's code of
+     * the same element and id, whatever a tool left inside it, so that a code cannot be
+     * altered on the way.
      */
     private static Filled read12(Document document) {
         Map<String, String> targets = new LinkedHashMap<>();
@@ -79,8 +83,7 @@ public final class XliffReader {
             Element unit = (Element) units.item(i);
             Element source = first(unit, Xliff12Writer.XLIFF, "source");
             Element target = first(unit, Xliff12Writer.XLIFF, "target");
-            Map<String, String> codes = source == null ? Map.of()
-                    : textById(source.getElementsByTagNameNS(Xliff12Writer.XLIFF, "ph"), "id");
+            Map<String, String> codes = source == null ? Map.of() : codes12(source);
             String text = target == null ? "" : content12(target, codes);
             if (!text.isBlank()) {
                 targets.put(unit.getAttribute("id"), text);
@@ -92,6 +95,16 @@ public final class XliffReader {
             }
         }
         return new Filled(metadata(document.getElementsByTagNameNS(Xliff12Writer.XLIFF, "prop"), "prop-type"), targets, untranslated);
+    }
+
+    /** The source's codes, by element and id ("ph:3", "bpt:1", "ept:1"): a pair's two codes share their id. */
+    private static Map<String, String> codes12(Element source) {
+        Map<String, String> codes = new LinkedHashMap<>();
+        for (String kind : CODES_12) {
+            textById(source.getElementsByTagNameNS(Xliff12Writer.XLIFF, kind), "id")
+                    .forEach((id, code) -> codes.put(kind + ":" + id, code));
+        }
+        return codes;
     }
 
     private static Element first(Element parent, String namespace, String name) {
@@ -116,14 +129,14 @@ public final class XliffReader {
         return metadata;
     }
 
-    /** Whether a 1.2 source holds text outside its {@code <ph>} codes. */
+    /** Whether a 1.2 source holds text outside its codes. */
     private static boolean hasText12(Element element) {
         for (Node child = element.getFirstChild(); child != null; child = child.getNextSibling()) {
             if ((child.getNodeType() == Node.TEXT_NODE || child.getNodeType() == Node.CDATA_SECTION_NODE)
                     && !child.getNodeValue().isBlank()) {
                 return true;
             }
-            if (child instanceof Element inner && !"ph".equals(inner.getLocalName()) && hasText12(inner)) {
+            if (child instanceof Element inner && !CODES_12.contains(inner.getLocalName()) && hasText12(inner)) {
                 return true;
             }
         }
@@ -136,9 +149,9 @@ public final class XliffReader {
         for (Node child = element.getFirstChild(); child != null; child = child.getNextSibling()) {
             if (child.getNodeType() == Node.TEXT_NODE || child.getNodeType() == Node.CDATA_SECTION_NODE) {
                 text.append(InlineCodes.literal(child.getNodeValue()));
-            } else if (child instanceof Element code && "ph".equals(code.getLocalName())) {
+            } else if (child instanceof Element code && CODES_12.contains(code.getLocalName())) {
                 // A code the source does not have (a translator's addition) keeps its own text.
-                text.append(codes.getOrDefault(code.getAttribute("id"), code.getTextContent()));
+                text.append(codes.getOrDefault(code.getLocalName() + ":" + code.getAttribute("id"), code.getTextContent()));
             } else if (child instanceof Element code && ("g".equals(code.getLocalName()) || "mrk".equals(code.getLocalName()))) {
                 text.append(content12(code, codes));
             }

@@ -7,7 +7,7 @@ import java.io.StringWriter;
 import java.util.List;
 import java.util.Map;
 
-/** What both XLIFF versions write alike: the document around the root, and text with its codes. */
+/** What both XLIFF versions write alike: the document around the root, and the version keys. */
 final class XliffXml {
 
     /** The translation-block keys that name the source version, in every XLIFF file's metadata. */
@@ -59,21 +59,5 @@ final class XliffXml {
             xml.writeEndElement();
         }
         xml.writeCharacters("\n  ");
-    }
-
-    /** Text runs as text; each protected code as the placeholder {@code code} writes for it. */
-    static void parts(XMLStreamWriter xml, List<InlineCodes.Part> parts, Placeholder code) throws XMLStreamException {
-        for (InlineCodes.Part part : parts) {
-            if (part.isCode()) {
-                code.write(xml, part);
-            } else {
-                xml.writeCharacters(part.text());
-            }
-        }
-    }
-
-    @FunctionalInterface
-    interface Placeholder {
-        void write(XMLStreamWriter xml, InlineCodes.Part code) throws XMLStreamException;
     }
 }

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
+import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
 
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -64,7 +65,8 @@ class XliffRoundTripTest {
         assertThat(exported).contains("xmlns=\"" + XLIFF_12 + "\"").contains("version=\"1.2\"")
                 .contains("source-language=\"fr\"").contains("target-language=\"en\"")
                 .contains("<prop prop-type=\"source_version\">1</prop>").contains("<trans-unit id=\"fm.title\"")
-                .contains("<ph id=\"1\">**</ph>").doesNotContain("<target");
+                .contains("<bpt id=\"1\">**</bpt>Définition de la Stratégie Marketing<ept id=\"1\">**</ept>")
+                .doesNotContain("<target");
 
         home.drop("inbox/translations/EN/role-cmo-pme.en.xlf", fill12(exported, Translator.englishSeedByUnit()));
         assertThat(home.runOnce()).isZero();
@@ -76,19 +78,23 @@ class XliffRoundTripTest {
                 .contains("1.  **Defining the Marketing Strategy**").doesNotContain("Définition de la Stratégie");
     }
 
-    /** Adds a target to every trans-unit, codes written as the source's placeholders, which hold the code itself in 1.2. */
+    /**
+     * Adds a target to every trans-unit, each code written as the source's code element with
+     * the same text ({@code <ph>}, or {@code <bpt>} and {@code <ept>} for a pair), which holds
+     * the code itself in 1.2.
+     */
     private static String fill12(String xliff, Map<String, String> targets) throws Exception {
         return withTargets(xliff, XLIFF_12, "trans-unit", targets, (document, unit, text) -> {
             Element source = (Element) unit.getElementsByTagNameNS(XLIFF_12, "source").item(0);
-            Map<String, List<String>> idsByCode = idsByText(source.getElementsByTagNameNS(XLIFF_12, "ph"));
+            Map<String, List<Element>> codesByText = new HashMap<>();
+            for (Node child = source.getFirstChild(); child != null; child = child.getNextSibling()) {
+                if (child instanceof Element code) {
+                    codesByText.computeIfAbsent(code.getTextContent(), t -> new ArrayList<>()).add(code);
+                }
+            }
             Element target = document.createElementNS(XLIFF_12, "target");
             target.setAttribute("state", "translated");
-            appendWithCodes(document, target, text, code -> {
-                Element ph = document.createElementNS(XLIFF_12, "ph");
-                ph.setAttribute("id", idsByCode.get(code).remove(0));
-                ph.appendChild(document.createTextNode(code));
-                return ph;
-            });
+            appendWithCodes(document, target, text, code -> (Element) codesByText.get(code).remove(0).cloneNode(true));
             unit.appendChild(target);
         });
     }

@@ -6,7 +6,7 @@ import java.nio.charset.StandardCharsets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The inline markup other tools write into XLIFF 2 targets, read back to the Markdown it stands for. */
+/** The inline markup other tools write into XLIFF 2 and 1.2 targets, read back to the Markdown it stands for. */
 class XliffReaderTest {
 
     private static XliffReader.Filled read(String units) {
@@ -17,6 +17,20 @@ class XliffReaderTest {
                 </xliff>
                 """.formatted(units);
         return new XliffReader().read(xliff.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void xliff12PairedCodesTakeTheSourcesCodeOfTheSameElementAndId() {
+        String xliff = """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <xliff xmlns="urn:oasis:names:tc:xliff:document:1.2" version="1.2"><file original="s.md" source-language="fr"
+                  target-language="en" datatype="x-markdown"><body>
+                <trans-unit id="p-1"><source>Lire <bpt id="1">[</bpt>le guide<ept id="1">](/g/)</ept> puis <bpt id="3">[</bpt>la FAQ<ept id="3">](/faq/)</ept><ph id="5">&lt;br&gt;</ph></source>
+                <target>Read <bpt id="3">[</bpt>the FAQ<ept id="3">](/altered/)</ept> after <bpt id="1"/>the guide<ept id="1">](/g/)</ept><ph id="5"/></target></trans-unit>
+                </body></file></xliff>
+                """;
+        XliffReader.Filled filled = new XliffReader().read(xliff.getBytes(StandardCharsets.UTF_8));
+        assertThat(filled.targets()).containsEntry("p-1", "Read [the FAQ](/faq/) after [the guide](/g/)<br>");
     }
 
     @Test

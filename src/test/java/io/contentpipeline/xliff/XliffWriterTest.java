@@ -61,6 +61,15 @@ class XliffWriterTest {
                         + "<pc id=\"3\" dataRefStart=\"d3\" dataRefEnd=\"d4\">la FAQ</pc>.</source>")
                 .contains("<target>Read <pc id=\"3\" dataRefStart=\"d3\" dataRefEnd=\"d4\">the FAQ</pc> after "
                         + "<pc id=\"1\" dataRefStart=\"d1\" dataRefEnd=\"d2\">the guide</pc>.</target>");
+        String xliff12 = new Xliff12Writer().write(BLOCK, segments, segment -> Optional.of(CASES.get(segment.text())));
+        assertThat(xliff12).contains("<source>Lire <bpt id=\"1\">[</bpt>le guide<ept id=\"1\">](/g/)</ept> puis "
+                        + "<bpt id=\"3\">[</bpt>la FAQ<ept id=\"3\">](/faq/)</ept>.</source>")
+                .contains("<target state=\"translated\">Read <bpt id=\"3\">[</bpt>the FAQ<ept id=\"3\">](/faq/)</ept> after "
+                        + "<bpt id=\"1\">[</bpt>the guide<ept id=\"1\">](/g/)</ept>.</target>");
+        Map<String, String> targets12 = new XliffReader().read(xliff12.getBytes(StandardCharsets.UTF_8)).targets();
+        for (Segment segment : segments) {
+            assertThat(targets12.get(segment.id())).as("1.2: " + segment.text()).isEqualTo(CASES.get(segment.text()));
+        }
         // Emphasis is a pair of codes; an asterisk between spaces and an underscore inside a word are text.
         assertThat(xliff).contains("<source>Un <pc id=\"1\" dataRefStart=\"d1\" dataRefEnd=\"d2\">mot</pc> et un "
                 + "<pc id=\"3\" dataRefStart=\"d3\" dataRefEnd=\"d4\">autre</pc>, 5 * 3 et snake_case.</source>");

@@ -53,9 +53,8 @@ public final class ReturnChecker {
     }
 
     public AcceptedTranslation check(SourceFile file, String folderLanguage) throws IOException {
-        ParsedArticle parsed = XliffMerge.isXliff(file.name())
-                ? parser.parseText(file, xliff.toMarkdown(file.bytes()))
-                : parser.parse(file);
+        Optional<XliffMerge.Merged> merged = XliffMerge.isXliff(file.name()) ? Optional.of(xliff.merge(file.bytes())) : Optional.empty();
+        ParsedArticle parsed = merged.isPresent() ? parser.parseText(file, merged.get().markdown()) : parser.parse(file);
         TranslationBlock block = TranslationBlock.of(parsed.frontMatter());
         String language = folderLanguage.toLowerCase(Locale.ROOT);
         String slug = block.source();
@@ -112,11 +111,16 @@ public final class ReturnChecker {
                     + "): was it translated?", parsed.bodyLine()));
         }
         if (problems.stream().anyMatch(Problem::isError)) {
-            throw new RejectedInputException(slug, block.sourceVersion(), problems);
+            throw new RejectedInputException(slug, block.sourceVersion(), inFile(merged, problems));
         }
         problems.addAll(derived.warnings());
         return new AcceptedTranslation(slug, language, block.sourceVersion(), withoutBlock, parsed.body(),
-                derived, problems, Sha256.of(parsed.text()), file.name());
+                derived, inFile(merged, problems), Sha256.of(parsed.text()), file.name());
+    }
+
+    /** Problems located in the file the translator sent: as they are for Markdown, in the units for XLIFF. */
+    private static List<Problem> inFile(Optional<XliffMerge.Merged> merged, List<Problem> problems) {
+        return merged.map(xliff -> xliff.locate(problems)).orElse(problems);
     }
 
     /** "French (fr)": how people and the errors name a language. */

@@ -43,7 +43,29 @@ public final class XliffMerge {
         return lower.endsWith(".xlf") || lower.endsWith(".xliff");
     }
 
-    public String toMarkdown(byte[] xliff) throws IOException {
+    /** The Markdown return a filled XLIFF file stands for, and where each of its units starts in that file. */
+    public record Merged(String markdown, Map<String, Integer> unitLines) {
+
+        /**
+         * Problems found in the merged Markdown, placed in the XLIFF file instead: one about a
+         * unit (a field or block, by its id) gets the line where that unit starts; a Markdown
+         * line means nothing to the translator, who never saw that Markdown, so others get none.
+         */
+        public List<Problem> locate(List<Problem> problems) {
+            return problems.stream().map(problem -> new Problem(problem.severity(), problem.code(), problem.field(),
+                    problem.message(), lineOf(problem.field()), null)).toList();
+        }
+
+        private Integer lineOf(String field) {
+            if (field == null) {
+                return null;
+            }
+            Integer line = unitLines.get(field);
+            return line != null ? line : unitLines.get("fm." + field);
+        }
+    }
+
+    public Merged merge(byte[] xliff) throws IOException {
         XliffReader.Filled filled = reader.read(xliff);
         Map<String, String> meta = filled.metadata();
         String slug = meta.get("source");
@@ -79,7 +101,7 @@ public final class XliffMerge {
             copied = segment.end();
         }
         body.append(draft.body().substring(copied));
-        return FrontMatterWriter.markdown(fields, body.toString());
+        return new Merged(FrontMatterWriter.markdown(fields, body.toString()), filled.unitLines());
     }
 
     /** Every field and block of the draft must come back translated, each one missing named. */
@@ -89,7 +111,7 @@ public final class XliffMerge {
             for (Segment segment : segments) {
                 if (filled.untranslated().contains(segment.id())) {
                     missing.add(Problem.error("xliff-untranslated", segment.id(),
-                            "this unit has no translation (no <target>, or an empty one)", null));
+                            "this unit has no translation (no <target>, or an empty one)", filled.unitLines().get(segment.id())));
                 } else if (!filled.targets().containsKey(segment.id())) {
                     missing.add(Problem.error("xliff-untranslated", segment.id(), "this unit is missing from the file", null));
                 }

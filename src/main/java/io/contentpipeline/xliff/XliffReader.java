@@ -32,9 +32,11 @@ public final class XliffReader {
 
     /**
      * What a returned XLIFF file says: its metadata, unit id → target text for the units
-     * translated, and the ids of the units left without a translation (no target, or an empty one).
+     * translated, the ids of the units left without a translation (no target, or an empty
+     * one), and unit id → the line in the file where the unit starts.
      */
-    public record Filled(Map<String, String> metadata, Map<String, String> targets, List<String> untranslated) {
+    public record Filled(Map<String, String> metadata, Map<String, String> targets, List<String> untranslated,
+                         Map<String, Integer> unitLines) {
     }
 
     /** The XLIFF 1.2 elements that hold a code's original text. */
@@ -44,7 +46,7 @@ public final class XliffReader {
         Document document = parse(xliff);
         Element root = document.getDocumentElement();
         if ("xliff".equals(root.getLocalName()) && Xliff12Writer.XLIFF.equals(root.getNamespaceURI())) {
-            return read12(document);
+            return read12(document, xliff);
         }
         if (!"xliff".equals(root.getLocalName()) || !XliffWriter.XLIFF.equals(root.getNamespaceURI())) {
             throw reject("the file is not an XLIFF 2 or 1.2 document (root element <xliff> in " + XliffWriter.XLIFF
@@ -66,7 +68,8 @@ public final class XliffReader {
             }
             target.ifPresentOrElse(text -> targets.put(unit.getAttribute("id"), text), () -> untranslated.add(unit.getAttribute("id")));
         }
-        return new Filled(metadata(document.getElementsByTagNameNS(XliffWriter.METADATA, "meta"), "type"), targets, untranslated);
+        return new Filled(metadata(document.getElementsByTagNameNS(XliffWriter.METADATA, "meta"), "type"), targets, untranslated,
+                UnitLines.of(xliff));
     }
 
     /**
@@ -75,7 +78,7 @@ public final class XliffReader {
      * the same element and id, whatever a tool left inside it, so that a code cannot be
      * altered on the way.
      */
-    private static Filled read12(Document document) {
+    private static Filled read12(Document document, byte[] xliff) {
         Map<String, String> targets = new LinkedHashMap<>();
         List<String> untranslated = new ArrayList<>();
         NodeList units = document.getElementsByTagNameNS(Xliff12Writer.XLIFF, "trans-unit");
@@ -94,7 +97,8 @@ public final class XliffReader {
                 untranslated.add(unit.getAttribute("id"));
             }
         }
-        return new Filled(metadata(document.getElementsByTagNameNS(Xliff12Writer.XLIFF, "prop"), "prop-type"), targets, untranslated);
+        return new Filled(metadata(document.getElementsByTagNameNS(Xliff12Writer.XLIFF, "prop"), "prop-type"), targets, untranslated,
+                UnitLines.of(xliff));
     }
 
     /** The source's codes, by element and id ("ph:3", "bpt:1", "ept:1"): a pair's two codes share their id. */

@@ -111,19 +111,49 @@ class XliffInteropTest {
         Map<String, String> english = Translator.englishSeedByUnit();
         String forgotten = "h-080e3270";
 
-        home.drop("inbox/translations/EN/role-cmo-pme.en.xlf", throughOkapi(home.read(SEED_XLIFF), unit -> {
+        String returned = throughOkapi(home.read(SEED_XLIFF), unit -> {
             if (!unit.getId().equals(forgotten)) {
                 translate(unit, english.get(unit.getId()));
             }
-        }));
+        });
+        home.drop("inbox/translations/EN/role-cmo-pme.en.xlf", returned);
         assertThat(home.runOnce()).isZero();
 
         JsonNode errors = home.json("outbox/rejected/role-cmo-pme.en.xlf.errors.json").get("errors");
         assertThat(errors).singleElement().satisfies(error -> {
             assertThat(error.get("code").asText()).isEqualTo("xliff-untranslated");
             assertThat(error.get("field").asText()).isEqualTo(forgotten);
+            assertThat(error.get("line").asInt()).isEqualTo(lineOfUnit(returned, forgotten));
         });
         assertThat(home.bundle("role-cmo-pme").get("translations").get("en").get("status").asText()).isEqualTo("rejected");
+    }
+
+    @Test
+    void aProblemInOneUnitPointsToThatUnitInTheXliffFileNotIntoTheMergedMarkdown() {
+        PipelineHome home = new PipelineHome(temp).publishSeed("seed.txt");
+        Map<String, String> english = Translator.englishSeedByUnit();
+        String planning = "li-088b6b40";
+        assertThat(english.get(planning)).isEqualTo("Planning marketing growth at 6, 12 and 24 months.");
+
+        String returned = throughOkapi(home.read(SEED_XLIFF), unit -> translate(unit,
+                unit.getId().equals(planning) ? "Planning marketing growth at 6 and 12 months." : english.get(unit.getId())));
+        home.drop("inbox/translations/EN/role-cmo-pme.en.xlf", returned);
+        assertThat(home.runOnce()).isZero();
+
+        JsonNode en = home.bundle("role-cmo-pme").get("languages").get("en");
+        assertThat(en.get("status").asText()).isEqualTo("current");
+        assertThat(en.get("warnings")).filteredOn(warning -> warning.get("code").asText().equals("number-missing"))
+                .singleElement().satisfies(warning -> {
+                    assertThat(warning.get("field").asText()).isEqualTo(planning);
+                    assertThat(warning.get("line").asInt()).isEqualTo(lineOfUnit(returned, planning));
+                });
+    }
+
+    /** The line on which the unit starts in the file, counted here independently of the pipeline. */
+    private static int lineOfUnit(String xliff, String id) {
+        int at = xliff.indexOf("id=\"" + id + "\"");
+        assertThat(at).as("unit " + id + " in the file").isPositive();
+        return (int) xliff.substring(0, at).chars().filter(c -> c == '\n').count() + 1;
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.contentpipeline.review;
 import io.contentpipeline.article.Problem;
 import io.contentpipeline.article.Severity;
 import io.contentpipeline.segment.Bead;
+import io.contentpipeline.segment.BlockShape;
 import io.contentpipeline.segment.BodyStructure;
 import io.contentpipeline.segment.SegmentAligner;
 import io.contentpipeline.segment.Segment;
@@ -54,7 +55,7 @@ public final class ReturnReview {
             beads.addAll(SegmentAligner.alignBodies(source.body(), translation.body()));
         } else {
             beads.addAll(SegmentAligner.alignWhole(source.body(), translation.body()));
-            locateHeadingChange(beads, problems);
+            locateCountChange(beads, problems, "structure-headings", Segment.Kind.HEADING, "heading");
         }
         locateInTranslation(beads, problems, "protected-token");
         reviewBody(beads, source.body(), translation.body(), targetLanguage, problems);
@@ -86,10 +87,13 @@ public final class ReturnReview {
             problems.add(problem(Severity.WARNING, "structure-heading-levels", null, "heading levels differ from the source: "
                     + expected.headingLevels() + " expected, " + actual.headingLevels() + " found", null));
         }
-        compare(problems, Severity.ERROR, "structure-list-items", "list items", expected.listItems(), actual.listItems());
+        if (expected.listItems() != actual.listItems()) {
+            problems.add(firstDifference(problem(Severity.ERROR, "structure-list-items", null, "number of list items differs from the source: "
+                    + expected.listItems() + " expected, " + actual.listItems() + " found", null), expected.lists(), actual.lists(), "list", " items"));
+        }
         if (!expected.tableShapes().equals(actual.tableShapes())) {
-            problems.add(problem(Severity.ERROR, "structure-tables", null, "tables differ from the source (rows x columns): "
-                    + expected.tableShapes() + " expected, " + actual.tableShapes() + " found", null));
+            problems.add(firstDifference(problem(Severity.ERROR, "structure-tables", null, "tables differ from the source (rows x columns): "
+                    + expected.tableShapes() + " expected, " + actual.tableShapes() + " found", null), expected.tables(), actual.tables(), "table", ""));
         }
         // Human translators add or drop a link to an external page now and then; a warning, not a rejection.
         compare(problems, Severity.WARNING, "structure-links", "links", expected.links(), actual.links());
@@ -287,14 +291,44 @@ public final class ReturnReview {
     }
 
     /**
-     * Points the structure-headings error at the first heading that lost (or gained) its
-     * counterpart in the whole-body pairing: a heading turned into a paragraph, deleted, or
-     * added. A lost heading is named by its segment id; an added one by its line.
+     * Names the first list (or table) that differs, taken in order in both files ("the list at
+     * source line 5: 3 items in the source, 2 items in the translation"), with its line in the
+     * translation.
      */
-    private static void locateHeadingChange(List<Bead> beads, List<Problem> problems) {
+    private static Problem firstDifference(Problem problem, List<BlockShape> expected, List<BlockShape> actual, String noun, String unit) {
+        for (int i = 0; i < Math.max(expected.size(), actual.size()); i++) {
+            String where;
+            Integer line = null;
+            if (i >= actual.size()) {
+                where = "the " + noun + " at source line " + expected.get(i).line() + " has no counterpart in the translation";
+            } else if (i >= expected.size()) {
+                line = actual.get(i).line();
+                where = "the translation has a " + noun + " the source does not";
+            } else if (!expected.get(i).size().equals(actual.get(i).size())) {
+                line = actual.get(i).line();
+                where = "the " + noun + " at source line " + expected.get(i).line() + ": " + expected.get(i).size() + unit
+                        + " in the source, " + actual.get(i).size() + unit + " in the translation";
+            } else {
+                continue;
+            }
+            return problem(problem.severity(), problem.code(), problem.field(), problem.message() + "; first: " + where, line);
+        }
+        return problem;
+    }
+
+    /**
+     * Points a count error at the first block of that kind that lost (or gained) its
+     * counterpart in the pairing: a heading turned into a paragraph, a list item deleted or
+     * merged into its neighbour, a table cell added. A lost block is named by its segment id;
+     * an added one by its line. The error keeps its count and gains "; first: …".
+     */
+    private static void locateCountChange(List<Bead> beads, List<Problem> problems, String code, Segment.Kind kind, String noun) {
+        if (problems.stream().noneMatch(problem -> code.equals(problem.code()))) {
+            return;
+        }
         for (Bead bead : beads) {
-            List<Segment> lost = headings(bead.source());
-            List<Segment> added = headings(bead.target());
+            List<Segment> lost = ofKind(bead.source(), kind);
+            List<Segment> added = ofKind(bead.target(), kind);
             if (lost.size() == added.size()) {
                 continue;
             }
@@ -302,17 +336,18 @@ public final class ReturnReview {
             Integer line;
             String where;
             if (lost.size() > added.size()) {
-                Segment heading = lost.get(added.size());
-                field = heading.id();
+                Segment block = lost.get(added.size());
+                field = block.id();
                 line = bead.target().isEmpty() ? null : bead.target().get(0).line();
-                where = "the heading \"" + excerpt(heading.text()) + "\" (source line " + heading.line() + ") has no heading in the translation";
+                where = "the " + noun + " \"" + excerpt(block.text()) + "\" (source line " + block.line() + ") has no "
+                        + noun + " in the translation";
             } else {
-                Segment heading = added.get(lost.size());
+                Segment block = added.get(lost.size());
                 field = null;
-                line = heading.line();
-                where = "the translation has a heading the source does not: \"" + excerpt(heading.text()) + "\"";
+                line = block.line();
+                where = "the translation has a " + noun + " the source does not: \"" + excerpt(block.text()) + "\"";
             }
-            problems.replaceAll(problem -> "structure-headings".equals(problem.code())
+            problems.replaceAll(problem -> code.equals(problem.code()) && problem.field() == null
                     ? problem(problem.severity(), problem.code(), field, problem.message() + "; first: " + where, line)
                     : problem);
             return;
@@ -344,8 +379,8 @@ public final class ReturnReview {
                 : problem);
     }
 
-    private static List<Segment> headings(List<Segment> segments) {
-        return segments.stream().filter(segment -> segment.kind() == Segment.Kind.HEADING).toList();
+    private static List<Segment> ofKind(List<Segment> segments, Segment.Kind kind) {
+        return segments.stream().filter(segment -> segment.kind() == kind).toList();
     }
 
     static Problem problem(Severity severity, String code, String segment, String message, Integer line) {

@@ -3,14 +3,24 @@ package io.contentpipeline.segment;
 import java.util.List;
 
 /**
- * What a translation must keep of its source's body: headings in order, number of list
- * items, the shape of each table, links and images, fenced code blocks, the protected
+ * What a translation must keep of its source's body: headings in order, each list's number
+ * of items, the shape of each table, links and images, fenced code blocks, the protected
  * tokens (heading ids, anchors, inline code, shortcodes with their non-text attributes),
  * relative link targets, and the raw HTML tags. {@code headingAnchors} are the ids the
  * headings get, explicit or generated: an explicit id is kept when the translated heading
  * produces the same anchor by itself.
  */
-public record BodyStructure(List<Integer> headingLevels, int listItems, List<String> tableShapes, int links, int images,
+public record BodyStructure(List<Integer> headingLevels, List<BlockShape> lists, List<BlockShape> tables, int links, int images,
                             List<CodeBlock> codeBlocks, List<String> protectedTokens, List<String> relativeLinks,
                             List<String> htmlTags, List<String> headingAnchors) {
+
+    /** List items in all lists, nested ones included. */
+    public int listItems() {
+        return lists.stream().mapToInt(list -> Integer.parseInt(list.size())).sum();
+    }
+
+    /** Each table's rows x columns, in order. */
+    public List<String> tableShapes() {
+        return tables.stream().map(BlockShape::size).toList();
+    }
 }

@@ -12,6 +12,7 @@ import com.vladsch.flexmark.ast.ImageRef;
 import com.vladsch.flexmark.ast.IndentedCodeBlock;
 import com.vladsch.flexmark.ast.Link;
 import com.vladsch.flexmark.ast.LinkRef;
+import com.vladsch.flexmark.ast.ListBlock;
 import com.vladsch.flexmark.ast.ListItem;
 import com.vladsch.flexmark.ast.Paragraph;
 import com.vladsch.flexmark.ext.tables.TableBlock;
@@ -153,16 +154,17 @@ public final class Segmenter {
     private BodyStructure structure(Document document, String body, IntUnaryOperator fileLine) {
         List<String> anchors = markdown.outline(document).stream().map(io.contentpipeline.article.Heading::id).toList();
         List<Integer> headings = new ArrayList<>();
-        List<String> tables = new ArrayList<>();
+        List<BlockShape> lists = new ArrayList<>();
+        List<BlockShape> tables = new ArrayList<>();
         List<CodeBlock> code = new ArrayList<>();
         Tokens tokens = new Tokens(fileLine);
         int[] counts = new int[3];
-        collect(document, headings, tables, code, tokens, counts);
+        collect(document, headings, lists, tables, code, tokens, counts);
         Matcher shortcode = SHORTCODE.matcher(body);
         while (shortcode.find()) {
             tokens.protectedTokens.add("shortcode " + shortcodeSignature(shortcode.group()));
         }
-        return new BodyStructure(headings, counts[0], tables, counts[1], counts[2], code, tokens.protectedTokens,
+        return new BodyStructure(headings, lists, tables, counts[1], counts[2], code, tokens.protectedTokens,
                 tokens.relativeLinks, tokens.htmlTags, anchors);
     }
 
@@ -197,8 +199,8 @@ public final class Segmenter {
         return SPACES.matcher(withoutText).replaceAll(" ");
     }
 
-    private static void collect(Node node, List<Integer> headings, List<String> tables, List<CodeBlock> code,
-                                Tokens tokens, int[] counts) {
+    private static void collect(Node node, List<Integer> headings, List<BlockShape> lists, List<BlockShape> tables,
+                                List<CodeBlock> code, Tokens tokens, int[] counts) {
         for (Node child = node.getFirstChild(); child != null; child = child.getNext()) {
             if (child instanceof Heading heading) {
                 headings.add(heading.getLevel());
@@ -206,10 +208,14 @@ public final class Segmenter {
                 if (id.find()) {
                     tokens.protectedTokens.add("heading id #" + id.group(1));
                 }
-            } else if (child instanceof ListItem) {
-                counts[0]++;
+            } else if (child instanceof ListBlock list) {
+                int items = 0;
+                for (Node item = list.getFirstChild(); item != null; item = item.getNext()) {
+                    items += item instanceof ListItem ? 1 : 0;
+                }
+                lists.add(new BlockShape(String.valueOf(items), tokens.fileLine.applyAsInt(list.getStartOffset())));
             } else if (child instanceof TableBlock table) {
-                tables.add(shape(table));
+                tables.add(new BlockShape(shape(table), tokens.fileLine.applyAsInt(table.getStartOffset())));
             } else if (child instanceof FencedCodeBlock fenced) {
                 code.add(new CodeBlock(fenced.getContentChars().toString(), tokens.fileLine.applyAsInt(fenced.getStartOffset())));
                 continue;
@@ -229,7 +235,7 @@ public final class Segmenter {
                 htmlTokens(child.getChars().toString(), tokens, counts);
                 continue;
             }
-            collect(child, headings, tables, code, tokens, counts);
+            collect(child, headings, lists, tables, code, tokens, counts);
         }
     }
 

@@ -143,6 +143,49 @@ class ReturnReviewTest {
     }
 
     @Test
+    void theFirstListAndTableThatDifferAreNamedWithTheirLines() {
+        String source = """
+                ---
+                title: "Étapes"
+                ---
+                Voici les étapes à suivre pour publier un article sans rien oublier en chemin.
+
+                - Rédiger le texte complet de l'article
+                - Relire le texte avec une collègue attentive, qui vérifie les faits, les chiffres et les liens un par un
+                - Publier l'article sur le site
+
+                | Étape | Durée |
+                | --- | --- |
+                | Rédaction | deux jours |
+                """;
+        String translation = """
+                ---
+                title: "Steps"
+                ---
+                Here are the steps to follow to publish an article without forgetting anything on the way.
+
+                - Write the full text of the article
+                - Publish the article on the site
+
+                | Step | Time | Who |
+                | --- | --- | --- |
+                | Writing | two days | Ana |
+                """;
+
+        List<Problem> problems = new ReturnReview().review(segment(source), segment(translation), "en");
+
+        assertThat(problems).filteredOn(p -> p.code().equals("structure-list-items")).singleElement().satisfies(p -> {
+            assertThat(p.message()).isEqualTo("number of list items differs from the source: 3 expected, 2 found; "
+                    + "first: the list at source line 6: 3 items in the source, 2 items in the translation");
+            assertThat(p.line()).as("the list's line in the returned file").isEqualTo(6);
+        });
+        assertThat(problems).filteredOn(p -> p.code().equals("structure-tables")).singleElement().satisfies(p -> {
+            assertThat(p.message()).endsWith("first: the table at source line 10: 2x2 in the source, 2x3 in the translation");
+            assertThat(p.line()).as("the table's line in the returned file, a list item shorter").isEqualTo(9);
+        });
+    }
+
+    @Test
     void punctuationRightAfterALinkIsNotTakenForFrenchSpacing() {
         String source = "---\ntitle: \"Postuler\"\n---\nSi le poste vous intéresse, <a href=\"/emplois/\">postulez aujourd'hui</a> !\n";
         String translation = "---\ntitle: \"Apply\"\n---\nIf the job interests you, <a href=\"/emplois/\">apply today</a>!\n";

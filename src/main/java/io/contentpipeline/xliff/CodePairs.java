@@ -16,9 +16,9 @@ import java.util.stream.Stream;
 /**
  * Which codes of a segment open and close a span: an emphasis marker ({@code **}, {@code *},
  * {@code __}, {@code _}) with the next same marker, a link's or image's opening bracket with
- * its {@code ](target)}, an HTML start tag with its end tag. Pairs are matched on a stack, so the pairs found always
- * nest; a code that closes nothing open, a start tag never closed, or a pair that would
- * cross another stays a lone code.
+ * its {@code ](target)}, an HTML start tag with its end tag. Pairs are matched on a stack,
+ * so the pairs found always nest; a code that closes nothing open, a start tag never closed,
+ * or a pair that would cross another stays a lone code.
  */
 final class CodePairs {
 

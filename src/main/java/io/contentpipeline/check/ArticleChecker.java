@@ -26,6 +26,7 @@ public final class ArticleChecker {
     }
 
     public CheckedArticle check(ParsedArticle parsed) {
+        rejectATranslation(parsed);
         List<Problem> problems = new ArrayList<>(parsed.warnings());
         problems.addAll(rules.check(parsed.frontMatter()));
         var slug = Slugs.resolve(parsed.frontMatter(), parsed.file().name());
@@ -48,5 +49,20 @@ public final class ArticleChecker {
             throw new RejectedInputException(slug.orElse(null), problems);
         }
         return new CheckedArticle(parsed, slug.get(), Sha256.of(parsed.text()), problems);
+    }
+
+    /**
+     * A returned translation dropped into inbox/ instead of inbox/translations/LANG/ would
+     * otherwise be rejected for the fields a draft leaves out (date, author…), which tells
+     * the translator nothing about the real mistake.
+     */
+    private static void rejectATranslation(ParsedArticle parsed) {
+        if (parsed.frontMatter().get("translation") instanceof java.util.Map<?, ?> block && block.get("source") != null) {
+            Object target = block.get("target_lang");
+            String folder = "inbox/translations/" + (target == null ? "<LANG>" : target.toString().toUpperCase(java.util.Locale.ROOT)) + "/";
+            throw new RejectedInputException(block.get("source").toString(), List.of(Problem.error("translation-in-inbox", "translation",
+                    "this is a translation of '" + block.get("source") + "' (it has a translation: block): drop it into " + folder
+                            + ", not into inbox/", parsed.frontMatter().line("translation"))));
+        }
     }
 }

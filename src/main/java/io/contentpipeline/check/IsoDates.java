@@ -4,9 +4,11 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.chrono.IsoChronology;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.time.temporal.ChronoField;
 import java.time.temporal.TemporalAccessor;
 import java.util.Optional;
@@ -29,9 +31,17 @@ public final class IsoDates {
             .optionalStart().appendLiteral(' ').optionalEnd()
             .optionalStart().appendOffset("+HH:MM", "Z").optionalEnd()
             .optionalStart().appendOffset("+HHMM", "Z").optionalEnd()
-            .toFormatter();
+            .toFormatter()
+            // STRICT: 2024-02-30 is no date (the default, SMART, would quietly read 2024-02-29).
+            .withResolverStyle(ResolverStyle.STRICT)
+            .withChronology(IsoChronology.INSTANCE);
 
     private IsoDates() {
+    }
+
+    /** Whether a value that parses is a plain date, without a time of day. */
+    public static boolean isDateOnly(String value) {
+        return value != null && value.strip().length() == 10;
     }
 
     public static Optional<OffsetDateTime> parse(String value) {

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** The kinds of check a metadata rule can name; each answers whether a front matter passes. */
 public enum RuleCheck {
@@ -31,7 +32,26 @@ public enum RuleCheck {
         boolean passes(FrontMatter fm, Rule rule) {
             var value = date(fm, rule.field());
             var other = date(fm, rule.other());
-            return value.isEmpty() || other.isEmpty() || !value.get().isBefore(other.get());
+            if (value.isEmpty() || other.isEmpty()) {
+                return true;
+            }
+            // A plain date is a whole day: "updated: 2024-03-05" is not before an evening of the 5th.
+            boolean byDay = fm.text(rule.field()).filter(IsoDates::isDateOnly).isPresent()
+                    || fm.text(rule.other()).filter(IsoDates::isDateOnly).isPresent();
+            return byDay ? !value.get().toLocalDate().isBefore(other.get().toLocalDate()) : !value.get().isBefore(other.get());
+        }
+    },
+    TEXT("text") {
+        @Override
+        boolean passes(FrontMatter fm, Rule rule) {
+            Object value = fm.get(rule.field());
+            return !(value instanceof List || value instanceof Map);
+        }
+    },
+    LANGUAGE_CODE("language-code") {
+        @Override
+        boolean passes(FrontMatter fm, Rule rule) {
+            return !fm.has(rule.field()) || fm.text(rule.field()).filter(RuleCheck::isLanguageCode).isPresent();
         }
     },
     HTTP_URL("http-url") {
@@ -53,7 +73,8 @@ public enum RuleCheck {
     LIST("list") {
         @Override
         boolean passes(FrontMatter fm, Rule rule) {
-            return fm.get(rule.field()) == null || fm.get(rule.field()) instanceof List;
+            // "ai_tags:" with nothing after it is an empty list to an author, not an error.
+            return !fm.has(rule.field()) || fm.get(rule.field()) instanceof List;
         }
     },
     ITEMS_HAVE("items-have") {
@@ -72,6 +93,8 @@ public enum RuleCheck {
             return fm.text(rule.field()).map(text -> text.codePointCount(0, text.length()) <= rule.max()).orElse(true);
         }
     };
+
+    private static final Set<String> LANGUAGES = Set.of(Locale.getISOLanguages());
 
     private final String label;
 
@@ -93,6 +116,13 @@ public enum RuleCheck {
 
     private static Optional<java.time.OffsetDateTime> date(FrontMatter fm, String field) {
         return fm.text(field).flatMap(IsoDates::parse);
+    }
+
+    /** An ISO 639-1 code, with a region or script if the author likes: fr, en, fr-CA, pt_BR, zh-Hant. */
+    private static boolean isLanguageCode(String value) {
+        String[] subtags = value.strip().split("[-_]");
+        return subtags[0].length() == 2 && LANGUAGES.contains(subtags[0].toLowerCase(Locale.ROOT))
+                && Arrays.stream(subtags).skip(1).allMatch(subtag -> subtag.matches("[A-Za-z0-9]{2,8}"));
     }
 
     private static boolean isHttpUrl(String value) {

@@ -91,8 +91,15 @@ public final class Deriver {
         int minutes = words == 0 ? 0 : (words + wordsPerMinute - 1) / wordsPerMinute;
         String rendered = markdown.render(document);
         SafeHtml.Cleaned safe = SafeHtml.sanitise(rendered);
-        List<Problem> warnings = safe.removed().isEmpty() ? List.of() : List.of(Problem.warning("unsafe-html-removed", null,
-                "raw HTML that could run script was removed from the page: " + String.join(", ", safe.removed()), null));
+        List<Problem> warnings = new ArrayList<>();
+        if (!safe.removed().isEmpty()) {
+            warnings.add(Problem.warning("unsafe-html-removed", null,
+                    "raw HTML that could run script was removed from the page: " + String.join(", ", safe.removed()), null));
+        }
+        if (language.assumed()) {
+            warnings.add(Problem.warning("language-assumed", null, "too little prose (" + words + " words) to tell its language for sure; "
+                    + "taken as '" + language.language() + "' (pipeline.source-language): add lang: to the front matter to say", null));
+        }
         return new Derived(language.language(), language.detected(), summary, summarySource, description,
                 descriptionSource, words, minutes, markdown.outline(document), safe.html(), warnings);
     }

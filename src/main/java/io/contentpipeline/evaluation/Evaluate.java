@@ -112,6 +112,36 @@ public final class Evaluate {
         print("bodies >= 50 words", longBodies);
         print("titles alone", titles);
         misses.forEach(miss -> System.out.println("  miss: " + miss));
+        detectionByLength(corpus);
+    }
+
+    /**
+     * How often detection is right on a text of so many words: stretches of k words taken every
+     * 40 words of each article's prose (ten at most an article). This is what the detector's
+     * confidence stands for (LanguageDetector.RELIABILITY).
+     */
+    private void detectionByLength(Path corpus) throws IOException {
+        int[] lengths = {3, 5, 8, 10, 12, 15, 20, 30};
+        int[] right = new int[lengths.length];
+        int[] tried = new int[lengths.length];
+        for (Path file : files(corpus)) {
+            Article article = read(file);
+            if (article == null) {
+                continue;
+            }
+            String[] words = String.join(" ", article.blocks().stream().map(ProseBlock::text).toList()).strip().split("\\s+");
+            for (int k = 0; k < lengths.length; k++) {
+                for (int from = 0, taken = 0; from + lengths[k] <= words.length && taken < 10; from += 40, taken++) {
+                    String stretch = String.join(" ", java.util.Arrays.asList(words).subList(from, from + lengths[k]));
+                    tried[k]++;
+                    right[k] += detector.detect(stretch).language().equals(article.language()) ? 1 : 0;
+                }
+            }
+        }
+        System.out.println("Language detection by length of text, correct / stretches");
+        for (int k = 0; k < lengths.length; k++) {
+            System.out.printf(java.util.Locale.ROOT, "  %2d words: %d/%d (%.1f%%)%n", lengths[k], right[k], tried[k], 100.0 * right[k] / tried[k]);
+        }
     }
 
     private Article read(Path file) throws IOException {

@@ -63,8 +63,28 @@ public final class LanguageDetector {
                 best = entry;
             }
         }
-        return new DetectedLanguage(best.getKey().getIsoCode639_1().name().toLowerCase(Locale.ROOT), best.getValue());
+        return new DetectedLanguage(best.getKey().getIsoCode639_1().name().toLowerCase(Locale.ROOT), reliability(WordCount.of(sample)));
     }
+
+    /**
+     * How far to trust an answer, by the words it was drawn from. Lingua 1.2's own values are
+     * relative (its best language always scores 1.0, and on real articles the runner-up often
+     * scores above 0.95), so they say nothing about being right. What does is the length of
+     * the text: the share of stretches of that many words the detector got right on the corpus
+     * (evaluation command, "Language detection by length of text").
+     */
+    static double reliability(int words) {
+        for (int band = RELIABILITY.length - 1; band >= 0; band--) {
+            if (words >= RELIABILITY[band][0]) {
+                return RELIABILITY[band][1];
+            }
+        }
+        return 0;
+    }
+
+    /** {words at least, share right}: measured on the corpus' 416 articles, about 3,700 stretches each. */
+    private static final double[][] RELIABILITY = {
+            {3, 0.807}, {5, 0.914}, {8, 0.964}, {10, 0.975}, {12, 0.987}, {15, 0.992}, {20, 0.995}, {30, 0.998}};
 
     /**
      * The text itself when short; else three stretches of whole words from its start, middle

@@ -12,7 +12,8 @@ import java.util.Optional;
  */
 public final class LanguageResolver {
 
-    public record Resolution(String language, DetectedLanguage detected) {
+    /** @param assumed whether nobody said the language and the detector was not sure: the default was taken */
+    public record Resolution(String language, DetectedLanguage detected, boolean assumed) {
     }
 
     private final LanguageDetector detector;
@@ -27,8 +28,9 @@ public final class LanguageResolver {
 
     public Resolution resolve(Optional<String> declared, String prose) {
         DetectedLanguage detected = detector.detect(prose);
-        String language = declared.orElseGet(() -> detected.isConfident(minConfidence) ? detected.language() : defaultLanguage);
-        return new Resolution(language, detected);
+        boolean assumed = declared.isEmpty() && !detected.isConfident(minConfidence);
+        String language = declared.orElseGet(() -> assumed ? defaultLanguage : detected.language());
+        return new Resolution(language, detected, assumed);
     }
 
     public boolean isConfident(DetectedLanguage detected) {

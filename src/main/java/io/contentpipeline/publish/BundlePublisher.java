@@ -163,12 +163,15 @@ public final class BundlePublisher {
                 LanguageEntry.SOURCE, versioned.version(), article.warnings(), article.sha256(), Instant.now());
     }
 
-    /** Hugo reads these: the derived summary and description, and the key that links languages. */
+    /**
+     * Hugo reads these: the derived summary and description, and the key that links languages
+     * (the slug, unless the author set one: a migrated site links its pages by its own keys).
+     */
     private static Map<String, Object> withDerived(Map<String, Object> fields, Derived derived, String slug) {
         fields.putIfAbsent("slug", slug);
         fields.putIfAbsent("description", derived.description());
         fields.putIfAbsent("summary", derived.summary());
-        fields.put("translationKey", slug);
+        fields.putIfAbsent("translationKey", slug);
         return fields;
     }
 

@@ -57,7 +57,7 @@ public record PipelineSettings(
                 Integer.parseInt(value(properties, "pipeline.summary.max-chars", "300")),
                 Arrays.stream(value(properties, "pipeline.detection.languages", "en,fr,es,de,it,pt,nl").split(","))
                         .map(String::strip).filter(s -> !s.isEmpty()).map(s -> s.toLowerCase(Locale.ROOT)).toList(),
-                Double.parseDouble(value(properties, "pipeline.detection.min-confidence", "0.5")),
+                Double.parseDouble(value(properties, "pipeline.detection.min-confidence", "0.99")),
                 Integer.parseInt(value(properties, "pipeline.reading-words-per-minute", "212")),
                 Integer.parseInt(value(properties, "pipeline.description-max", "160")),
                 value(properties, "pipeline.base-url", "http://localhost:1313/"),

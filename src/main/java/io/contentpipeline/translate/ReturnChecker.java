@@ -107,7 +107,7 @@ public final class ReturnChecker {
                     "a pseudo-translation (pipeline.pseudo-translate), for layout checks only", null));
         } else if (languages.isConfident(detected) && !detected.language().equals(language)) {
             problems.add(Problem.error("translation-wrong-language", null, "the body is in " + name(detected.language())
-                    + ", not " + name(language) + " (detected with confidence " + String.format(Locale.ROOT, "%.2f", detected.confidence())
+                    + ", not " + name(language) + " (detected with confidence " + String.format(Locale.ROOT, "%.3f", detected.confidence())
                     + "): was it translated?", parsed.bodyLine()));
         }
         if (problems.stream().anyMatch(Problem::isError)) {

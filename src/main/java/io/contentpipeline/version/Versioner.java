@@ -4,7 +4,12 @@ import io.contentpipeline.article.Article;
 import io.contentpipeline.publish.BundleManifest;
 import io.contentpipeline.publish.BundleStore;
 
+import io.contentpipeline.article.Problem;
+import io.contentpipeline.article.RejectedInputException;
+
 import java.io.IOException;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -31,10 +36,28 @@ public final class Versioner {
                     : VersionedArticle.newVersion(article, 1);
         }
         BundleManifest manifest = published.get();
+        if (!manifest.sourceLanguage().equals(article.language())) {
+            throw languageChanged(article, manifest);
+        }
         if (manifest.sourceSha256().equals(article.sha256())) {
             return VersionedArticle.sameContent(article, manifest);
         }
         contents.remember(article.sha256(), article.slug());
         return VersionedArticle.newVersion(article, manifest.version() + 1);
+    }
+
+    /**
+     * A slug keeps its source language: the English page of a French article dropped as an
+     * article (a bilingual site migrated file by file) would otherwise replace the French
+     * page and orphan its translations.
+     */
+    private static RejectedInputException languageChanged(Article article, BundleManifest manifest) {
+        String published = manifest.sourceLanguage();
+        String folder = "inbox/translations/" + article.language().toUpperCase(Locale.ROOT) + "/";
+        return new RejectedInputException(article.slug(), List.of(Problem.error("source-language-changed", "lang",
+                "'" + article.slug() + "' is published from a source in '" + published + "', and this file is in '" + article.language()
+                        + "': an article keeps its source language. Send a translation through " + folder
+                        + " (from its draft), give this article its own slug, or add lang: " + published + " if it is in fact in '"
+                        + published + "'", article.frontMatter().line("lang"))));
     }
 }

@@ -52,6 +52,36 @@ class MetadataRulesTest {
     }
 
     @Test
+    void whatAuthorsGetWrongInDatesTypesAndLanguagesIsAnError() {
+        Map<String, Object> fields = valid();
+        fields.put("date", "2024-02-30");
+        fields.put("title", List.of("a", "b"));
+        fields.put("lang", "klingon");
+        assertThat(check(fields)).filteredOn(Problem::isError).extracting(Problem::field)
+                .containsExactlyInAnyOrder("date", "title", "lang");
+
+        Map<String, Object> leapDay = valid();
+        leapDay.put("date", "2023-02-29");
+        assertThat(check(leapDay)).extracting(Problem::field).contains("date");
+    }
+
+    @Test
+    void whatAuthorsWriteOnPurposePasses() {
+        Map<String, Object> fields = valid();
+        fields.put("date", "2024-02-29");
+        fields.put("lang", "fr-CA");
+        fields.put("ai_tags", null);
+        fields.put("seo_keywords", "");
+        // A plain date is the whole day: an update dated the same day as an evening publication is not earlier.
+        fields.put("date", "2024-03-05T23:30:00-05:00");
+        fields.put("updated", "2024-03-05");
+        assertThat(check(fields)).isEmpty();
+
+        fields.put("updated", "2024-03-04");
+        assertThat(check(fields)).extracting(Problem::field).containsExactly("updated");
+    }
+
+    @Test
     void warningsForMissingAuthorAndLongTitleAndDescription() {
         Map<String, Object> fields = valid();
         fields.remove("author");

@@ -22,6 +22,22 @@ class LanguageDetectorTest {
     }
 
     @Test
+    void confidenceGrowsWithTheTextSoAShortSentenceIsNotTrustedAtTheDefaultThreshold() {
+        DetectedLanguage sentence = DETECTOR.detect("Le marketing, c'est simple : il faut écouter ses clients.");
+        DetectedLanguage paragraph = DETECTOR.detect("Le marketing, c'est simple : il faut écouter ses clients, comprendre "
+                + "ce qu'ils attendent de vous et leur répondre avec des offres claires, des prix justes et un service rapide.");
+
+        assertThat(sentence.confidence()).isLessThan(0.99);
+        assertThat(paragraph.language()).isEqualTo("fr");
+        assertThat(paragraph.confidence()).isGreaterThanOrEqualTo(0.99);
+        LanguageResolver resolver = new LanguageResolver(DETECTOR, "fr", 0.99);
+        LanguageResolver.Resolution assumed = resolver.resolve(Optional.empty(), "Le marketing, c'est simple : il faut écouter ses clients.");
+        assertThat(assumed.language()).isEqualTo("fr");
+        assertThat(assumed.assumed()).isTrue();
+        assertThat(resolver.resolve(Optional.of("fr"), "OK").assumed()).as("a declared language is never assumed").isFalse();
+    }
+
+    @Test
     void tooLittleTextIsUnknown() {
         assertThat(DETECTOR.detect("OK")).isEqualTo(DetectedLanguage.UNKNOWN);
         assertThat(DETECTOR.detect("   ")).isEqualTo(DetectedLanguage.UNKNOWN);

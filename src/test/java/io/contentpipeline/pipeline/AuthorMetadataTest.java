@@ -1,0 +1,128 @@
+package io.contentpipeline.pipeline;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Front matter as authors and migrated sites write it, through the real routes. */
+class AuthorMetadataTest {
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void anAuthorsTranslationKeyIsKeptForEveryLanguage() {
+        PipelineHome home = new PipelineHome(temp);
+        home.drop("inbox/ceo.md", """
+                ---
+                title: "Le SNC nomme son premier dirigeant principal"
+                date: 2017-07-20
+                author: "Équipe du SNC"
+                translationKey: CDS-gets-its-first-CEO
+                ---
+
+                Le Service numérique canadien accueille aujourd'hui son premier dirigeant principal, qui dirigera
+                une équipe chargée d'aider les ministères à offrir de meilleurs services numériques aux Canadiens.
+                """);
+        assertThat(home.runOnce()).isZero();
+
+        assertThat(home.read("outbox/published/ceo/index.fr.md"))
+                .contains("translationKey: CDS-gets-its-first-CEO");
+    }
+
+    @Test
+    void aShortArticleThatDoesNotSayItsLanguageIsTakenInTheDefaultOneWithAWarning() {
+        PipelineHome home = new PipelineHome(temp);
+        home.drop("inbox/court.md", """
+                ---
+                title: "Écouter ses clients"
+                date: 2025-03-05
+                author: "Marie"
+                ---
+
+                Le marketing, c'est simple : il faut écouter ses clients.
+                """);
+        assertThat(home.runOnce()).isZero();
+
+        JsonNode bundle = home.bundle("court");
+        assertThat(bundle.get("source_language").asText()).isEqualTo("fr");
+        assertThat(bundle.get("languages").get("fr").get("warnings").toString()).contains("language-assumed");
+    }
+
+    @Test
+    void anImpossibleDateIsRejectedAndSaysWhy() {
+        PipelineHome home = new PipelineHome(temp);
+        home.drop("inbox/fevrier.md", """
+                ---
+                title: "Un 30 février"
+                date: 2024-02-30
+                ---
+
+                Un article daté d'un jour qui n'existe pas ne doit pas être publié tel quel.
+                """);
+        assertThat(home.runOnce()).isZero();
+
+        JsonNode errors = home.json("outbox/rejected/fevrier.md.errors.json").get("errors");
+        assertThat(errors).anySatisfy(error -> {
+            assertThat(error.get("field").asText()).isEqualTo("date");
+            assertThat(error.get("line").asInt()).isEqualTo(3);
+        });
+    }
+
+    @Test
+    void theEnglishPageOfAFrenchArticleDroppedAsAnArticleIsRejectedNotPublishedOverIt() {
+        PipelineHome home = new PipelineHome(temp);
+        home.drop("inbox/lancement-fr.md", """
+                ---
+                title: "Lancement du service"
+                date: 2025-03-05
+                author: "Marie"
+                slug: lancement
+                ---
+
+                Nous lançons aujourd'hui un nouveau service qui aide les équipes à publier leurs articles plus vite,
+                dans toutes les langues de leurs lecteurs, sans perdre le fil de leurs traductions.
+                """);
+        assertThat(home.runOnce()).isZero();
+        home.drop("inbox/lancement-en.md", """
+                ---
+                title: "Launching the service"
+                date: 2025-03-05
+                author: "Marie"
+                slug: lancement
+                ---
+
+                Today we launch a new service that helps teams publish their articles faster, in every language
+                their readers speak, without losing track of their translations.
+                """);
+        assertThat(home.runOnce()).isZero();
+
+        JsonNode errors = home.json("outbox/rejected/lancement-en.md.errors.json").get("errors");
+        assertThat(errors).singleElement().satisfies(error -> {
+            assertThat(error.get("code").asText()).isEqualTo("source-language-changed");
+            assertThat(error.get("message").asText()).contains("inbox/translations/EN/");
+        });
+        JsonNode bundle = home.bundle("lancement");
+        assertThat(bundle.get("source_language").asText()).isEqualTo("fr");
+        assertThat(bundle.get("version").asInt()).isEqualTo(1);
+        assertThat(home.files("outbox/published/lancement")).contains("index.fr.md").doesNotContain("index.en.md");
+    }
+
+    @Test
+    void aTranslationDroppedIntoTheArticleInboxSaysWhereItBelongs() {
+        PipelineHome home = new PipelineHome(temp).publishSeed("seed.txt");
+        home.drop("inbox/role-cmo-pme.en.md", Translator.fill(home.read("outbox/translations/EN/role-cmo-pme.md"),
+                PipelineHome.resource(SeedArticleTest.SEED_EN)));
+        assertThat(home.runOnce()).isZero();
+
+        JsonNode errors = home.json("outbox/rejected/role-cmo-pme.en.md.errors.json").get("errors");
+        assertThat(errors).singleElement().satisfies(error -> {
+            assertThat(error.get("code").asText()).isEqualTo("translation-in-inbox");
+            assertThat(error.get("message").asText()).contains("drop it into inbox/translations/EN/");
+        });
+    }
+}

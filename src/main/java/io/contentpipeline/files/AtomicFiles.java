@@ -31,6 +31,11 @@ public final class AtomicFiles {
 
     /** Names of files being written; a crash can leave one behind, which start-up removes. */
     public static final String TEMPORARY_PREFIX = ".tmp-";
+    /**
+     * Temporary names carry no part of the target's name: a target named near the file
+     * system's 255-byte limit would make a longer temporary name fail to be created.
+     */
+    private static final String TEMPORARY_SUFFIX = ".part";
 
     private AtomicFiles() {
     }
@@ -60,7 +65,7 @@ public final class AtomicFiles {
         Map<Path, Path> temporaries = new LinkedHashMap<>();
         try {
             for (Map.Entry<String, byte[]> file : files.entrySet()) {
-                Path temporary = folder.resolve(TEMPORARY_PREFIX + UUID.randomUUID() + "-" + file.getKey());
+                Path temporary = temporaryIn(folder);
                 temporaries.put(temporary, folder.resolve(file.getKey()));
                 writeUnpublished(temporary, file.getValue());
             }
@@ -83,13 +88,17 @@ public final class AtomicFiles {
     private static void write(Path target, Content content, Path scratch) throws IOException {
         Files.createDirectories(target.toAbsolutePath().getParent());
         Files.createDirectories(scratch);
-        Path temporary = scratch.resolve(TEMPORARY_PREFIX + UUID.randomUUID() + "-" + target.getFileName());
+        Path temporary = temporaryIn(scratch);
         try {
             writeUnpublished(temporary, content);
             moveIntoPlace(temporary, target);
         } finally {
             Files.deleteIfExists(temporary);
         }
+    }
+
+    private static Path temporaryIn(Path folder) {
+        return folder.resolve(TEMPORARY_PREFIX + UUID.randomUUID() + TEMPORARY_SUFFIX);
     }
 
     /**

@@ -3,6 +3,7 @@ package io.contentpipeline.intake;
 import io.contentpipeline.article.Problem;
 import io.contentpipeline.article.RejectedInputException;
 import io.contentpipeline.article.SourceFile;
+import io.contentpipeline.files.FileNames;
 import io.contentpipeline.files.HomeLayout;
 import org.apache.camel.Exchange;
 
@@ -38,7 +39,7 @@ public final class InboxFiles {
         Path path = Path.of(exchange.getMessage().getHeader(Exchange.FILE_PATH, String.class)).toAbsolutePath();
         String name = path.getFileName().toString();
         // The destination is set first, so that a rejection below still moves the file to rejected/.
-        exchange.getMessage().setHeader(MOVE_TO, layout.archive().resolve(kind).resolve(STAMP.format(Instant.now()) + "_" + name).toString());
+        exchange.getMessage().setHeader(MOVE_TO, archiveName(kind, name).toString());
         if (Files.isSymbolicLink(path)) {
             throw new RejectedInputException(Problem.error("symbolic-link", null,
                     "symbolic links are not followed; drop the file itself", null));
@@ -54,6 +55,11 @@ public final class InboxFiles {
             exchange.getMessage().setHeader(RETURN_LANGUAGE, returnLanguage(exchange));
         }
         return new SourceFile(name, path, bytes, modified);
+    }
+
+    /** archive/&lt;kind&gt;/&lt;UTC time&gt;_&lt;name&gt;, the name shortened when the whole would not fit the file system. */
+    private Path archiveName(String kind, String name) {
+        return layout.archive().resolve(kind).resolve(FileNames.around(STAMP.format(Instant.now()) + "_", name, ""));
     }
 
     /** The language of a return, from the folder it was dropped in (inbox/translations/&lt;LANG&gt;/). */

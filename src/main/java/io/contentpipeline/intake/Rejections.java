@@ -7,6 +7,7 @@ import io.contentpipeline.article.ChangelogEvent;
 import io.contentpipeline.article.Problem;
 import io.contentpipeline.article.RejectedInputException;
 import io.contentpipeline.files.AtomicFiles;
+import io.contentpipeline.files.FileNames;
 import io.contentpipeline.files.HomeLayout;
 import io.contentpipeline.status.PipelineCounts;
 import org.apache.camel.Exchange;
@@ -29,6 +30,7 @@ import java.util.Map;
 public final class Rejections {
 
     private static final Logger LOG = LoggerFactory.getLogger(Rejections.class);
+    private static final String REPORT_SUFFIX = ".errors.json";
 
     private final HomeLayout layout;
     private final PipelineCounts counts;
@@ -66,7 +68,7 @@ public final class Rejections {
         report.put("rejected_at", Instant.now());
         report.put("errors", problems.stream().filter(Problem::isError).toList());
         report.put("warnings", problems.stream().filter(p -> !p.isError()).toList());
-        AtomicFiles.write(target.resolveSibling(target.getFileName() + ".errors.json"), json.writeValueAsBytes(report));
+        writeReport(target, json.writeValueAsBytes(report));
         exchange.getMessage().setHeader(InboxFiles.MOVE_TO, target.toString());
         counts.rejected(kind);
         String event = "translation".equals(kind) ? ChangelogEvent.TRANSLATION_REJECTED : ChangelogEvent.ARTICLE_REJECTED;
@@ -77,7 +79,7 @@ public final class Rejections {
         List<String> errors = problems.stream().filter(Problem::isError).map(Problem::describe).toList();
         Map<String, Object> detail = new LinkedHashMap<>();
         detail.put("errors", errors);
-        detail.put("report", layout.home().relativize(target) + ".errors.json");
+        detail.put("report", layout.home().relativize(report(target)).toString());
         ChangelogEvent rejected = ChangelogEvent.now(event, slug, lang, version, name, detail);
         return new Rejection(kind, slug, lang, List.of(rejected));
     }
@@ -90,17 +92,45 @@ public final class Rejections {
     private Path freeName(String name) throws IOException {
         Files.createDirectories(layout.rejected());
         for (int n = 1; ; n++) {
-            Path candidate = layout.rejected().resolve(n == 1 ? name : name + "." + n);
+            Path candidate = layout.rejected().resolve(copyName(name, n));
             if (Files.exists(candidate)) {
                 continue;
             }
             try {
-                Files.createFile(candidate.resolveSibling(candidate.getFileName() + ".errors.json"));
+                Files.createFile(report(candidate));
                 return candidate;
             } catch (FileAlreadyExistsException taken) {
                 // An earlier rejection's report, or another worker's reservation: try the next number.
             }
         }
+    }
+
+    /**
+     * Replaces the reservation with the report. When that fails the reservation goes too: the
+     * input stays in the inbox and is tried again, and an empty report per attempt would pile up.
+     */
+    private static void writeReport(Path copy, byte[] report) throws IOException {
+        try {
+            AtomicFiles.write(report(copy), report);
+        } catch (IOException | RuntimeException e) {
+            try {
+                Files.deleteIfExists(report(copy));
+            } catch (IOException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw e;
+        }
+    }
+
+    /** The n-th copy's name, shortened so that its report's name (&lt;copy&gt;.errors.json) fits the file system too. */
+    private static String copyName(String name, int n) {
+        String number = n == 1 ? "" : "." + n;
+        return FileNames.fit(name, FileNames.MAX_BYTES - FileNames.utf8Length(number + REPORT_SUFFIX)) + number;
+    }
+
+    /** &lt;copy&gt;.errors.json, beside the rejected copy. */
+    public static Path report(Path copy) {
+        return copy.resolveSibling(copy.getFileName() + REPORT_SUFFIX);
     }
 
     private static String fileName(Exchange exchange) {

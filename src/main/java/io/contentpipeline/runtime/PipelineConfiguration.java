@@ -11,6 +11,7 @@ import io.contentpipeline.files.HomeLayout;
 import io.contentpipeline.files.HomeLock;
 import io.contentpipeline.intake.InboxFiles;
 import io.contentpipeline.intake.InputBudget;
+import io.contentpipeline.intake.MoveFailures;
 import io.contentpipeline.intake.Rejections;
 import io.contentpipeline.intake.ReturnsFilter;
 import io.contentpipeline.intake.SlugSequencer;
@@ -111,6 +112,7 @@ public final class PipelineConfiguration implements CamelConfiguration {
         registry.bind("changelogDigest", digest);
         registry.bind("pipelineCounts", counts);
         registry.bind("transientFailures", transientFailures);
+        registry.bind("moveFailures", new MoveFailures(layout, transientFailures));
         var properties = context.getPropertiesComponent();
         PendingWork pending = new PendingWork(layout, properties.resolveProperty("pipeline.inbox.include").orElseThrow(),
                 properties.resolveProperty("pipeline.returns.include").orElseThrow(), returnsFilter, transientFailures);

@@ -51,11 +51,23 @@ public final class TransientFailures implements GenericFileFilter<File> {
             return;
         }
         Path path = Path.of(file).toAbsolutePath();
-        Attempts attempts = failed.merge(path, new Attempts(1, clock.instant().plus(firstDelay)),
-                (before, first) -> new Attempts(before.count() + 1, clock.instant().plus(delay(before.count() + 1))));
+        Attempts attempts = attempt(path);
         LOG.warn("pipeline.transient-failure file={} attempt={} retry_in_ms={} error=\"{}\": the file stays in the inbox{}",
                 path.getFileName(), attempts.count(), delay(attempts.count()).toMillis(), String.valueOf(cause),
                 cause instanceof OutOfMemoryError ? "; give the pipeline more heap (-Xmx) or lower pipeline.max-file-bytes" : "");
+    }
+
+    /**
+     * Records a failed attempt without logging it, for a caller that reports the failure its
+     * own way; returns how long the file is left alone before its next attempt.
+     */
+    public Duration recordQuietly(Path file) {
+        return delay(attempt(file.toAbsolutePath()).count());
+    }
+
+    private Attempts attempt(Path path) {
+        return failed.merge(path, new Attempts(1, clock.instant().plus(firstDelay)),
+                (before, first) -> new Attempts(before.count() + 1, clock.instant().plus(delay(before.count() + 1))));
     }
 
     /**

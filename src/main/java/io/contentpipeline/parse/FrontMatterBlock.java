@@ -11,19 +11,19 @@ import io.contentpipeline.article.RejectedInputException;
 record FrontMatterBlock(String yaml, String body, int firstLine, int bodyLine) {
 
     static FrontMatterBlock locate(String text) {
-        if (!text.startsWith("---\n") && !text.equals("---")) {
-            String problem = text.startsWith("+++")
-                    ? "TOML front matter (+++) is not supported; use YAML between --- lines"
-                    : "no front matter: an article starts with a --- line, its YAML metadata, and another --- line";
-            throw new RejectedInputException(Problem.error("no-front-matter", null, problem, 1));
+        int firstLineEnd = text.indexOf('\n');
+        String opening = firstLineEnd < 0 ? text : text.substring(0, firstLineEnd);
+        // "--- " with a trailing space is what editors leave behind; the closing line allows it too.
+        if (!opening.stripTrailing().equals("---")) {
+            throw new RejectedInputException(Problem.error("no-front-matter", null, whyNoFrontMatter(text), 1));
         }
-        int offset = 4;
+        int offset = firstLineEnd < 0 ? text.length() + 1 : firstLineEnd + 1;
         int line = 2;
         while (offset <= text.length()) {
             int end = text.indexOf('\n', offset);
             String current = end < 0 ? text.substring(offset) : text.substring(offset, end);
             if (isClosingLine(current)) {
-                String yaml = text.substring(4, offset);
+                String yaml = text.substring(firstLineEnd + 1, offset);
                 String body = end < 0 ? "" : text.substring(end + 1);
                 return new FrontMatterBlock(yaml, body, 2, line + 1);
             }
@@ -35,6 +35,20 @@ record FrontMatterBlock(String yaml, String body, int firstLine, int bodyLine) {
         }
         throw new RejectedInputException(Problem.error("unterminated-front-matter", null,
                 "the front matter opened at line 1 is never closed by a --- line", 1));
+    }
+
+    /** The author's near miss, named, rather than the rule alone. */
+    private static String whyNoFrontMatter(String text) {
+        if (text.startsWith("+++")) {
+            return "TOML front matter (+++) is not supported; use YAML between --- lines";
+        }
+        if (text.startsWith("\uFEFF")) {
+            return "the file starts with a second byte-order mark (U+FEFF) before its first line: save it again as UTF-8";
+        }
+        if (!text.isBlank() && text.stripLeading().startsWith("---") && text.charAt(0) != '-') {
+            return "the front matter must start on line 1: remove the blank lines (or spaces) before the first ---";
+        }
+        return "no front matter: an article starts with a --- line, its YAML metadata, and another --- line";
     }
 
     private static boolean isClosingLine(String line) {

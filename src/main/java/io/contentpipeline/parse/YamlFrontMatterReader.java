@@ -102,12 +102,37 @@ final class YamlFrontMatterReader {
         Integer line = location != null && location.getLineNr() > 0 ? location.getLineNr() + firstLine - 1 : null;
         Integer column = location != null && location.getColumnNr() > 0 ? location.getColumnNr() : null;
         String message = e.getOriginalMessage();
+        String hint = hint(message);
         if (message != null) {
             // SnakeYAML's messages repeat the position and quote the input; the first line is the reason.
             message = message.lines().findFirst().orElse(message).strip();
         }
         return new Problem(io.contentpipeline.article.Severity.ERROR, "yaml-syntax", null,
-                "the front matter is not valid YAML: " + message, line, column);
+                "the front matter is not valid YAML: " + message + hint, line, column);
+    }
+
+    /**
+     * What the author most likely has to do, for the YAML errors authors make most: the
+     * parser's reason alone ("mapping values are not allowed here") does not say it. Read
+     * from the whole message, whose later lines name the character found.
+     */
+    private static String hint(String message) {
+        if (message == null) {
+            return "";
+        }
+        if (message.contains("mapping values are not allowed")) {
+            return " (a value that holds \": \" must be quoted, for example title: \"Marketing : le guide\")";
+        }
+        if (message.contains("'\\t'") || message.contains("\t")) {
+            return " (YAML does not allow a tab here: use spaces)";
+        }
+        if (message.contains("did not find expected key") || message.contains("did not find expected '-' indicator")) {
+            return " (check the quotes and the indentation of this line and the one before)";
+        }
+        if (message.contains("found unexpected end of stream") || message.contains("unexpected end of the stream")) {
+            return " (a quote opened in the front matter is never closed)";
+        }
+        return "";
     }
 
     /** File line of each top-level key, for messages that point at a field. */

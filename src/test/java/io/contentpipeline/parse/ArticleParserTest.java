@@ -93,4 +93,24 @@ class ArticleParserTest {
         assertThat(fromUtf16.frontMatter().text("title")).hasValue("Café");
         assertThat(fromUtf16.warnings()).extracting(p -> p.code()).containsExactly("encoding-utf16");
     }
+
+    @Test
+    void nearMissesOfTheFrontMatterAreNamedAndATrailingSpaceAfterTheDashesIsAccepted() {
+        ParsedArticle spaced = parse("--- \ntitle: T\n---\nBody\n");
+        assertThat(spaced.frontMatter().text("title")).hasValue("T");
+        assertThat(spaced.bodyLine()).isEqualTo(4);
+
+        assertThatThrownBy(() -> parse("\n---\ntitle: T\n---\nBody\n")).isInstanceOf(RejectedInputException.class)
+                .hasMessageContaining("must start on line 1");
+        assertThatThrownBy(() -> parse("\uFEFF\uFEFF---\ntitle: T\n---\nBody\n")).isInstanceOf(RejectedInputException.class)
+                .hasMessageContaining("byte-order mark");
+    }
+
+    @Test
+    void theYamlMistakesAuthorsMakeMostComeWithWhatToDo() {
+        assertThatThrownBy(() -> parse("---\ntitle: Marketing : le guide: complet\n---\nBody\n"))
+                .isInstanceOf(RejectedInputException.class).hasMessageContaining("must be quoted");
+        assertThatThrownBy(() -> parse("---\ntitle: T\n\tauthor: A\n---\nBody\n"))
+                .isInstanceOf(RejectedInputException.class).hasMessageContaining("use spaces");
+    }
 }

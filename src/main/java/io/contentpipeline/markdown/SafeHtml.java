@@ -5,6 +5,8 @@ import org.jsoup.nodes.Document;
 import org.jsoup.safety.Cleaner;
 import org.jsoup.nodes.Attribute;
 import org.jsoup.nodes.Element;
+import org.jsoup.parser.Parser;
+import org.jsoup.parser.Tag;
 
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -79,6 +81,47 @@ public final class SafeHtml {
         return new Cleaned(safe.body().html(), removed);
     }
 
+    /** Whether the policy keeps elements of this (lower-case) name. */
+    public static boolean allowsTag(String tag) {
+        return SAFELIST.isSafeTag(tag);
+    }
+
+    /**
+     * Whether the policy keeps this attribute, its value as written in HTML (entities are
+     * decoded here, as the browser decodes them): names and URL protocols, relative links included.
+     */
+    public static boolean allowsAttribute(String tag, String key, String value) {
+        Element element = new Element(Tag.valueOf(tag), BASE);
+        element.attr(key, Parser.unescapeEntities(value, true));
+        return SAFELIST.isSafeAttribute(tag, element, element.attribute(key));
+    }
+
+    /** Elements whose content goes with them: it is script, style or what a frame or form would have shown. */
+    public static boolean dropsContent(String tag) {
+        return DANGEROUS_TAGS.contains(tag);
+    }
+
+    /** Whether a URL (decoded) runs script or embeds a document when followed: javascript:, vbscript:, data:. */
+    public static boolean isScriptUrl(String url) {
+        return scriptScheme(url) != null;
+    }
+
+    /**
+     * Browsers ignore spaces and control characters around and inside a scheme ("java&#9;script:"
+     * runs), so they are ignored here too; the longest scheme, "javascript:", is 11 characters.
+     */
+    private static String scriptScheme(String url) {
+        StringBuilder start = new StringBuilder(11);
+        for (int i = 0; i < url.length() && start.length() < 11; i++) {
+            char c = url.charAt(i);
+            if (c > ' ' && c != 0x7f) {
+                start.append(c);
+            }
+        }
+        Matcher scheme = SCRIPT_URL.matcher(start);
+        return scheme.find() ? scheme.group(1).toLowerCase(Locale.ROOT) : null;
+    }
+
     /** Script elements, event handlers and script or data URLs, as the browser would have read them. */
     private static List<String> dangerous(Document dirty) {
         Set<String> found = new LinkedHashSet<>();
@@ -88,11 +131,11 @@ public final class SafeHtml {
             }
             for (Attribute attribute : element.attributes()) {
                 String key = attribute.getKey().toLowerCase(Locale.ROOT);
-                Matcher url = SCRIPT_URL.matcher(attribute.getValue());
+                String scheme = scriptScheme(attribute.getValue());
                 if (key.startsWith("on")) {
                     found.add(key + "=");
-                } else if ((key.equals("href") || key.equals("src")) && url.find()) {
-                    found.add(key + "=" + url.group(1).toLowerCase(Locale.ROOT) + ":");
+                } else if ((key.equals("href") || key.equals("src")) && scheme != null) {
+                    found.add(key + "=" + scheme + ":");
                 }
             }
         }

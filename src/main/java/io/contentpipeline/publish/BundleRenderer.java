@@ -4,6 +4,7 @@ import io.contentpipeline.article.Derived;
 import io.contentpipeline.files.Sha256;
 import io.contentpipeline.markdown.MarkdownEngine;
 import io.contentpipeline.markdown.SafeHtml;
+import io.contentpipeline.markdown.SafeMarkdown;
 
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -11,16 +12,19 @@ import java.util.Map;
 
 /**
  * Turns the language versions of a bundle into its files: index.&lt;lang&gt;.md (normalised front
- * matter and body, as Hugo reads a page bundle) and index.&lt;lang&gt;.html (a standalone page
- * with hreflang links to every language), plus each language's bundle.json entry.
+ * matter and body, without what could run script, as Hugo reads a page bundle) and
+ * index.&lt;lang&gt;.html (a standalone page with hreflang links to every language), plus each
+ * language's bundle.json entry.
  */
 final class BundleRenderer {
 
     private final MarkdownEngine markdown;
+    private final SafeMarkdown safeMarkdown;
     private final PublicUrls urls;
 
     BundleRenderer(MarkdownEngine markdown, PublicUrls urls) {
         this.markdown = markdown;
+        this.safeMarkdown = new SafeMarkdown(markdown);
         this.urls = urls;
     }
 
@@ -37,7 +41,9 @@ final class BundleRenderer {
             String url = alternates.get(version.language());
             String mdName = "index." + version.language() + ".md";
             String htmlName = "index." + version.language() + ".html";
-            byte[] md = FrontMatterWriter.markdown(version.frontMatter().fields(), version.body()).getBytes(StandardCharsets.UTF_8);
+            // Hugo renders this body again, raw HTML allowed: it gets the policy our HTML page gets.
+            String safeBody = safeMarkdown.clean(version.body());
+            byte[] md = FrontMatterWriter.markdown(version.frontMatter().fields(), safeBody).getBytes(StandardCharsets.UTF_8);
             // Rendered once by the derive stage; versions read back from a bundle are rendered here.
             String body = version.derived().html() != null ? version.derived().html()
                     : SafeHtml.clean(markdown.render(markdown.parse(version.body())));

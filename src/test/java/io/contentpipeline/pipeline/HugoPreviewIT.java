@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,6 +27,10 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  */
 class HugoPreviewIT {
 
+    /** What runs script in a page Hugo made: script and frame elements, handlers, script URLs in a link or source. */
+    private static final Pattern SCRIPT = Pattern.compile(
+            "(?i)<script|<iframe|\\son[a-z]+\\s*=|(?:href|src|action)\\s*=\\s*[\"']?\\s*(?:javascript|vbscript|data):");
+
     @TempDir
     Path temp;
 
@@ -35,17 +41,9 @@ class HugoPreviewIT {
         // A real CDS article with no canonical_url, so both languages get the default URLs.
         home.dropResource("corpus/pairs/cds-colocating-with-nrcan/fr.md", "nrcan.md");
         assertThat(home.runOnce()).isZero();
-        Path site = temp.resolve("site");
-        copy(Path.of("src/main/hugo"), site);
-        Path log = temp.resolve("hugo.log");
 
-        Process hugo = new ProcessBuilder("hugo", "--source", site.toString(),
-                "--contentDir", home.resolve("outbox/published").toString(),
-                "--destination", temp.resolve("public").toString(), "--cacheDir", temp.resolve("cache").toString())
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        hugo(home);
 
-        assertThat(hugo.waitFor(120, TimeUnit.SECONDS)).isTrue();
-        assertThat(hugo.exitValue()).as(Files.readString(log)).isZero();
         JsonNode languages = home.bundle("nrcan").get("languages");
         assertThat(languages.size()).isEqualTo(2);
         for (String language : List.of("fr", "en")) {
@@ -57,6 +55,51 @@ class HugoPreviewIT {
                     .contains("hreflang=\"" + other + "\" href=\"" + languages.get(other).get("url").asText() + "\"")
                     .contains("<h1>" + languages.get(language).get("title").asText() + "</h1>").contains("<main>");
         }
+    }
+
+    /**
+     * With raw HTML allowed (the preview site's setting, for WordPress articles), goldmark
+     * passes on whatever HTML and link URLs the Markdown holds: the hostile article, source and
+     * pseudo-translation, must come out of Hugo without script all the same.
+     */
+    @Test
+    void hugoPublishesNoScriptFromAHostileArticle() throws Exception {
+        assumeTrue(hugoInstalled(), "hugo is not installed (apt-get install hugo)");
+        PipelineHome home = new PipelineHome(temp.resolve("home"), Map.of("pipeline.pseudo-translate", "true"));
+        home.dropResource("xss/script-in-markdown.md", "piege.md");
+        assertThat(home.runOnce()).isZero();
+
+        hugo(home);
+
+        List<String> found = new ArrayList<>();
+        int pages = 0;
+        for (String language : List.of("fr", "en")) {
+            Path page = temp.resolve("public" + URI.create(home.bundle("piege").get("languages").get(language).get("url").asText()).getPath() + "index.html");
+            String html = Files.readString(page);
+            pages++;
+            Matcher script = SCRIPT.matcher(html);
+            while (script.find()) {
+                found.add(language + ": " + script.group());
+            }
+            assertThat(html).contains("<details>").contains("target=\"_blank\"");
+        }
+        assertThat(pages).isEqualTo(2);
+        assertThat(found).as("script in Hugo's pages").isEmpty();
+    }
+
+    /** Runs the preview site over the home's outbox/published/ into temp/public. */
+    private void hugo(PipelineHome home) throws IOException, InterruptedException {
+        Path site = temp.resolve("site");
+        copy(Path.of("src/main/hugo"), site);
+        Path log = temp.resolve("hugo.log");
+
+        Process hugo = new ProcessBuilder("hugo", "--source", site.toString(),
+                "--contentDir", home.resolve("outbox/published").toString(),
+                "--destination", temp.resolve("public").toString(), "--cacheDir", temp.resolve("cache").toString())
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+
+        assertThat(hugo.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(hugo.exitValue()).as(Files.readString(log)).isZero();
     }
 
     private static boolean hugoInstalled() {

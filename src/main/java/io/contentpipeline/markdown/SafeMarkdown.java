@@ -1,0 +1,149 @@
+package io.contentpipeline.markdown;
+
+import com.vladsch.flexmark.ast.AutoLink;
+import com.vladsch.flexmark.ast.HtmlBlock;
+import com.vladsch.flexmark.ast.HtmlCommentBlock;
+import com.vladsch.flexmark.ast.HtmlInline;
+import com.vladsch.flexmark.ast.HtmlInlineComment;
+import com.vladsch.flexmark.ast.Image;
+import com.vladsch.flexmark.ast.Link;
+import com.vladsch.flexmark.ast.Reference;
+import com.vladsch.flexmark.ext.attributes.AttributesNode;
+import com.vladsch.flexmark.util.ast.ContentNode;
+import com.vladsch.flexmark.util.ast.Node;
+import com.vladsch.flexmark.util.ast.NodeVisitor;
+import com.vladsch.flexmark.util.ast.VisitHandler;
+import com.vladsch.flexmark.util.sequence.BasedSequence;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * The Markdown of a published page, without what could run script once Hugo renders it with
+ * raw HTML allowed: the Markdown twin of {@link SafeHtml}, under its policy. Only raw HTML
+ * and link destinations are touched, in place, by source offsets; the rest of the text, code
+ * included, stays byte for byte as written, and a body with nothing to remove is returned as is.
+ * <ul>
+ * <li>Raw HTML (blocks, inline tags, and the text after a comment block's {@code -->}) loses
+ * the tags and attributes the policy refuses ({@link RawHtml}); comments stay.</li>
+ * <li>A link, image or link reference definition to a javascript:, vbscript: or data: URL
+ * keeps its text and points to {@code #}: the page keeps its links and their count (what the
+ * translation review compares), and the link goes nowhere. Other protocols stay: Hugo
+ * renders them as links that run nothing.</li>
+ * <li>Such an autolink, whose text is its URL, becomes that text, escaped: what our HTML page shows.</li>
+ * </ul>
+ * The body is parsed as written, shortcodes included, with the pipeline's engine. Where that
+ * parser reads as Markdown what Hugo's would read as HTML ({@code {attributes}}), the text is
+ * cleaned as raw HTML too.
+ */
+public final class SafeMarkdown {
+
+    /** An entity can spell a scheme where no script scheme is written: "jav&#x61;script:". */
+    private static final Pattern ENTITY = Pattern.compile("&#?[A-Za-z0-9]+;");
+    private static final Pattern MARKDOWN_PUNCTUATION = Pattern.compile("[!-/:-@\\[-`{-~]");
+
+    private final MarkdownEngine engine;
+
+    public SafeMarkdown(MarkdownEngine engine) {
+        this.engine = engine;
+    }
+
+    /** The body without what could run script; the same string when there is nothing to remove. */
+    public String clean(String markdown) {
+        if (!mayRunScript(markdown)) {
+            return markdown;
+        }
+        List<TextEdit> edits = new Pass().edits(engine.parseRaw(markdown));
+        return TextEdit.apply(markdown, edits);
+    }
+
+    /**
+     * Whether the body has a tag, a script scheme (javascript:, vbscript:, data:, the colon
+     * perhaps escaped as "\\:") or an entity. Without one, nothing in it can run script and
+     * it is not parsed: most bodies have none.
+     */
+    static boolean mayRunScript(String markdown) {
+        if (markdown.indexOf('<') >= 0) {
+            return true;
+        }
+        for (int colon = markdown.indexOf(':'); colon >= 0; colon = markdown.indexOf(':', colon + 1)) {
+            int end = colon > 0 && markdown.charAt(colon - 1) == '\\' ? colon - 1 : colon;
+            if (endsWith(markdown, end, "script") || endsWith(markdown, end, "data")) {
+                return true;
+            }
+        }
+        return markdown.indexOf('&') >= 0 && ENTITY.matcher(markdown).find();
+    }
+
+    private static boolean endsWith(String text, int end, String word) {
+        return end >= word.length() && text.regionMatches(true, end - word.length(), word, 0, word.length());
+    }
+
+    /** One walk over one document, gathering its edits. */
+    private static final class Pass {
+
+        private final List<TextEdit> edits = new ArrayList<>();
+        private final NodeVisitor visitor = new NodeVisitor(
+                new VisitHandler<>(HtmlBlock.class, this::block),
+                new VisitHandler<>(HtmlCommentBlock.class, this::block),
+                new VisitHandler<>(HtmlInline.class, this::inline),
+                new VisitHandler<>(HtmlInlineComment.class, this::inline),
+                new VisitHandler<>(AttributesNode.class, node -> html(List.of(node.getChars()))),
+                new VisitHandler<>(Link.class, link -> url(link, link.getUrl())),
+                new VisitHandler<>(Image.class, image -> url(image, image.getUrl())),
+                new VisitHandler<>(Reference.class, reference -> url(reference, reference.getUrl())),
+                new VisitHandler<>(AutoLink.class, this::autolink));
+
+        List<TextEdit> edits(Node document) {
+            visitor.visit(document);
+            return edits;
+        }
+
+        /** Block content as the parser hands it on, without the "> " of a block quote. */
+        private void block(ContentNode block) {
+            List<BasedSequence> lines = block.getContentLines();
+            html(lines.isEmpty() ? List.of(block.getChars()) : lines);
+        }
+
+        private void inline(Node inline) {
+            String unclosed = html(List.of(inline.getChars()));
+            if (unclosed != null) {
+                removeToEndTag(inline, unclosed);
+            }
+        }
+
+        /** @return the dangerous element the HTML leaves open, or null */
+        private String html(List<BasedSequence> pieces) {
+            RawHtml.Cleaning cleaning = RawHtml.clean(SourceText.of(pieces));
+            edits.addAll(cleaning.edits());
+            return cleaning.unclosed();
+        }
+
+        /** {@code a <script>x</script> b} is three inline nodes: the content goes with its tags when the end tag is in the same paragraph. */
+        private void removeToEndTag(Node open, String name) {
+            for (Node next = open.getNext(); next != null; next = next.getNext()) {
+                HtmlTokens.Token token = next instanceof HtmlInline ? HtmlTokens.next(next.getChars().toString(), 0) : null;
+                if (token != null && token.start() == 0 && token.kind() == HtmlTokens.Kind.END_TAG && token.name().equals(name)) {
+                    edits.add(TextEdit.removal(open.getStartOffset(), next.getEndOffset()));
+                    return;
+                }
+            }
+        }
+
+        private void url(Node link, BasedSequence url) {
+            if (!url.isEmpty() && SafeHtml.isScriptUrl(url.unescape())) {
+                edits.add(new TextEdit(url.getStartOffset(), url.getEndOffset(), "#"));
+            }
+            visitor.visitChildren(link);
+        }
+
+        private void autolink(AutoLink link) {
+            String url = link.getUrl().toString();
+            if (SafeHtml.isScriptUrl(url)) {
+                String text = MARKDOWN_PUNCTUATION.matcher(url).replaceAll("\\\\$0");
+                edits.add(new TextEdit(link.getStartOffset(), link.getEndOffset(), text));
+            }
+        }
+    }
+}

@@ -1,0 +1,135 @@
+package io.contentpipeline.markdown;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class SafeMarkdownTest {
+
+    private final SafeMarkdown safe = new SafeMarkdown(new MarkdownEngine());
+
+    @Test
+    void rawHtmlLosesWhatThePolicyRefusesAndKeepsTheRestAsWritten() {
+        assertThat(safe.clean("Avant.\n\n<script>alert(\"xss\")</script>\n\nAprès.\n")).isEqualTo("Avant.\n\n\n\nAprès.\n");
+        assertThat(safe.clean("<div onclick=\"steal()\">Clic</div>\n")).isEqualTo("<div>Clic</div>\n");
+        assertThat(safe.clean("Un <a href=\"javascript:alert(2)\">lien</a>.\n")).isEqualTo("Un <a>lien</a>.\n");
+        assertThat(safe.clean("<img src=x onerror=\"alert(3)\">\n")).isEqualTo("<img src=x>\n");
+        assertThat(safe.clean("<iframe src=\"https://evil.example/\"></iframe>\n")).isEqualTo("\n");
+        assertThat(safe.clean("<form action=\"/x\"><button formaction=\"javascript:alert(1)\">go</button></form>\n")).isEqualTo("\n");
+        assertThat(safe.clean("<svg><a xlink:href=\"javascript:alert(1)\"><text>x</text></a></svg>\n")).isEqualTo("<a>x</a>\n");
+    }
+
+    @Test
+    void inlineScriptGoesWithItsContentWithinTheParagraph() {
+        assertThat(safe.clean("Texte <script>alert(1)</script> suite.\n")).isEqualTo("Texte  suite.\n");
+        assertThat(safe.clean("Texte <SCRIPT>alert(1)\n")).isEqualTo("Texte alert(1)\n");
+    }
+
+    @Test
+    void tagsAreReadAsTheBrowserReadsThemNotAsCommonMarkDoes() {
+        // CommonMark calls these text or a comment; a browser sees the handler.
+        assertThat(safe.clean("<div>\n<img/src=\"x\"/onerror=alert(1)>\n</div>\n")).isEqualTo("<div>\n<img/src=\"x\">\n</div>\n");
+        assertThat(safe.clean("<!-- c --> <script>alert(1)</script>\n")).isEqualTo("<!-- c --> \n");
+        assertThat(safe.clean("<p title=\"a\"onclick=\"b\">t</p>\n")).doesNotContain("onclick").contains(">t</p>");
+        assertThat(safe.clean("<a href=\"jav&#x61;script&colon;alert(1)\">x</a>\n")).isEqualTo("<a>x</a>\n");
+        // Inside a block quote the parser sees "<div onclick=...>": so must the sanitiser.
+        assertThat(safe.clean("> <div\n> onclick=\"x\">\n> hi</div>\n")).isEqualTo("> <div>\n> hi</div>\n");
+        // flexmark reads {...} as attributes; Hugo's goldmark reads the tag inside as HTML.
+        assertThat(safe.clean("a {title=\"<img src=x onerror=alert(1)>\"} b\n")).isEqualTo("a {title=\"<img src=x>\"} b\n");
+    }
+
+    @Test
+    void aTagOrCommentLeftOpenCannotSwallowWhatFollows() {
+        // Left open, the comment would end inside the later title and let the <img> out.
+        String hidden = "<div><!--</div>\n\nTexte <a title=\"--><img src=x onerror=alert(1)>\">t</a>\n";
+        assertThat(safe.clean(hidden)).isEqualTo("<div>\n\nTexte <a title=\"--><img src=x onerror=alert(1)>\">t</a>\n");
+        assertThat(safe.clean("<div>\n<img title=\"x\n\nSuite.\n")).isEqualTo("<div>\n\n\nSuite.\n");
+    }
+
+    @Test
+    void markdownLinksToScriptGoNowhereAndKeepTheirText() {
+        String hostile = "[x](javascript:alert(1)) ![i](data:text/html;base64,PHNjcmlwdD4=) [y](jav&#x61;script:alert(1))"
+                + " [z](javascript\\:alert(1)) [w](<JavaScript:alert(1)> \"t\") [r][ref]\n\n[ref]: VBScript:msgbox(1)\n";
+
+        assertThat(safe.clean(hostile))
+                .isEqualTo("[x](#) ![i](#) [y](#) [z](#) [w](<#> \"t\") [r][ref]\n\n[ref]: #\n");
+    }
+
+    @Test
+    void aScriptAutolinkBecomesTheTextItShowed() {
+        assertThat(safe.clean("Voir <javascript:alert(1)>.\n")).isEqualTo("Voir javascript\\:alert\\(1\\).\n");
+    }
+
+    @Test
+    void harmlessLinksAndWordPressHtmlAreLeftByteForByte() {
+        String markdown = """
+                <!-- wp:paragraph -->
+                <p>Un <a href="/x/" target="_blank" rel="noopener">lien</a>, un <a href="#note">renvoi</a>,<br>
+                un <a href="mailto:a@b.ca">courriel</a> et <a href="https://example.com/?a=1&amp;b=2">un site</a>.</p>
+                <!-- /wp:paragraph -->
+
+                <details class="faq" open><summary>Question</summary>
+
+                Réponse avec [un lien](../autre/#ancre), ![une image](images/a.png "titre") et <https://example.com>.
+
+                </details>
+
+                <table class="x"><tr><td colspan="2">Cellule</td></tr></table>
+                """;
+
+        assertThat(safe.clean(markdown)).isSameAs(markdown);
+    }
+
+    @Test
+    void attributesTheSafelistRefusesGoAsOnTheHtmlPageButTheStructureStays() {
+        assertThat(safe.clean("<ul class=\"wp-block-list\">\n<li>un</li>\n</ul>\n")).isEqualTo("<ul>\n<li>un</li>\n</ul>\n");
+        assertThat(safe.clean("<figure class=\"wp-block-image\"><img loading=\"lazy\" src=\"a.png\" alt=\"A\"></figure>\n"))
+                .isEqualTo("<figure><img src=\"a.png\" alt=\"A\"></figure>\n");
+    }
+
+    @Test
+    void codeIsNeverTouched() {
+        String markdown = """
+                Du code : `<script>alert(1)</script>` et `[x](javascript:alert(1))`.
+
+                ```html
+                <script>alert(2)</script>
+                <a href="javascript:alert(3)">x</a>
+                ```
+
+                    <img src=x onerror="alert(4)">
+                """;
+
+        assertThat(safe.clean(markdown)).isSameAs(markdown);
+    }
+
+    @Test
+    void aBodyThatCannotRunScriptIsNotEvenParsed() {
+        assertThat(SafeMarkdown.mayRunScript("# Titre\n\nDu texte, [un lien](https://a.ca/x:y) et R&D.\n")).isFalse();
+        assertThat(SafeMarkdown.mayRunScript("[x](javascript\\:alert(1))")).isTrue();
+        assertThat(SafeMarkdown.mayRunScript("[x](jav&#x61;script:alert(1))")).isTrue();
+        assertThat(SafeMarkdown.mayRunScript("[x](DATA:text/html,x)")).isTrue();
+    }
+
+    @Test
+    void cleaningTwiceChangesNothingMore() {
+        String hostile = resource("xss/script-in-markdown.md");
+        String once = safe.clean(hostile);
+
+        assertThat(safe.clean(once)).isEqualTo(once);
+        assertThat(once).doesNotContain("<script", "onclick", "onerror", "javascript:", "data:");
+    }
+
+    private static String resource(String name) {
+        try (InputStream in = SafeMarkdownTest.class.getClassLoader().getResourceAsStream(name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -32,7 +32,7 @@ import java.util.regex.Pattern;
  */
 public final class MarkdownEngine {
 
-    private static final Pattern TEMPLATE_TAGS = Pattern.compile("\\{\\{[<%].*?[%>]}}", Pattern.DOTALL);
+    static final Pattern TEMPLATE_TAGS = Pattern.compile("\\{\\{[<%].*?[%>]}}", Pattern.DOTALL);
     /** An HTML block without such a tag has no heading, and needs no HTML parse for the outline. */
     private static final Pattern HEADING_TAG = Pattern.compile("<h[1-6]", Pattern.CASE_INSENSITIVE);
 

@@ -17,6 +17,7 @@ import com.vladsch.flexmark.util.sequence.BasedSequence;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -42,6 +43,10 @@ public final class SafeMarkdown {
     /** An entity can spell a scheme where no script scheme is written: "jav&#x61;script:". */
     private static final Pattern ENTITY = Pattern.compile("&#?[A-Za-z0-9]+;");
     private static final Pattern MARKDOWN_PUNCTUATION = Pattern.compile("[!-/:-@\\[-`{-~]");
+    /** A shortcode parameter's quoted value. */
+    private static final Pattern QUOTED_VALUE = Pattern.compile("\"([^\"]*)\"|'([^']*)'|`([^`]*)`");
+    /** Real bodies settle in one pass, hostile ones in two or three. */
+    private static final int MAX_PASSES = 8;
 
     private final MarkdownEngine engine;
 
@@ -49,12 +54,51 @@ public final class SafeMarkdown {
         this.engine = engine;
     }
 
-    /** The body without what could run script; the same string when there is nothing to remove. */
+    /**
+     * The body without what could run script; the same string when there is nothing to remove.
+     * Cleaned again until nothing changes: taking a tag out can join what was around it into a
+     * new one ({@code <scr<script>ipt>}, {@code <<x>img onerror=…>}) or turn an HTML block
+     * back into Markdown with a link in it. A body that has not settled after a few passes
+     * loses all its markup rather than risk any.
+     */
     public String clean(String markdown) {
-        if (!mayRunScript(markdown)) {
+        String text = markdown;
+        for (int pass = 0; pass < MAX_PASSES; pass++) {
+            if (!mayRunScript(text)) {
+                return text;
+            }
+            String cleaned = cleanShortcodes(TextEdit.apply(text, new Pass().edits(engine.parseRaw(text))));
+            if (cleaned.equals(text)) {
+                return text;
+            }
+            text = cleaned;
+        }
+        return text.replace("<", "&lt;");
+    }
+
+    /**
+     * Hugo expands shortcodes before it reads the Markdown, code spans and fences included,
+     * and some pass their parameters on as HTML ({@code figure}'s caption and link). So the
+     * raw HTML and the URLs in every shortcode's parameters get the same policy, wherever the
+     * shortcode stands.
+     */
+    private static String cleanShortcodes(String markdown) {
+        if (markdown.indexOf("{{") < 0) {
             return markdown;
         }
-        List<TextEdit> edits = new Pass().edits(engine.parseRaw(markdown));
+        BasedSequence text = BasedSequence.of(markdown);
+        List<TextEdit> edits = new ArrayList<>();
+        Matcher shortcode = MarkdownEngine.TEMPLATE_TAGS.matcher(markdown);
+        while (shortcode.find()) {
+            edits.addAll(RawHtml.clean(SourceText.of(List.of(text.subSequence(shortcode.start(), shortcode.end())))).edits());
+            Matcher value = QUOTED_VALUE.matcher(shortcode.group());
+            while (value.find()) {
+                int quoted = value.group(1) != null ? 1 : value.group(2) != null ? 2 : 3;
+                if (SafeHtml.isScriptUrl(value.group(quoted))) {
+                    edits.add(new TextEdit(shortcode.start() + value.start(quoted), shortcode.start() + value.end(quoted), "#"));
+                }
+            }
+        }
         return TextEdit.apply(markdown, edits);
     }
 

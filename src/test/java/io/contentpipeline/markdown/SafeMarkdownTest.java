@@ -117,6 +117,29 @@ class SafeMarkdownTest {
     }
 
     @Test
+    void whatTakingATagOutJoinsIsCleanedToo() {
+        for (String hostile : new String[] {
+                "<scr<script>ipt>alert(1)</scr<script>ipt>\n",
+                "Texte <<x>img src=x onerror=alert(1)> suite.\n",
+                "<center>\n[x](javascript:alert(1))\n</center>\n"}) {
+            String cleaned = safe.clean(hostile);
+            assertThat(cleaned).as(hostile).doesNotContainIgnoringCase("<script").doesNotContain("onerror", "javascript:");
+            assertThat(safe.clean(cleaned)).as("settled: " + hostile).isEqualTo(cleaned);
+        }
+    }
+
+    @Test
+    void shortcodeParametersGetThePolicyEvenInsideCode() {
+        String inCode = "```\n{{< figure src=\"a.png\" caption=\"<img src=x onerror=alert(1)>\" >}}\n```\n";
+        String linked = "Voir {{< figure src=\"a.png\" link='javascript:alert(1)' >}} ici.\n";
+
+        assertThat(safe.clean(inCode)).isEqualTo("```\n{{< figure src=\"a.png\" caption=\"<img src=x>\" >}}\n```\n");
+        assertThat(safe.clean(linked)).isEqualTo("Voir {{< figure src=\"a.png\" link='#' >}} ici.\n");
+        String plain = "```\n{{< figure src=\"a.png\" caption=\"Une <em>belle</em> image\" >}}\n```\n";
+        assertThat(safe.clean(plain)).isEqualTo(plain);
+    }
+
+    @Test
     void cleaningTwiceChangesNothingMore() {
         String hostile = resource("xss/script-in-markdown.md");
         String once = safe.clean(hostile);

@@ -23,4 +23,14 @@ public record Article(
     public String title() {
         return frontMatter.text("title").orElse(slug);
     }
+
+    /** The same article said to be in another language (one that was only assumed gives way to its slug's). */
+    public Article inLanguage(String other) {
+        return new Article(slug, other, frontMatter, body, sha256, derived, warnings, fileName);
+    }
+
+    /** Whether nobody said the article's language and the detector was not sure of it. */
+    public boolean languageAssumed() {
+        return warnings.stream().anyMatch(warning -> Problem.LANGUAGE_ASSUMED.equals(warning.code()));
+    }
 }

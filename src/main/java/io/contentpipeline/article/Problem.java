@@ -9,6 +9,9 @@ import java.util.Objects;
 @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
 public record Problem(Severity severity, String code, String field, String message, Integer line, Integer column) {
 
+    /** The warning of an article whose language nobody said and the detector could not tell for sure. */
+    public static final String LANGUAGE_ASSUMED = "language-assumed";
+
     public Problem {
         Objects.requireNonNull(severity, "severity");
         Objects.requireNonNull(code, "code");

@@ -4,11 +4,16 @@ import io.contentpipeline.article.CheckedArticle;
 import io.contentpipeline.article.ParsedArticle;
 import io.contentpipeline.article.Problem;
 import io.contentpipeline.article.RejectedInputException;
+import io.contentpipeline.files.HomeLayout;
 import io.contentpipeline.files.Sha256;
+import io.contentpipeline.language.LanguageResolver;
 import io.contentpipeline.slug.Slugs;
+import io.contentpipeline.translate.TranslationBlock;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * The check stage: applies the metadata rules and settles the article's identity (slug and
@@ -17,7 +22,7 @@ import java.util.List;
  */
 public final class ArticleChecker {
 
-    private static final java.util.regex.Pattern HTML_TAG = java.util.regex.Pattern.compile("<\\s*/?\\s*[a-zA-Z][^>]*>");
+    private static final Pattern HTML_TAG = Pattern.compile("<\\s*/?\\s*[a-zA-Z][^>]*>");
 
     private final MetadataRules rules;
 
@@ -57,12 +62,12 @@ public final class ArticleChecker {
      * the translator nothing about the real mistake.
      */
     private static void rejectATranslation(ParsedArticle parsed) {
-        if (parsed.frontMatter().get("translation") instanceof java.util.Map<?, ?> block && block.get("source") != null) {
+        if (parsed.frontMatter().get(TranslationBlock.KEY) instanceof Map<?, ?> block && block.get("source") != null) {
             Object target = block.get("target_lang");
-            String folder = "inbox/translations/" + (target == null ? "<LANG>" : target.toString().toUpperCase(java.util.Locale.ROOT)) + "/";
+            String folder = HomeLayout.returnsFolder(target == null ? "<LANG>" : LanguageResolver.normalise(target.toString())) + "/";
             throw new RejectedInputException(block.get("source").toString(), List.of(Problem.error("translation-in-inbox", "translation",
                     "this is a translation of '" + block.get("source") + "' (it has a translation: block): drop it into " + folder
-                            + ", not into inbox/", parsed.frontMatter().line("translation"))));
+                            + ", not into inbox/", parsed.frontMatter().line(TranslationBlock.KEY))));
         }
     }
 }

@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.chrono.IsoChronology;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
@@ -33,8 +32,7 @@ public final class IsoDates {
             .optionalStart().appendOffset("+HHMM", "Z").optionalEnd()
             .toFormatter()
             // STRICT: 2024-02-30 is no date (the default, SMART, would quietly read 2024-02-29).
-            .withResolverStyle(ResolverStyle.STRICT)
-            .withChronology(IsoChronology.INSTANCE);
+            .withResolverStyle(ResolverStyle.STRICT);
 
     private IsoDates() {
     }

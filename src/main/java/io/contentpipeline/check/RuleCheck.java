@@ -2,6 +2,7 @@ package io.contentpipeline.check;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import io.contentpipeline.article.FrontMatter;
+import io.contentpipeline.language.LanguageResolver;
 
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -11,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /** The kinds of check a metadata rule can name; each answers whether a front matter passes. */
 public enum RuleCheck {
@@ -95,6 +97,7 @@ public enum RuleCheck {
     };
 
     private static final Set<String> LANGUAGES = Set.of(Locale.getISOLanguages());
+    private static final Pattern LANGUAGE_TAG = Pattern.compile("[A-Za-z]{2}([-_][A-Za-z0-9]{2,8})*");
 
     private final String label;
 
@@ -120,9 +123,7 @@ public enum RuleCheck {
 
     /** An ISO 639-1 code, with a region or script if the author likes: fr, en, fr-CA, pt_BR, zh-Hant. */
     private static boolean isLanguageCode(String value) {
-        String[] subtags = value.strip().split("[-_]");
-        return subtags[0].length() == 2 && LANGUAGES.contains(subtags[0].toLowerCase(Locale.ROOT))
-                && Arrays.stream(subtags).skip(1).allMatch(subtag -> subtag.matches("[A-Za-z0-9]{2,8}"));
+        return LANGUAGE_TAG.matcher(value.strip()).matches() && LANGUAGES.contains(LanguageResolver.normalise(value));
     }
 
     private static boolean isHttpUrl(String value) {

@@ -97,7 +97,7 @@ public final class Deriver {
                     "raw HTML that could run script was removed from the page: " + String.join(", ", safe.removed()), null));
         }
         if (language.assumed()) {
-            warnings.add(Problem.warning("language-assumed", null, "too little prose (" + words + " words) to tell its language for sure; "
+            warnings.add(Problem.warning(Problem.LANGUAGE_ASSUMED, null, "too little prose (" + words + " words) to tell its language for sure; "
                     + "taken as '" + language.language() + "' (pipeline.source-language): add lang: to the front matter to say", null));
         }
         return new Derived(language.language(), language.detected(), summary, summarySource, description,

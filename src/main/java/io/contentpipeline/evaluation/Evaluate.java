@@ -17,6 +17,8 @@ import io.contentpipeline.text.TermAnalyzer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Locale;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -132,7 +134,7 @@ public final class Evaluate {
             String[] words = String.join(" ", article.blocks().stream().map(ProseBlock::text).toList()).strip().split("\\s+");
             for (int k = 0; k < lengths.length; k++) {
                 for (int from = 0, taken = 0; from + lengths[k] <= words.length && taken < 10; from += 40, taken++) {
-                    String stretch = String.join(" ", java.util.Arrays.asList(words).subList(from, from + lengths[k]));
+                    String stretch = String.join(" ", Arrays.asList(words).subList(from, from + lengths[k]));
                     tried[k]++;
                     right[k] += detector.detect(stretch).language().equals(article.language()) ? 1 : 0;
                 }
@@ -140,7 +142,7 @@ public final class Evaluate {
         }
         System.out.println("Language detection by length of text, correct / stretches");
         for (int k = 0; k < lengths.length; k++) {
-            System.out.printf(java.util.Locale.ROOT, "  %2d words: %d/%d (%.1f%%)%n", lengths[k], right[k], tried[k], 100.0 * right[k] / tried[k]);
+            System.out.printf(Locale.ROOT, "  %2d words: %d/%d (%.1f%%)%n", lengths[k], right[k], tried[k], 100.0 * right[k] / tried[k]);
         }
     }
 

@@ -25,7 +25,12 @@ public record HomeLayout(Path home) {
     }
 
     public Path returnsInbox(String language) {
-        return returnsInbox().resolve(language.toUpperCase(Locale.ROOT));
+        return home.resolve(returnsFolder(language));
+    }
+
+    /** "inbox/translations/EN": the returns folder of a language, as messages name it to people. */
+    public static String returnsFolder(String language) {
+        return "inbox/translations/" + language.toUpperCase(Locale.ROOT);
     }
 
     public Path outbox() {

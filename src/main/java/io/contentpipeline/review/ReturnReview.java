@@ -55,7 +55,7 @@ public final class ReturnReview {
             beads.addAll(SegmentAligner.alignBodies(source.body(), translation.body()));
         } else {
             beads.addAll(SegmentAligner.alignWhole(source.body(), translation.body()));
-            locateCountChange(beads, problems, "structure-headings", Segment.Kind.HEADING, "heading");
+            locateHeadingChange(beads, problems);
         }
         locateInTranslation(beads, problems, "protected-token");
         reviewBody(beads, source.body(), translation.body(), targetLanguage, problems);
@@ -317,18 +317,14 @@ public final class ReturnReview {
     }
 
     /**
-     * Points a count error at the first block of that kind that lost (or gained) its
-     * counterpart in the pairing: a heading turned into a paragraph, a list item deleted or
-     * merged into its neighbour, a table cell added. A lost block is named by its segment id;
-     * an added one by its line. The error keeps its count and gains "; first: …".
+     * Points the structure-headings error at the first heading that lost (or gained) its
+     * counterpart in the whole-body pairing: a heading turned into a paragraph, deleted, or
+     * added. A lost heading is named by its segment id; an added one by its line.
      */
-    private static void locateCountChange(List<Bead> beads, List<Problem> problems, String code, Segment.Kind kind, String noun) {
-        if (problems.stream().noneMatch(problem -> code.equals(problem.code()))) {
-            return;
-        }
+    private static void locateHeadingChange(List<Bead> beads, List<Problem> problems) {
         for (Bead bead : beads) {
-            List<Segment> lost = ofKind(bead.source(), kind);
-            List<Segment> added = ofKind(bead.target(), kind);
+            List<Segment> lost = headings(bead.source());
+            List<Segment> added = headings(bead.target());
             if (lost.size() == added.size()) {
                 continue;
             }
@@ -336,18 +332,17 @@ public final class ReturnReview {
             Integer line;
             String where;
             if (lost.size() > added.size()) {
-                Segment block = lost.get(added.size());
-                field = block.id();
+                Segment heading = lost.get(added.size());
+                field = heading.id();
                 line = bead.target().isEmpty() ? null : bead.target().get(0).line();
-                where = "the " + noun + " \"" + excerpt(block.text()) + "\" (source line " + block.line() + ") has no "
-                        + noun + " in the translation";
+                where = "the heading \"" + excerpt(heading.text()) + "\" (source line " + heading.line() + ") has no heading in the translation";
             } else {
-                Segment block = added.get(lost.size());
+                Segment heading = added.get(lost.size());
                 field = null;
-                line = block.line();
-                where = "the translation has a " + noun + " the source does not: \"" + excerpt(block.text()) + "\"";
+                line = heading.line();
+                where = "the translation has a heading the source does not: \"" + excerpt(heading.text()) + "\"";
             }
-            problems.replaceAll(problem -> code.equals(problem.code()) && problem.field() == null
+            problems.replaceAll(problem -> "structure-headings".equals(problem.code())
                     ? problem(problem.severity(), problem.code(), field, problem.message() + "; first: " + where, line)
                     : problem);
             return;
@@ -379,8 +374,8 @@ public final class ReturnReview {
                 : problem);
     }
 
-    private static List<Segment> ofKind(List<Segment> segments, Segment.Kind kind) {
-        return segments.stream().filter(segment -> segment.kind() == kind).toList();
+    private static List<Segment> headings(List<Segment> segments) {
+        return segments.stream().filter(segment -> segment.kind() == Segment.Kind.HEADING).toList();
     }
 
     static Problem problem(Severity severity, String code, String segment, String message, Integer line) {

@@ -6,10 +6,10 @@ import io.contentpipeline.publish.BundleStore;
 
 import io.contentpipeline.article.Problem;
 import io.contentpipeline.article.RejectedInputException;
+import io.contentpipeline.files.HomeLayout;
 
 import java.io.IOException;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -36,14 +36,19 @@ public final class Versioner {
                     : VersionedArticle.newVersion(article, 1);
         }
         BundleManifest manifest = published.get();
-        if (!manifest.sourceLanguage().equals(article.language())) {
-            throw languageChanged(article, manifest);
-        }
         if (manifest.sourceSha256().equals(article.sha256())) {
             return VersionedArticle.sameContent(article, manifest);
         }
-        contents.remember(article.sha256(), article.slug());
-        return VersionedArticle.newVersion(article, manifest.version() + 1);
+        Article next = article;
+        if (!manifest.sourceLanguage().equals(article.language())) {
+            if (!article.languageAssumed()) {
+                throw languageChanged(article, manifest);
+            }
+            // Too little prose to tell: the language the slug is published in stands.
+            next = article.inLanguage(manifest.sourceLanguage());
+        }
+        contents.remember(next.sha256(), next.slug());
+        return VersionedArticle.newVersion(next, manifest.version() + 1);
     }
 
     /**
@@ -53,7 +58,7 @@ public final class Versioner {
      */
     private static RejectedInputException languageChanged(Article article, BundleManifest manifest) {
         String published = manifest.sourceLanguage();
-        String folder = "inbox/translations/" + article.language().toUpperCase(Locale.ROOT) + "/";
+        String folder = HomeLayout.returnsFolder(article.language()) + "/";
         return new RejectedInputException(article.slug(), List.of(Problem.error("source-language-changed", "lang",
                 "'" + article.slug() + "' is published from a source in '" + published + "', and this file is in '" + article.language()
                         + "': an article keeps its source language. Send a translation through " + folder

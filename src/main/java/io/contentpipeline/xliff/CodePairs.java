@@ -57,6 +57,11 @@ final class CodePairs {
     record Target(List<InlineCodes.Part> parts, Map<Integer, Integer> pairs) {
     }
 
+    /** A reused translation's codes and pairs, against its source's: what both XLIFF writers put in a target. */
+    static Target reused(List<InlineCodes.Part> source, String translation) {
+        return target(source, InlineCodes.splitAgainst(translation, source));
+    }
+
     /**
      * Pairs a target's codes only where the same two codes are a pair in the source: XLIFF
      * wants a code of one id to be of one kind on both sides. A code that is half of a pair

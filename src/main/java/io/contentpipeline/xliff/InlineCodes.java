@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * The parts of a segment a translator must not change, as XLIFF inline codes: inline code,
@@ -36,22 +37,24 @@ final class InlineCodes {
             "\\{\\{[<%].*?[%>]}}",                // Hugo shortcode
             "\\{#[^}]*}",                       // explicit heading id
             "&#?\\w+;",                         // entity
-            EMPHASIS), Pattern.DOTALL);
+            EMPHASIS), Pattern.DOTALL | Pattern.UNICODE_CHARACTER_CLASS);
 
     /** Text that would read as markup in Markdown: an HTML tag, an entity, an emphasis marker. */
-    private static final Pattern MARKUP_IN_TEXT = Pattern.compile("<(?=[A-Za-z/!?])|&(?=#?\\w+;)|" + EMPHASIS);
+    private static final Pattern MARKUP_IN_TEXT = Pattern.compile("<(?=[A-Za-z/!?])|&(?=#?\\w+;)|" + EMPHASIS,
+            Pattern.UNICODE_CHARACTER_CLASS);
 
     /**
      * A target's text as Markdown: tags, entities and emphasis only ever come from codes, so a
      * {@code <}, {@code &} or {@code *} the translator typed ("governance & <leadership>",
      * "*not* bold") is escaped, not read as markup that the sanitiser would then remove or
-     * that would turn the rest of the paragraph italic.
+     * that would turn the rest of the paragraph italic. An emphasis marker becomes a character
+     * reference ({@code &#42;}), not a backslash escape, which raw HTML blocks would show.
      */
     static String literal(String text) {
         return MARKUP_IN_TEXT.matcher(text).replaceAll(match -> switch (match.group()) {
             case "<" -> "&lt;";
             case "&" -> "&amp;";
-            default -> Matcher.quoteReplacement(match.group().replaceAll("(.)", "\\\\$1"));
+            default -> match.group().chars().mapToObj(marker -> "&#" + marker + ";").collect(Collectors.joining());
         });
     }
 

@@ -71,7 +71,7 @@ public final class Xliff12Writer implements XliffExport {
         writeParts(xml, source, CodePairs.of(source));
         xml.writeEndElement();
         if (translation.isPresent()) {
-            CodePairs.Target target = CodePairs.target(source, InlineCodes.splitAgainst(translation.get(), source));
+            CodePairs.Target target = CodePairs.reused(source, translation.get());
             xml.writeStartElement("target");
             xml.writeAttribute("state", "translated");
             writeParts(xml, target.parts(), target.pairs());

@@ -59,7 +59,7 @@ public final class XliffWriter implements XliffExport {
 
     private static void writeUnit(XMLStreamWriter xml, Segment segment, Optional<String> translation) throws XMLStreamException {
         List<InlineCodes.Part> source = InlineCodes.split(segment.text());
-        Optional<CodePairs.Target> target = translation.map(text -> CodePairs.target(source, InlineCodes.splitAgainst(text, source)));
+        Optional<CodePairs.Target> target = translation.map(text -> CodePairs.reused(source, text));
         xml.writeCharacters("\n  ");
         xml.writeStartElement("unit");
         xml.writeAttribute("id", segment.id());

@@ -113,6 +113,38 @@ class AuthorMetadataTest {
     }
 
     @Test
+    void anUpdateTooShortToTellItsLanguageKeepsTheLanguageItsSlugIsPublishedIn() {
+        PipelineHome home = new PipelineHome(temp);
+        home.drop("inbox/notes.md", """
+                ---
+                title: "Release notes"
+                date: 2025-03-05
+                author: "Sam"
+                ---
+
+                This release makes the publishing service faster for large imports, and every article now
+                shows how long it takes to read, in every language the team publishes in.
+                """);
+        assertThat(home.runOnce()).isZero();
+        assertThat(home.bundle("notes").get("source_language").asText()).isEqualTo("en");
+
+        home.drop("inbox/notes.md", """
+                ---
+                title: "Release notes"
+                date: 2025-03-05
+                author: "Sam"
+                ---
+
+                Faster imports.
+                """);
+        assertThat(home.runOnce()).isZero();
+
+        JsonNode bundle = home.bundle("notes");
+        assertThat(bundle.get("version").asInt()).isEqualTo(2);
+        assertThat(bundle.get("source_language").asText()).isEqualTo("en");
+    }
+
+    @Test
     void aTranslationDroppedIntoTheArticleInboxSaysWhereItBelongs() {
         PipelineHome home = new PipelineHome(temp).publishSeed("seed.txt");
         home.drop("inbox/role-cmo-pme.en.md", Translator.fill(home.read("outbox/translations/EN/role-cmo-pme.md"),

@@ -63,7 +63,7 @@ class XliffReaderTest {
                   <segment><source><pc id="1" dataRefStart="d1" dataRefEnd="d2">mot</pc></source>
                   <target><pc id="1" dataRefStart="d1" dataRefEnd="d2">word</pc>, *not* this, nor __that__, 5 * 3 and snake_case</target></segment></unit>
                 """);
-        assertThat(filled.targets()).containsEntry("p-1", "*word*, \\*not\\* this, nor \\_\\_that\\_\\_, 5 * 3 and snake_case");
+        assertThat(filled.targets()).containsEntry("p-1", "*word*, &#42;not&#42; this, nor &#95;&#95;that&#95;&#95;, 5 * 3 and snake_case");
     }
 
     @Test

@@ -27,6 +27,8 @@ public final class DraftComposer {
     public static final String MARKER_START = "<!-- translate:";
     public static final Pattern MARKER = Pattern.compile("<!--\\s*translate:.*?-->", Pattern.DOTALL);
     private static final int WAS_LENGTH = 200;
+    /** Characters of unchanged text shown on each side of a change in a long block. */
+    private static final int CONTEXT = 60;
 
     /** The draft's front matter fields and body, and which segments need a translator. */
     public record Composed(Map<String, Object> fields, String body, int segments, int reused, List<String> needsWork) {
@@ -65,7 +67,7 @@ public final class DraftComposer {
                 reused++;
             } else {
                 if (!memory.isEmpty()) {
-                    draftBody.append(marker(previousText.get(block.id()), previousIds.contains(block.id())));
+                    draftBody.append(marker(previousText.get(block.id()), block.normalisedText(), previousIds.contains(block.id())));
                 }
                 draftBody.append(block.text());
                 needsWork.add(block.id());
@@ -98,15 +100,42 @@ public final class DraftComposer {
      * @param unchanged the block was in the previous version as it is: it only has no
      *                  translation to reuse (the translator merged or rewrote it), and is not new
      */
-    private static String marker(String was, boolean unchanged) {
+    private static String marker(String was, String now, boolean unchanged) {
         if (unchanged) {
             return MARKER_START + " unchanged, no earlier translation to reuse -->";
         }
         if (was == null) {
             return MARKER_START + " new -->";
         }
-        String shortened = was.length() > WAS_LENGTH ? was.substring(0, WAS_LENGTH) + "…" : was;
         // "--" cannot appear inside an HTML comment.
-        return MARKER_START + " changed; was: \"" + shortened.replace("--", "- -") + "\" -->";
+        return MARKER_START + " changed; was: \"" + excerptOfChange(was, now).replace("--", "- -") + "\" -->";
+    }
+
+    /**
+     * The previous text whole when it is short; else the stretch of it that changed, with some
+     * words around it, so that a change at the end of a long paragraph is not cut off.
+     */
+    static String excerptOfChange(String was, String now) {
+        if (was.length() <= WAS_LENGTH) {
+            return was;
+        }
+        int prefix = 0;
+        while (prefix < was.length() && prefix < now.length() && was.charAt(prefix) == now.charAt(prefix)) {
+            prefix++;
+        }
+        int suffix = 0;
+        while (suffix < was.length() - prefix && suffix < now.length() - prefix
+                && was.charAt(was.length() - 1 - suffix) == now.charAt(now.length() - 1 - suffix)) {
+            suffix++;
+        }
+        int from = wordBoundaryBefore(was, Math.max(0, prefix - CONTEXT));
+        int to = Math.min(was.length(), Math.max(was.length() - suffix + CONTEXT, from + CONTEXT));
+        to = Math.min(to, from + WAS_LENGTH);
+        return (from > 0 ? "…" : "") + was.substring(from, to) + (to < was.length() ? "…" : "");
+    }
+
+    private static int wordBoundaryBefore(String text, int index) {
+        int space = text.lastIndexOf(' ', index);
+        return index == 0 || space < 0 ? index : space + 1;
     }
 }

@@ -13,6 +13,7 @@ import io.contentpipeline.translate.TranslationBlock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -22,6 +23,7 @@ import java.util.regex.Pattern;
  */
 public final class ArticleChecker {
 
+    private static final Pattern ENTITY = Pattern.compile("&(#\\d+|#x\\p{XDigit}+|[A-Za-z][A-Za-z0-9]*);");
     private static final Pattern HTML_TAG = Pattern.compile("<\\s*/?\\s*[a-zA-Z][^>]*>");
 
     private final MetadataRules rules;
@@ -42,6 +44,10 @@ public final class ArticleChecker {
             parsed.frontMatter().text(field).filter(value -> HTML_TAG.matcher(value).find()).ifPresent(value ->
                     problems.add(Problem.warning("html-in-field", field, field + " holds HTML markup; it is shown as plain text",
                             parsed.frontMatter().line(field))));
+            // WordPress exports write "&nbsp;" in titles; pages and Hugo show it as typed.
+            parsed.frontMatter().text(field).map(ENTITY::matcher).filter(Matcher::find).ifPresent(entity ->
+                    problems.add(Problem.warning("entity-in-field", field, field + " holds the HTML entity " + entity.group()
+                            + ", which is shown as typed; write the character itself", parsed.frontMatter().line(field))));
         }
         if (slug.isEmpty()) {
             problems.add(Problem.error("no-slug", "slug", "no slug can be made from slug, canonical_url or the file name", null));

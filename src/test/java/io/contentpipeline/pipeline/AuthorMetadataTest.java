@@ -15,11 +15,11 @@ class AuthorMetadataTest {
     Path temp;
 
     @Test
-    void anAuthorsTranslationKeyIsKeptForEveryLanguage() {
+    void anAuthorsTranslationKeyIsKeptAndAnEntityInTheTitleIsPointedOut() {
         PipelineHome home = new PipelineHome(temp);
         home.drop("inbox/ceo.md", """
                 ---
-                title: "Le SNC nomme son premier dirigeant principal"
+                title: "Le SNC nomme son premier dirigeant principal&nbsp;: Aaron Snow"
                 date: 2017-07-20
                 author: "Équipe du SNC"
                 translationKey: CDS-gets-its-first-CEO
@@ -32,6 +32,8 @@ class AuthorMetadataTest {
 
         assertThat(home.read("outbox/published/ceo/index.fr.md"))
                 .contains("translationKey: CDS-gets-its-first-CEO");
+        assertThat(home.bundle("ceo").get("languages").get("fr").get("warnings").toString())
+                .as("a WordPress entity in the title is pointed out").contains("entity-in-field", "&nbsp;");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.contentpipeline.article;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -27,6 +28,13 @@ public record Article(
     /** The same article said to be in another language (one that was only assumed gives way to its slug's). */
     public Article inLanguage(String other) {
         return new Article(slug, other, frontMatter, body, sha256, derived, warnings, fileName);
+    }
+
+    /** The same article with one more warning for its author. */
+    public Article withWarning(Problem warning) {
+        List<Problem> more = new ArrayList<>(warnings);
+        more.add(warning);
+        return new Article(slug, language, frontMatter, body, sha256, derived, more, fileName);
     }
 
     /** Whether nobody said the article's language and the detector was not sure of it. */

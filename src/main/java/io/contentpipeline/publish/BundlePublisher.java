@@ -89,7 +89,8 @@ public final class BundlePublisher {
                     translation.derived(), previous.slug()), Map.of());
             Instant now = Instant.now();
             versions.put(translation.language(), new LanguageVersion(translation.language(), merged, translation.body(),
-                    translation.derived(), status, translation.sourceVersion(), translation.warnings(), translation.inputSha256(), now));
+                    translation.derived(), status, translation.sourceVersion(), translation.warnings(), translation.inputSha256(),
+                    translation.fileName(), now));
             Map<String, TranslationState> states = new LinkedHashMap<>(previous.translations());
             TranslationState state = states.get(translation.language());
             states.put(translation.language(), state == null
@@ -160,7 +161,7 @@ public final class BundlePublisher {
         Article article = versioned.article();
         Map<String, Object> fields = withDerived(new LinkedHashMap<>(article.frontMatter().fields()), article.derived(), article.slug());
         return new LanguageVersion(article.language(), new FrontMatter(fields, Map.of()), article.body(), article.derived(),
-                LanguageEntry.SOURCE, versioned.version(), article.warnings(), article.sha256(), Instant.now());
+                LanguageEntry.SOURCE, versioned.version(), article.warnings(), article.sha256(), article.fileName(), Instant.now());
     }
 
     /**
@@ -199,6 +200,7 @@ public final class BundlePublisher {
                 entry.description(), SummarySource.valueOf(entry.descriptionSource().toUpperCase()),
                 entry.wordCount(), entry.readingTimeMinutes(), entry.outline(), null, List.of());
         return new LanguageVersion(language, parsed.frontMatter(), parsed.body(), derived, entry.status(),
-                entry.sourceVersion(), entry.warnings() == null ? List.of() : entry.warnings(), entry.inputSha256(), entry.acceptedAt());
+                entry.sourceVersion(), entry.warnings() == null ? List.of() : entry.warnings(), entry.inputSha256(), entry.inputFile(),
+                entry.acceptedAt());
     }
 }

@@ -64,6 +64,6 @@ final class BundleRenderer {
         return new LanguageEntry(version.title(), derived.detected().language(), confidence, derived.description(), derived.summary(), derived.summarySource().label(),
                 derived.descriptionSource().label(), url, derived.wordCount(), derived.readingTimeMinutes(),
                 derived.outline(), version.status(), version.sourceVersion(), version.warnings(), files,
-                version.inputSha256(), version.acceptedAt());
+                version.inputSha256(), version.inputFile(), version.acceptedAt());
     }
 }

@@ -27,6 +27,7 @@ public record LanguageEntry(
         List<Problem> warnings,
         Map<String, String> files,
         String inputSha256,
+        String inputFile,
         Instant acceptedAt) {
 
     public static final String SOURCE = "source";

@@ -9,8 +9,9 @@ import java.util.List;
 
 /**
  * One language of a bundle, ready to render: its normalised front matter, body and derived
- * fields, with its status against the current source version, and when it was accepted:
- * that time tells one acceptance of a file from a later acceptance of the same file.
+ * fields, with its status against the current source version, the file it came from, and
+ * when it was accepted: that time tells one acceptance of a file from a later acceptance of
+ * the same file.
  */
 public record LanguageVersion(
         String language,
@@ -21,6 +22,7 @@ public record LanguageVersion(
         int sourceVersion,
         List<Problem> warnings,
         String inputSha256,
+        String inputFile,
         Instant acceptedAt) {
 
     public LanguageVersion {
@@ -32,6 +34,6 @@ public record LanguageVersion(
     }
 
     public LanguageVersion withStatus(String newStatus) {
-        return new LanguageVersion(language, frontMatter, body, derived, newStatus, sourceVersion, warnings, inputSha256, acceptedAt);
+        return new LanguageVersion(language, frontMatter, body, derived, newStatus, sourceVersion, warnings, inputSha256, inputFile, acceptedAt);
     }
 }

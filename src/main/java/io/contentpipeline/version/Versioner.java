@@ -47,6 +47,12 @@ public final class Versioner {
             // Too little prose to tell: the language the slug is published in stands.
             next = article.inLanguage(manifest.sourceLanguage());
         }
+        String previousFile = manifest.languages().get(manifest.sourceLanguage()).inputFile();
+        if (previousFile != null && !previousFile.equals(next.fileName())) {
+            next = next.withWarning(Problem.warning("slug-from-other-file", "slug", "version " + (manifest.version() + 1) + " of '"
+                    + next.slug() + "' comes from " + next.fileName() + ", and version " + manifest.version() + " came from "
+                    + previousFile + ": if they are two articles, give this one its own slug", next.frontMatter().line("slug")));
+        }
         contents.remember(next.sha256(), next.slug());
         return VersionedArticle.newVersion(next, manifest.version() + 1);
     }

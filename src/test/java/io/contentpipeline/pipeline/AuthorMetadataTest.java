@@ -144,6 +144,34 @@ class AuthorMetadataTest {
         JsonNode bundle = home.bundle("notes");
         assertThat(bundle.get("version").asInt()).isEqualTo(2);
         assertThat(bundle.get("source_language").asText()).isEqualTo("en");
+        assertThat(bundle.get("languages").get("en").get("input_file").asText()).isEqualTo("notes.md");
+        assertThat(bundle.get("languages").get("en").get("warnings").toString()).doesNotContain("slug-from-other-file");
+    }
+
+    @Test
+    void aSecondFileClaimingTheSameSlugIsPublishedAsTheNextVersionWithAWarningNamingBothFiles() {
+        PipelineHome home = new PipelineHome(temp);
+        String article = """
+                ---
+                title: "%s"
+                date: 2025-03-05
+                author: "Marie"
+                slug: bienvenue
+                ---
+
+                %s Nous présentons ici notre équipe, nos services et la manière dont nous travaillons avec nos clients.
+                """;
+        home.drop("inbox/accueil.md", article.formatted("Bienvenue", "Bonjour à toutes et à tous."));
+        assertThat(home.runOnce()).isZero();
+        home.drop("inbox/presentation.md", article.formatted("Présentation", "Une autre page, copiée de la première."));
+        assertThat(home.runOnce()).isZero();
+
+        JsonNode fr = home.bundle("bienvenue").get("languages").get("fr");
+        assertThat(home.bundle("bienvenue").get("version").asInt()).isEqualTo(2);
+        assertThat(fr.get("warnings")).anySatisfy(warning -> {
+            assertThat(warning.get("code").asText()).isEqualTo("slug-from-other-file");
+            assertThat(warning.get("message").asText()).contains("presentation.md", "accueil.md", "its own slug");
+        });
     }
 
     @Test

@@ -39,15 +39,7 @@ class AuthorMetadataTest {
     @Test
     void aShortArticleThatDoesNotSayItsLanguageIsTakenInTheDefaultOneWithAWarning() {
         PipelineHome home = new PipelineHome(temp);
-        home.drop("inbox/court.md", """
-                ---
-                title: "Écouter ses clients"
-                date: 2025-03-05
-                author: "Marie"
-                ---
-
-                Le marketing, c'est simple : il faut écouter ses clients.
-                """);
+        home.drop("inbox/court.md", article("Écouter ses clients", "", "Le marketing, c'est simple : il faut écouter ses clients."));
         assertThat(home.runOnce()).isZero();
 
         JsonNode bundle = home.bundle("court");
@@ -78,29 +70,13 @@ class AuthorMetadataTest {
     @Test
     void theEnglishPageOfAFrenchArticleDroppedAsAnArticleIsRejectedNotPublishedOverIt() {
         PipelineHome home = new PipelineHome(temp);
-        home.drop("inbox/lancement-fr.md", """
-                ---
-                title: "Lancement du service"
-                date: 2025-03-05
-                author: "Marie"
-                slug: lancement
-                ---
-
-                Nous lançons aujourd'hui un nouveau service qui aide les équipes à publier leurs articles plus vite,
-                dans toutes les langues de leurs lecteurs, sans perdre le fil de leurs traductions.
-                """);
+        home.drop("inbox/lancement-fr.md", article("Lancement du service", "slug: lancement\n",
+                "Nous lançons aujourd'hui un nouveau service qui aide les équipes à publier leurs articles plus vite,\n"
+                        + "dans toutes les langues de leurs lecteurs, sans perdre le fil de leurs traductions."));
         assertThat(home.runOnce()).isZero();
-        home.drop("inbox/lancement-en.md", """
-                ---
-                title: "Launching the service"
-                date: 2025-03-05
-                author: "Marie"
-                slug: lancement
-                ---
-
-                Today we launch a new service that helps teams publish their articles faster, in every language
-                their readers speak, without losing track of their translations.
-                """);
+        home.drop("inbox/lancement-en.md", article("Launching the service", "slug: lancement\n",
+                "Today we launch a new service that helps teams publish their articles faster, in every language\n"
+                        + "their readers speak, without losing track of their translations."));
         assertThat(home.runOnce()).isZero();
 
         JsonNode errors = home.json("outbox/rejected/lancement-en.md.errors.json").get("errors");
@@ -117,28 +93,13 @@ class AuthorMetadataTest {
     @Test
     void anUpdateTooShortToTellItsLanguageKeepsTheLanguageItsSlugIsPublishedIn() {
         PipelineHome home = new PipelineHome(temp);
-        home.drop("inbox/notes.md", """
-                ---
-                title: "Release notes"
-                date: 2025-03-05
-                author: "Sam"
-                ---
-
-                This release makes the publishing service faster for large imports, and every article now
-                shows how long it takes to read, in every language the team publishes in.
-                """);
+        home.drop("inbox/notes.md", article("Release notes", "",
+                "This release makes the publishing service faster for large imports, and every article now\n"
+                        + "shows how long it takes to read, in every language the team publishes in."));
         assertThat(home.runOnce()).isZero();
         assertThat(home.bundle("notes").get("source_language").asText()).isEqualTo("en");
 
-        home.drop("inbox/notes.md", """
-                ---
-                title: "Release notes"
-                date: 2025-03-05
-                author: "Sam"
-                ---
-
-                Faster imports.
-                """);
+        home.drop("inbox/notes.md", article("Release notes", "", "Faster imports."));
         assertThat(home.runOnce()).isZero();
 
         JsonNode bundle = home.bundle("notes");
@@ -151,19 +112,10 @@ class AuthorMetadataTest {
     @Test
     void aSecondFileClaimingTheSameSlugIsPublishedAsTheNextVersionWithAWarningNamingBothFiles() {
         PipelineHome home = new PipelineHome(temp);
-        String article = """
-                ---
-                title: "%s"
-                date: 2025-03-05
-                author: "Marie"
-                slug: bienvenue
-                ---
-
-                %s Nous présentons ici notre équipe, nos services et la manière dont nous travaillons avec nos clients.
-                """;
-        home.drop("inbox/accueil.md", article.formatted("Bienvenue", "Bonjour à toutes et à tous."));
+        String presentation = " Nous présentons ici notre équipe, nos services et la manière dont nous travaillons avec nos clients.";
+        home.drop("inbox/accueil.md", article("Bienvenue", "slug: bienvenue\n", "Bonjour à toutes et à tous." + presentation));
         assertThat(home.runOnce()).isZero();
-        home.drop("inbox/presentation.md", article.formatted("Présentation", "Une autre page, copiée de la première."));
+        home.drop("inbox/presentation.md", article("Présentation", "slug: bienvenue\n", "Une autre page, copiée de la première." + presentation));
         assertThat(home.runOnce()).isZero();
 
         JsonNode fr = home.bundle("bienvenue").get("languages").get("fr");
@@ -186,5 +138,10 @@ class AuthorMetadataTest {
             assertThat(error.get("code").asText()).isEqualTo("translation-in-inbox");
             assertThat(error.get("message").asText()).contains("drop it into inbox/translations/EN/");
         });
+    }
+
+    /** An article dated 2025-03-05 by one author: the title, any other front-matter lines, the body. */
+    private static String article(String title, String moreFrontMatter, String body) {
+        return "---\ntitle: \"" + title + "\"\ndate: 2025-03-05\nauthor: \"Marie\"\n" + moreFrontMatter + "---\n\n" + body + "\n";
     }
 }

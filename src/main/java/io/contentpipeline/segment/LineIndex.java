@@ -7,11 +7,11 @@ import java.util.Arrays;
  * own look-up scans the text from its start on every call, which made cutting a long article
  * into segments quadratic.
  */
-final class LineIndex {
+public final class LineIndex {
 
     private final int[] lineStarts;
 
-    LineIndex(CharSequence text) {
+    public LineIndex(CharSequence text) {
         int[] starts = new int[16];
         int lines = 1;
         for (int i = 0; i < text.length(); i++) {
@@ -28,7 +28,7 @@ final class LineIndex {
     }
 
     /** The line holding {@code offset}, counted from 0. */
-    int lineOf(int offset) {
+    public int lineOf(int offset) {
         int found = Arrays.binarySearch(lineStarts, offset);
         return found >= 0 ? found : -found - 2;
     }

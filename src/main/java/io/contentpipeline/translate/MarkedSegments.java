@@ -1,6 +1,7 @@
 package io.contentpipeline.translate;
 
 import io.contentpipeline.article.Problem;
+import io.contentpipeline.segment.LineIndex;
 import io.contentpipeline.segment.Segment;
 import io.contentpipeline.segment.SegmentedArticle;
 
@@ -30,16 +31,10 @@ final class MarkedSegments {
      */
     private static List<String> markersOnTheirOwn(SegmentedArticle translation, String returnedText) {
         List<String> found = new ArrayList<>();
+        LineIndex lines = new LineIndex(returnedText);
         Matcher marker = DraftComposer.MARKER.matcher(returnedText);
-        int line = 1;
-        int counted = 0;
         while (marker.find()) {
-            for (; counted < marker.start(); counted++) {
-                if (returnedText.charAt(counted) == '\n') {
-                    line++;
-                }
-            }
-            int markerLine = line;
+            int markerLine = lines.lineOf(marker.start()) + 1;
             String next = translation.body().stream().filter(segment -> segment.line() >= markerLine).findFirst()
                     .map(segment -> segment.id() + " (line " + segment.line() + ")").orElse("line " + markerLine);
             found.add("marker at line " + markerLine + " before " + next);

@@ -1,5 +1,7 @@
 package io.contentpipeline.xliff;
 
+import io.contentpipeline.segment.LineIndex;
+
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
@@ -30,16 +32,10 @@ final class UnitLines {
             return Map.of();
         }
         Map<String, Integer> lines = new HashMap<>();
+        LineIndex index = new LineIndex(text);
         Matcher unit = UNIT_START.matcher(text);
-        int line = 1;
-        int counted = 0;
         while (unit.find()) {
-            for (; counted < unit.start(); counted++) {
-                if (text.charAt(counted) == '\n') {
-                    line++;
-                }
-            }
-            lines.putIfAbsent(unit.group(2), line);
+            lines.putIfAbsent(unit.group(2), index.lineOf(unit.start()) + 1);
         }
         return Map.copyOf(lines);
     }

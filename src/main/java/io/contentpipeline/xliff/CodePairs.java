@@ -1,5 +1,7 @@
 package io.contentpipeline.xliff;
 
+import io.contentpipeline.segment.Segment;
+
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -58,7 +60,10 @@ final class CodePairs {
     }
 
     /** A reused translation's codes and pairs, against its source's: what both XLIFF writers put in a target. */
-    static Target reused(List<InlineCodes.Part> source, String translation) {
+    static Target reused(Segment segment, List<InlineCodes.Part> source, String translation) {
+        if (segment.isField()) {
+            return new Target(List.of(new InlineCodes.Part(translation, null)), Map.of());
+        }
         return target(source, InlineCodes.splitAgainst(translation, source));
     }
 

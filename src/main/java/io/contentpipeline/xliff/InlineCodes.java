@@ -1,5 +1,7 @@
 package io.contentpipeline.xliff;
 
+import io.contentpipeline.segment.Segment;
+
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -66,6 +68,20 @@ final class InlineCodes {
     }
 
     private InlineCodes() {
+    }
+
+    /**
+     * A front-matter field's unit ("fm.title"): plain text, not Markdown. Its text has no codes
+     * and what a translator types in it stays as typed: "_config.yml" and "R&D <beta>" are a
+     * title's words, which an escape would show as "&#95;config.yml".
+     */
+    static boolean isPlainText(String unitId) {
+        return unitId.startsWith("fm.");
+    }
+
+    /** A segment as text runs and codes: a field is one run of text. */
+    static List<Part> split(Segment segment) {
+        return segment.isField() ? List.of(new Part(segment.text(), null)) : split(segment.text());
     }
 
     /** Splits a segment into text runs and codes; code ids are numbered from 1 within the segment. */

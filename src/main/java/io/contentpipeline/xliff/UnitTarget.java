@@ -29,8 +29,11 @@ final class UnitTarget {
      * pc's end). An ec names the sc it closes by startRef, so both land in one entry.
      */
     private final Map<String, String[]> sourceCodes = new HashMap<>();
+    /** A field's unit: its text is taken as typed. */
+    private final boolean plain;
 
     private UnitTarget(Element unit) {
+        this.plain = InlineCodes.isPlainText(unit.getAttribute("id"));
         this.data = new HashMap<>();
         NodeList items = unit.getElementsByTagNameNS(XLIFF, "data");
         for (int i = 0; i < items.getLength(); i++) {
@@ -155,7 +158,7 @@ final class UnitTarget {
         StringBuilder text = new StringBuilder();
         for (Node child = element.getFirstChild(); child != null; child = child.getNextSibling()) {
             if (child.getNodeType() == Node.TEXT_NODE || child.getNodeType() == Node.CDATA_SECTION_NODE) {
-                text.append(InlineCodes.literal(child.getNodeValue()));
+                text.append(plain ? child.getNodeValue() : InlineCodes.literal(child.getNodeValue()));
             } else if (child instanceof Element code) {
                 switch (code.getLocalName()) {
                     case "ph", "sc" -> text.append(original(code, "dataRef", 0));

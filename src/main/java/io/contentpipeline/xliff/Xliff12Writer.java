@@ -66,12 +66,12 @@ public final class Xliff12Writer implements XliffExport {
         xml.writeStartElement("trans-unit");
         xml.writeAttribute("id", segment.id());
         xml.writeAttribute("resname", segment.kind().name().toLowerCase());
-        List<InlineCodes.Part> source = InlineCodes.split(segment.text());
+        List<InlineCodes.Part> source = InlineCodes.split(segment);
         xml.writeStartElement("source");
         writeParts(xml, source, CodePairs.of(source));
         xml.writeEndElement();
         if (translation.isPresent()) {
-            CodePairs.Target target = CodePairs.reused(source, translation.get());
+            CodePairs.Target target = CodePairs.reused(segment, source, translation.get());
             xml.writeStartElement("target");
             xml.writeAttribute("state", "translated");
             writeParts(xml, target.parts(), target.pairs());

@@ -87,12 +87,13 @@ public final class XliffReader {
             Element source = first(unit, Xliff12Writer.XLIFF, "source");
             Element target = first(unit, Xliff12Writer.XLIFF, "target");
             Map<String, String> codes = source == null ? Map.of() : codes12(source);
-            String text = target == null ? "" : content12(target, codes);
+            boolean plain = InlineCodes.isPlainText(unit.getAttribute("id"));
+            String text = target == null ? "" : content12(target, codes, plain);
             if (!text.isBlank()) {
                 targets.put(unit.getAttribute("id"), text);
             } else if (source != null && !hasText12(source)) {
                 // Only codes (an image, a shortcode): nothing to translate, the source stands.
-                targets.put(unit.getAttribute("id"), content12(source, codes));
+                targets.put(unit.getAttribute("id"), content12(source, codes, plain));
             } else {
                 untranslated.add(unit.getAttribute("id"));
             }
@@ -148,16 +149,16 @@ public final class XliffReader {
     }
 
     /** A 1.2 target's text: codes from the source; the content of a paired {@code <g>} kept, other codes left out. */
-    private static String content12(Element element, Map<String, String> codes) {
+    private static String content12(Element element, Map<String, String> codes, boolean plain) {
         StringBuilder text = new StringBuilder();
         for (Node child = element.getFirstChild(); child != null; child = child.getNextSibling()) {
             if (child.getNodeType() == Node.TEXT_NODE || child.getNodeType() == Node.CDATA_SECTION_NODE) {
-                text.append(InlineCodes.literal(child.getNodeValue()));
+                text.append(plain ? child.getNodeValue() : InlineCodes.literal(child.getNodeValue()));
             } else if (child instanceof Element code && CODES_12.contains(code.getLocalName())) {
                 // A code the source does not have (a translator's addition) keeps its own text.
                 text.append(codes.getOrDefault(code.getLocalName() + ":" + code.getAttribute("id"), code.getTextContent()));
             } else if (child instanceof Element code && ("g".equals(code.getLocalName()) || "mrk".equals(code.getLocalName()))) {
-                text.append(content12(code, codes));
+                text.append(content12(code, codes, plain));
             }
         }
         return text.toString();

@@ -58,8 +58,8 @@ public final class XliffWriter implements XliffExport {
     }
 
     private static void writeUnit(XMLStreamWriter xml, Segment segment, Optional<String> translation) throws XMLStreamException {
-        List<InlineCodes.Part> source = InlineCodes.split(segment.text());
-        Optional<CodePairs.Target> target = translation.map(text -> CodePairs.reused(source, text));
+        List<InlineCodes.Part> source = InlineCodes.split(segment);
+        Optional<CodePairs.Target> target = translation.map(text -> CodePairs.reused(segment, source, text));
         xml.writeCharacters("\n  ");
         xml.writeStartElement("unit");
         xml.writeAttribute("id", segment.id());

@@ -67,6 +67,15 @@ class XliffReaderTest {
     }
 
     @Test
+    void aFieldIsPlainTextSoWhatTheTranslatorTypesStaysAsTyped() {
+        XliffReader.Filled filled = read("""
+                <unit id="fm.title"><segment><source>Le fichier _config.yml et les 5 *meilleurs* réglages</source>
+                  <target>The _config.yml file and the 5 *best* settings, R&amp;D &lt;beta&gt;</target></segment></unit>
+                """);
+        assertThat(filled.targets()).containsEntry("fm.title", "The _config.yml file and the 5 *best* settings, R&D <beta>");
+    }
+
+    @Test
     void aUnitOfCodesAloneNeedsNoTarget() {
         XliffReader.Filled filled = read("""
                 <unit id="html-1"><originalData><data id="d1">&lt;img src="/a.png"&gt;</data></originalData>

@@ -70,6 +70,11 @@ class XliffWriterTest {
         for (Segment segment : segments) {
             assertThat(targets12.get(segment.id())).as("1.2: " + segment.text()).isEqualTo(CASES.get(segment.text()));
         }
+        Segment title = new Segment("fm.title", Segment.Kind.FIELD, "Le fichier _config.yml et les 5 *meilleurs* réglages", 2, 0, 0, 0, 0);
+        assertThat(new XliffWriter().write(BLOCK, List.of(title), segment -> Optional.of("The _config.yml file and the 5 *best* settings")))
+                .as("a field is plain text: no codes")
+                .contains("<source>Le fichier _config.yml et les 5 *meilleurs* réglages</source>")
+                .contains("<target>The _config.yml file and the 5 *best* settings</target>");
         // Emphasis is a pair of codes; an asterisk between spaces and an underscore inside a word are text.
         assertThat(xliff).contains("<source>Un <pc id=\"1\" dataRefStart=\"d1\" dataRefEnd=\"d2\">mot</pc> et un "
                 + "<pc id=\"3\" dataRefStart=\"d3\" dataRefEnd=\"d4\">autre</pc>, 5 * 3 et snake_case.</source>");

@@ -34,7 +34,9 @@ final class InlineCodes {
     static final Pattern PROTECTED = Pattern.compile(String.join("|",
             "`[^`]*`",                          // inline code
             "!?\\[(?=[^\\[\\]]*\\]\\()",          // opening bracket of a link or image (closed by its target)
-            "\\]\\([^)]*\\)",                    // link or image target
+            // link or image target: a URL with balanced parentheses (Paris_(ville)), then a title
+            "\\]\\(\\s*(?:<[^>\\n]*>|(?:[^()\\s]|\\([^()\\s]*\\))*)(?:\\s+(?:\"[^\"]*\"|'[^']*'|\\([^()]*\\)))?\\s*\\)",
+            "\\]\\([^)]*\\)",                    // any other target, up to its first ")"
             "<[^>]+>",                          // HTML tag, autolink
             "\\{\\{[<%].*?[%>]}}",                // Hugo shortcode
             "\\{#[^}]*}",                       // explicit heading id

@@ -33,6 +33,8 @@ class XliffWriterTest {
         CASES.put("Le [guide](/docs/) sans rien.", "The [guide](/docs/) with a [new link](/new/).");
         CASES.put("<img src=\"/a.png\" alt=\"\">", "<img src=\"/a.png\" alt=\"\">");
         CASES.put("Lire [le guide](/g/) puis [la FAQ](/faq/).", "Read [the FAQ](/faq/) after [the guide](/g/).");
+        CASES.put("Voir [Paris](https://fr.wikipedia.org/wiki/Paris_(ville)) et [la doc](https://exemple.com/doc \"Guide (complet)\").",
+                "See [Paris](https://fr.wikipedia.org/wiki/Paris_(ville)) and [the docs](https://exemple.com/doc \"Guide (complet)\").");
         CASES.put("Un *mot* et un _autre_, 5 * 3 et snake_case.", "One *word* and another _one_, 5 * 3 and snake_case.");
         CASES.put("![Logo](/logo.png) et [![badge](/b.svg)](/ci/)", "![Logo](/logo.png) and [![badge](/b.svg)](/ci/)");
     }
@@ -75,6 +77,9 @@ class XliffWriterTest {
                 .as("a field is plain text: no codes")
                 .contains("<source>Le fichier _config.yml et les 5 *meilleurs* réglages</source>")
                 .contains("<target>The _config.yml file and the 5 *best* settings</target>");
+        assertThat(xliff).as("a link target with parentheses and a title is one code")
+                .contains("<data id=\"d2\">](https://fr.wikipedia.org/wiki/Paris_(ville))</data>")
+                .contains("<data id=\"d4\">](https://exemple.com/doc \"Guide (complet)\")</data>");
         // Emphasis is a pair of codes; an asterisk between spaces and an underscore inside a word are text.
         assertThat(xliff).contains("<source>Un <pc id=\"1\" dataRefStart=\"d1\" dataRefEnd=\"d2\">mot</pc> et un "
                 + "<pc id=\"3\" dataRefStart=\"d3\" dataRefEnd=\"d4\">autre</pc>, 5 * 3 et snake_case.</source>");

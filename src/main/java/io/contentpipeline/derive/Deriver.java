@@ -7,6 +7,7 @@ import io.contentpipeline.article.Derived;
 import io.contentpipeline.article.FrontMatter;
 import io.contentpipeline.article.Problem;
 import io.contentpipeline.markdown.SafeHtml;
+import io.contentpipeline.markdown.SafeMarkdown;
 import java.util.ArrayList;
 import io.contentpipeline.article.SummarySource;
 import io.contentpipeline.language.LanguageResolver;
@@ -92,9 +93,11 @@ public final class Deriver {
         String rendered = markdown.render(document);
         SafeHtml.Cleaned safe = SafeHtml.sanitise(rendered);
         List<Problem> warnings = new ArrayList<>();
-        if (!safe.removed().isEmpty()) {
+        List<String> removed = new ArrayList<>(safe.removed());
+        SafeMarkdown.embeds(body).forEach(name -> removed.add("{{< " + name + " >}}"));
+        if (!removed.isEmpty()) {
             warnings.add(Problem.warning("unsafe-html-removed", null,
-                    "raw HTML that could run script was removed from the page: " + String.join(", ", safe.removed()), null));
+                    "raw HTML that could run script was removed from the page: " + String.join(", ", removed), null));
         }
         if (language.assumed()) {
             warnings.add(Problem.warning(Problem.LANGUAGE_ASSUMED, null, "too little prose (" + words + " words) to tell its language for sure; "

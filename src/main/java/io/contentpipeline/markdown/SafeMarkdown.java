@@ -17,6 +17,8 @@ import com.vladsch.flexmark.util.sequence.BasedSequence;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -90,6 +92,10 @@ public final class SafeMarkdown {
         List<TextEdit> edits = new ArrayList<>();
         Matcher shortcode = MarkdownEngine.TEMPLATE_TAGS.matcher(markdown);
         while (shortcode.find()) {
+            if (embedName(shortcode.group()) != null) {
+                edits.add(TextEdit.removal(shortcode.start(), shortcode.end()));
+                continue;
+            }
             edits.addAll(RawHtml.clean(SourceText.of(List.of(text.subSequence(shortcode.start(), shortcode.end())))).edits());
             Matcher value = QUOTED_VALUE.matcher(shortcode.group());
             while (value.find()) {
@@ -103,12 +109,40 @@ public final class SafeMarkdown {
     }
 
     /**
+     * Hugo's built-in shortcodes that put another site's script or frame in the page (a gist
+     * is script its owner can change at any time): the policy allows neither, so they are
+     * left out of the published Markdown, as they are of our HTML page.
+     */
+    private static final Set<String> EMBEDS = Set.of("gist", "tweet", "twitter", "twitter_simple", "x", "x_simple",
+            "instagram", "instagram_simple", "youtube", "vimeo", "vimeo_simple");
+    private static final Pattern SHORTCODE_NAME = Pattern.compile("\\{\\{[<%]\\s*([\\w/-]+)");
+
+    /** The name of an embedding shortcode ("gist"), or null for any other. */
+    static String embedName(String shortcode) {
+        Matcher name = SHORTCODE_NAME.matcher(shortcode);
+        return name.lookingAt() && EMBEDS.contains(name.group(1).toLowerCase(Locale.ROOT)) ? name.group(1) : null;
+    }
+
+    /** The embedding shortcodes of a body, which its published page leaves out: for telling the author. */
+    public static List<String> embeds(String markdown) {
+        List<String> found = new ArrayList<>();
+        Matcher shortcode = MarkdownEngine.TEMPLATE_TAGS.matcher(markdown);
+        while (shortcode.find()) {
+            String name = embedName(shortcode.group());
+            if (name != null) {
+                found.add(name);
+            }
+        }
+        return found;
+    }
+
+    /**
      * Whether the body has a tag, a script scheme (javascript:, vbscript:, data:, the colon
      * perhaps escaped as "\\:") or an entity. Without one, nothing in it can run script and
      * it is not parsed: most bodies have none.
      */
     static boolean mayRunScript(String markdown) {
-        if (markdown.indexOf('<') >= 0) {
+        if (markdown.indexOf('<') >= 0 || markdown.contains("{{%") && !embeds(markdown).isEmpty()) {
             return true;
         }
         for (int colon = markdown.indexOf(':'); colon >= 0; colon = markdown.indexOf(':', colon + 1)) {

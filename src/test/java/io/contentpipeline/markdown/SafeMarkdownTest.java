@@ -140,6 +140,16 @@ class SafeMarkdownTest {
     }
 
     @Test
+    void shortcodesThatEmbedAnotherSitesScriptOrFrameAreLeftOut() {
+        assertThat(safe.clean("Avant.\n\n{{< gist attaquant 0123456789abcdef >}}\n\nAprès.\n")).isEqualTo("Avant.\n\n\n\nAprès.\n");
+        assertThat(safe.clean("Vidéo : {{% youtube w7Ft2ymGmfc %}} ici.\n")).isEqualTo("Vidéo :  ici.\n");
+        assertThat(SafeMarkdown.embeds("{{< gist a b >}} {{< figure src=\"x.png\" >}} {{< tweet user=\"a\" id=\"1\" >}}"))
+                .containsExactly("gist", "tweet");
+        String figure = "{{< figure src=\"a.png\" caption=\"Une image\" >}}\n";
+        assertThat(safe.clean(figure)).isEqualTo(figure);
+    }
+
+    @Test
     void cleaningTwiceChangesNothingMore() {
         String hostile = resource("xss/script-in-markdown.md");
         String once = safe.clean(hostile);

@@ -46,6 +46,13 @@ final class CodePairs {
             }
             String opens = opens(part.text());
             String closes = closes(part.text());
+            if (EMPHASIS.contains(part.text())) {
+                // A marker opens or closes as CommonMark's flanking rules say: "euros* pour" closes
+                // nothing it could pair with later, and an asterisk in a URL path is no emphasis at all.
+                Flanking flanking = Flanking.of(parts, i);
+                opens = flanking.canOpen() ? opens : null;
+                closes = flanking.canClose() ? closes : null;
+            }
             if (closes != null && !open.isEmpty() && closes.equals(opens(parts.get(open.peek()).text()))) {
                 pairs.put(open.pop(), i);
             } else if (opens != null) {
@@ -53,6 +60,42 @@ final class CodePairs {
             }
         }
         return pairs;
+    }
+
+    /** Whether an emphasis marker can open and close a span, from the characters on either side of it. */
+    private record Flanking(boolean canOpen, boolean canClose) {
+
+        static Flanking of(List<InlineCodes.Part> parts, int index) {
+            char before = index == 0 ? ' ' : last(parts.get(index - 1).text());
+            char after = index + 1 == parts.size() ? ' ' : first(parts.get(index + 1).text());
+            boolean left = !Character.isWhitespace(after) && (!isPunctuation(after) || Character.isWhitespace(before) || isPunctuation(before));
+            boolean right = !Character.isWhitespace(before) && (!isPunctuation(before) || Character.isWhitespace(after) || isPunctuation(after));
+            if (parts.get(index).text().startsWith("_")) {
+                // Underscores do not emphasise inside a word.
+                return new Flanking(left && (!right || isPunctuation(before)), right && (!left || isPunctuation(after)));
+            }
+            return new Flanking(left, right);
+        }
+
+        private static char first(String text) {
+            return text.isEmpty() ? ' ' : text.charAt(0);
+        }
+
+        private static char last(String text) {
+            return text.isEmpty() ? ' ' : text.charAt(text.length() - 1);
+        }
+
+        private static boolean isPunctuation(char c) {
+            int type = Character.getType(c);
+            return c < 128 ? "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~".indexOf(c) >= 0
+                    : type >= Character.DASH_PUNCTUATION && type <= Character.OTHER_PUNCTUATION
+                    || type == Character.INITIAL_QUOTE_PUNCTUATION || type == Character.FINAL_QUOTE_PUNCTUATION;
+        }
+    }
+
+    /** Whether a code is an emphasis marker, which is text unless it pairs. */
+    static boolean isEmphasis(String code) {
+        return EMPHASIS.contains(code);
     }
 
     /** A target's codes and pairs, made to agree with the source's. */

@@ -6,11 +6,12 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.Map;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
  * The parts of a segment a translator must not change, as XLIFF inline codes: inline code,
@@ -43,23 +44,31 @@ final class InlineCodes {
             "&#?\\w+;",                         // entity
             EMPHASIS), Pattern.DOTALL | Pattern.UNICODE_CHARACTER_CLASS);
 
-    /** Text that would read as markup in Markdown: an HTML tag, an entity, an emphasis marker. */
-    private static final Pattern MARKUP_IN_TEXT = Pattern.compile("<(?=[A-Za-z/!?])|&(?=#?\\w+;)|" + EMPHASIS,
-            Pattern.UNICODE_CHARACTER_CLASS);
+    /** Text that would read as an HTML tag or an entity in Markdown: in a target's text it is not one. */
+    private static final Pattern TAG_OR_ENTITY = Pattern.compile("<(?=[A-Za-z/!?])|&(?=#?\\w+;)");
 
     /**
      * A target's text as Markdown: tags, entities and emphasis only ever come from codes, so a
-     * {@code <}, {@code &} or {@code *} the translator typed ("governance & <leadership>",
+     * {@code <}, {@code &} or a pair of {@code *} the translator typed ("governance & <leadership>",
      * "*not* bold") is escaped, not read as markup that the sanitiser would then remove or
-     * that would turn the rest of the paragraph italic. An emphasis marker becomes a character
-     * reference ({@code &#42;}), not a backslash escape, which raw HTML blocks would show.
+     * that would turn the rest of the paragraph italic. Emphasis markers become character
+     * references ({@code &#42;}), not backslash escapes, which raw HTML blocks would show; a
+     * marker Markdown would not read as emphasis ("5 euros*") is left as typed.
      */
     static String literal(String text) {
-        return MARKUP_IN_TEXT.matcher(text).replaceAll(match -> switch (match.group()) {
-            case "<" -> "&lt;";
-            case "&" -> "&amp;";
-            default -> match.group().chars().mapToObj(marker -> "&#" + marker + ";").collect(Collectors.joining());
-        });
+        String escaped = TAG_OR_ENTITY.matcher(text).replaceAll(match -> match.group().equals("<") ? "&lt;" : "&amp;");
+        if (escaped.indexOf('*') < 0 && escaped.indexOf('_') < 0) {
+            return escaped;
+        }
+        StringBuilder out = new StringBuilder(escaped.length() + 16);
+        for (Part part : split(escaped)) {
+            if (part.isCode() && CodePairs.isEmphasis(part.text())) {
+                part.text().chars().forEach(marker -> out.append("&#").append(marker).append(';'));
+            } else {
+                out.append(part.text());
+            }
+        }
+        return out.toString();
     }
 
     /** A run of text, or a protected code with its placeholder id. */
@@ -86,8 +95,39 @@ final class InlineCodes {
         return segment.isField() ? List.of(new Part(segment.text(), null)) : split(segment.text());
     }
 
-    /** Splits a segment into text runs and codes; code ids are numbered from 1 within the segment. */
+    /**
+     * Splits a segment into text runs and codes; code ids are numbered from 1 within the segment.
+     * An emphasis marker that pairs with no other ("5 euros* pour", an asterisk in a URL path) is not
+     * emphasis in Markdown, and stays text.
+     */
     static List<Part> split(String text) {
+        List<Part> parts = candidates(text);
+        Map<Integer, Integer> pairs = CodePairs.of(parts);
+        Set<Integer> paired = new HashSet<>(pairs.keySet());
+        paired.addAll(pairs.values());
+        List<Part> kept = new ArrayList<>(parts.size());
+        StringBuilder pending = new StringBuilder();
+        int next = 1;
+        for (int i = 0; i < parts.size(); i++) {
+            Part part = parts.get(i);
+            if (!part.isCode() || CodePairs.isEmphasis(part.text()) && !paired.contains(i)) {
+                pending.append(part.text());
+                continue;
+            }
+            if (!pending.isEmpty()) {
+                kept.add(new Part(pending.toString(), null));
+                pending.setLength(0);
+            }
+            kept.add(new Part(part.text(), String.valueOf(next++)));
+        }
+        if (!pending.isEmpty()) {
+            kept.add(new Part(pending.toString(), null));
+        }
+        return kept;
+    }
+
+    /** Every run the pattern protects, as a code, with the text between. */
+    private static List<Part> candidates(String text) {
         List<Part> parts = new ArrayList<>();
         Matcher code = PROTECTED.matcher(text);
         int copied = 0;

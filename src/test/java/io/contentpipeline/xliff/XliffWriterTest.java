@@ -35,6 +35,8 @@ class XliffWriterTest {
         CASES.put("Lire [le guide](/g/) puis [la FAQ](/faq/).", "Read [the FAQ](/faq/) after [the guide](/g/).");
         CASES.put("Voir [Paris](https://fr.wikipedia.org/wiki/Paris_(ville)) et [la doc](https://exemple.com/doc \"Guide (complet)\").",
                 "See [Paris](https://fr.wikipedia.org/wiki/Paris_(ville)) and [the docs](https://exemple.com/doc \"Guide (complet)\").");
+        CASES.put("Le prix est de 5 euros* pour les membres, page https://exemple.com/docs/*/index.",
+                "The price is 5 euros* for members, page https://exemple.com/docs/*/index.");
         CASES.put("Un *mot* et un _autre_, 5 * 3 et snake_case.", "One *word* and another _one_, 5 * 3 and snake_case.");
         CASES.put("![Logo](/logo.png) et [![badge](/b.svg)](/ci/)", "![Logo](/logo.png) and [![badge](/b.svg)](/ci/)");
     }
@@ -80,6 +82,8 @@ class XliffWriterTest {
         assertThat(xliff).as("a link target with parentheses and a title is one code")
                 .contains("<data id=\"d2\">](https://fr.wikipedia.org/wiki/Paris_(ville))</data>")
                 .contains("<data id=\"d4\">](https://exemple.com/doc \"Guide (complet)\")</data>");
+        assertThat(xliff).as("asterisks that Markdown does not read as emphasis are text")
+                .contains("<source>Le prix est de 5 euros* pour les membres, page https://exemple.com/docs/*/index.</source>");
         // Emphasis is a pair of codes; an asterisk between spaces and an underscore inside a word are text.
         assertThat(xliff).contains("<source>Un <pc id=\"1\" dataRefStart=\"d1\" dataRefEnd=\"d2\">mot</pc> et un "
                 + "<pc id=\"3\" dataRefStart=\"d3\" dataRefEnd=\"d4\">autre</pc>, 5 * 3 et snake_case.</source>");

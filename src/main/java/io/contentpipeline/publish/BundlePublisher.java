@@ -47,11 +47,15 @@ public final class BundlePublisher {
             Map<String, LanguageVersion> versions = new LinkedHashMap<>();
             versions.put(article.language(), sourceVersion(versioned));
             for (LanguageVersion translation : translations(previous)) {
+                if (translation.language().equals(article.language())) {
+                    continue; // the source is now in this language (its earlier language was only assumed)
+                }
                 String status = translation.sourceVersion() < versioned.version() ? LanguageEntry.OUTDATED : LanguageEntry.CURRENT;
                 versions.put(translation.language(), translation.withStatus(status));
             }
             Instant now = Instant.now();
             Map<String, TranslationState> states = new LinkedHashMap<>(previous == null ? Map.of() : previous.translations());
+            states.remove(article.language());
             for (String language : drafted.languages()) {
                 LanguageVersion existing = versions.get(language);
                 String status = existing == null ? TranslationState.REQUESTED : existing.status();

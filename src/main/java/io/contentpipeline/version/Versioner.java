@@ -3,6 +3,7 @@ package io.contentpipeline.version;
 import io.contentpipeline.article.Article;
 import io.contentpipeline.publish.BundleManifest;
 import io.contentpipeline.publish.BundleStore;
+import io.contentpipeline.publish.LanguageEntry;
 
 import io.contentpipeline.article.Problem;
 import io.contentpipeline.article.RejectedInputException;
@@ -41,11 +42,14 @@ public final class Versioner {
         }
         Article next = article;
         if (!manifest.sourceLanguage().equals(article.language())) {
-            if (!article.languageAssumed()) {
+            if (article.languageAssumed()) {
+                // Too little prose to tell: the language the slug is published in stands.
+                next = article.inLanguage(manifest.sourceLanguage());
+            } else if (!wasAssumed(manifest)) {
                 throw languageChanged(article, manifest);
             }
-            // Too little prose to tell: the language the slug is published in stands.
-            next = article.inLanguage(manifest.sourceLanguage());
+            // Else the published language was only assumed, and the author now says (or the
+            // detector knows) better: the new language replaces it.
         }
         String previousFile = manifest.languages().get(manifest.sourceLanguage()).inputFile();
         if (previousFile != null && !previousFile.equals(next.fileName())) {
@@ -55,6 +59,11 @@ public final class Versioner {
         }
         contents.remember(next.sha256(), next.slug());
         return VersionedArticle.newVersion(next, manifest.version() + 1);
+    }
+
+    private static boolean wasAssumed(BundleManifest manifest) {
+        LanguageEntry source = manifest.languages().get(manifest.sourceLanguage());
+        return source.warnings() != null && source.warnings().stream().anyMatch(w -> Problem.LANGUAGE_ASSUMED.equals(w.code()));
     }
 
     /**

@@ -127,6 +127,24 @@ class AuthorMetadataTest {
     }
 
     @Test
+    void anAuthorWhoAddsLangAfterALanguageAssumedWarningGetsTheLanguageTheySay() {
+        PipelineHome home = new PipelineHome(temp);
+        home.drop("inbox/short.md", article("Short notes", "", "Faster imports and shorter pages today."));
+        assertThat(home.runOnce()).isZero();
+        assertThat(home.bundle("short").get("source_language").asText()).as("assumed").isEqualTo("fr");
+
+        home.drop("inbox/short.md", article("Short notes", "lang: en\n", "Faster imports and shorter pages today."));
+        assertThat(home.runOnce()).isZero();
+
+        JsonNode bundle = home.bundle("short");
+        assertThat(bundle.get("version").asInt()).isEqualTo(2);
+        assertThat(bundle.get("source_language").asText()).isEqualTo("en");
+        assertThat(bundle.get("languages").has("fr")).isFalse();
+        assertThat(bundle.get("translations").has("en")).as("no translation into its own language").isFalse();
+        assertThat(home.files("outbox/published/short")).contains("index.en.md").doesNotContain("index.fr.md");
+    }
+
+    @Test
     void aTranslationDroppedIntoTheArticleInboxSaysWhereItBelongs() {
         PipelineHome home = new PipelineHome(temp).publishSeed("seed.txt");
         home.drop("inbox/role-cmo-pme.en.md", Translator.fill(home.read("outbox/translations/EN/role-cmo-pme.md"),

@@ -5,9 +5,14 @@ import io.contentpipeline.article.ParsedArticle;
 import io.contentpipeline.article.Problem;
 import io.contentpipeline.article.RejectedInputException;
 import io.contentpipeline.article.SourceFile;
+import io.contentpipeline.files.HomeLayout;
+import io.contentpipeline.language.LanguageResolver;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Reads a dropped file as an article: decodes the text, splits front matter from body,
@@ -15,6 +20,10 @@ import java.util.List;
  * rejects the file with where it is.
  */
 public final class ArticleParser {
+
+    private static final Pattern XLIFF_NAME = Pattern.compile("(?i)\\.(xlf|xliff)$");
+    /** XLIFF 2's trgLang or XLIFF 1.2's target-language. */
+    private static final Pattern TARGET_LANGUAGE = Pattern.compile("(?:trgLang|target-language)\\s*=\\s*[\"']([A-Za-z_-]+)[\"']");
 
     private final YamlFrontMatterReader yamlReader = new YamlFrontMatterReader();
     private final long maxBytes;
@@ -24,6 +33,13 @@ public final class ArticleParser {
     }
 
     public ParsedArticle parse(SourceFile file) {
+        if (XLIFF_NAME.matcher(file.name()).find()) {
+            // A filled XLIFF file in the article inbox: the translator's folder is the one to name.
+            Matcher target = TARGET_LANGUAGE.matcher(new String(file.bytes(), 0, Math.min(file.bytes().length, 4096), StandardCharsets.UTF_8));
+            String folder = HomeLayout.returnsFolder(target.find() ? LanguageResolver.normalise(target.group(1)) : "<LANG>");
+            throw new RejectedInputException(Problem.error("translation-in-inbox", null,
+                    "this is an XLIFF translation file: drop it into " + folder + "/, not into inbox/", null));
+        }
         if (file.bytes().length > maxBytes) {
             throw new RejectedInputException(Problem.error("file-too-large", null,
                     "the file is " + file.bytes().length + " bytes; the limit is " + maxBytes

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -149,13 +150,16 @@ class AuthorMetadataTest {
         PipelineHome home = new PipelineHome(temp).publishSeed("seed.txt");
         home.drop("inbox/role-cmo-pme.en.md", Translator.fill(home.read("outbox/translations/EN/role-cmo-pme.md"),
                 PipelineHome.resource(SeedArticleTest.SEED_EN)));
+        home.drop("inbox/role-cmo-pme.en.xlf", home.read("outbox/translations/EN/role-cmo-pme.xlf"));
         assertThat(home.runOnce()).isZero();
 
-        JsonNode errors = home.json("outbox/rejected/role-cmo-pme.en.md.errors.json").get("errors");
-        assertThat(errors).singleElement().satisfies(error -> {
-            assertThat(error.get("code").asText()).isEqualTo("translation-in-inbox");
-            assertThat(error.get("message").asText()).contains("drop it into inbox/translations/EN/");
-        });
+        for (String file : List.of("role-cmo-pme.en.md", "role-cmo-pme.en.xlf")) {
+            JsonNode errors = home.json("outbox/rejected/" + file + ".errors.json").get("errors");
+            assertThat(errors).as(file).singleElement().satisfies(error -> {
+                assertThat(error.get("code").asText()).isEqualTo("translation-in-inbox");
+                assertThat(error.get("message").asText()).contains("drop it into inbox/translations/EN/");
+            });
+        }
     }
 
     /** An article dated 2025-03-05 by one author: the title, any other front-matter lines, the body. */

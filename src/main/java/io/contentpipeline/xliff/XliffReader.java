@@ -16,7 +16,9 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -81,11 +83,15 @@ public final class XliffReader {
     private static Filled read12(Document document, byte[] xliff) {
         Map<String, String> targets = new LinkedHashMap<>();
         List<String> untranslated = new ArrayList<>();
+        Map<String, Integer> lines = UnitLines.of(xliff);
         NodeList units = document.getElementsByTagNameNS(Xliff12Writer.XLIFF, "trans-unit");
         for (int i = 0; i < units.getLength(); i++) {
             Element unit = (Element) units.item(i);
             Element source = first(unit, Xliff12Writer.XLIFF, "source");
             Element target = first(unit, Xliff12Writer.XLIFF, "target");
+            if (target != null) {
+                requireNestedPairs(unit.getAttribute("id"), target, lines);
+            }
             Map<String, String> codes = source == null ? Map.of() : codes12(source);
             boolean plain = InlineCodes.isPlainText(unit.getAttribute("id"));
             String text = target == null ? "" : content12(target, codes, plain);
@@ -99,7 +105,33 @@ public final class XliffReader {
             }
         }
         return new Filled(metadata(document.getElementsByTagNameNS(Xliff12Writer.XLIFF, "prop"), "prop-type"), targets, untranslated,
-                UnitLines.of(xliff));
+                lines);
+    }
+
+    /**
+     * A 1.2 target's {@code <bpt>} and {@code <ept>} must close in the order they open, each
+     * with its partner: a crossed or lone one would put half a link or an unclosed emphasis on
+     * the page, so the file is refused, naming the unit and its line.
+     */
+    private static void requireNestedPairs(String unitId, Element target, Map<String, Integer> lines) {
+        Deque<String> open = new ArrayDeque<>();
+        NodeList codes = target.getElementsByTagNameNS(Xliff12Writer.XLIFF, "*");
+        for (int i = 0; i < codes.getLength(); i++) {
+            Element code = (Element) codes.item(i);
+            String id = code.getAttribute("id");
+            if ("bpt".equals(code.getLocalName())) {
+                open.push(id);
+            } else if ("ept".equals(code.getLocalName()) && (open.isEmpty() || !open.pop().equals(id))) {
+                throw pairProblem(unitId, "<ept id=\"" + id + "\"> does not close the paired code opened last (codes crossed, or one missing)", lines);
+            }
+        }
+        if (!open.isEmpty()) {
+            throw pairProblem(unitId, "<bpt id=\"" + open.peek() + "\"> is never closed by its <ept>", lines);
+        }
+    }
+
+    private static RejectedInputException pairProblem(String unitId, String message, Map<String, Integer> lines) {
+        return new RejectedInputException(Problem.error("xliff-invalid", unitId, "unit '" + unitId + "': " + message, lines.get(unitId)));
     }
 
     /** The source's codes, by element and id ("ph:3", "bpt:1", "ept:1"): a pair's two codes share their id. */

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import java.nio.charset.StandardCharsets;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The inline markup other tools write into XLIFF 2 and 1.2 targets, read back to the Markdown it stands for. */
 class XliffReaderTest {
@@ -31,6 +32,35 @@ class XliffReaderTest {
                 """;
         XliffReader.Filled filled = new XliffReader().read(xliff.getBytes(StandardCharsets.UTF_8));
         assertThat(filled.targets()).containsEntry("p-1", "Read [the FAQ](/faq/) after [the guide](/g/)<br>");
+    }
+
+    @Test
+    void xliff12PairedCodesThatCrossOrStandAloneRejectTheFileAtTheirUnit() {
+        String crossed = xliff12("Here is <bpt id=\"3\">*</bpt>a <bpt id=\"5\">_</bpt>cross<ept id=\"3\">*</ept> over<ept id=\"5\">_</ept>");
+        String lone = xliff12("A lone end<ept id=\"1\">](https://exemple.com/)</ept>");
+
+        assertThatThrownBy(() -> new XliffReader().read(crossed.getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOfSatisfying(io.contentpipeline.article.RejectedInputException.class, e -> {
+                    assertThat(e.problems()).singleElement().satisfies(problem -> {
+                        assertThat(problem.code()).isEqualTo("xliff-invalid");
+                        assertThat(problem.field()).isEqualTo("p-1");
+                        assertThat(problem.line()).isEqualTo(4);
+                        assertThat(problem.message()).contains("<ept id=\"3\">");
+                    });
+                });
+        assertThatThrownBy(() -> new XliffReader().read(lone.getBytes(StandardCharsets.UTF_8)))
+                .hasMessageContaining("<ept id=\"1\">");
+    }
+
+    private static String xliff12(String target) {
+        return """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <xliff xmlns="urn:oasis:names:tc:xliff:document:1.2" version="1.2"><file original="s.md" source-language="fr"
+                  target-language="en" datatype="x-markdown"><body>
+                <trans-unit id="p-1"><source>Voici <bpt id="3">*</bpt>un <bpt id="5">_</bpt>croisement<ept id="5">_</ept><ept id="3">*</ept></source>
+                <target>%s</target></trans-unit>
+                </body></file></xliff>
+                """.formatted(target);
     }
 
     @Test

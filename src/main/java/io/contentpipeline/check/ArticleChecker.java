@@ -13,7 +13,7 @@ import io.contentpipeline.translate.TranslationBlock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
+import java.util.regex.MatchResult;
 import java.util.regex.Pattern;
 
 /**
@@ -45,9 +45,12 @@ public final class ArticleChecker {
                     problems.add(Problem.warning("html-in-field", field, field + " holds HTML markup; it is shown as plain text",
                             parsed.frontMatter().line(field))));
             // WordPress exports write "&nbsp;" in titles; pages and Hugo show it as typed.
-            parsed.frontMatter().text(field).map(ENTITY::matcher).filter(Matcher::find).ifPresent(entity ->
-                    problems.add(Problem.warning("entity-in-field", field, field + " holds the HTML entity " + entity.group()
-                            + ", which is shown as typed; write the character itself", parsed.frontMatter().line(field))));
+            List<String> entities = parsed.frontMatter().text(field)
+                    .map(value -> ENTITY.matcher(value).results().map(MatchResult::group).distinct().toList()).orElse(List.of());
+            if (!entities.isEmpty()) {
+                problems.add(Problem.warning("entity-in-field", field, field + " holds the HTML entities " + String.join(" ", entities)
+                        + ", which are shown as typed; write the characters themselves", parsed.frontMatter().line(field)));
+            }
         }
         if (slug.isEmpty()) {
             problems.add(Problem.error("no-slug", "slug", "no slug can be made from slug, canonical_url or the file name", null));

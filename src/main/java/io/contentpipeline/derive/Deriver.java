@@ -8,8 +8,8 @@ import io.contentpipeline.article.FrontMatter;
 import io.contentpipeline.article.Problem;
 import io.contentpipeline.markdown.SafeHtml;
 import io.contentpipeline.markdown.SafeMarkdown;
-import java.util.ArrayList;
 import io.contentpipeline.article.SummarySource;
+import io.contentpipeline.language.DetectedLanguage;
 import io.contentpipeline.language.LanguageResolver;
 import io.contentpipeline.markdown.MarkdownEngine;
 import io.contentpipeline.markdown.ProseBlock;
@@ -19,7 +19,9 @@ import io.contentpipeline.summarize.SummaryLength;
 import io.contentpipeline.text.SentenceSplitter;
 import io.contentpipeline.text.WordCount;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -53,9 +55,18 @@ public final class Deriver {
     public Article derive(CheckedArticle checked) {
         FrontMatter frontMatter = checked.parsed().frontMatter();
         String body = checked.parsed().body();
-        Derived derived = derive(frontMatter, body, LanguageResolver.declared(frontMatter));
+        Optional<String> declared = LanguageResolver.declared(frontMatter);
+        Derived derived = derive(frontMatter, body, declared);
         List<Problem> warnings = new ArrayList<>(checked.warnings());
         warnings.addAll(derived.warnings());
+        DetectedLanguage detected = derived.detected();
+        if (declared.isPresent() && languages.isConfident(detected) && !detected.language().equals(derived.language())) {
+            // The author's word stands, but a lang: copied from another article is a common slip.
+            String field = frontMatter.has("lang") ? "lang" : "language";
+            warnings.add(Problem.warning("language-mismatch", field, field + " says '" + derived.language() + "' but the text reads as '"
+                    + detected.language() + "' (confidence " + String.format(Locale.ROOT, "%.3f", detected.confidence()) + "): check "
+                    + field, frontMatter.line(field)));
+        }
         return new Article(checked.slug(), derived.language(), frontMatter, body, checked.sha256(), derived,
                 warnings, checked.parsed().file().name());
     }

@@ -146,6 +146,23 @@ class AuthorMetadataTest {
     }
 
     @Test
+    void aDeclaredLanguageTheTextContradictsStandsWithAWarning() {
+        PipelineHome home = new PipelineHome(temp);
+        home.drop("inbox/copie.md", article("Copié d'un article anglais", "lang: en-US\n",
+                "Cet article a gardé l'en-tête d'un article anglais, mais tout son texte est écrit en français, "
+                        + "du premier paragraphe jusqu'au dernier, pour les lecteurs de Montréal."));
+        assertThat(home.runOnce()).isZero();
+
+        JsonNode bundle = home.bundle("copie");
+        assertThat(bundle.get("source_language").asText()).isEqualTo("en");
+        assertThat(bundle.get("languages").get("en").get("warnings")).anySatisfy(warning -> {
+            assertThat(warning.get("code").asText()).isEqualTo("language-mismatch");
+            assertThat(warning.get("message").asText()).contains("lang says 'en' but the text reads as 'fr'");
+            assertThat(warning.get("line").asInt()).isEqualTo(5);
+        });
+    }
+
+    @Test
     void aTranslationDroppedIntoTheArticleInboxSaysWhereItBelongs() {
         PipelineHome home = new PipelineHome(temp).publishSeed("seed.txt");
         home.drop("inbox/role-cmo-pme.en.md", Translator.fill(home.read("outbox/translations/EN/role-cmo-pme.md"),

@@ -39,6 +39,6 @@ public record Article(
 
     /** Whether nobody said the article's language and the detector was not sure of it. */
     public boolean languageAssumed() {
-        return warnings.stream().anyMatch(warning -> Problem.LANGUAGE_ASSUMED.equals(warning.code()));
+        return Problem.anyHas(warnings, Problem.LANGUAGE_ASSUMED);
     }
 }

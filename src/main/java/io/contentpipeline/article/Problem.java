@@ -26,6 +26,11 @@ public record Problem(Severity severity, String code, String field, String messa
         return new Problem(Severity.WARNING, code, field, message, line, null);
     }
 
+    /** Whether any of the problems (null: none) has this code. */
+    public static boolean anyHas(java.util.List<Problem> problems, String code) {
+        return problems != null && problems.stream().anyMatch(problem -> code.equals(problem.code()));
+    }
+
     @com.fasterxml.jackson.annotation.JsonIgnore
     public boolean isError() {
         return severity == Severity.ERROR;

@@ -63,7 +63,7 @@ public final class Versioner {
 
     private static boolean wasAssumed(BundleManifest manifest) {
         LanguageEntry source = manifest.languages().get(manifest.sourceLanguage());
-        return source.warnings() != null && source.warnings().stream().anyMatch(w -> Problem.LANGUAGE_ASSUMED.equals(w.code()));
+        return Problem.anyHas(source.warnings(), Problem.LANGUAGE_ASSUMED);
     }
 
     /**

@@ -18,7 +18,7 @@ class AuthorMetadataTest {
     @Test
     void anAuthorsTranslationKeyIsKeptAndAnEntityInTheTitleIsPointedOut() {
         PipelineHome home = new PipelineHome(temp);
-        home.drop("inbox/ceo.md", """
+        dropAndRun(home, "inbox/ceo.md", """
                 ---
                 title: "Le SNC nomme son premier dirigeant principal&nbsp;: Aaron Snow"
                 date: 2017-07-20
@@ -29,7 +29,6 @@ class AuthorMetadataTest {
                 Le Service numérique canadien accueille aujourd'hui son premier dirigeant principal, qui dirigera
                 une équipe chargée d'aider les ministères à offrir de meilleurs services numériques aux Canadiens.
                 """);
-        assertThat(home.runOnce()).isZero();
 
         assertThat(home.read("outbox/published/ceo/index.fr.md"))
                 .contains("translationKey: CDS-gets-its-first-CEO");
@@ -40,8 +39,7 @@ class AuthorMetadataTest {
     @Test
     void aShortArticleThatDoesNotSayItsLanguageIsTakenInTheDefaultOneWithAWarning() {
         PipelineHome home = new PipelineHome(temp);
-        home.drop("inbox/court.md", article("Écouter ses clients", "", "Le marketing, c'est simple : il faut écouter ses clients."));
-        assertThat(home.runOnce()).isZero();
+        dropAndRun(home, "inbox/court.md", article("Écouter ses clients", "", "Le marketing, c'est simple : il faut écouter ses clients."));
 
         JsonNode bundle = home.bundle("court");
         assertThat(bundle.get("source_language").asText()).isEqualTo("fr");
@@ -51,7 +49,7 @@ class AuthorMetadataTest {
     @Test
     void anImpossibleDateIsRejectedAndSaysWhy() {
         PipelineHome home = new PipelineHome(temp);
-        home.drop("inbox/fevrier.md", """
+        dropAndRun(home, "inbox/fevrier.md", """
                 ---
                 title: "Un 30 février"
                 date: 2024-02-30
@@ -59,7 +57,6 @@ class AuthorMetadataTest {
 
                 Un article daté d'un jour qui n'existe pas ne doit pas être publié tel quel.
                 """);
-        assertThat(home.runOnce()).isZero();
 
         JsonNode errors = home.json("outbox/rejected/fevrier.md.errors.json").get("errors");
         assertThat(errors).anySatisfy(error -> {
@@ -71,14 +68,12 @@ class AuthorMetadataTest {
     @Test
     void theEnglishPageOfAFrenchArticleDroppedAsAnArticleIsRejectedNotPublishedOverIt() {
         PipelineHome home = new PipelineHome(temp);
-        home.drop("inbox/lancement-fr.md", article("Lancement du service", "slug: lancement\n",
+        dropAndRun(home, "inbox/lancement-fr.md", article("Lancement du service", "slug: lancement\n",
                 "Nous lançons aujourd'hui un nouveau service qui aide les équipes à publier leurs articles plus vite,\n"
                         + "dans toutes les langues de leurs lecteurs, sans perdre le fil de leurs traductions."));
-        assertThat(home.runOnce()).isZero();
-        home.drop("inbox/lancement-en.md", article("Launching the service", "slug: lancement\n",
+        dropAndRun(home, "inbox/lancement-en.md", article("Launching the service", "slug: lancement\n",
                 "Today we launch a new service that helps teams publish their articles faster, in every language\n"
                         + "their readers speak, without losing track of their translations."));
-        assertThat(home.runOnce()).isZero();
 
         JsonNode errors = home.json("outbox/rejected/lancement-en.md.errors.json").get("errors");
         assertThat(errors).singleElement().satisfies(error -> {
@@ -94,14 +89,12 @@ class AuthorMetadataTest {
     @Test
     void anUpdateTooShortToTellItsLanguageKeepsTheLanguageItsSlugIsPublishedIn() {
         PipelineHome home = new PipelineHome(temp);
-        home.drop("inbox/notes.md", article("Release notes", "",
+        dropAndRun(home, "inbox/notes.md", article("Release notes", "",
                 "This release makes the publishing service faster for large imports, and every article now\n"
                         + "shows how long it takes to read, in every language the team publishes in."));
-        assertThat(home.runOnce()).isZero();
         assertThat(home.bundle("notes").get("source_language").asText()).isEqualTo("en");
 
-        home.drop("inbox/notes.md", article("Release notes", "", "Faster imports."));
-        assertThat(home.runOnce()).isZero();
+        dropAndRun(home, "inbox/notes.md", article("Release notes", "", "Faster imports."));
 
         JsonNode bundle = home.bundle("notes");
         assertThat(bundle.get("version").asInt()).isEqualTo(2);
@@ -114,10 +107,8 @@ class AuthorMetadataTest {
     void aSecondFileClaimingTheSameSlugIsPublishedAsTheNextVersionWithAWarningNamingBothFiles() {
         PipelineHome home = new PipelineHome(temp);
         String presentation = " Nous présentons ici notre équipe, nos services et la manière dont nous travaillons avec nos clients.";
-        home.drop("inbox/accueil.md", article("Bienvenue", "slug: bienvenue\n", "Bonjour à toutes et à tous." + presentation));
-        assertThat(home.runOnce()).isZero();
-        home.drop("inbox/presentation.md", article("Présentation", "slug: bienvenue\n", "Une autre page, copiée de la première." + presentation));
-        assertThat(home.runOnce()).isZero();
+        dropAndRun(home, "inbox/accueil.md", article("Bienvenue", "slug: bienvenue\n", "Bonjour à toutes et à tous." + presentation));
+        dropAndRun(home, "inbox/presentation.md", article("Présentation", "slug: bienvenue\n", "Une autre page, copiée de la première." + presentation));
 
         JsonNode fr = home.bundle("bienvenue").get("languages").get("fr");
         assertThat(home.bundle("bienvenue").get("version").asInt()).isEqualTo(2);
@@ -130,12 +121,10 @@ class AuthorMetadataTest {
     @Test
     void anAuthorWhoAddsLangAfterALanguageAssumedWarningGetsTheLanguageTheySay() {
         PipelineHome home = new PipelineHome(temp);
-        home.drop("inbox/short.md", article("Short notes", "", "Faster imports and shorter pages today."));
-        assertThat(home.runOnce()).isZero();
+        dropAndRun(home, "inbox/short.md", article("Short notes", "", "Faster imports and shorter pages today."));
         assertThat(home.bundle("short").get("source_language").asText()).as("assumed").isEqualTo("fr");
 
-        home.drop("inbox/short.md", article("Short notes", "lang: en\n", "Faster imports and shorter pages today."));
-        assertThat(home.runOnce()).isZero();
+        dropAndRun(home, "inbox/short.md", article("Short notes", "lang: en\n", "Faster imports and shorter pages today."));
 
         JsonNode bundle = home.bundle("short");
         assertThat(bundle.get("version").asInt()).isEqualTo(2);
@@ -148,10 +137,9 @@ class AuthorMetadataTest {
     @Test
     void aDeclaredLanguageTheTextContradictsStandsWithAWarning() {
         PipelineHome home = new PipelineHome(temp);
-        home.drop("inbox/copie.md", article("Copié d'un article anglais", "lang: en-US\n",
+        dropAndRun(home, "inbox/copie.md", article("Copié d'un article anglais", "lang: en-US\n",
                 "Cet article a gardé l'en-tête d'un article anglais, mais tout son texte est écrit en français, "
                         + "du premier paragraphe jusqu'au dernier, pour les lecteurs de Montréal."));
-        assertThat(home.runOnce()).isZero();
 
         JsonNode bundle = home.bundle("copie");
         assertThat(bundle.get("source_language").asText()).isEqualTo("en");
@@ -167,8 +155,7 @@ class AuthorMetadataTest {
         PipelineHome home = new PipelineHome(temp).publishSeed("seed.txt");
         home.drop("inbox/role-cmo-pme.en.md", Translator.fill(home.read("outbox/translations/EN/role-cmo-pme.md"),
                 PipelineHome.resource(SeedArticleTest.SEED_EN)));
-        home.drop("inbox/role-cmo-pme.en.xlf", home.read("outbox/translations/EN/role-cmo-pme.xlf"));
-        assertThat(home.runOnce()).isZero();
+        dropAndRun(home, "inbox/role-cmo-pme.en.xlf", home.read("outbox/translations/EN/role-cmo-pme.xlf"));
 
         for (String file : List.of("role-cmo-pme.en.md", "role-cmo-pme.en.xlf")) {
             JsonNode errors = home.json("outbox/rejected/" + file + ".errors.json").get("errors");
@@ -182,5 +169,11 @@ class AuthorMetadataTest {
     /** An article dated 2025-03-05 by one author: the title, any other front-matter lines, the body. */
     private static String article(String title, String moreFrontMatter, String body) {
         return "---\ntitle: \"" + title + "\"\ndate: 2025-03-05\nauthor: \"Marie\"\n" + moreFrontMatter + "---\n\n" + body + "\n";
+    }
+
+    /** Drops a file into the home and runs the pipeline once over it, which must succeed. */
+    private static void dropAndRun(PipelineHome home, String relative, String text) {
+        home.drop(relative, text);
+        assertThat(home.runOnce()).isZero();
     }
 }

@@ -44,33 +44,6 @@ final class InlineCodes {
             "&#?\\w+;",                         // entity
             EMPHASIS), Pattern.DOTALL | Pattern.UNICODE_CHARACTER_CLASS);
 
-    /** Text that would read as an HTML tag or an entity in Markdown: in a target's text it is not one. */
-    private static final Pattern TAG_OR_ENTITY = Pattern.compile("<(?=[A-Za-z/!?])|&(?=#?\\w+;)");
-
-    /**
-     * A target's text as Markdown: tags, entities and emphasis only ever come from codes, so a
-     * {@code <}, {@code &} or a pair of {@code *} the translator typed ("governance & <leadership>",
-     * "*not* bold") is escaped, not read as markup that the sanitiser would then remove or
-     * that would turn the rest of the paragraph italic. Emphasis markers become character
-     * references ({@code &#42;}), not backslash escapes, which raw HTML blocks would show; a
-     * marker Markdown would not read as emphasis ("5 euros*") is left as typed.
-     */
-    static String literal(String text) {
-        String escaped = TAG_OR_ENTITY.matcher(text).replaceAll(match -> match.group().equals("<") ? "&lt;" : "&amp;");
-        if (escaped.indexOf('*') < 0 && escaped.indexOf('_') < 0) {
-            return escaped;
-        }
-        StringBuilder out = new StringBuilder(escaped.length() + 16);
-        for (Part part : split(escaped)) {
-            if (part.isCode() && CodePairs.isEmphasis(part.text())) {
-                part.text().chars().forEach(marker -> out.append("&#").append(marker).append(';'));
-            } else {
-                out.append(part.text());
-            }
-        }
-        return out.toString();
-    }
-
     /** A run of text, or a protected code with its placeholder id. */
     record Part(String text, String codeId) {
         boolean isCode() {

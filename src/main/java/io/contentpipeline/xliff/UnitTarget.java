@@ -158,7 +158,7 @@ final class UnitTarget {
         StringBuilder text = new StringBuilder();
         for (Node child = element.getFirstChild(); child != null; child = child.getNextSibling()) {
             if (child.getNodeType() == Node.TEXT_NODE || child.getNodeType() == Node.CDATA_SECTION_NODE) {
-                text.append(plain ? child.getNodeValue() : InlineCodes.literal(child.getNodeValue()));
+                text.append(plain ? child.getNodeValue() : TypedText.literal(child.getNodeValue()));
             } else if (child instanceof Element code) {
                 switch (code.getLocalName()) {
                     case "ph", "sc" -> text.append(original(code, "dataRef", 0));

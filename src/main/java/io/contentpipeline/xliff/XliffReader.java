@@ -185,7 +185,7 @@ public final class XliffReader {
         StringBuilder text = new StringBuilder();
         for (Node child = element.getFirstChild(); child != null; child = child.getNextSibling()) {
             if (child.getNodeType() == Node.TEXT_NODE || child.getNodeType() == Node.CDATA_SECTION_NODE) {
-                text.append(plain ? child.getNodeValue() : InlineCodes.literal(child.getNodeValue()));
+                text.append(plain ? child.getNodeValue() : TypedText.literal(child.getNodeValue()));
             } else if (child instanceof Element code && CODES_12.contains(code.getLocalName())) {
                 // A code the source does not have (a translator's addition) keeps its own text.
                 text.append(codes.getOrDefault(code.getLocalName() + ":" + code.getAttribute("id"), code.getTextContent()));

@@ -1,5 +1,9 @@
 package io.contentpipeline.xliff;
 
+import com.vladsch.flexmark.ast.Paragraph;
+import com.vladsch.flexmark.util.ast.Document;
+import io.contentpipeline.markdown.MarkdownEngine;
+import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -94,6 +98,25 @@ class XliffReaderTest {
                   <target><pc id="1" dataRefStart="d1" dataRefEnd="d2">word</pc>, *not* this, nor __that__, 5 * 3 and snake_case</target></segment></unit>
                 """);
         assertThat(filled.targets()).containsEntry("p-1", "*word*, &#42;not&#42; this, nor &#95;&#95;that&#95;&#95;, 5 * 3 and snake_case");
+    }
+
+    @Test
+    void markdownATranslatorTypesIsShownAsTypedNotRunAsMarkup() {
+        String typed = "# Note: see [the guide](https://evil.example/) or [1], run `rm -rf`, {{< youtube abc >}} | done\n"
+                + "1986. A year\n> not a quote\n- not an item\n===\nC:\\Users and an escape \\* copied";
+        XliffReader.Filled filled = read("""
+                <unit id="p-1"><segment><source>texte</source>
+                  <target>%s</target></segment></unit>
+                """.formatted(typed.replace("&", "&amp;").replace("<", "&lt;")));
+        String markdown = filled.targets().get("p-1");
+        MarkdownEngine engine = new MarkdownEngine();
+        Document page = engine.parse(markdown);
+
+        assertThat(page.getFirstChild()).as("no heading, list, quote or table typed into being").isInstanceOf(Paragraph.class);
+        assertThat(page.getFirstChild().getNext()).isNull();
+        assertThat(Jsoup.parse(engine.render(page)).text()).as("the page shows what was typed, its one escape aside")
+                .isEqualTo(typed.replace("\\*", "*").replace('\n', ' '));
+        assertThat(markdown).doesNotContain("](", "`", "{{<").contains("C:\\Users", "\\*");
     }
 
     @Test

@@ -43,14 +43,31 @@ public final class ReturnReview {
     private static final Pattern ENGLISH_SPACING = Pattern.compile("\\p{L}[;!?](?=\\s|$)");
     private static final Pattern LETTERS = Pattern.compile("\\p{L}{2,}");
 
+    /**
+     * How the blocks of a translation are paired with the source's. A Markdown return is paired
+     * by the blocks' lengths, since its translator may split, merge or drop blocks. An XLIFF
+     * return was rebuilt unit by unit in the draft's own layout, so while its blocks are of
+     * the same kinds, block n translates block n: pairing by length would blame a very short
+     * target on a neighbouring unit.
+     */
+    public enum Pairing { BY_LENGTH, BY_POSITION }
+
     public List<Problem> review(SegmentedArticle source, SegmentedArticle translation, String targetLanguage) {
+        return review(source, translation, targetLanguage, Pairing.BY_LENGTH);
+    }
+
+    public List<Problem> review(SegmentedArticle source, SegmentedArticle translation, String targetLanguage, Pairing pairing) {
         List<Problem> problems = new ArrayList<>();
         reviewFields(source.fields(), translation.fields(), targetLanguage, problems);
         boolean sameOutline = reviewStructure(source, translation, problems);
         // With the same headings, blocks pair up section by section. Without, they are paired
         // over the whole body, so that the translator learns of every other problem in one go.
         List<Bead> beads = new ArrayList<>();
-        if (sameOutline) {
+        if (pairing == Pairing.BY_POSITION && sameKinds(source.body(), translation.body())) {
+            for (int i = 0; i < source.body().size(); i++) {
+                beads.add(new Bead(List.of(source.body().get(i)), List.of(translation.body().get(i))));
+            }
+        } else if (sameOutline) {
             beads.addAll(SegmentAligner.alignHeadings(source.body(), translation.body()));
             beads.addAll(SegmentAligner.alignBodies(source.body(), translation.body()));
         } else {
@@ -60,6 +77,10 @@ public final class ReturnReview {
         locateInTranslation(beads, problems, "protected-token");
         reviewBody(beads, source.body(), translation.body(), targetLanguage, problems);
         return problems;
+    }
+
+    private static boolean sameKinds(List<Segment> source, List<Segment> translation) {
+        return source.stream().map(Segment::kind).toList().equals(translation.stream().map(Segment::kind).toList());
     }
 
     private void reviewFields(List<Segment> source, List<Segment> translation, String language, List<Problem> problems) {

@@ -94,7 +94,8 @@ public final class ReturnChecker {
         SegmentedArticle source = segmenter.segment(draft.frontMatter(), draft.body(), draft.bodyLine());
         SegmentedArticle translation = segmenter.segment(frontMatter, parsed.body(), parsed.bodyLine());
         problems.addAll(MarkedSegments.check(source, translation, parsed.text(), TranslationBlock.needsWork(frontMatter)));
-        problems.addAll(review.review(source, translation, language));
+        problems.addAll(review.review(source, translation, language,
+                merged.isPresent() ? ReturnReview.Pairing.BY_POSITION : ReturnReview.Pairing.BY_LENGTH));
         FrontMatter withoutBlock = frontMatter.with(TranslationBlock.KEY, null);
         Derived derived = deriver.derive(withoutBlock, parsed.body(), Optional.of(language));
         DetectedLanguage detected = derived.detected();

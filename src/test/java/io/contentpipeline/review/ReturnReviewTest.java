@@ -74,6 +74,41 @@ class ReturnReviewTest {
     }
 
     @Test
+    void anXliffReturnsBlocksArePairedByPositionSoAShortTargetIsFlaggedAtItsOwnUnit() {
+        String source = """
+                ---
+                title: "Trois paragraphes"
+                ---
+                Le premier paragraphe présente le service et explique à qui il s'adresse, avec des exemples concrets.
+
+                Le deuxième paragraphe décrit en détail les trois étapes de l'inscription, du formulaire à la confirmation.
+
+                Le troisième paragraphe répond aux questions les plus fréquentes sur les délais et sur les frais.
+                """;
+        String translation = """
+                ---
+                title: "Three paragraphs"
+                ---
+                The first paragraph introduces the service and explains whom it is for, with concrete examples, in the
+                words of the people who built it and of those who already use it every day at work and at home.
+
+                Signing up.
+
+                The third paragraph answers the most frequent questions about delays and fees.
+                """;
+        SegmentedArticle original = segment(source);
+        String second = original.body().get(1).id();
+
+        List<Problem> byPosition = new ReturnReview().review(original, segment(translation), "en", ReturnReview.Pairing.BY_POSITION);
+        List<Problem> byLength = new ReturnReview().review(original, segment(translation), "en");
+
+        assertThat(byPosition).extracting(Problem::code).doesNotContain("content-missing");
+        assertThat(byPosition).filteredOn(p -> p.code().equals("length-ratio")).extracting(Problem::field).containsExactly(second);
+        assertThat(byLength).as("by length, the short block is merged into its neighbour's pair and goes unnoticed")
+                .extracting(Problem::field).doesNotContain(second);
+    }
+
+    @Test
     void inlineCodeKeptAsPlainTextIsAWarningButInlineCodeAlteredIsAnError() {
         String source = """
                 ---

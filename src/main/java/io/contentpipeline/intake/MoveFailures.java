@@ -11,7 +11,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Set;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -24,6 +24,12 @@ import java.util.concurrent.ConcurrentHashMap;
  * --once run that never became idle. Here the failure is logged at WARN once per input, and
  * the input is held like any transient failure: it waits out a growing delay before its
  * next attempt, and a --once run reports it and exits 1.
+ * <p>
+ * Each attempt runs the whole route again before its move, and the route records the
+ * input's events: the attempt that published a new article and every later one finding it
+ * "unchanged". {@link #isRetry} tells the event recorder that an input is such a retry, so
+ * that a stuck file does not add one article.unchanged (or .rejected) to the changelog per
+ * attempt.
  */
 public final class MoveFailures implements ExceptionHandler {
 
@@ -31,8 +37,13 @@ public final class MoveFailures implements ExceptionHandler {
 
     private final HomeLayout layout;
     private final TransientFailures failures;
-    /** Inputs already reported, by path and modification time: a file dropped again is a new input. */
-    private final Set<String> reported = ConcurrentHashMap.newKeySet();
+    /**
+     * Inputs whose move failed: the size and modification time each path had then. The retry
+     * of a stuck file finds them equal; a file dropped again under the name (even with the
+     * same content) has a new modification time, so it is a new input, reported and logged
+     * again. One entry per path, replaced by the next file stuck there.
+     */
+    private final Map<Path, String> stuck = new ConcurrentHashMap<>();
 
     public MoveFailures(HomeLayout layout, TransientFailures failures) {
         this.layout = layout;
@@ -59,14 +70,30 @@ public final class MoveFailures implements ExceptionHandler {
         Path input = Path.of(file).toAbsolutePath();
         String target = exchange.getMessage().getHeader(InboxFiles.MOVE_TO, String.class);
         dropOrphanReport(target);
+        // Remembered before the back-off is set, so the retry cannot be taken before it is known as one.
+        String signature = signature(exchange);
+        boolean first = !signature.equals(stuck.put(input, signature));
         Duration retry = failures.recordQuietly(input);
-        String key = input + "@" + exchange.getMessage().getHeader(Exchange.FILE_LAST_MODIFIED);
-        if (reported.add(key)) {
+        if (first) {
             LOG.warn("pipeline.move-failed file={} to={} step=\"{}\" error=\"{}\": the file stays in the inbox, tried again in {} ms",
                     input.getFileName(), target, message, reason(exception), retry.toMillis());
         } else {
             LOG.debug("pipeline.move-failed again file={} error=\"{}\" retry_in_ms={}", input.getFileName(), reason(exception), retry.toMillis());
         }
+    }
+
+    /**
+     * Whether this exchange is another attempt at an input whose move failed, unchanged since:
+     * its first attempt finished the route, so its events are in the changelog already.
+     */
+    public boolean isRetry(Exchange exchange) {
+        String file = exchange.getMessage().getHeader(Exchange.FILE_PATH, String.class);
+        return file != null && signature(exchange).equals(stuck.get(Path.of(file).toAbsolutePath()));
+    }
+
+    /** Size and modification time as the file consumer saw them when it took the file. */
+    private static String signature(Exchange exchange) {
+        return exchange.getMessage().getHeader(Exchange.FILE_LENGTH) + "@" + exchange.getMessage().getHeader(Exchange.FILE_LAST_MODIFIED);
     }
 
     /**

@@ -108,11 +108,12 @@ public final class PipelineConfiguration implements CamelConfiguration {
         ReturnsFilter returnsFilter = new ReturnsFilter(parser, bundles, settings.returnSourceWait(), Clock.systemUTC(), transientFailures);
         registry.bind("returnsFilter", returnsFilter);
         registry.bind("rejections", new Rejections(layout, counts));
-        registry.bind("events", new EventRecorder(changelog));
+        MoveFailures moveFailures = new MoveFailures(layout, transientFailures);
+        registry.bind("events", new EventRecorder(changelog, moveFailures::isRetry));
         registry.bind("changelogDigest", digest);
         registry.bind("pipelineCounts", counts);
         registry.bind("transientFailures", transientFailures);
-        registry.bind("moveFailures", new MoveFailures(layout, transientFailures));
+        registry.bind("moveFailures", moveFailures);
         var properties = context.getPropertiesComponent();
         PendingWork pending = new PendingWork(layout, properties.resolveProperty("pipeline.inbox.include").orElseThrow(),
                 properties.resolveProperty("pipeline.returns.include").orElseThrow(), returnsFilter, transientFailures);

@@ -115,7 +115,8 @@ class LongFileNameTest {
         assertThat(log.list).filteredOn(e -> e.getLevel().toString().equals("WARN")).singleElement()
                 .satisfies(e -> assertThat(e.getFormattedMessage()).startsWith("pipeline.move-failed file=article.md")
                         .contains("outbox/archive/articles/").contains("error="));
-        assertThat(home.eventNames()).filteredOn("article.unchanged"::equals).hasSizeLessThanOrEqualTo(1);
+        // A retry of the stuck file within the run is not logged as article.unchanged (StuckInputChangelogTest).
+        assertThat(home.eventNames()).doesNotContain("article.unchanged");
     }
 
     /** No temporary file, no empty file and no name over the limit anywhere in the outbox. */

@@ -1,0 +1,106 @@
+package io.contentpipeline.pipeline;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import io.contentpipeline.intake.MoveFailures;
+import io.contentpipeline.runtime.PipelineRunner;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * An input whose outputs are written but which cannot be moved out of the inbox (here
+ * outbox/archive/articles is a plain file, which fails even for root) is taken again after
+ * each back-off. Each attempt runs the route again, and used to log the file as
+ * article.unchanged every time: the changelog grew by one line per retry for as long as the
+ * obstacle stayed. A stuck file is logged once; a file dropped again later is logged again.
+ */
+class StuckInputChangelogTest {
+
+    private static final String NEW_ARTICLE = "---\ntitle: \"Un titre\"\ndate: 2025-07-25\n---\n\nUn court texte en français sur la stratégie.\n";
+
+    @TempDir
+    Path temp;
+
+    @Test
+    @Timeout(180)
+    void aFileThatCannotLeaveTheInboxIsLoggedOnceOverItsRetriesAndLeavesWhenTheArchiveRecovers() throws Exception {
+        PipelineHome home = new PipelineHome(temp, Map.of("pipeline.io-retry-delay", "200", "pipeline.io-retry-max-delay", "400"));
+        home.publishSeed("seed.txt");
+        // The archive folder is set aside and a plain file takes its place: every move into it fails.
+        Files.move(home.resolve("outbox/archive/articles"), home.resolve("outbox/archive-before"));
+        Files.writeString(home.resolve("outbox/archive/articles"), "not a folder");
+
+        ListAppender<ILoggingEvent> log = new ListAppender<>();
+        log.start();
+        Logger moveLogger = (Logger) LoggerFactory.getLogger(MoveFailures.class);
+        moveLogger.addAppender(log);
+        moveLogger.setLevel(Level.DEBUG);
+        PipelineRunner runner = home.runner(false);
+        Thread service = new Thread(runner::run, "pipeline-service");
+        service.start();
+        try {
+            await().atMost(Duration.ofSeconds(60)).until(() -> runner.camelContext() != null && runner.camelContext().isStarted());
+            // The seed again, same content (unchanged), and an article not seen before (accepted).
+            home.dropResource(SeedArticleTest.SEED, "seed.txt");
+            home.drop("inbox/nouveau.md", NEW_ARTICLE);
+            await().atMost(Duration.ofSeconds(60)).until(() -> retries(log, "seed.txt") >= 3 && retries(log, "nouveau.md") >= 3);
+
+            assertThat(home.files("inbox")).containsExactly("nouveau.md", "seed.txt");
+            assertThat(events(home, "role-cmo-pme")).containsExactly(
+                    "article.accepted", "translation.requested", "bundle.published", "article.unchanged");
+            assertThat(events(home, "nouveau")).containsExactly("article.accepted", "translation.requested", "bundle.published");
+            assertThat(logged(log)).filteredOn(e -> e.getLevel() == Level.WARN).hasSize(2);
+
+            // The obstacle goes: both files leave the inbox at their next attempt, logged no more.
+            Files.delete(home.resolve("outbox/archive/articles"));
+            await().atMost(Duration.ofSeconds(30)).until(() -> home.files("inbox").isEmpty());
+            assertThat(home.files("outbox/archive/articles")).hasSize(2);
+            assertThat(events(home, "role-cmo-pme")).filteredOn("article.unchanged"::equals).hasSize(1);
+            assertThat(events(home, "nouveau")).containsExactly("article.accepted", "translation.requested", "bundle.published");
+
+            // The author drops the same article once more: a new drop, logged once more.
+            home.dropResource(SeedArticleTest.SEED, "seed.txt");
+            await().atMost(Duration.ofSeconds(30)).until(() -> home.files("inbox").isEmpty()
+                    && home.files("outbox/archive/articles").size() == 3);
+        } finally {
+            runner.stop();
+            service.join(60_000);
+            moveLogger.detachAppender(log);
+            moveLogger.setLevel(null);
+        }
+        assertThat(events(home, "role-cmo-pme")).containsExactly(
+                "article.accepted", "translation.requested", "bundle.published", "article.unchanged", "article.unchanged");
+        assertThat(events(home, "nouveau")).containsExactly("article.accepted", "translation.requested", "bundle.published");
+    }
+
+    /** Attempts after the first failed move of a file, as MoveFailures logs them (DEBUG). */
+    private static long retries(ListAppender<ILoggingEvent> log, String file) {
+        return logged(log).stream().filter(e -> e.getFormattedMessage().startsWith("pipeline.move-failed again file=" + file + " ")).count();
+    }
+
+    /** A copy of the lines logged so far (the appender adds to its list under its own lock, from the workers). */
+    private static List<ILoggingEvent> logged(ListAppender<ILoggingEvent> log) {
+        synchronized (log) {
+            return List.copyOf(log.list);
+        }
+    }
+
+    /** The changelog's events for one slug, in order. */
+    private static List<String> events(PipelineHome home, String slug) {
+        return home.events().stream().filter(e -> e.get("slug").asText().equals(slug))
+                .map(e -> e.get("event").asText()).toList();
+    }
+}

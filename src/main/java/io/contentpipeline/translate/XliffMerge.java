@@ -109,7 +109,12 @@ public final class XliffMerge {
         List<Problem> missing = new ArrayList<>();
         for (List<Segment> segments : List.of(fields, body)) {
             for (Segment segment : segments) {
-                if (filled.untranslated().contains(segment.id())) {
+                if (filled.sourceCopies().contains(segment.id())) {
+                    missing.add(Problem.error("xliff-untranslated", segment.id(), "this unit's target repeats its source and its state "
+                            + "still says nobody translated it (\"initial\"; \"new\" or \"needs-translation\" in XLIFF 1.2): translate it, "
+                            + "or set the state to \"translated\" if the source text is also its translation",
+                            filled.unitLines().get(segment.id())));
+                } else if (filled.untranslated().contains(segment.id())) {
                     missing.add(Problem.error("xliff-untranslated", segment.id(),
                             "this unit has no translation (no <target>, or an empty one)", filled.unitLines().get(segment.id())));
                 } else if (!filled.targets().containsKey(segment.id())) {

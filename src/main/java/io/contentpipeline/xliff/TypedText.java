@@ -26,6 +26,8 @@ final class TypedText {
     /** An ordered list's marker ("1986. ", "2) "): its full stop or parenthesis is escaped, so the number stays a number. */
     private static final Pattern ORDERED_MARKER = Pattern.compile("\\d{1,9}[.)](?=[ \\t]|$)");
 
+    private static final Pattern BLANKS = Pattern.compile("\\s+");
+
     /** A line of only these underlines a setext heading or is a thematic break. */
     private static final Pattern RULE = Pattern.compile("[-=_*][-=_* \\t]*");
 
@@ -118,6 +120,11 @@ final class TypedText {
         StringBuilder out = new StringBuilder(line.length() + 4).append(line, 0, indent + at);
         reference(out, rest.charAt(at));
         return out.append(rest, at + 1, rest.length()).toString();
+    }
+
+    /** Whether two texts are the same but for white space: a target that only repeats its source. */
+    static boolean sameText(String a, String b) {
+        return BLANKS.matcher(a.strip()).replaceAll(" ").equals(BLANKS.matcher(b.strip()).replaceAll(" "));
     }
 
     private static void reference(StringBuilder out, char c) {

@@ -59,6 +59,27 @@ final class UnitTarget {
         return new UnitTarget(unit).text(unit);
     }
 
+    /**
+     * Whether a segment of the unit with text is still in state "initial" with a target that
+     * only repeats its source: what a tool's "copy source to target" leaves before anyone
+     * translates. Published, it would put the source language on the translated page.
+     */
+    static boolean copiesSource(Element unit) {
+        UnitTarget reading = new UnitTarget(unit);
+        for (Element part : parts(unit)) {
+            Element source = child(part, "source");
+            Element target = child(part, "target");
+            // The standard's default state is "initial": a tool may leave the attribute out.
+            String state = part.getAttribute("state");
+            if ("segment".equals(part.getLocalName()) && (state.isEmpty() || "initial".equals(state))
+                    && target != null && hasText(source)
+                    && TypedText.sameText(reading.content(source), reading.content(target))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private Optional<String> text(Element unit) {
         record Piece(int order, String text) {
         }

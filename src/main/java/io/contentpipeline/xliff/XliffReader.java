@@ -35,11 +35,15 @@ public final class XliffReader {
     /**
      * What a returned XLIFF file says: its metadata, unit id → target text for the units
      * translated, the ids of the units left without a translation (no target, or an empty
-     * one), and unit id → the line in the file where the unit starts.
+     * one), the ids of those whose target only repeats the source in a state that says nobody
+     * translated it, and unit id → the line in the file where the unit starts.
      */
     public record Filled(Map<String, String> metadata, Map<String, String> targets, List<String> untranslated,
-                         Map<String, Integer> unitLines) {
+                         List<String> sourceCopies, Map<String, Integer> unitLines) {
     }
+
+    /** XLIFF 1.2 target states that say nobody has translated the segment yet. */
+    private static final List<String> UNTRANSLATED_12 = List.of("new", "needs-translation");
 
     /** The XLIFF 1.2 elements that hold a code's original text. */
     private static final List<String> CODES_12 = List.of("ph", "bpt", "ept", "it");
@@ -59,19 +63,25 @@ public final class XliffReader {
         }
         Map<String, String> targets = new LinkedHashMap<>();
         List<String> untranslated = new ArrayList<>();
+        List<String> copies = new ArrayList<>();
         NodeList units = document.getElementsByTagNameNS(XliffWriter.XLIFF, "unit");
         for (int i = 0; i < units.getLength(); i++) {
             Element unit = (Element) units.item(i);
+            String id = unit.getAttribute("id");
             Optional<String> target;
             try {
                 target = UnitTarget.of(unit);
+                if (target.isPresent() && UnitTarget.copiesSource(unit)) {
+                    copies.add(id);
+                    continue;
+                }
             } catch (IllegalArgumentException e) {
-                throw reject("unit '" + unit.getAttribute("id") + "': " + e.getMessage());
+                throw reject("unit '" + id + "': " + e.getMessage());
             }
-            target.ifPresentOrElse(text -> targets.put(unit.getAttribute("id"), text), () -> untranslated.add(unit.getAttribute("id")));
+            target.ifPresentOrElse(text -> targets.put(id, text), () -> untranslated.add(id));
         }
         return new Filled(metadata(document.getElementsByTagNameNS(XliffWriter.METADATA, "meta"), "type"), targets, untranslated,
-                UnitLines.of(xliff));
+                copies, UnitLines.of(xliff));
     }
 
     /**
@@ -83,6 +93,7 @@ public final class XliffReader {
     private static Filled read12(Document document, byte[] xliff) {
         Map<String, String> targets = new LinkedHashMap<>();
         List<String> untranslated = new ArrayList<>();
+        List<String> copies = new ArrayList<>();
         Map<String, Integer> lines = UnitLines.of(xliff);
         NodeList units = document.getElementsByTagNameNS(Xliff12Writer.XLIFF, "trans-unit");
         for (int i = 0; i < units.getLength(); i++) {
@@ -95,7 +106,10 @@ public final class XliffReader {
             Map<String, String> codes = source == null ? Map.of() : codes12(source);
             boolean plain = InlineCodes.isPlainText(unit.getAttribute("id"));
             String text = target == null ? "" : content12(target, codes, plain);
-            if (!text.isBlank()) {
+            if (!text.isBlank() && UNTRANSLATED_12.contains(target.getAttribute("state")) && source != null && hasText12(source)
+                    && TypedText.sameText(text, content12(source, codes, plain))) {
+                copies.add(unit.getAttribute("id"));
+            } else if (!text.isBlank()) {
                 targets.put(unit.getAttribute("id"), text);
             } else if (source != null && !hasText12(source)) {
                 // Only codes (an image, a shortcode): nothing to translate, the source stands.
@@ -105,7 +119,7 @@ public final class XliffReader {
             }
         }
         return new Filled(metadata(document.getElementsByTagNameNS(Xliff12Writer.XLIFF, "prop"), "prop-type"), targets, untranslated,
-                lines);
+                copies, lines);
     }
 
     /**

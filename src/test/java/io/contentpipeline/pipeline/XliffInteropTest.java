@@ -3,6 +3,7 @@ package io.contentpipeline.pipeline;
 import com.fasterxml.jackson.databind.JsonNode;
 import net.sf.okapi.lib.xliff2.core.CTag;
 import net.sf.okapi.lib.xliff2.core.Fragment;
+import net.sf.okapi.lib.xliff2.core.Part;
 import net.sf.okapi.lib.xliff2.core.Segment;
 import net.sf.okapi.lib.xliff2.core.Tag;
 import net.sf.okapi.lib.xliff2.core.TargetState;
@@ -126,6 +127,31 @@ class XliffInteropTest {
             assertThat(error.get("line").asInt()).isEqualTo(lineOfUnit(returned, forgotten));
         });
         assertThat(home.bundle("role-cmo-pme").get("translations").get("en").get("status").asText()).isEqualTo("rejected");
+    }
+
+    @Test
+    void unitsATranslationToolCopiedFromTheSourceAndNobodyTranslatedAreRejectedNotPublished() {
+        PipelineHome home = new PipelineHome(temp).publishSeed("seed.txt");
+        Map<String, String> english = Translator.englishSeedByUnit();
+        List<String> copied = new ArrayList<>();
+
+        String returned = throughOkapi(home.read(SEED_XLIFF), unit -> {
+            Segment segment = unit.getSegment(0);
+            if (unit.getId().startsWith("p-") && copied.size() < 3) {
+                segment.getTarget(Part.GetTarget.CLONE_SOURCE);
+                copied.add(unit.getId());
+            } else {
+                translate(unit, english.get(unit.getId()));
+            }
+        });
+        home.drop("inbox/translations/EN/role-cmo-pme.en.xlf", returned);
+        assertThat(home.runOnce()).isZero();
+
+        JsonNode errors = home.json("outbox/rejected/role-cmo-pme.en.xlf.errors.json").get("errors");
+        assertThat(errors).filteredOn(error -> error.get("code").asText().equals("xliff-untranslated"))
+                .extracting(error -> error.get("field").asText()).containsExactlyElementsOf(copied);
+        assertThat(errors.get(0).get("message").asText()).contains("repeats its source");
+        assertThat(Files.exists(home.resolve("outbox/published/role-cmo-pme/index.en.md"))).isFalse();
     }
 
     @Test

@@ -190,4 +190,27 @@ class XliffReaderTest {
         assertThat(filled.untranslated()).containsExactly("p-1", "p-2");
         assertThat(filled.targets()).containsOnlyKeys("p-3");
     }
+
+    @Test
+    void aTargetThatRepeatsItsSourceInAStateSayingNobodyTranslatedItIsACopyNotATranslation() {
+        XliffReader.Filled filled = read("""
+                <unit id="p-1"><segment state="initial"><source>Bonjour à tous.</source><target>Bonjour  à tous.</target></segment></unit>
+                <unit id="p-2"><segment state="translated"><source>Conclusion</source><target>Conclusion</target></segment></unit>
+                <unit id="p-3"><segment state="initial"><source>Merci.</source><target>Thank you.</target></segment></unit>
+                """);
+        String xliff12 = """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <xliff xmlns="urn:oasis:names:tc:xliff:document:1.2" version="1.2"><file original="s.md" source-language="fr"
+                  target-language="en" datatype="x-markdown"><body>
+                <trans-unit id="p-1"><source>Bonjour à tous.</source><target state="needs-translation">Bonjour à tous.</target></trans-unit>
+                <trans-unit id="p-2"><source>Conclusion</source><target state="translated">Conclusion</target></trans-unit>
+                </body></file></xliff>
+                """;
+        XliffReader.Filled filled12 = new XliffReader().read(xliff12.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(filled.sourceCopies()).containsExactly("p-1");
+        assertThat(filled.targets()).containsOnlyKeys("p-2", "p-3");
+        assertThat(filled12.sourceCopies()).containsExactly("p-1");
+        assertThat(filled12.targets()).containsOnlyKeys("p-2");
+    }
 }

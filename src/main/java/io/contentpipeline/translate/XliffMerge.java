@@ -17,6 +17,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Turns a filled XLIFF file back into the Markdown return it stands for: the draft of the
@@ -26,6 +27,9 @@ import java.util.Map;
  * segment nobody translated, so there is nothing to guess.
  */
 public final class XliffMerge {
+
+    private static final Pattern LINE_BREAKS = Pattern.compile("\\s*\\R\\s*");
+    private static final Pattern BLANK_LINES = Pattern.compile("\\R[ \\t]*(?:\\R[ \\t]*)+");
 
     private final XliffReader reader = new XliffReader();
     private final SourceArchive sources;
@@ -97,12 +101,26 @@ public final class XliffMerge {
         StringBuilder body = new StringBuilder(draft.body().length());
         int copied = 0;
         for (Segment segment : segments) {
-            body.append(draft.body(), copied, segment.start()).append(filled.targets().getOrDefault(segment.id(), segment.text()));
+            body.append(draft.body(), copied, segment.start()).append(oneBlock(segment, filled.targets().getOrDefault(segment.id(), segment.text())));
             copied = segment.end();
         }
         body.append(draft.body().substring(copied));
         return new Merged(FrontMatterWriter.markdown(fields, body.toString()), filled.unitLines());
     }
+
+    /**
+     * A unit's target as the one block its unit stands for. Tools let a translator type line
+     * breaks (Shift+Enter): in a heading or a table cell a line break would end the heading or
+     * the row, so it becomes a space; elsewhere a blank line would start a new block, so blank
+     * lines fold into one line break, which Markdown reads as the same paragraph going on.
+     */
+    static String oneBlock(Segment segment, String target) {
+        if (segment.kind() == Segment.Kind.HEADING || segment.kind() == Segment.Kind.TABLE_CELL) {
+            return LINE_BREAKS.matcher(target.strip()).replaceAll(" ");
+        }
+        return BLANK_LINES.matcher(target).replaceAll("\n");
+    }
+
 
     /** Every field and block of the draft must come back translated, each one missing named. */
     private static void requireEveryUnit(String slug, int version, XliffReader.Filled filled, List<Segment> fields, List<Segment> body) {

@@ -122,12 +122,12 @@ public final class BundlePublisher {
                 Map<String, TranslationState> states = new LinkedHashMap<>(current.translations());
                 Instant now = Instant.now();
                 TranslationState state = states.get(rejection.language());
-                // Only a translation still awaited can be "rejected": a language no draft went out
-                // for gains no entry, and a current translation stays current and published.
-                if (state == null || LanguageEntry.CURRENT.equals(state.status())) {
+                // A language no draft went out for gains no entry.
+                TranslationState after = state == null ? null : state.afterRejectedReturn(now);
+                if (after == null || after == state) {
                     return rejection;
                 }
-                states.put(rejection.language(), state.with(TranslationState.REJECTED, now));
+                states.put(rejection.language(), after);
                 store.replaceManifest(new BundleManifest(current.slug(), current.version(), current.sourceLanguage(),
                         current.sourceSha256(), current.publishedAt(), current.languages(), states));
             }

@@ -18,4 +18,13 @@ public record TranslationState(String status, int requestedVersion, Instant requ
     public TranslationState with(String newStatus, Instant when) {
         return new TranslationState(newStatus, requestedVersion, requestedAt, when);
     }
+
+    /**
+     * The state after a return was rejected. Only a translation still awaited becomes
+     * {@code rejected}: a current one stays current and published, since a bad file dropped
+     * by mistake does not unpublish a good translation.
+     */
+    public TranslationState afterRejectedReturn(Instant when) {
+        return LanguageEntry.CURRENT.equals(status) ? this : with(REJECTED, when);
+    }
 }

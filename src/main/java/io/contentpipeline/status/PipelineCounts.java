@@ -48,7 +48,7 @@ public final class PipelineCounts {
             Map<String, TranslationState> copy = new TreeMap<>(states);
             TranslationState state = copy.get(language);
             if (state != null) {
-                copy.put(language, state.with(TranslationState.REJECTED, Instant.now()));
+                copy.put(language, state.afterRejectedReturn(Instant.now()));
             }
             return Map.copyOf(copy);
         });

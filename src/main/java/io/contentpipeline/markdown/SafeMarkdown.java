@@ -27,6 +27,8 @@ import java.util.regex.Pattern;
  * raw HTML allowed: the Markdown twin of {@link SafeHtml}, under its policy. Only raw HTML
  * and link destinations are touched, in place, by source offsets; the rest of the text, code
  * included, stays byte for byte as written, and a body with nothing to remove is returned as is.
+ * Code includes the body of a {@code {{< highlight >}}} shortcode ({@link HighlightBodies}):
+ * Hugo escapes it, so it keeps its tags, as a fenced code block does.
  * <ul>
  * <li>Raw HTML (blocks, inline tags, and the text after a comment block's {@code -->}) loses
  * the tags and attributes the policy refuses ({@link RawHtml}); comments stay.</li>
@@ -69,7 +71,8 @@ public final class SafeMarkdown {
             if (!mayRunScript(text)) {
                 return text;
             }
-            String cleaned = cleanShortcodes(TextEdit.apply(text, new Pass().edits(engine.parseRaw(text))));
+            String masked = HighlightBodies.in(text).masked(text);
+            String cleaned = cleanShortcodes(TextEdit.apply(text, new Pass().edits(engine.parseRaw(masked))));
             if (cleaned.equals(text)) {
                 return text;
             }
@@ -82,16 +85,20 @@ public final class SafeMarkdown {
      * Hugo expands shortcodes before it reads the Markdown, code spans and fences included,
      * and some pass their parameters on as HTML ({@code figure}'s caption and link). So the
      * raw HTML and the URLs in every shortcode's parameters get the same policy, wherever the
-     * shortcode stands.
+     * shortcode stands; except inside a highlight body, where Hugo escapes what they give.
      */
     private static String cleanShortcodes(String markdown) {
         if (markdown.indexOf("{{") < 0) {
             return markdown;
         }
         BasedSequence text = BasedSequence.of(markdown);
+        HighlightBodies code = HighlightBodies.in(markdown);
         List<TextEdit> edits = new ArrayList<>();
         Matcher shortcode = MarkdownEngine.TEMPLATE_TAGS.matcher(markdown);
         while (shortcode.find()) {
+            if (code.holds(shortcode.start())) {
+                continue;
+            }
             if (embedName(shortcode.group()) != null) {
                 edits.add(TextEdit.removal(shortcode.start(), shortcode.end()));
                 continue;

@@ -109,6 +109,67 @@ class SafeMarkdownTest {
     }
 
     @Test
+    void theBodyOfAHighlightShortcodeIsCodeAndStaysAsWritten() {
+        String markdown = """
+                Le code : {{< highlight html "linenos=table,hl_lines=2" >}}
+                <script>alert(1)</script>
+                <div onclick="steal()">Clic</div>
+
+                [x](javascript:alert(2)) {{< figure caption="<img src=x onerror=alert(3)>" >}}
+                {{< / highlight >}}
+
+                {{< highlight js >}}<img src=x onerror=alert(4)>{{< /highlight >}}
+                """;
+
+        assertThat(safe.clean(markdown)).isSameAs(markdown);
+    }
+
+    @Test
+    void aroundAHighlightShortcodeEverythingIsCleanedAsBefore() {
+        String markdown = """
+                <script>alert(1)</script> <div onclick="x">
+                {{< highlight html "javascript:alert(2)" >}}
+                <script>alert(3)</script>
+                {{< /highlight >}}
+                </div>
+
+                [x](javascript:alert(4))
+                """;
+
+        assertThat(safe.clean(markdown)).isEqualTo("""
+                 <div>
+                {{< highlight html "#" >}}
+                <script>alert(3)</script>
+                {{< /highlight >}}
+                </div>
+
+                [x](#)
+                """);
+    }
+
+    @Test
+    void aHighlightShortcodeHugoMightReadOtherwiseIsCleanedLikeAnyText() {
+        for (String doubtful : new String[] {
+                // Self-closing: no body at all.
+                "{{< highlight html />}}\n<script>alert(1)</script>\n{{< /highlight >}}\n",
+                // Never closed, closed in another notation or case, or with a nested opening first.
+                "{{< highlight html >}}\n<script>alert(1)</script>\n",
+                "{{< highlight html >}}\n<script>alert(1)</script>\n{{% /highlight %}}\n",
+                "{{< highlight html >}}\n<script>alert(1)</script>\n{{< /Highlight >}}\n",
+                "{{< highlight html >}}\n{{< highlight js >}}\n<script>alert(1)</script>\n{{< /highlight >}}x{{< /highlight >}}\n",
+                // Markdown notation: Hugo renders the highlighter's output as Markdown again.
+                "{{% highlight html %}}\n<script>alert(1)</script>\n{{% /highlight %}}\n",
+                // Another shortcode whose name starts the same.
+                "{{< highlighter html >}}\n<script>alert(1)</script>\n{{< /highlighter >}}\n",
+                // Where a quoted ">}}" ends the opening tag, and how an escaped quote reads, is Hugo's to say.
+                "{{< highlight html \"a>}}\n<script>alert(1)</script>\n\" >}}x{{< /highlight >}}\n",
+                "{{< highlight html \"a\\\" >}}<script>alert(1)</script>\" >}}x{{< /highlight >}}\n",
+                "{{< highlight html \"<b>\" >}}\n<script>alert(1)</script>\n{{< /highlight >}}\n"}) {
+            assertThat(safe.clean(doubtful)).as(doubtful).doesNotContain("<script");
+        }
+    }
+
+    @Test
     void aBodyThatCannotRunScriptIsNotEvenParsed() {
         assertThat(SafeMarkdown.mayRunScript("# Titre\n\nDu texte, [un lien](https://a.ca/x:y) et R&D.\n")).isFalse();
         assertThat(SafeMarkdown.mayRunScript("[x](javascript\\:alert(1))")).isTrue();

@@ -41,4 +41,35 @@ class SafeMarkdownPublishTest {
                     .doesNotContainPattern("(?i)(href|src)=\"(javascript|data):");
         }
     }
+
+    /** Hugo escapes a highlight shortcode's body: its tags are code to show, and the page keeps them. */
+    @Test
+    void theCodeOfAHighlightShortcodeIsPublishedAsWritten() {
+        PipelineHome home = new PipelineHome(temp);
+        String code = """
+                {{< highlight html >}}
+                <script>alert(1)</script>
+                <div onclick="steal()">Click</div>
+                {{< /highlight >}}
+                """;
+        home.drop("inbox/highlight.md", """
+                ---
+                title: "Showing HTML in a page"
+                date: 2025-07-25
+                description: "How to show HTML code in a Hugo page without running it."
+                lang: en
+                ---
+                This article shows some HTML code in a Hugo highlight shortcode: the code must stay as written.
+
+                """ + code + """
+
+                A real script outside the shortcode still goes: <script>alert(2)</script> and that is all.
+                """);
+
+        assertThat(home.runOnce()).isZero();
+
+        String published = home.read("outbox/published/highlight/index.en.md");
+        String body = published.substring(published.indexOf("\n---\n") + 5);
+        assertThat(body).contains(code).contains("still goes:  and that is all.").doesNotContain("alert(2)");
+    }
 }

@@ -43,7 +43,7 @@ public final class MetadataRules {
         return rules.stream()
                 .filter(rule -> !rule.check().passes(frontMatter, rule))
                 .map(rule -> new Problem(rule.severity(), "metadata." + rule.check().name().toLowerCase(Locale.ROOT).replace('_', '-'),
-                        rule.field(), rule.message(), frontMatter.line(rule.field()), null))
+                        rule.field(), rule.check().message(frontMatter, rule), frontMatter.line(rule.field()), null))
                 .toList();
     }
 

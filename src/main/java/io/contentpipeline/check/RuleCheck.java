@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /** The kinds of check a metadata rule can name; each answers whether a front matter passes. */
 public enum RuleCheck {
@@ -44,10 +45,16 @@ public enum RuleCheck {
         }
     },
     TEXT("text") {
+        /** A number is text as YAML reads it ("title: 2024" shows 2024, here and in Hugo); a boolean is not "yes". */
         @Override
         boolean passes(FrontMatter fm, Rule rule) {
             Object value = fm.get(rule.field());
-            return !(value instanceof List || value instanceof Map);
+            return value == null || value instanceof String || value instanceof Number;
+        }
+
+        @Override
+        String message(FrontMatter fm, Rule rule) {
+            return rule.message() + "; found " + found(fm.get(rule.field()));
         }
     },
     LANGUAGE_CODE("language-code") {
@@ -107,6 +114,11 @@ public enum RuleCheck {
 
     abstract boolean passes(FrontMatter frontMatter, Rule rule);
 
+    /** What the author is told when the front matter fails the rule: the rule's message, unless the check can say more. */
+    String message(FrontMatter frontMatter, Rule rule) {
+        return rule.message();
+    }
+
     @JsonCreator
     public static RuleCheck fromLabel(String label) {
         for (RuleCheck check : values()) {
@@ -119,6 +131,26 @@ public enum RuleCheck {
 
     private static Optional<java.time.OffsetDateTime> date(FrontMatter fm, String field) {
         return fm.text(field).flatMap(IsoDates::parse);
+    }
+
+    /**
+     * A value that is not text, as the author can find it in what they wrote: YAML decides
+     * the type from the unquoted spelling, so the way out is to quote it.
+     */
+    private static String found(Object value) {
+        if (value instanceof Boolean yes) {
+            return "the boolean " + yes + ", which is how YAML reads an unquoted " + (yes ? "yes, on or true" : "no, off or false")
+                    + ": quote it if you mean the word";
+        }
+        if (value instanceof List<?> list) {
+            return "a list of " + list.size() + (list.size() == 1 ? " item" : " items")
+                    + " (YAML reads [brackets] and lines that start with \"- \" as a list): quote it if you mean the text";
+        }
+        if (value instanceof Map<?, ?> map) {
+            return "a map with the keys " + map.keySet().stream().map(String::valueOf).collect(Collectors.joining(", "))
+                    + " (YAML reads {braces} and indented \"key: value\" lines as a map): quote it if you mean the text";
+        }
+        return value instanceof byte[] ? "binary data (a !!binary value)" : "a " + value.getClass().getSimpleName() + " value";
     }
 
     /** An ISO 639-1 code, with a region or script if the author likes: fr, en, fr-CA, pt_BR, zh-Hant. */

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 class MetadataRulesTest {
 
@@ -63,6 +64,38 @@ class MetadataRulesTest {
         Map<String, Object> leapDay = valid();
         leapDay.put("date", "2023-02-29");
         assertThat(check(leapDay)).extracting(Problem::field).contains("date");
+    }
+
+    @Test
+    void aTextFieldYamlReadAsABooleanAListOrAMapIsAnErrorAtItsLineThatSaysWhatWasFound() {
+        Map<String, Object> fields = valid();
+        fields.put("title", true);
+        fields.put("description", List.of("SEO", "Marketing"));
+        fields.put("summary", new LinkedHashMap<>(Map.of("fr", "Résumé")));
+
+        assertThat(rules.check(new FrontMatter(fields, Map.of("title", 2, "description", 5, "summary", 6))))
+                .filteredOn(Problem::isError).extracting(Problem::code, Problem::field, Problem::line, Problem::message)
+                .containsExactlyInAnyOrder(
+                        tuple("metadata.text", "title", 2, "title must be text; found the boolean true, which is how YAML reads"
+                                + " an unquoted yes, on or true: quote it if you mean the word"),
+                        tuple("metadata.text", "description", 5, "description must be text; found a list of 2 items (YAML reads"
+                                + " [brackets] and lines that start with \"- \" as a list): quote it if you mean the text"),
+                        tuple("metadata.text", "summary", 6, "summary must be text; found a map with the keys fr (YAML reads"
+                                + " {braces} and indented \"key: value\" lines as a map): quote it if you mean the text"));
+
+        fields.put("title", false);
+        assertThat(check(fields)).extracting(Problem::message).contains("title must be text; found the boolean false,"
+                + " which is how YAML reads an unquoted no, off or false: quote it if you mean the word");
+    }
+
+    @Test
+    void aNumberIsTextAsYamlReadsIt() {
+        Map<String, Object> fields = valid();
+        fields.put("title", 2024);
+        fields.put("description", 3.5);
+        fields.put("summary", 42L);
+
+        assertThat(check(fields)).isEmpty();
     }
 
     @Test

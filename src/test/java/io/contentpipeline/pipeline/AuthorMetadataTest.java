@@ -66,6 +66,32 @@ class AuthorMetadataTest {
     }
 
     @Test
+    void aTitleYamlReadsAsABooleanIsRejectedAtItsLineAndANumberIsTakenAsText() {
+        PipelineHome home = new PipelineHome(temp);
+        dropAndRun(home, "inbox/oui.md", """
+                ---
+                date: 2024-03-05
+                title: Yes
+                ---
+
+                Un article dont le titre est un simple oui, que YAML lit comme un booléen s'il n'est pas entre guillemets.
+                """);
+        dropAndRun(home, "inbox/annee.md", article("", "", "Un article dont le titre est une année, ce qui est un nombre pour YAML.")
+                .replace("title: \"\"", "title: 2024"));
+
+        JsonNode errors = home.json("outbox/rejected/oui.md.errors.json").get("errors");
+        assertThat(errors).singleElement().satisfies(error -> {
+            assertThat(error.get("code").asText()).isEqualTo("metadata.text");
+            assertThat(error.get("field").asText()).isEqualTo("title");
+            assertThat(error.get("line").asInt()).isEqualTo(3);
+            assertThat(error.get("message").asText()).startsWith("title must be text; found the boolean true").contains("quote it");
+        });
+        assertThat(home.resolve("outbox/published/oui")).doesNotExist();
+        assertThat(home.read("outbox/published/annee/index.fr.md")).contains("title: 2024\n");
+        assertThat(home.bundle("annee").get("languages").get("fr").get("title").asText()).isEqualTo("2024");
+    }
+
+    @Test
     void theEnglishPageOfAFrenchArticleDroppedAsAnArticleIsRejectedNotPublishedOverIt() {
         PipelineHome home = new PipelineHome(temp);
         dropAndRun(home, "inbox/lancement-fr.md", article("Lancement du service", "slug: lancement\n",

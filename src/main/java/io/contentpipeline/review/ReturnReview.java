@@ -5,6 +5,7 @@ import io.contentpipeline.article.Severity;
 import io.contentpipeline.segment.Bead;
 import io.contentpipeline.segment.BlockShape;
 import io.contentpipeline.segment.BodyStructure;
+import io.contentpipeline.segment.LinkOrImage;
 import io.contentpipeline.segment.SegmentAligner;
 import io.contentpipeline.segment.Segment;
 import io.contentpipeline.segment.SegmentedArticle;
@@ -75,6 +76,8 @@ public final class ReturnReview {
             locateHeadingChange(beads, problems);
         }
         locateInTranslation(beads, problems, "protected-token");
+        locateCountChange(beads, problems, "structure-links", "link", source.structure().links(), translation.structure().links());
+        locateCountChange(beads, problems, "structure-images", "image", source.structure().images(), translation.structure().images());
         reviewBody(beads, source.body(), translation.body(), targetLanguage, problems);
         return problems;
     }
@@ -117,8 +120,8 @@ public final class ReturnReview {
                     + expected.tableShapes() + " expected, " + actual.tableShapes() + " found", null), expected.tables(), actual.tables(), "table", ""));
         }
         // Human translators add or drop a link to an external page now and then; a warning, not a rejection.
-        compare(problems, Severity.WARNING, "structure-links", "links", expected.links(), actual.links());
-        compare(problems, Severity.ERROR, "structure-images", "images", expected.images(), actual.images());
+        compare(problems, Severity.WARNING, "structure-links", "links", expected.links().size(), actual.links().size());
+        compare(problems, Severity.ERROR, "structure-images", "images", expected.images().size(), actual.images().size());
         CodeBlocks.compare(expected.codeBlocks(), actual.codeBlocks(), problems);
         Map<String, Integer> missing = difference(expected.protectedTokens(), actual.protectedTokens());
         missing.keySet().removeIf(token -> token.startsWith(HEADING_ID) && actual.headingAnchors().contains(token.substring(HEADING_ID.length())));
@@ -368,6 +371,20 @@ public final class ReturnReview {
                     : problem);
             return;
         }
+    }
+
+    /**
+     * Points a structure-links or structure-images problem at the first pair of blocks whose
+     * numbers differ: the source block's id, and the line of the translation's block ({@link BlockCounts}).
+     */
+    private static void locateCountChange(List<Bead> beads, List<Problem> problems, String code, String noun,
+                                          List<LinkOrImage> source, List<LinkOrImage> translation) {
+        if (problems.stream().noneMatch(problem -> code.equals(problem.code()))) {
+            return;
+        }
+        BlockCounts.first(beads, source, translation, noun).ifPresent(first -> problems.replaceAll(problem -> code.equals(problem.code())
+                ? problem(problem.severity(), problem.code(), first.segment(), problem.message() + "; first: " + first.where(), first.line())
+                : problem));
     }
 
     /** The id of the first source block whose text holds the token ("" when none does, as for a shortcode rewritten). */

@@ -158,13 +158,12 @@ public final class Segmenter {
         List<BlockShape> tables = new ArrayList<>();
         List<CodeBlock> code = new ArrayList<>();
         Tokens tokens = new Tokens(fileLine);
-        int[] counts = new int[3];
-        collect(document, headings, lists, tables, code, tokens, counts);
+        collect(document, headings, lists, tables, code, tokens);
         Matcher shortcode = SHORTCODE.matcher(body);
         while (shortcode.find()) {
             tokens.protectedTokens.add("shortcode " + shortcodeSignature(shortcode.group()));
         }
-        return new BodyStructure(headings, lists, tables, counts[1], counts[2], code, tokens.protectedTokens,
+        return new BodyStructure(headings, lists, tables, tokens.links, tokens.images, code, tokens.protectedTokens,
                 tokens.relativeLinks, tokens.htmlTags, anchors);
     }
 
@@ -174,9 +173,15 @@ public final class Segmenter {
         final List<String> protectedTokens = new ArrayList<>();
         final List<String> relativeLinks = new ArrayList<>();
         final List<String> htmlTags = new ArrayList<>();
+        final List<LinkOrImage> links = new ArrayList<>();
+        final List<LinkOrImage> images = new ArrayList<>();
 
         Tokens(IntUnaryOperator fileLine) {
             this.fileLine = fileLine;
+        }
+
+        LinkOrImage at(int offset) {
+            return new LinkOrImage(offset, fileLine.applyAsInt(offset));
         }
 
         void link(String url) {
@@ -200,7 +205,7 @@ public final class Segmenter {
     }
 
     private static void collect(Node node, List<Integer> headings, List<BlockShape> lists, List<BlockShape> tables,
-                                List<CodeBlock> code, Tokens tokens, int[] counts) {
+                                List<CodeBlock> code, Tokens tokens) {
         for (Node child = node.getFirstChild(); child != null; child = child.getNext()) {
             if (child instanceof Heading heading) {
                 headings.add(heading.getLevel());
@@ -224,31 +229,31 @@ public final class Segmenter {
                 continue;
             } else if (child instanceof Link || child instanceof AutoLink || child instanceof LinkRef ref && ref.isDefined()) {
                 // "[sic]" or a bracketed aside is a reference to nothing, not a link.
-                counts[1]++;
+                tokens.links.add(tokens.at(child.getStartOffset()));
                 tokens.link(child instanceof Link link ? link.getUrl().toString() : "");
             } else if (child instanceof Image || child instanceof ImageRef) {
-                counts[2]++;
+                tokens.images.add(tokens.at(child.getStartOffset()));
                 tokens.link(child instanceof Image image ? image.getUrl().toString() : "");
             } else if (child instanceof Code inline) {
                 tokens.protectedTokens.add("code `" + inline.getText() + "`");
             } else if (child instanceof HtmlInline || child instanceof HtmlBlock) {
-                htmlTokens(child.getChars().toString(), tokens, counts);
+                htmlTokens(child.getChars().toString(), child.getStartOffset(), tokens);
                 continue;
             }
-            collect(child, headings, lists, tables, code, tokens, counts);
+            collect(child, headings, lists, tables, code, tokens);
         }
     }
 
-    /** Raw HTML: its tags by name, its links counted and their targets kept. */
-    private static void htmlTokens(String html, Tokens tokens, int[] counts) {
+    /** Raw HTML starting at {@code offset} of the body: its tags by name, its links and images placed and their targets kept. */
+    private static void htmlTokens(String html, int offset, Tokens tokens) {
         Matcher tag = HTML_TAG.matcher(html);
         while (tag.find()) {
             String name = tag.group(1).toLowerCase();
             tokens.htmlTags.add("<" + (tag.group().startsWith("</") ? "/" : "") + name + ">");
             if (name.equals("a") && !tag.group().startsWith("</")) {
-                counts[1]++;
+                tokens.links.add(tokens.at(offset + tag.start()));
             } else if (name.equals("img")) {
-                counts[2]++;
+                tokens.images.add(tokens.at(offset + tag.start()));
             }
             Matcher href = HTML_HREF.matcher(tag.group());
             if (href.find()) {

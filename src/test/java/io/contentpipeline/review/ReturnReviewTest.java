@@ -221,6 +221,88 @@ class ReturnReviewTest {
     }
 
     @Test
+    void theFirstBlockWhoseImagesOrLinksDifferIsNamedWithItsLinesThoughTheImagesAreLocalised() {
+        String source = """
+                ---
+                title: "Le tableau de bord"
+                ---
+                Le tableau de bord montre l'état de chaque service en un coup d'œil : ![Tableau](/fr/tableau.png)
+
+                L'écran des alertes regroupe les incidents ![Alertes](/fr/alertes.png) et
+                l'historique des incidents <img src="/fr/historique.png" alt="Historique"> sur une seule page.
+
+                Pour en savoir plus, lisez [le guide complet](/fr/guide/) avant de configurer vos alertes.
+                """;
+        String translation = """
+                ---
+                title: "The dashboard"
+                ---
+                The dashboard shows the state of every service
+                at a glance: ![Dashboard](/en/dashboard.png)
+
+                The alerts screen gathers the incidents ![Alerts](/en/alerts.png) and
+                their history on a single page.
+
+                To learn more, read the complete guide before you set up your alerts.
+                """;
+
+        List<Problem> problems = new ReturnReview().review(segment(source), segment(translation), "en");
+
+        assertThat(problems).filteredOn(p -> p.code().equals("structure-images")).singleElement().satisfies(p -> {
+            assertThat(p.message()).isEqualTo("number of images differs from the source: 3 expected, 2 found; first: the block at"
+                    + " source line 6 has 2 images (lines 6, 7), its translation has 1 image");
+            assertThat(p.field()).as("the source block, which an XLIFF return turns into its unit's line").startsWith("p-");
+            assertThat(p.line()).as("the block's line in the returned file").isEqualTo(7);
+        });
+        assertThat(problems).filteredOn(p -> p.code().equals("structure-links")).singleElement().satisfies(p -> {
+            assertThat(p.message()).endsWith("first: the block at source line 9 has 1 link (line 9), its translation has no link");
+            assertThat(p.line()).isEqualTo(10);
+        });
+    }
+
+    @Test
+    void aBlockWithAnImageLeftUntranslatedOrAddedIsNamedAtItsLine() {
+        String source = """
+                ---
+                title: "Deux écrans"
+                ---
+                ## Le premier écran
+
+                Il montre la liste des articles publiés, triés du plus récent au plus ancien,
+                avec l'état de leurs traductions : ![État](/fr/etat.png)
+
+                ## Le second écran
+
+                Il montre les traductions en attente, langue par langue, avec leur date de retour.
+                """;
+        String translation = """
+                ---
+                title: "Two screens"
+                ---
+                ## The first screen
+
+                ## The second screen
+
+                It shows the translations still awaited, language by language, with their due date.
+                """;
+
+        List<Problem> problems = new ReturnReview().review(segment(source), segment(translation), "en");
+
+        assertThat(problems).extracting(Problem::code).contains("content-missing");
+        assertThat(problems).filteredOn(p -> p.code().equals("structure-images")).singleElement().satisfies(p -> {
+            assertThat(p.message()).endsWith("first: the block at source line 6 has 1 image (line 7) and no translation");
+            assertThat(p.line()).as("nothing in the returned file holds it").isNull();
+        });
+        // The other way round, the block is one the translation added.
+        assertThat(new ReturnReview().review(segment(translation), segment(source), "fr"))
+                .filteredOn(p -> p.code().equals("structure-images")).singleElement().satisfies(p -> {
+                    assertThat(p.message()).endsWith("first: a block the translation adds, with no counterpart in the source, has 1 image");
+                    assertThat(p.field()).isNull();
+                    assertThat(p.line()).isEqualTo(6);
+                });
+    }
+
+    @Test
     void punctuationRightAfterALinkIsNotTakenForFrenchSpacing() {
         String source = "---\ntitle: \"Postuler\"\n---\nSi le poste vous intéresse, <a href=\"/emplois/\">postulez aujourd'hui</a> !\n";
         String translation = "---\ntitle: \"Apply\"\n---\nIf the job interests you, <a href=\"/emplois/\">apply today</a>!\n";

@@ -38,6 +38,8 @@ public final class ReturnReview {
     private static final String INLINE_CODE = "code `";
     private static final int MIN_GAP_CHARS = 40;
     private static final int MIN_SENTENCE_WORDS = 5;
+    /** Titles are short: three words are enough to tell an untranslated one from a shared name. */
+    private static final int MIN_FIELD_WORDS = 3;
     private static final Pattern DOUBLED = Pattern.compile("(?iu)\\b(\\p{L}{2,})\\s+\\1\\b");
     private static final Set<String> LEGITIMATE_DOUBLES = Set.of("nous", "vous", "that", "had", "is", "le", "la");
     private static final Pattern FRENCH_SPACING = Pattern.compile("\\p{L}[\\s\\u00A0\\u202F\\u2009][:;!?](?=\\s|$)|[«»]");
@@ -94,6 +96,13 @@ public final class ReturnReview {
                 problems.add(problem(Severity.ERROR, "field-missing", field.id(),
                         field.id().substring(3) + " is missing or empty; translate it or keep the source text", null));
                 continue;
+            }
+            if (normalise(translated.text()).equals(normalise(field.text()))
+                    && LETTERS.matcher(translated.text()).results().count() >= MIN_FIELD_WORDS) {
+                // A warning: a product name can be a title in both languages. Taken as the
+                // translation, it would also be reused as such in the next version's draft.
+                problems.add(problem(Severity.WARNING, "field-identical", field.id(), field.id().substring(3)
+                        + " is identical to the source: not translated?", translated.line() > 0 ? translated.line() : null));
             }
             reviewPair(new Bead(List.of(field), List.of(translated)), language, problems);
         }

@@ -109,6 +109,29 @@ class ReturnReviewTest {
     }
 
     @Test
+    void aFieldLeftInTheSourceLanguageIsFlaggedButASharedShortNameIsNot() {
+        String translation = """
+                ---
+                title: "Trois conseils"
+                description: "GC Notify"
+                ---
+                ## First tip
+
+                Write for your readers before you write for search engines, and read your text aloud.
+
+                ## Second tip
+
+                Publish an honest review of what worked and what failed 6, 12 and 24 months after the launch.
+                """;
+        String source = SOURCE.replace("title: \"Trois conseils\"", "title: \"Trois conseils pratiques\"\ndescription: \"GC Notify\"");
+
+        List<Problem> problems = new ReturnReview().review(segment(source), segment(translation.replace("Trois conseils", "Trois conseils pratiques")), "en");
+
+        assertThat(problems).filteredOn(p -> p.code().equals("field-identical")).extracting(Problem::field, Problem::line)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("fm.title", 2));
+    }
+
+    @Test
     void inlineCodeKeptAsPlainTextIsAWarningButInlineCodeAlteredIsAnError() {
         String source = """
                 ---

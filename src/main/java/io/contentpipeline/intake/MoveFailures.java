@@ -23,7 +23,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * again, found it unchanged and failed to move it again: a silent loop every poll, and a
  * --once run that never became idle. Here the failure is logged at WARN once per input, and
  * the input is held like any transient failure: it waits out a growing delay before its
- * next attempt, and a --once run reports it and exits 1.
+ * next attempt, and a --once run reports it and exits 1. Whatever the failed move left at
+ * its target is removed, so that a stuck input has no copy in the outbox however many times
+ * it is tried.
  * <p>
  * Each attempt runs the whole route again before its move, and the route records the
  * input's events: the attempt that published a new article and every later one finding it
@@ -69,6 +71,7 @@ public final class MoveFailures implements ExceptionHandler {
         }
         Path input = Path.of(file).toAbsolutePath();
         String target = exchange.getMessage().getHeader(InboxFiles.MOVE_TO, String.class);
+        dropCopy(input, target);
         dropOrphanReport(target);
         // Remembered before the back-off is set, so the retry cannot be taken before it is known as one.
         String signature = signature(exchange);
@@ -97,8 +100,30 @@ public final class MoveFailures implements ExceptionHandler {
     }
 
     /**
-     * A rejected input whose move failed is rejected again at its next attempt, under a new
-     * reserved name: the report written for this attempt would stay behind with no file beside it.
+     * When the input cannot be deleted from the inbox (inbox/ read-only), Camel's move falls
+     * back to copy and delete, and the copy stays at the target while the input stays in the
+     * inbox. Each retry would copy it again under a new name (a new archive time, the next
+     * rejected/ number): one more duplicate per attempt. The input is whole in the inbox and
+     * leaves it at a later attempt, so the copy goes; only when byte for byte the input, so
+     * that nothing else is ever deleted.
+     */
+    private static void dropCopy(Path input, String target) {
+        if (target == null) {
+            return;
+        }
+        Path copy = Path.of(target).toAbsolutePath();
+        try {
+            if (Files.isRegularFile(input) && Files.isRegularFile(copy) && Files.mismatch(input, copy) == -1) {
+                Files.delete(copy);
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.debug("pipeline.move-failed copy {} left: {}", copy, e.toString());
+        }
+    }
+
+    /**
+     * A rejected input whose move failed is rejected again at its next attempt, under a name
+     * reserved anew: the report written for this attempt would stay behind with no file beside it.
      */
     private void dropOrphanReport(String target) {
         if (target == null) {

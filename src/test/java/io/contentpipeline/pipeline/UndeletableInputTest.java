@@ -1,0 +1,132 @@
+package io.contentpipeline.pipeline;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import io.contentpipeline.intake.MoveFailures;
+import io.contentpipeline.runtime.PipelineRunner;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * inbox/ refuses deletions (read-only for a user, append-only for root, whom permissions do
+ * not stop): Camel's move cannot rename an input out of it, so it copies the file to its
+ * target and then fails to delete the original. The input stays in the inbox and is retried
+ * after each back-off; each retry used to leave one more copy in outbox/archive/ (and one
+ * more &lt;name&gt;.N with its report in outbox/rejected/). While stuck, an input has no
+ * copy in the outbox; once the inbox can be written again it leaves with exactly one.
+ */
+class UndeletableInputTest {
+
+    private static final String NEW_ARTICLE = "---\ntitle: \"Un titre\"\ndate: 2025-07-25\n---\n\nUn court texte en français sur la stratégie.\n";
+    private static final String WITHOUT_DATE = "---\ntitle: Sans date\n---\nTexte.\n";
+
+    @TempDir
+    Path temp;
+
+    @Test
+    @Timeout(180)
+    void anInputThatCannotBeDeletedFromTheInboxLeavesWithOneCopy() throws Exception {
+        PipelineHome home = new PipelineHome(temp, Map.of("pipeline.io-retry-delay", "200", "pipeline.io-retry-max-delay", "400"));
+        home.drop("inbox/nouveau.md", NEW_ARTICLE);
+        home.drop("inbox/sans-date.md", WITHOUT_DATE);
+        Path inbox = home.resolve("inbox");
+        Assumptions.assumeTrue(refuseDeletions(inbox), "cannot make a folder refuse deletions here (root without chattr)");
+
+        ListAppender<ILoggingEvent> log = new ListAppender<>();
+        log.start();
+        Logger moveLogger = (Logger) LoggerFactory.getLogger(MoveFailures.class);
+        moveLogger.addAppender(log);
+        moveLogger.setLevel(Level.DEBUG);
+        PipelineRunner runner = home.runner(false);
+        Thread service = new Thread(runner::run, "pipeline-service");
+        try {
+            service.start();
+            await().atMost(Duration.ofSeconds(120)).until(() -> retries(log, "nouveau.md") >= 3 && retries(log, "sans-date.md") >= 3);
+
+            assertThat(home.files("inbox")).filteredOn(name -> !name.startsWith(".")).containsExactly("nouveau.md", "sans-date.md");
+            assertThat(logged(log)).filteredOn(e -> e.getLevel() == Level.WARN).hasSize(2)
+                    .allSatisfy(e -> assertThat(e.getFormattedMessage()).contains("Cannot delete file"));
+            // The copy a failed attempt made is removed: the input is whole in the inbox. (An
+            // attempt in flight holds its report, then its copy, for a moment: wait for a gap.)
+            await().atMost(Duration.ofSeconds(30)).until(() -> home.files("outbox/archive/articles").isEmpty());
+            await().atMost(Duration.ofSeconds(30)).until(() -> home.files("outbox/rejected").isEmpty());
+
+            allowDeletions(inbox);
+            await().atMost(Duration.ofSeconds(30)).until(() -> home.files("inbox").isEmpty());
+            assertThat(home.files("outbox/archive/articles")).singleElement().satisfies(name -> assertThat(name).endsWith("_nouveau.md"));
+            assertThat(home.read("outbox/archive/articles/" + home.files("outbox/archive/articles").get(0))).isEqualTo(NEW_ARTICLE);
+            assertThat(home.files("outbox/rejected")).containsExactly("sans-date.md", "sans-date.md.errors.json");
+            assertThat(home.read("outbox/rejected/sans-date.md")).isEqualTo(WITHOUT_DATE);
+        } finally {
+            allowDeletions(inbox);
+            runner.stop();
+            service.join(60_000);
+            moveLogger.detachAppender(log);
+            moveLogger.setLevel(null);
+        }
+        assertThat(home.eventNames()).containsExactlyInAnyOrder("article.accepted", "translation.requested", "bundle.published", "article.rejected");
+    }
+
+    /**
+     * Makes a folder refuse deletions, checked on a hidden probe file (which the pipeline
+     * ignores): read-only is enough for a user; root needs the append-only attribute.
+     */
+    static boolean refuseDeletions(Path folder) throws IOException, InterruptedException {
+        Path probe = folder.resolve(".probe");
+        Files.writeString(probe, "");
+        folder.toFile().setWritable(false, false);
+        if (!deletable(probe)) {
+            return true;
+        }
+        folder.toFile().setWritable(true, false);
+        Files.writeString(probe, "");
+        return new ProcessBuilder("chattr", "+a", folder.toString()).redirectErrorStream(true).start().waitFor() == 0
+                && !deletable(probe);
+    }
+
+    static void allowDeletions(Path folder) throws IOException, InterruptedException {
+        try {
+            new ProcessBuilder("chattr", "-a", folder.toString()).redirectErrorStream(true).start().waitFor();
+        } catch (IOException noChattr) {
+            // Not root, or no chattr: the folder was only made read-only.
+        }
+        folder.toFile().setWritable(true, false);
+        Files.deleteIfExists(folder.resolve(".probe"));
+    }
+
+    private static boolean deletable(Path file) {
+        try {
+            Files.delete(file);
+            return true;
+        } catch (IOException refused) {
+            return false;
+        }
+    }
+
+    /** Attempts after the first failed move of a file, as MoveFailures logs them (DEBUG). */
+    private static long retries(ListAppender<ILoggingEvent> log, String file) {
+        return logged(log).stream().filter(e -> e.getFormattedMessage().startsWith("pipeline.move-failed again file=" + file + " ")).count();
+    }
+
+    /** A copy of the lines logged so far (the appender adds to its list under its own lock, from the workers). */
+    private static List<ILoggingEvent> logged(ListAppender<ILoggingEvent> log) {
+        synchronized (log) {
+            return List.copyOf(log.list);
+        }
+    }
+}

@@ -22,6 +22,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * Rejecting an input: the file goes to outbox/rejected/ with &lt;name&gt;.errors.json beside it
@@ -34,13 +35,19 @@ public final class Rejections {
 
     private final HomeLayout layout;
     private final PipelineCounts counts;
+    private final Predicate<Exchange> retryOfStuckInput;
     private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .enable(SerializationFeature.INDENT_OUTPUT);
 
-    public Rejections(HomeLayout layout, PipelineCounts counts) {
+    /**
+     * @param retryOfStuckInput whether an exchange is another attempt at an input that stayed in
+     *                          the inbox only because it could not be moved out (MoveFailures)
+     */
+    public Rejections(HomeLayout layout, PipelineCounts counts, Predicate<Exchange> retryOfStuckInput) {
         this.layout = layout;
         this.counts = counts;
+        this.retryOfStuckInput = retryOfStuckInput;
     }
 
     /** A stage rejected the input: the expected outcome for a bad file. */
@@ -70,7 +77,11 @@ public final class Rejections {
         report.put("warnings", problems.stream().filter(p -> !p.isError()).toList());
         writeReport(target, json.writeValueAsBytes(report));
         exchange.getMessage().setHeader(InboxFiles.MOVE_TO, target.toString());
-        counts.rejected(kind);
+        // rejected_since_start counts inputs: a stuck input's first attempt counted it, and its
+        // retries reject the same file again only because it could not be moved out.
+        if (!retryOfStuckInput.test(exchange)) {
+            counts.rejected(kind);
+        }
         String event = "translation".equals(kind) ? ChangelogEvent.TRANSLATION_REJECTED : ChangelogEvent.ARTICLE_REJECTED;
         String lang = "translation".equals(kind) ? InboxFiles.returnLanguage(exchange).toLowerCase() : null;
         if (lang != null && slug != null) {

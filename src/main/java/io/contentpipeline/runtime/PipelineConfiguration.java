@@ -107,8 +107,8 @@ public final class PipelineConfiguration implements CamelConfiguration {
         registry.bind("returnChecker", new ReturnChecker(parser, bundles, sources, deriver, languages, segmenter));
         ReturnsFilter returnsFilter = new ReturnsFilter(parser, bundles, settings.returnSourceWait(), Clock.systemUTC(), transientFailures);
         registry.bind("returnsFilter", returnsFilter);
-        registry.bind("rejections", new Rejections(layout, counts));
         MoveFailures moveFailures = new MoveFailures(layout, transientFailures);
+        registry.bind("rejections", new Rejections(layout, counts, moveFailures::isRetry));
         registry.bind("events", new EventRecorder(changelog, moveFailures::isRetry));
         registry.bind("changelogDigest", digest);
         registry.bind("pipelineCounts", counts);

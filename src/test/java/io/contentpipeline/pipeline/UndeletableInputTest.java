@@ -6,6 +6,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import io.contentpipeline.intake.MoveFailures;
 import io.contentpipeline.runtime.PipelineRunner;
+import io.contentpipeline.status.PipelineCounts;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -28,7 +29,9 @@ import static org.awaitility.Awaitility.await;
  * target and then fails to delete the original. The input stays in the inbox and is retried
  * after each back-off; each retry used to leave one more copy in outbox/archive/ (and one
  * more &lt;name&gt;.N with its report in outbox/rejected/). While stuck, an input has no
- * copy in the outbox; once the inbox can be written again it leaves with exactly one.
+ * copy in the outbox; once the inbox can be written again it leaves with exactly one. A
+ * rejected input is counted once in the status line's rejected_since_start, not once per
+ * attempt.
  */
 class UndeletableInputTest {
 
@@ -59,6 +62,9 @@ class UndeletableInputTest {
             await().atMost(Duration.ofSeconds(120)).until(() -> retries(log, "nouveau.md") >= 3 && retries(log, "sans-date.md") >= 3);
 
             assertThat(home.files("inbox")).filteredOn(name -> !name.startsWith(".")).containsExactly("nouveau.md", "sans-date.md");
+            // rejected_since_start counts the undated input once, not once per attempt.
+            PipelineCounts counts = runner.camelContext().getRegistry().lookupByNameAndType("pipelineCounts", PipelineCounts.class);
+            assertThat(counts.rejected()).isEqualTo(Map.of("article", 1L));
             assertThat(logged(log)).filteredOn(e -> e.getLevel() == Level.WARN).hasSize(2)
                     .allSatisfy(e -> assertThat(e.getFormattedMessage()).contains("Cannot delete file"));
             // The copy a failed attempt made is removed: the input is whole in the inbox. (An
@@ -72,6 +78,7 @@ class UndeletableInputTest {
             assertThat(home.read("outbox/archive/articles/" + home.files("outbox/archive/articles").get(0))).isEqualTo(NEW_ARTICLE);
             assertThat(home.files("outbox/rejected")).containsExactly("sans-date.md", "sans-date.md.errors.json");
             assertThat(home.read("outbox/rejected/sans-date.md")).isEqualTo(WITHOUT_DATE);
+            assertThat(counts.rejected()).isEqualTo(Map.of("article", 1L));
         } finally {
             allowDeletions(inbox);
             runner.stop();

@@ -3,12 +3,15 @@ package io.contentpipeline.intake;
 import io.contentpipeline.files.HomeLayout;
 import io.contentpipeline.status.TransientFailures;
 import org.apache.camel.Exchange;
+import org.apache.camel.Ordered;
 import org.apache.camel.spi.ExceptionHandler;
+import org.apache.camel.support.SynchronizationAdapter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -32,6 +35,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * "unchanged". {@link #isRetry} tells the event recorder that an input is such a retry, so
  * that a stuck file does not add one article.unchanged (or .rejected) to the changelog per
  * attempt.
+ * <p>
+ * What is held against a path (here and in {@link TransientFailures}) is forgotten when the
+ * file leaves the inbox ({@link #forgetWhenGone}), or at the next failure when it was taken
+ * out by hand: memory holds the files stuck now, and a later file of that name starts afresh.
  */
 public final class MoveFailures implements ExceptionHandler {
 
@@ -43,7 +50,7 @@ public final class MoveFailures implements ExceptionHandler {
      * Inputs whose move failed: the size and modification time each path had then. The retry
      * of a stuck file finds them equal; a file dropped again under the name (even with the
      * same content) has a new modification time, so it is a new input, reported and logged
-     * again. One entry per path, replaced by the next file stuck there.
+     * again. One entry per path, removed when the file leaves the inbox.
      */
     private final Map<Path, String> stuck = new ConcurrentHashMap<>();
 
@@ -73,6 +80,8 @@ public final class MoveFailures implements ExceptionHandler {
         String target = exchange.getMessage().getHeader(InboxFiles.MOVE_TO, String.class);
         dropCopy(input, target);
         dropOrphanReport(target);
+        // Files taken out of the inbox by hand while stuck are never seen leaving (forgetWhenGone).
+        stuck.keySet().removeIf(other -> Files.notExists(other, LinkOption.NOFOLLOW_LINKS));
         // Remembered before the back-off is set, so the retry cannot be taken before it is known as one.
         String signature = signature(exchange);
         boolean first = !signature.equals(stuck.put(input, signature));
@@ -83,6 +92,35 @@ public final class MoveFailures implements ExceptionHandler {
         } else {
             LOG.debug("pipeline.move-failed again file={} error=\"{}\" retry_in_ms={}", input.getFileName(), reason(exception), retry.toMillis());
         }
+    }
+
+    /**
+     * Route step, first in each intake route: when the exchange is done and its file is no
+     * longer in the inbox (moved out, or taken away), its path's back-off and stuck entry are
+     * dropped. Without this, both stayed for the life of the process, and a later file of the
+     * same name that failed went on with the old file's longer delay.
+     */
+    public void forgetWhenGone(Exchange exchange) {
+        String file = exchange.getMessage().getHeader(Exchange.FILE_PATH, String.class);
+        if (file == null) {
+            return;
+        }
+        Path input = Path.of(file).toAbsolutePath();
+        exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
+            @Override
+            public void onDone(Exchange done) {
+                if (Files.notExists(input, LinkOption.NOFOLLOW_LINKS)) {
+                    stuck.remove(input);
+                    failures.forget(input);
+                }
+            }
+
+            /** After the file consumer's own completion, which moves the file (or fails to). */
+            @Override
+            public int getOrder() {
+                return Ordered.LOWEST;
+            }
+        });
     }
 
     /**

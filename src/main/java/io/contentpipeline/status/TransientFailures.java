@@ -8,6 +8,7 @@ import org.slf4j.LoggerFactory;
 
 import java.io.File;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -22,7 +23,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * doubles with every failed attempt (up to a maximum), and the error is logged once per
  * attempt. When the fault clears, the
  * next attempt succeeds and processing goes on by itself. A --once run reports these
- * inputs and exits non-zero, since the pipeline itself failed.
+ * inputs and exits non-zero, since the pipeline itself failed. A path's entry is forgotten
+ * when its file leaves the inbox (MoveFailures.forgetWhenGone), so a later file of that
+ * name starts with the first delay.
  */
 public final class TransientFailures implements GenericFileFilter<File> {
 
@@ -66,6 +69,9 @@ public final class TransientFailures implements GenericFileFilter<File> {
     }
 
     private Attempts attempt(Path path) {
+        // A file taken out of the inbox by hand between two attempts is never seen leaving it
+        // (forget): its entry goes here, so that the map holds only files still in the inbox.
+        failed.keySet().removeIf(other -> Files.notExists(other, LinkOption.NOFOLLOW_LINKS));
         return failed.merge(path, new Attempts(1, clock.instant().plus(firstDelay)),
                 (before, first) -> new Attempts(before.count() + 1, clock.instant().plus(delay(before.count() + 1))));
     }
@@ -117,6 +123,11 @@ public final class TransientFailures implements GenericFileFilter<File> {
             return false;
         }
         return clock.instant().isBefore(attempts.nextAttempt());
+    }
+
+    /** The file has left the inbox: its attempts are over. */
+    public void forget(Path path) {
+        failed.remove(path.toAbsolutePath());
     }
 
     public boolean hasFailed(Path path) {

@@ -51,6 +51,32 @@ class OutboxFaultTest {
         assertThat(home.eventNames()).filteredOn("article.accepted"::equals).hasSize(1);
     }
 
+    /**
+     * A file's back-off ends when it leaves the inbox: a later file of the same name that fails
+     * starts again at the first delay, instead of going on with the old file's longer one.
+     */
+    @Test
+    void aNewFileUnderTheNameOfOneThatRecoveredStartsItsBackOffAfresh() throws Exception {
+        PipelineHome home = new PipelineHome(temp, Map.of("pipeline.io-retry-delay", "200"));
+        withServiceBlocking(home, "outbox/published", log -> {
+            home.dropResource(SeedArticleTest.SEED, "seed.txt");
+            await().atMost(Duration.ofSeconds(30)).until(() -> attempts(log) >= 3);
+            Files.delete(home.resolve("outbox/published"));
+            await().atMost(Duration.ofSeconds(30)).until(() -> home.files("inbox").isEmpty());
+            int before = (int) attempts(log);
+
+            // The outbox fails again, and another article is dropped under the same name.
+            Files.move(home.resolve("outbox/published"), home.resolve("outbox/published-before"));
+            Files.writeString(home.resolve("outbox/published"), "not a folder");
+            home.drop("inbox/seed.txt", "---\ntitle: \"Un autre\"\ndate: 2025-07-25\n---\n\nUn autre texte en français.\n");
+            await().atMost(Duration.ofSeconds(30)).until(() -> attempts(log) >= before + 2);
+
+            List<String> lines = messages(log);
+            assertThat(lines.get(before)).contains("seed.txt").contains("attempt=1").contains("retry_in_ms=200");
+            assertThat(lines.get(before + 1)).contains("attempt=2").contains("retry_in_ms=400");
+        });
+    }
+
     @Test
     void aRejectionThatCannotBeWrittenWaitsInTheInboxAndIsWrittenWhenTheOutboxRecovers() throws Exception {
         PipelineHome home = new PipelineHome(temp, Map.of("pipeline.io-retry-delay", "200"));

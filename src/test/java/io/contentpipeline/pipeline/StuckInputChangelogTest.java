@@ -13,6 +13,7 @@ import org.slf4j.LoggerFactory;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -71,8 +72,14 @@ class StuckInputChangelogTest {
             assertThat(events(home, "role-cmo-pme")).filteredOn("article.unchanged"::equals).hasSize(1);
             assertThat(events(home, "nouveau")).containsExactly("article.accepted", "translation.requested", "bundle.published");
 
-            // The author drops the same article once more: a new drop, logged once more.
-            home.dropResource(SeedArticleTest.SEED, "seed.txt");
+            // An operator copies the archived seed back into the inbox as it was (same size and
+            // modification time, as cp -p does): a new input, logged once more. What was known of
+            // the stuck file went when it left the inbox, so this one is not taken for a retry.
+            Path archived = home.resolve("outbox/archive/articles").resolve(home.files("outbox/archive/articles").stream()
+                    .filter(name -> name.endsWith("_seed.txt")).findFirst().orElseThrow());
+            Path part = home.resolve("inbox/.seed.txt.part");
+            Files.copy(archived, part, StandardCopyOption.COPY_ATTRIBUTES);
+            Files.move(part, home.resolve("inbox/seed.txt"));
             await().atMost(Duration.ofSeconds(30)).until(() -> home.files("inbox").isEmpty()
                     && home.files("outbox/archive/articles").size() == 3);
         } finally {

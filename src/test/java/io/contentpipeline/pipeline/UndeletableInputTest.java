@@ -7,6 +7,7 @@ import ch.qos.logback.core.read.ListAppender;
 import io.contentpipeline.intake.MoveFailures;
 import io.contentpipeline.runtime.PipelineRunner;
 import io.contentpipeline.status.PipelineCounts;
+import io.contentpipeline.status.TransientFailures;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -79,6 +80,9 @@ class UndeletableInputTest {
             assertThat(home.files("outbox/rejected")).containsExactly("sans-date.md", "sans-date.md.errors.json");
             assertThat(home.read("outbox/rejected/sans-date.md")).isEqualTo(WITHOUT_DATE);
             assertThat(counts.rejected()).isEqualTo(Map.of("article", 1L));
+            // Both inputs left the inbox: their back-offs are forgotten (and MoveFailures' records with them).
+            TransientFailures failures = runner.camelContext().getRegistry().lookupByNameAndType("transientFailures", TransientFailures.class);
+            await().atMost(Duration.ofSeconds(5)).until(() -> failures.count() == 0);
         } finally {
             allowDeletions(inbox);
             runner.stop();

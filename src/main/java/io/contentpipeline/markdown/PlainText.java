@@ -12,6 +12,8 @@ import com.vladsch.flexmark.ast.TextBase;
 import com.vladsch.flexmark.util.ast.Node;
 import org.jsoup.Jsoup;
 
+import java.util.Locale;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -22,6 +24,7 @@ import java.util.regex.Pattern;
 public final class PlainText {
 
     private static final Pattern BLANKS = Pattern.compile("[ \\t]+");
+    private static final Pattern SCRIPT_OPEN = Pattern.compile("<(script|style)\\b[^>]*(?<!/)>", Pattern.CASE_INSENSITIVE);
 
     private PlainText() {
     }
@@ -30,6 +33,26 @@ public final class PlainText {
         StringBuilder text = new StringBuilder();
         append(node, text);
         return BLANKS.matcher(text.toString().replace('\u00A0', ' ')).replaceAll(" ");
+    }
+
+    /**
+     * An inline {@code <script>} or {@code <style>} in a paragraph is a tag, then its code as
+     * text, then the closing tag: the code is no words a reader sees (nor a summary should
+     * quote), so everything up to the closing tag, or to the paragraph's end, is skipped.
+     * Returns the last node skipped, or null when {@code child} opens no script.
+     */
+    private static Node skippedScript(Node child) {
+        Matcher open = child instanceof HtmlInline ? SCRIPT_OPEN.matcher(child.getChars()) : null;
+        if (open == null || !open.lookingAt()) {
+            return null;
+        }
+        String closing = "</" + open.group(1).toLowerCase(Locale.ROOT);
+        Node last = child;
+        while (last.getNext() != null && !(last != child && last instanceof HtmlInline
+                && last.getChars().toString().toLowerCase(Locale.ROOT).startsWith(closing))) {
+            last = last.getNext();
+        }
+        return last;
     }
 
     private static void append(Node node, StringBuilder text) {
@@ -56,6 +79,11 @@ public final class PlainText {
             return;
         }
         for (Node child = node.getFirstChild(); child != null; child = child.getNext()) {
+            Node skipped = skippedScript(child);
+            if (skipped != null) {
+                child = skipped;
+                continue;
+            }
             append(child, text);
         }
         if (node instanceof com.vladsch.flexmark.util.ast.Block) {

@@ -81,4 +81,16 @@ class ProseBlocksTest {
 
         assertThat(blocks).extracting(ProseBlock::text).containsExactly("Prix : 12 € — ou moins.");
     }
+
+    @Test
+    void theCodeOfAnInlineScriptOrStyleIsNoProse() {
+        List<ProseBlock> blocks = blocks("""
+                Everything must go: <script>alert(2)</script> and that is all, <STYLE>p { color: red }</STYLE>really.
+
+                An unclosed <script>steal(document.cookie) ends the paragraph's prose.
+                """);
+
+        assertThat(blocks).extracting(ProseBlock::text)
+                .containsExactly("Everything must go: and that is all, really.", "An unclosed");
+    }
 }

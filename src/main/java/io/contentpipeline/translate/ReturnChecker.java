@@ -74,6 +74,12 @@ public final class ReturnChecker {
                     "'" + slug + "' is written in " + language.toUpperCase(Locale.ROOT) + " already");
         }
         LanguageEntry published = manifest.languages().get(language);
+        if (published == null && !manifest.translations().containsKey(language)) {
+            // Only a language a draft went out for can come back: not one edited into a file's metadata.
+            throw reject(slug, "translation-language", "translation.target_lang", "no translation into "
+                    + language.toUpperCase(Locale.ROOT) + " was requested for '" + slug + "' (requested: "
+                    + (manifest.translations().isEmpty() ? "none" : String.join(", ", manifest.translations().keySet()).toUpperCase(Locale.ROOT)) + ")");
+        }
         if (published != null && published.sourceVersion() > block.sourceVersion()) {
             // A late return must not replace a translation of a newer version: that work would be lost.
             throw reject(slug, block.sourceVersion(), "translation-superseded", "translation.source_version",

@@ -78,6 +78,22 @@ class XliffRoundTripTest {
                 .contains("1.  **Defining the Marketing Strategy**").doesNotContain("Définition de la Stratégie");
     }
 
+    @Test
+    void aReturnInALanguageNoDraftWentOutForIsRejected() throws Exception {
+        PipelineHome home = new PipelineHome(temp);
+        home.publishSeed("seed.txt");
+        String relabelled = fill(home.read("outbox/translations/EN/role-cmo-pme.xlf"), Translator.englishSeedByUnit())
+                .replace("trgLang=\"en\"", "trgLang=\"es\"").replace("<mda:meta type=\"target_lang\">en<", "<mda:meta type=\"target_lang\">es<");
+        assertThat(relabelled).contains("trgLang=\"es\"", "<mda:meta type=\"target_lang\">es<");
+
+        home.drop("inbox/translations/ES/role-cmo-pme.es.xlf", relabelled);
+        assertThat(home.runOnce()).isZero();
+
+        assertThat(home.json("outbox/rejected/role-cmo-pme.es.xlf.errors.json").get("errors").get(0).get("message").asText())
+                .isEqualTo("no translation into ES was requested for 'role-cmo-pme' (requested: EN)");
+        assertThat(home.bundle("role-cmo-pme").get("languages").has("es")).isFalse();
+    }
+
     /**
      * Adds a target to every trans-unit, each code written as the source's code element with
      * the same text ({@code <ph>}, or {@code <bpt>} and {@code <ept>} for a pair), which holds

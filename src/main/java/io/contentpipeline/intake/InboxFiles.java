@@ -24,6 +24,12 @@ public final class InboxFiles {
 
     public static final String MOVE_TO = "PipelineMoveTo";
     public static final String RETURN_LANGUAGE = "PipelineReturnLanguage";
+    /**
+     * Hidden files and editor leftovers ({@code ~$draft.md}), which no intake takes whatever
+     * its include setting says: the routes' {@code exclude} option holds the same expression.
+     */
+    public static final java.util.regex.Pattern NEVER_TAKEN = java.util.regex.Pattern.compile("[.~].*");
+
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSS'Z'").withZone(ZoneOffset.UTC);
 
     private final HomeLayout layout;

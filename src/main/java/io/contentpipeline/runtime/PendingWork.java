@@ -1,6 +1,7 @@
 package io.contentpipeline.runtime;
 
 import io.contentpipeline.files.HomeLayout;
+import io.contentpipeline.intake.InboxFiles;
 import io.contentpipeline.intake.ReturnsFilter;
 import io.contentpipeline.status.TransientFailures;
 
@@ -57,7 +58,7 @@ final class PendingWork {
         try (DirectoryStream<Path> files = Files.newDirectoryStream(folder, Files::isRegularFile)) {
             for (Path file : files) {
                 String name = file.getFileName().toString();
-                if (name.startsWith(".") || !include.matcher(name).matches() || failures.hasFailed(file)) {
+                if (InboxFiles.NEVER_TAKEN.matcher(name).matches() || !include.matcher(name).matches() || failures.hasFailed(file)) {
                     continue;
                 }
                 if (isReturn && !returnsFilter.isReady(file)) {

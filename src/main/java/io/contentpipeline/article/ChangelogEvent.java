@@ -18,6 +18,8 @@ public record ChangelogEvent(Instant time, String event, String slug, String lan
     public static final String TRANSLATION_ACCEPTED = "translation.accepted";
     public static final String TRANSLATION_REJECTED = "translation.rejected";
     public static final String TRANSLATION_UNCHANGED = "translation.unchanged";
+    /** A published translation now stands for a new source version whose translatable text is the same. */
+    public static final String TRANSLATION_CARRIED_FORWARD = "translation.carried-forward";
     public static final String BUNDLE_PUBLISHED = "bundle.published";
     /** Detail key of the input's digest: in the changelog, left out of the log line. */
     public static final String SHA256 = "sha256";
@@ -43,6 +45,21 @@ public record ChangelogEvent(Instant time, String event, String slug, String lan
         detail.put("languages", List.copyOf(languages));
         detail.put(SHA256, sha256);
         return now(BUNDLE_PUBLISHED, slug, lang, version, "outbox/published/" + slug + "/", detail);
+    }
+
+    /**
+     * A translation carried forward: the source's new version changed nothing a translator
+     * translates, so its published translation is current for that version. Named by the new
+     * source's digest, which keeps the event once per source version.
+     *
+     * @param translatedVersion the source version the translator worked from
+     */
+    public static ChangelogEvent translationCarriedForward(String slug, String lang, int version, int translatedVersion,
+                                                           String sha256) {
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("translated_version", translatedVersion);
+        detail.put(SHA256, sha256);
+        return now(TRANSLATION_CARRIED_FORWARD, slug, lang, version, "outbox/published/" + slug + "/index." + lang + ".md", detail);
     }
 
     /**

@@ -39,20 +39,53 @@ public final class BundlePublisher {
         this.parser = parser;
     }
 
+    /**
+     * A new source version joins its bundle. Every published translation takes the new
+     * source's front matter outside the translatable fields ({@code draft}, dates, author…),
+     * keeping its translated fields and body. One whose draft for this version needs nothing
+     * (the translate stage found the same translatable text, every segment reused) is carried
+     * forward: current for this version, with a translation.carried-forward event; the others
+     * are outdated until their new draft comes back.
+     */
     public Published publishSource(DraftsWritten drafted) throws Exception {
         VersionedArticle versioned = drafted.versioned();
         Article article = versioned.article();
+        int version = versioned.version();
         return store.locked(article.slug(), () -> {
             BundleManifest previous = store.manifest(article.slug()).orElse(null);
             Map<String, LanguageVersion> versions = new LinkedHashMap<>();
-            versions.put(article.language(), sourceVersion(versioned));
+            LanguageVersion source = sourceVersion(versioned);
+            versions.put(article.language(), source);
+            List<ChangelogEvent> events = new ArrayList<>();
             for (LanguageVersion translation : translations(previous)) {
                 if (translation.language().equals(article.language())) {
                     continue; // the source is now in this language (its earlier language was only assumed)
                 }
-                String status = translation.sourceVersion() < versioned.version() ? LanguageEntry.OUTDATED : LanguageEntry.CURRENT;
-                versions.put(translation.language(), translation.withStatus(status));
+                DraftsWritten.Carried carried = drafted.carried().get(translation.language());
+                if (carried != null && carried.fromVersion() == translation.sourceVersion()) {
+                    // By position: the translatable text, related articles' anchors included, is unchanged.
+                    FrontMatter frontMatter = translated(TranslatableFields.merge(source.frontMatter(), translation.frontMatter()),
+                            translation, article.slug());
+                    versions.put(translation.language(), translation.republished(frontMatter, LanguageEntry.CURRENT, version,
+                            translation.translatedFrom()));
+                    events.add(ChangelogEvent.translationCarriedForward(article.slug(), translation.language(), version,
+                            translation.translatedFrom(), article.sha256()));
+                } else {
+                    FrontMatter frontMatter = translated(TranslatableFields.refresh(source.frontMatter(), translation.frontMatter()),
+                            translation, article.slug());
+                    String status = translation.sourceVersion() < version ? LanguageEntry.OUTDATED : LanguageEntry.CURRENT;
+                    versions.put(translation.language(), translation.republished(frontMatter, status, translation.sourceVersion(),
+                            translation.translatedVersion()));
+                }
             }
+            // A translation of another version was accepted after its draft was written: the
+            // draft is out after all, and awaited.
+            drafted.carried().forEach((language, carried) -> {
+                LanguageVersion republished = versions.get(language);
+                if (republished == null || !LanguageEntry.CURRENT.equals(republished.status()) || republished.sourceVersion() != version) {
+                    events.add(carried.requested());
+                }
+            });
             Instant now = Instant.now();
             Map<String, TranslationState> states = new LinkedHashMap<>(previous == null ? Map.of() : previous.translations());
             states.remove(article.language());
@@ -61,9 +94,9 @@ public final class BundlePublisher {
                 String status = existing == null ? TranslationState.REQUESTED : existing.status();
                 states.put(language, new TranslationState(status, versioned.version(), now, now));
             }
-            BundleManifest manifest = write(article.slug(), versioned.version(), article.language(), article.sha256(), versions, states);
-            return new Published(manifest, article.language(),
-                    List.of(published(manifest, article.language(), article.sha256())));
+            BundleManifest manifest = write(article.slug(), version, article.language(), article.sha256(), versions, states);
+            events.add(published(manifest, article.language(), article.sha256()));
+            return new Published(manifest, article.language(), events);
         });
     }
 
@@ -89,12 +122,12 @@ public final class BundlePublisher {
                 versions.put(other.language(), other);
             }
             String status = translation.sourceVersion() == previous.version() ? LanguageEntry.CURRENT : LanguageEntry.OUTDATED;
-            FrontMatter merged = new FrontMatter(withDerived(TranslatableFields.merge(source.frontMatter(), translation.frontMatter()),
-                    translation.derived(), previous.slug()), Map.of());
+            FrontMatter merged = translated(TranslatableFields.merge(source.frontMatter(), translation.frontMatter()),
+                    translation.derived(), previous.slug());
             Instant now = Instant.now();
             versions.put(translation.language(), new LanguageVersion(translation.language(), merged, translation.body(),
-                    translation.derived(), status, translation.sourceVersion(), translation.warnings(), translation.inputSha256(),
-                    translation.fileName(), now));
+                    translation.derived(), status, translation.sourceVersion(), null, translation.warnings(),
+                    translation.inputSha256(), translation.fileName(), now));
             Map<String, TranslationState> states = new LinkedHashMap<>(previous.translations());
             TranslationState state = states.get(translation.language());
             states.put(translation.language(), state == null
@@ -165,7 +198,17 @@ public final class BundlePublisher {
         Article article = versioned.article();
         Map<String, Object> fields = withDerived(new LinkedHashMap<>(article.frontMatter().fields()), article.derived(), article.slug());
         return new LanguageVersion(article.language(), new FrontMatter(fields, Map.of()), article.body(), article.derived(),
-                LanguageEntry.SOURCE, versioned.version(), article.warnings(), article.sha256(), article.fileName(), Instant.now());
+                LanguageEntry.SOURCE, versioned.version(), null, article.warnings(), article.sha256(), article.fileName(),
+                Instant.now());
+    }
+
+    /** A translation's front matter from its merged fields, with what Hugo needs that the translation derives. */
+    private static FrontMatter translated(Map<String, Object> merged, Derived derived, String slug) {
+        return new FrontMatter(withDerived(merged, derived, slug), Map.of());
+    }
+
+    private static FrontMatter translated(Map<String, Object> merged, LanguageVersion translation, String slug) {
+        return translated(merged, translation.derived(), slug);
     }
 
     /**
@@ -204,7 +247,7 @@ public final class BundlePublisher {
                 entry.description(), SummarySource.valueOf(entry.descriptionSource().toUpperCase()),
                 entry.wordCount(), entry.readingTimeMinutes(), entry.outline(), null, List.of());
         return new LanguageVersion(language, parsed.frontMatter(), parsed.body(), derived, entry.status(),
-                entry.sourceVersion(), entry.warnings() == null ? List.of() : entry.warnings(), entry.inputSha256(), entry.inputFile(),
+                entry.sourceVersion(), entry.translatedVersion(), entry.warnings() == null ? List.of() : entry.warnings(), entry.inputSha256(), entry.inputFile(),
                 entry.acceptedAt());
     }
 }

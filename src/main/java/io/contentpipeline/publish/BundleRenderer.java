@@ -63,7 +63,7 @@ final class BundleRenderer {
         double confidence = Math.round(derived.detected().confidence() * 1000) / 1000.0;
         return new LanguageEntry(version.title(), derived.detected().language(), confidence, derived.description(), derived.summary(), derived.summarySource().label(),
                 derived.descriptionSource().label(), url, derived.wordCount(), derived.readingTimeMinutes(),
-                derived.outline(), version.status(), version.sourceVersion(), version.warnings(), files,
+                derived.outline(), version.status(), version.sourceVersion(), version.translatedVersion(), version.warnings(), files,
                 version.inputSha256(), version.inputFile(), version.acceptedAt());
     }
 }

@@ -8,7 +8,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** bundle.json's record of one published language version. */
+/**
+ * bundle.json's record of one published language version. {@code translatedVersion} is set
+ * on a translation carried forward: the source version its translator worked from, when
+ * {@code sourceVersion} is a later one with the same translatable text.
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record LanguageEntry(
         String title,
@@ -24,6 +28,7 @@ public record LanguageEntry(
         List<Heading> outline,
         String status,
         int sourceVersion,
+        Integer translatedVersion,
         List<Problem> warnings,
         Map<String, String> files,
         String inputSha256,

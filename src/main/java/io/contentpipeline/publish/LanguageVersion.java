@@ -11,7 +11,9 @@ import java.util.List;
  * One language of a bundle, ready to render: its normalised front matter, body and derived
  * fields, with its status against the current source version, the file it came from, and
  * when it was accepted: that time tells one acceptance of a file from a later acceptance of
- * the same file.
+ * the same file. {@code translatedVersion} is null unless the translation was carried forward:
+ * then it is the source version the translator worked from, and {@code sourceVersion} a later
+ * one whose translatable text is the same.
  */
 public record LanguageVersion(
         String language,
@@ -20,6 +22,7 @@ public record LanguageVersion(
         Derived derived,
         String status,
         int sourceVersion,
+        Integer translatedVersion,
         List<Problem> warnings,
         String inputSha256,
         String inputFile,
@@ -33,7 +36,21 @@ public record LanguageVersion(
         return frontMatter.text("title").orElse("");
     }
 
-    public LanguageVersion withStatus(String newStatus) {
-        return new LanguageVersion(language, frontMatter, body, derived, newStatus, sourceVersion, warnings, inputSha256, inputFile, acceptedAt);
+    /**
+     * This translation in a bundle whose source changed: the same body and translated fields,
+     * laid over the new source's front matter, with its status against the new version.
+     *
+     * @param newSourceVersion  the source version it now stands for
+     * @param newTranslatedVersion the version its translator worked from, when that is not {@code newSourceVersion}
+     */
+    public LanguageVersion republished(FrontMatter newFrontMatter, String newStatus, int newSourceVersion,
+                                       Integer newTranslatedVersion) {
+        return new LanguageVersion(language, newFrontMatter, body, derived, newStatus, newSourceVersion, newTranslatedVersion,
+                warnings, inputSha256, inputFile, acceptedAt);
+    }
+
+    /** The source version the translator worked from: {@code sourceVersion} unless the translation was carried forward. */
+    public int translatedFrom() {
+        return translatedVersion == null ? sourceVersion : translatedVersion;
     }
 }

@@ -35,7 +35,9 @@ import java.util.Optional;
  * then writes one draft per target language to outbox/translations/&lt;LANG&gt;/&lt;slug&gt;.md,
  * pre-filled with every segment an earlier accepted translation already covers. The
  * {@code translation:} block ties the return to this exact version and reports how many
- * segments were reused and which need work.
+ * segments were reused and which need work. A language whose accepted translation needs
+ * nothing for this version (the same translatable text, every segment reused) still gets its
+ * draft, complete, but nothing is requested: the publish stage carries the translation forward.
  */
 public final class DraftWriter {
 
@@ -74,10 +76,16 @@ public final class DraftWriter {
         ParsedArticle neutral = parse(neutralText);
         SegmentedArticle source = segment(neutral);
         List<ChangelogEvent> events = new ArrayList<>();
+        Map<String, DraftsWritten.Carried> carried = new LinkedHashMap<>();
         for (String language : languages) {
-            events.add(issue(article.slug(), versioned.version(), language, neutral, source));
+            Issued issued = issue(article.slug(), versioned.version(), language, neutral, source);
+            if (issued.carriedFrom() != null) {
+                carried.put(language, new DraftsWritten.Carried(issued.carriedFrom(), issued.requested()));
+            } else {
+                events.add(issued.requested());
+            }
         }
-        return new DraftsWritten(versioned, languages, events);
+        return new DraftsWritten(versioned, languages, events, carried);
     }
 
     /**
@@ -95,7 +103,7 @@ public final class DraftWriter {
         int version = published.manifest().version();
         ParsedArticle neutral = parse(sources.draft(slug, version)
                 .orElseThrow(() -> new IOException("source archive has no draft for " + slug + " v" + version)));
-        ChangelogEvent requested = issue(slug, version, published.language(), neutral, segment(neutral));
+        ChangelogEvent requested = issue(slug, version, published.language(), neutral, segment(neutral)).requested();
         Map<String, Object> detail = new LinkedHashMap<>(requested.detail());
         detail.put(ChangelogEvent.SHA256, entry.inputSha256());
         List<ChangelogEvent> events = new ArrayList<>(published.events());
@@ -104,8 +112,15 @@ public final class DraftWriter {
         return new Published(published.manifest(), published.language(), events);
     }
 
-    /** Writes the draft of one version for one target language; returns its translation.requested event. */
-    private ChangelogEvent issue(String slug, int version, String language, ParsedArticle neutral, SegmentedArticle source)
+    /**
+     * A draft written: its translation.requested event, and when the published translation it
+     * reuses is a whole translation of this version, the source version that translation stood for.
+     */
+    private record Issued(ChangelogEvent requested, Integer carriedFrom) {
+    }
+
+    /** Writes the draft of one version for one target language. */
+    private Issued issue(String slug, int version, String language, ParsedArticle neutral, SegmentedArticle source)
             throws IOException {
         Map<String, Object> fields = new LinkedHashMap<>(neutral.frontMatter().fields());
         Map<String, Object> issued = TranslationBlock.blockOf(neutral.frontMatter());
@@ -116,7 +131,7 @@ public final class DraftWriter {
         block.put("target_lang", language);
         block.put("source_version", issued.get("source_version"));
         block.put("source_sha256", issued.get("source_sha256"));
-        Memory memory = memory(slug, language);
+        Memory memory = memory(slug, language, neutral);
         DraftComposer.Composed draft = composer.compose(fields, neutral.body(), source, memory.translations(), memory.source());
         block.put("segments", draft.segments());
         block.put("reused", draft.reused());
@@ -134,8 +149,14 @@ public final class DraftWriter {
         files.put(slug + ".xlf", xliff.write(block, segments, memory.translations()::translationOf).getBytes(StandardCharsets.UTF_8));
         files.put(slug + ".md", FrontMatterWriter.markdown(frontMatter, draft.body()).getBytes(StandardCharsets.UTF_8));
         AtomicFiles.writeAll(layout.drafts(language), files);
-        return ChangelogEvent.now(ChangelogEvent.TRANSLATION_REQUESTED, slug, language, version,
+        ChangelogEvent requested = ChangelogEvent.now(ChangelogEvent.TRANSLATION_REQUESTED, slug, language, version,
                 layout.home().relativize(file).toString(), reuseReport(draft, String.valueOf(block.get("source_sha256"))));
+        // Only metadata outside the translatable fields changed, and the draft is the whole
+        // translation: nothing for a translator. (A draft that reuses every segment of a changed
+        // text is not enough: a paragraph deleted or moved, or a code block changed, leaves no
+        // segment to translate but makes the published body wrong for this version.)
+        boolean whole = memory.sameText() && draft.needsWork().isEmpty();
+        return new Issued(requested, whole ? memory.version() : null);
     }
 
     /** For the log line and the changelog: segments reused, segments to translate, and the source's digest. */
@@ -147,23 +168,44 @@ public final class DraftWriter {
         return report;
     }
 
-    /** The accepted translation into this language, if any, and the source version it translates. */
-    private record Memory(TranslationMemory translations, SegmentedArticle source) {
+    /**
+     * The accepted translation into this language, if any: what it teaches, the segments of the
+     * source version it stands for ({@code version}), and whether that version's translatable
+     * text is the same as the one being drafted ({@code sameText}).
+     */
+    private record Memory(TranslationMemory translations, SegmentedArticle source, int version, boolean sameText) {
+
+        static final Memory NONE = new Memory(TranslationMemory.empty(), null, 0, false);
     }
 
-    private Memory memory(String slug, String language) throws IOException {
+    private Memory memory(String slug, String language, ParsedArticle drafted) throws IOException {
         Optional<BundleManifest> manifest = bundles.manifest(slug);
         LanguageEntry entry = manifest.map(m -> m.languages().get(language)).orElse(null);
         if (entry == null || LanguageEntry.SOURCE.equals(entry.status())) {
-            return new Memory(TranslationMemory.empty(), null);
+            return Memory.NONE;
         }
         Optional<String> translation = bundles.readFile(slug, "index." + language + ".md");
         Optional<String> draft = sources.draft(slug, entry.sourceVersion());
         if (translation.isEmpty() || draft.isEmpty()) {
-            return new Memory(TranslationMemory.empty(), null);
+            return Memory.NONE;
         }
-        SegmentedArticle previous = segment(parse(draft.get()));
-        return new Memory(TranslationMemory.learn(previous, segment(parse(translation.get()))), previous);
+        ParsedArticle previousDraft = parse(draft.get());
+        SegmentedArticle previous = segment(previousDraft);
+        return new Memory(TranslationMemory.learn(previous, segment(parse(translation.get()))), previous,
+                entry.sourceVersion(), sameTranslatableText(previousDraft, drafted));
+    }
+
+    /**
+     * Whether two source versions' language-neutral drafts hold the same text to translate: the
+     * same translatable fields (derived summary and description included) and the same body,
+     * whatever their translation: blocks say.
+     */
+    static boolean sameTranslatableText(ParsedArticle one, ParsedArticle other) {
+        Map<String, Object> oneFields = new LinkedHashMap<>(one.frontMatter().fields());
+        Map<String, Object> otherFields = new LinkedHashMap<>(other.frontMatter().fields());
+        oneFields.remove(TranslationBlock.KEY);
+        otherFields.remove(TranslationBlock.KEY);
+        return oneFields.equals(otherFields) && one.body().equals(other.body());
     }
 
     /** The draft every target language starts from: translatable fields, the block, the body. */

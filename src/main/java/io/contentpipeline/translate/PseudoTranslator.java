@@ -49,13 +49,16 @@ public final class PseudoTranslator {
         this.segmenter = segmenter;
     }
 
-    /** Route step after drafts are written: returns each one pseudo-translated. Returns its input unchanged. */
+    /**
+     * Route step after drafts are written: returns each one that asks for work pseudo-translated
+     * (a translation carried forward needs none). Returns its input unchanged.
+     */
     public DraftsWritten returnDrafts(DraftsWritten drafts) throws IOException {
         if (!enabled) {
             return drafts;
         }
         String slug = drafts.versioned().article().slug();
-        for (String language : drafts.languages()) {
+        for (String language : drafts.requested()) {
             Path draft = layout.drafts(language).resolve(slug + ".md");
             Path target = layout.returnsInbox(language).resolve(slug + ".pseudo.md");
             AtomicFiles.write(target, translate(Files.readString(draft)));

@@ -17,6 +17,8 @@ public final class TranslatableFields {
     public static final List<String> SCALARS_AND_LISTS = List.of("title", "description", "summary", "seo_keywords", "ai_tags");
     public static final String RELATED = "related_articles";
     public static final String RELATED_TEXT = "anchor";
+    /** The link target of a related article: the source's, never translated. */
+    public static final String RELATED_URL = "url";
     /** Source fields that are wrong for another language's page. */
     private static final Set<String> SOURCE_ONLY = Set.of("canonical_url", "lang", "language", "translation");
 
@@ -47,15 +49,11 @@ public final class TranslatableFields {
 
     /**
      * A translation's full front matter: the source's fields with the translated ones laid
-     * over them; related articles keep the source's URLs and take the translated anchors.
+     * over them; related articles keep the source's URLs and take the translated anchors,
+     * item by item (the draft the translation was made from lists them in the source's order).
      */
     public static Map<String, Object> merge(FrontMatter source, FrontMatter translation) {
-        Map<String, Object> merged = new LinkedHashMap<>();
-        source.fields().forEach((key, value) -> {
-            if (!SOURCE_ONLY.contains(key) && !SCALARS_AND_LISTS.contains(key)) {
-                merged.put(key, value);
-            }
-        });
+        Map<String, Object> merged = sourceFields(source);
         for (String key : SCALARS_AND_LISTS) {
             if (translation.has(key)) {
                 merged.put(key, translation.get(key));
@@ -63,20 +61,91 @@ public final class TranslatableFields {
         }
         if (source.get(RELATED) instanceof List<?> sourceItems) {
             List<?> translated = translation.get(RELATED) instanceof List<?> list ? list : List.of();
-            List<Map<String, Object>> items = new ArrayList<>();
+            List<Object> anchors = new ArrayList<>();
             for (int i = 0; i < sourceItems.size(); i++) {
-                if (!(sourceItems.get(i) instanceof Map<?, ?> sourceItem)) {
-                    continue;
-                }
-                Map<String, Object> item = new LinkedHashMap<>();
-                sourceItem.forEach((k, v) -> item.put(String.valueOf(k), v));
-                if (i < translated.size() && translated.get(i) instanceof Map<?, ?> t && t.get(RELATED_TEXT) != null) {
-                    item.put(RELATED_TEXT, t.get(RELATED_TEXT));
-                }
-                items.add(item);
+                anchors.add(i < translated.size() ? anchorOf(translated.get(i)) : null);
             }
-            merged.put(RELATED, items);
+            merged.put(RELATED, related(sourceItems, anchors));
         }
         return merged;
+    }
+
+    /**
+     * A published translation's front matter once its source changed in ways its translator
+     * has not seen (an outdated translation): everything but the translatable fields from the
+     * new source (so that {@code draft}, dates or the author follow it), and the translated
+     * fields the new source still has. Related articles may have been added, removed or moved:
+     * an item takes the translated anchor of the published item with the same URL, else of the
+     * one at its place if that one's URL is gone (the link was changed), else keeps the
+     * source's anchor until a translation covers it.
+     */
+    public static Map<String, Object> refresh(FrontMatter source, FrontMatter published) {
+        Map<String, Object> merged = sourceFields(source);
+        for (String key : SCALARS_AND_LISTS) {
+            if (published.has(key) && source.has(key)) {
+                merged.put(key, published.get(key));
+            }
+        }
+        if (source.get(RELATED) instanceof List<?> sourceItems) {
+            List<?> translated = published.get(RELATED) instanceof List<?> list ? list : List.of();
+            boolean[] taken = new boolean[translated.size()];
+            List<Object> anchors = new ArrayList<>();
+            for (Object item : sourceItems) {
+                Object url = urlOf(item);
+                Object anchor = null;
+                for (int j = 0; j < translated.size() && url != null; j++) {
+                    if (!taken[j] && url.equals(urlOf(translated.get(j)))) {
+                        anchor = anchorOf(translated.get(j));
+                        taken[j] = true;
+                        break;
+                    }
+                }
+                anchors.add(anchor);
+            }
+            for (int i = 0; i < sourceItems.size() && i < translated.size(); i++) {
+                if (anchors.get(i) == null && !taken[i]) {
+                    anchors.set(i, anchorOf(translated.get(i)));
+                    taken[i] = true;
+                }
+            }
+            merged.put(RELATED, related(sourceItems, anchors));
+        }
+        return merged;
+    }
+
+    /** The source's fields a translation takes as they are: all but the translatable ones and those wrong for another language. */
+    private static Map<String, Object> sourceFields(FrontMatter source) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        source.fields().forEach((key, value) -> {
+            if (!SOURCE_ONLY.contains(key) && !SCALARS_AND_LISTS.contains(key)) {
+                fields.put(key, value);
+            }
+        });
+        return fields;
+    }
+
+    /** The source's related articles, each with its translated anchor where one is given (null: the source's stays). */
+    private static List<Map<String, Object>> related(List<?> sourceItems, List<Object> anchors) {
+        List<Map<String, Object>> items = new ArrayList<>();
+        for (int i = 0; i < sourceItems.size(); i++) {
+            if (!(sourceItems.get(i) instanceof Map<?, ?> sourceItem)) {
+                continue;
+            }
+            Map<String, Object> item = new LinkedHashMap<>();
+            sourceItem.forEach((k, v) -> item.put(String.valueOf(k), v));
+            if (anchors.get(i) != null) {
+                item.put(RELATED_TEXT, anchors.get(i));
+            }
+            items.add(item);
+        }
+        return items;
+    }
+
+    private static Object anchorOf(Object item) {
+        return item instanceof Map<?, ?> map ? map.get(RELATED_TEXT) : null;
+    }
+
+    private static Object urlOf(Object item) {
+        return item instanceof Map<?, ?> map ? map.get(RELATED_URL) : null;
     }
 }

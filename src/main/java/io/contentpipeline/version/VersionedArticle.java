@@ -5,6 +5,7 @@ import io.contentpipeline.article.ChangelogEvent;
 import io.contentpipeline.article.HasEvents;
 import io.contentpipeline.article.Problem;
 import io.contentpipeline.publish.BundleManifest;
+import io.contentpipeline.publish.LanguageEntry;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -50,7 +51,15 @@ public record VersionedArticle(Article article, int version, boolean unchanged, 
         events.add(ChangelogEvent.now(ChangelogEvent.ARTICLE_UNCHANGED, article.slug(), article.language(), version,
                 article.fileName(), detail));
         // After a crash between publishing and recording it, the replayed input completes the log;
-        // the changelog drops this when bundle.published was recorded already.
+        // the changelog drops these when they were recorded already. A translation carried
+        // forward to this version says so in bundle.json (translated_version).
+        published.languages().forEach((language, entry) -> {
+            if (entry.translatedVersion() != null && entry.sourceVersion() == version
+                    && LanguageEntry.CURRENT.equals(entry.status())) {
+                events.add(ChangelogEvent.translationCarriedForward(article.slug(), language, version, entry.translatedVersion(),
+                        article.sha256()));
+            }
+        });
         events.add(ChangelogEvent.bundlePublished(article.slug(), published.sourceLanguage(), version,
                 published.languages().keySet(), article.sha256()));
         return events;

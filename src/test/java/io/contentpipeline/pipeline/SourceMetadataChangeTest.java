@@ -1,0 +1,192 @@
+package io.contentpipeline.pipeline;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import static io.contentpipeline.pipeline.SeedArticleTest.SEED;
+import static io.contentpipeline.pipeline.SeedArticleTest.SEED_EN;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A new source version that changes front matter outside the translatable fields (draft,
+ * author, dates, link targets): every published translation takes it, and one whose
+ * translatable text did not change is carried forward as current. A change a translator must
+ * see still leaves the translation outdated with a draft to do.
+ */
+class SourceMetadataChangeTest {
+
+    private static final String SLUG = "role-cmo-pme";
+    private static final String EN_PAGE = "outbox/published/" + SLUG + "/index.en.md";
+    private static final String EN_DRAFT = "outbox/translations/EN/" + SLUG + ".md";
+    private static final String OLD_URL = "https://www.antoine-blot.com/responsable-marketing/";
+    private static final String NEW_URL = "https://www.antoine-blot.com/directeur-marketing/";
+    private static final Pattern MARKER = Pattern.compile("<!-- translate:");
+
+    @TempDir
+    Path temp;
+
+    /** The seed with draft: true, as an author holds back a page until every language is ready. */
+    private static String draftSeed() {
+        return PipelineHome.resource(SEED).replaceFirst("---\n", "---\ndraft: true\n");
+    }
+
+    /** The seed with its metadata changed, nothing a translator translates: a new author, date, link target. */
+    private static String seedWithNewMetadata() {
+        return PipelineHome.resource(SEED)
+                .replace("author: \"BLOT Antoine\"", "author: \"Antoine Blot\"")
+                .replace("updated: \"2025-09-21\"", "updated: \"2025-10-02\"")
+                .replace(OLD_URL, NEW_URL);
+    }
+
+    private static String frontMatter(PipelineHome home, String file) {
+        String text = home.read(file);
+        return text.substring(0, text.indexOf("\n---\n", 4));
+    }
+
+    private static List<JsonNode> events(PipelineHome home, String name) {
+        return home.events().stream().filter(e -> e.get("event").asText().equals(name)).toList();
+    }
+
+    @Test
+    void draftTrueRemovedFromTheSourceUndraftsTheTranslationWhichIsCarriedForwardAsCurrent() {
+        PipelineHome home = new PipelineHome(temp);
+        home.drop("inbox/role.md", draftSeed());
+        assertThat(home.runOnce()).isZero();
+        home.drop("inbox/translations/EN/role-en.md", Translator.fill(home.read(EN_DRAFT), PipelineHome.resource(SEED_EN)));
+        assertThat(home.runOnce()).isZero();
+        assertThat(frontMatter(home, EN_PAGE)).as("held back with its source").contains("\ndraft: true\n");
+
+        home.drop("inbox/role.md", seedWithNewMetadata());
+        assertThat(home.runOnce()).isZero();
+
+        String en = frontMatter(home, EN_PAGE);
+        assertThat(en).doesNotContain("draft:")
+                .containsPattern("(?m)^author: \"?Antoine Blot\"?$")
+                .containsPattern("(?m)^updated: \"?2025-10-02\"?$")
+                .doesNotContain(OLD_URL)
+                .contains("The CMO's role in an SME: more than a marketing project manager")
+                .as("the link's new target keeps its translated anchor")
+                .containsPattern("url: \"?" + Pattern.quote(NEW_URL) + "\"?\n\\s+anchor: \"?marketing director in Montreal\"?\n");
+        assertThat(home.read(EN_PAGE)).contains("more than a marketing project manager");
+        JsonNode bundle = home.bundle(SLUG);
+        JsonNode enEntry = bundle.get("languages").get("en");
+        assertThat(enEntry.get("status").asText()).isEqualTo("current");
+        assertThat(enEntry.get("source_version").asInt()).isEqualTo(2);
+        assertThat(enEntry.get("translated_version").asInt()).isEqualTo(1);
+        assertThat(enEntry.get("input_file").asText()).isEqualTo("role-en.md");
+        assertThat(bundle.get("translations").get("en").get("status").asText()).isEqualTo("current");
+        assertThat(events(home, "translation.carried-forward")).singleElement().satisfies(e -> {
+            assertThat(e.get("lang").asText()).isEqualTo("en");
+            assertThat(e.get("version").asInt()).isEqualTo(2);
+            assertThat(e.get("detail").get("translated_version").asInt()).isEqualTo(1);
+        });
+        assertThat(events(home, "translation.requested")).as("nothing asked of a translator for version 2")
+                .extracting(e -> e.get("version").asInt()).containsExactly(1);
+        // The draft for version 2 is still written, complete, for whoever revises the translation.
+        String draft = home.read(EN_DRAFT);
+        assertThat(draft).contains("source_version: 2").contains("\n  needs_work: 0\n")
+                .contains("The CMO's role in an SME").doesNotContainPattern(MARKER.pattern());
+
+        // Returned as it is, it is a translation of version 2 like any other.
+        home.drop("inbox/translations/EN/revised.md", draft);
+        assertThat(home.runOnce()).isZero();
+        enEntry = home.bundle(SLUG).get("languages").get("en");
+        assertThat(enEntry.get("status").asText()).isEqualTo("current");
+        assertThat(enEntry.get("source_version").asInt()).isEqualTo(2);
+        assertThat(enEntry.has("translated_version")).isFalse();
+        assertThat(frontMatter(home, EN_PAGE)).doesNotContain("draft:").contains("Antoine Blot");
+    }
+
+    @Test
+    void aChangedParagraphLeavesTheTranslationOutdatedWithOneSegmentToTranslateWhileItsPageTakesTheNewMetadata() {
+        PipelineHome home = new PipelineHome(temp);
+        Translator.acceptEnglishSeed(home, "en.md");
+        int segments = events(home, "translation.requested").get(0).get("detail").get("needs_work").asInt();
+
+        home.drop("inbox/role.md", draftSeed()
+                .replace("author: \"BLOT Antoine\"", "author: \"Antoine Blot\"")
+                .replace("il n'exécute pas les tâches", "il ne réalise pas les tâches lui-même"));
+        assertThat(home.runOnce()).isZero();
+
+        JsonNode bundle = home.bundle(SLUG);
+        JsonNode enEntry = bundle.get("languages").get("en");
+        assertThat(enEntry.get("status").asText()).isEqualTo("outdated");
+        assertThat(enEntry.get("source_version").asInt()).isEqualTo(1);
+        assertThat(enEntry.has("translated_version")).isFalse();
+        assertThat(bundle.get("translations").get("en").get("status").asText()).isEqualTo("outdated");
+        String draft = home.read(EN_DRAFT);
+        assertThat(draft).contains("source_version: 2").contains("\n  needs_work: 1\n")
+                .contains("\n  reused: " + (segments - 1) + "\n").contains("il ne réalise pas les tâches lui-même");
+        assertThat(MARKER.matcher(draft).results().count()).as("exactly one marker").isEqualTo(1);
+        assertThat(events(home, "translation.requested")).extracting(e -> e.get("version").asInt()).containsExactly(1, 2);
+        assertThat(events(home, "translation.carried-forward")).isEmpty();
+        // The outdated page still shows its translation, under the source's new front matter.
+        String en = frontMatter(home, EN_PAGE);
+        assertThat(en).contains("\ndraft: true\n").containsPattern("(?m)^author: \"?Antoine Blot\"?$")
+                .contains("The CMO's role in an SME");
+        assertThat(home.read(EN_PAGE)).doesNotContain("il ne réalise pas");
+    }
+
+    @Test
+    void aDeletedParagraphLeavesNothingToTranslateButIsNotCarriedForward() {
+        PipelineHome home = new PipelineHome(temp);
+        Translator.acceptEnglishSeed(home, "en.md");
+        String seed = PipelineHome.resource(SEED);
+        String paragraph = seed.lines().filter(line -> line.startsWith("Le rôle du CMO (Chief Marketing Officer)")).findFirst().orElseThrow();
+
+        home.drop("inbox/role.md", seed.replace(paragraph + "\n\n", ""));
+        assertThat(home.runOnce()).isZero();
+
+        assertThat(home.read(EN_DRAFT)).contains("source_version: 2").contains("\n  needs_work: 0\n");
+        JsonNode enEntry = home.bundle(SLUG).get("languages").get("en");
+        assertThat(enEntry.get("status").asText()).as("its page still has the deleted paragraph").isEqualTo("outdated");
+        assertThat(events(home, "translation.carried-forward")).isEmpty();
+        assertThat(events(home, "translation.requested")).extracting(e -> e.get("version").asInt()).containsExactly(1, 2);
+    }
+
+    @Test
+    void aCarryForwardLostInACrashIsLoggedWhenTheSourceIsDroppedAgain() throws Exception {
+        PipelineHome home = new PipelineHome(temp);
+        Translator.acceptEnglishSeed(home, "en.md");
+        home.drop("inbox/role.md", seedWithNewMetadata());
+        assertThat(home.runOnce()).isZero();
+        // As if the process died after the bundle was written but before the event was appended.
+        Path log = home.resolve("outbox/changelog.jsonl");
+        Files.write(log, Files.readAllLines(log).stream().filter(line -> !line.contains("\"translation.carried-forward\"")).toList());
+        Files.deleteIfExists(home.resolve("outbox/CHANGELOG.md")); // it cannot cover lines never written
+
+        home.drop("inbox/role-again.md", seedWithNewMetadata());
+        assertThat(home.runOnce()).isZero();
+        home.drop("inbox/role-once-more.md", seedWithNewMetadata());
+        assertThat(home.runOnce()).isZero();
+
+        assertThat(events(home, "translation.carried-forward")).as("written back once").singleElement()
+                .satisfies(e -> assertThat(e.get("detail").get("translated_version").asInt()).isEqualTo(1));
+        assertThat(home.bundle(SLUG).get("version").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void aPseudoTranslationCarriedForwardIsNotPseudoTranslatedAgain() {
+        PipelineHome home = new PipelineHome(temp, Map.of("pipeline.pseudo-translate", "true"));
+        home.publishSeed("seed.txt");
+        String before = home.read(EN_PAGE);
+
+        home.drop("inbox/role.md", seedWithNewMetadata());
+        assertThat(home.runOnce()).isZero();
+
+        assertThat(home.files("inbox/translations/EN")).isEmpty();
+        assertThat(events(home, "translation.accepted")).hasSize(1);
+        JsonNode enEntry = home.bundle(SLUG).get("languages").get("en");
+        assertThat(enEntry.get("status").asText()).isEqualTo("current");
+        assertThat(enEntry.get("source_version").asInt()).isEqualTo(2);
+        String after = home.read(EN_PAGE);
+        assertThat(after.substring(after.indexOf("\n---\n"))).isEqualTo(before.substring(before.indexOf("\n---\n")));
+    }
+}

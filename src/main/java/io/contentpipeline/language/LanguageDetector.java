@@ -5,10 +5,14 @@ import com.github.pemistahl.lingua.api.Language;
 import com.github.pemistahl.lingua.api.LanguageDetectorBuilder;
 import io.contentpipeline.text.WordCount;
 
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SortedMap;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -31,11 +35,27 @@ public final class LanguageDetector {
     /** Fewer words than this give no confident answer, whatever the detector says. */
     static final int MIN_WORDS = 3;
 
+    /** The ISO 639-1 codes Lingua has a model for, in lower case. */
+    private static final SortedSet<String> SUPPORTED = Collections.unmodifiableSortedSet(Arrays.stream(IsoCode639_1.values())
+            .filter(code -> code != IsoCode639_1.NONE)
+            .map(code -> code.name().toLowerCase(Locale.ROOT))
+            .collect(TreeSet::new, TreeSet::add, TreeSet::addAll));
+
     private final CompletableFuture<com.github.pemistahl.lingua.api.LanguageDetector> lingua;
+
+    /** The languages the detector can tell apart: ISO 639-1 codes in lower case, sorted. */
+    public static SortedSet<String> supportedLanguages() {
+        return SUPPORTED;
+    }
+
+    /** Whether the detector knows this ISO 639-1 code, in either case. */
+    public static boolean supports(String code) {
+        return SUPPORTED.contains(code.toLowerCase(Locale.ROOT));
+    }
 
     public LanguageDetector(Collection<String> languages) {
         Language[] candidates = languages.stream()
-                .map(code -> Language.getByIsoCode639_1(IsoCode639_1.valueOf(code.toUpperCase(Locale.ROOT))))
+                .map(LanguageDetector::language)
                 .distinct().toArray(Language[]::new);
         if (candidates.length < 2) {
             throw new IllegalArgumentException("language detection needs at least two candidate languages: " + languages);
@@ -46,6 +66,13 @@ public final class LanguageDetector {
         // the memory and start-up time.
         this.lingua = CompletableFuture.supplyAsync(() -> LanguageDetectorBuilder.fromLanguages(candidates)
                 .withLowAccuracyMode().withPreloadedLanguageModels().build());
+    }
+
+    private static Language language(String code) {
+        if (!supports(code)) {
+            throw new IllegalArgumentException("the language detector does not know " + code + "; it knows " + String.join(", ", SUPPORTED));
+        }
+        return Language.getByIsoCode639_1(IsoCode639_1.valueOf(code.toUpperCase(Locale.ROOT)));
     }
 
     public DetectedLanguage detect(String text) {

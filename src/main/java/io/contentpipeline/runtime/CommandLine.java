@@ -9,12 +9,13 @@ public record CommandLine(Path home, boolean once, boolean help) {
             Usage: java -jar content-pipeline.jar [--home DIR] [--once]
 
               --home DIR   work in DIR (default: the current directory); DIR/inbox and DIR/outbox
-                           are created when missing
+                           are created when missing, and DIR too when the folder above it exists
               --once       process everything pending, then exit (0 unless the pipeline itself failed)
               --help       show this text
 
             Settings (application.properties) can be overridden with -Dkey=value or environment
             variables, for example -Dpipeline.targets=EN,ES or PIPELINE_TARGETS=EN,ES.
+            A bad option or setting exits with code 2 before anything is written.
             """;
 
     public static CommandLine parse(String... args) {

@@ -122,6 +122,7 @@ public final class PipelineConfiguration implements CamelConfiguration {
         LOG.info("pipeline home={} targets={} source-language={} (when an article does not say) workers={} durability={}",
                 layout.home(), settings.targets(), settings.sourceLanguage(), settings.workers(),
                 settings.forceToDevice() ? "power-loss" : "process-crash");
+        settings.targetsWarning().ifPresent(warning -> LOG.warn("pipeline.settings {}", warning));
     }
 
     /** The languages detection chooses among: the configured list plus every language the pipeline works in. */

@@ -22,6 +22,9 @@ public final class PipelineRunner {
 
     private static final Logger LOG = LoggerFactory.getLogger(PipelineRunner.class);
 
+    /** The exit code of a run refused for a bad setting, as for a bad option on the command line. */
+    public static final int BAD_SETTING = 2;
+
     private final CommandLine commandLine;
     private final Map<String, String> overrides = new LinkedHashMap<>();
     private volatile int exitCode;
@@ -57,6 +60,12 @@ public final class PipelineRunner {
         try {
             main.run();
         } catch (Exception e) {
+            SettingValues.BadSetting badSetting = causeOfType(e, SettingValues.BadSetting.class);
+            if (badSetting != null) {
+                // Checked before anything is written: one line naming the setting, no stack trace.
+                LOG.error("pipeline.not-started: {}", badSetting.getMessage());
+                return BAD_SETTING;
+            }
             HomeLock.HomeInUseException inUse = causeOfType(e, HomeLock.HomeInUseException.class);
             if (inUse != null) {
                 // An operator's mistake, not a fault: one line, no stack trace.

@@ -16,7 +16,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The run contract, on the packaged jar in a separate process: --once exits 0 when done,
- * --home creates its folders, and SIGTERM stops the service gracefully.
+ * --home creates its folders, a bad setting exits 2 before anything is written, and SIGTERM
+ * stops the service gracefully.
  */
 class CommandLineIT {
 
@@ -130,6 +131,22 @@ class CommandLineIT {
         assertThat(enough.exitValue()).as(Files.readString(log)).isZero();
         assertThat(pipeline.files("inbox")).isEmpty();
         assertThat(pipeline.files("outbox/published/role-cmo-pme")).contains("bundle.json");
+    }
+
+    @Test
+    void aBadSettingStopsThePipelineBeforeItWritesAnythingWithOneLineNamingIt() throws Exception {
+        Path home = temp.resolve("bad setting");
+        Path log = temp.resolve("bad-setting.log");
+
+        Process process = start(List.of("-Dpipeline.targets=EN,XX"), home, log, "--once");
+
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        String output = Files.readString(log);
+        assertThat(process.exitValue()).as(output).isEqualTo(2);
+        assertThat(output).contains("pipeline.not-started: pipeline.targets is a comma list of ISO 639-1 language codes the detector knows,"
+                        + " not EN,XX (set by -Dpipeline.targets): XX is not one; the detector knows af, ar, ")
+                .doesNotContain("\tat ").doesNotContain("Exception");
+        assertThat(home).doesNotExist();
     }
 
     @Test

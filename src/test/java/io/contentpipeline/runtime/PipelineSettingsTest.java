@@ -1,6 +1,16 @@
 package io.contentpipeline.runtime;
 
+import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.spi.PropertiesComponent;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -8,6 +18,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class PipelineSettingsTest {
 
     private static final int CORES = Runtime.getRuntime().availableProcessors();
+
+    @TempDir
+    Path temp;
 
     @Test
     void autoWorkersAreOnePerCoreOrFourWhenWorkersWaitForTheDisk() {
@@ -20,5 +33,114 @@ class PipelineSettingsTest {
     void aWorkerCountThatMakesNoSenseIsRefusedByName() {
         assertThatThrownBy(() -> PipelineSettings.workers("0", true)).hasMessageContaining("pipeline.workers is auto or a positive number, not 0");
         assertThatThrownBy(() -> PipelineSettings.workers("many", false)).hasMessageContaining("not many");
+        assertThatThrownBy(() -> PipelineSettings.workers("99999999999", false)).hasMessageContaining("not 99999999999");
+    }
+
+    @Test
+    void theDefaultsAreAccepted() {
+        PipelineSettings settings = settings(Map.of());
+
+        assertThat(settings.targets()).containsExactly("EN");
+        assertThat(settings.sourceLanguage()).isEqualTo("fr");
+        assertThat(settings.maxFileBytes()).isEqualTo(5_242_880);
+        assertThat(settings.returnSourceWait()).isEqualTo(Duration.ofHours(1));
+        assertThat(settings.targetsWarning()).isEmpty();
+    }
+
+    @Test
+    void languageCodesAreTakenInEitherCase() {
+        PipelineSettings settings = settings(Map.of("pipeline.targets", "en, Es,EN", "pipeline.source-language", "FR",
+                "pipeline.detection.languages", "EN,de"));
+
+        assertThat(settings.targets()).containsExactly("EN", "ES");
+        assertThat(settings.sourceLanguage()).isEqualTo("fr");
+        assertThat(settings.detectionLanguages()).containsExactly("en", "de");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "pipeline.targets                  | EN,XX     | pipeline.targets is a comma list of ISO 639-1 language codes the detector knows, not EN,XX: XX is not one; the detector knows af, ar, az,",
+            "pipeline.targets                  | en-GB     | not en-GB: write en for en-GB: regions are not told apart",
+            "pipeline.source-language          | xx        | pipeline.source-language is an ISO 639-1 language code the detector knows, not xx: xx is not one",
+            "pipeline.source-language          | none      | not none: none is not one",
+            "pipeline.detection.languages      | en,fr,xx  | pipeline.detection.languages is a comma list of ISO 639-1 language codes the detector knows, not en,fr,xx",
+            "pipeline.max-file-bytes           | -1        | pipeline.max-file-bytes is a whole number of bytes, 1 or more, not -1",
+            "pipeline.reading-words-per-minute | 0         | pipeline.reading-words-per-minute is a whole number of words, 1 or more, not 0",
+            "pipeline.summary.max-chars        | 99999999999 | pipeline.summary.max-chars is a whole number of characters, 1 or more, not 99999999999: at most 2147483647",
+            "pipeline.detection.min-confidence | 2         | pipeline.detection.min-confidence is a number from 0 to 1, not 2",
+            "pipeline.detection.min-confidence | NaN       | pipeline.detection.min-confidence is a number from 0 to 1, not NaN",
+            "pipeline.returns.source-wait      | 1h        | pipeline.returns.source-wait is an ISO-8601 duration, zero or more, such as PT1H, PT30M or P2D, not 1h",
+            "pipeline.returns.source-wait      | -PT1H     | not -PT1H",
+            "pipeline.inbox.include            | *.md      | pipeline.inbox.include is a Java regular expression over file names, not *.md: Dangling meta character '*' at index 0; a wildcard such as *.md is written .*\\.md",
+            "pipeline.returns.include          | (         | pipeline.returns.include is a Java regular expression over file names, not (: Unclosed group",
+            "pipeline.poll-delay               | -5        | pipeline.poll-delay is a whole number of milliseconds, 1 or more, not -5",
+            "pipeline.read-lock-min-age        | soon      | pipeline.read-lock-min-age is a whole number of milliseconds, 0 or more, not soon",
+            "pipeline.max-messages-per-poll    | -1        | pipeline.max-messages-per-poll is a whole number of files (0: no limit), 0 or more, not -1",
+            "pipeline.status-interval          | 0         | pipeline.status-interval is a whole number of milliseconds, 1 or more, not 0",
+            "pipeline.changelog-digest-interval | 0        | pipeline.changelog-digest-interval is a whole number of milliseconds, 1 or more, not 0",
+            "pipeline.io-retry-delay           | 0         | pipeline.io-retry-delay is a whole number of milliseconds, 1 or more, not 0",
+            "pipeline.io-retry-max-delay       | 500       | pipeline.io-retry-max-delay is a whole number of milliseconds (no less than pipeline.io-retry-delay), 1000 or more, not 500",
+            "pipeline.pseudo-translate         | yes       | pipeline.pseudo-translate is true or false, not yes",
+            "pipeline.xliff.version            | 2.0       | pipeline.xliff.version is 2.1 or 1.2, not 2.0",
+            "pipeline.durability               | fsync     | pipeline.durability is power-loss or process-crash, not fsync",
+            "pipeline.in-flight-bytes          | 0         | pipeline.in-flight-bytes is auto or a positive number of bytes, not 0",
+            "pipeline.base-url                 | localhost:1313/ | pipeline.base-url is an absolute http:// or https:// URL, not localhost:1313/",
+            "pipeline.base-url.en              | /en/      | pipeline.base-url.en is an absolute http:// or https:// URL, not /en/",
+            "pipeline.base-url.en-gb           | https://example.com/ | pipeline.base-url.en-gb is a key ending in an ISO 639-1 language code the detector knows, not en-gb: write en",
+    })
+    void aValueThePipelineCannotWorkWithIsRefusedNamingTheSettingAndWhatIsAllowed(String key, String value, String message) {
+        assertThatThrownBy(() -> settings(Map.of(key, value)))
+                .isInstanceOf(SettingValues.BadSetting.class).hasMessageContaining(message).hasMessageNotContaining("\n");
+    }
+
+    @Test
+    void theDetectorNeedsTwoLanguagesToChooseBetween() {
+        assertThatThrownBy(() -> settings(Map.of("pipeline.detection.languages", "fr", "pipeline.targets", "FR")))
+                .hasMessageContaining("pipeline.detection.languages is a comma list of languages naming, with the source and target languages,"
+                        + " at least two, not fr: the detector needs two languages to choose between");
+        assertThat(settings(Map.of("pipeline.detection.languages", "fr")).detectionLanguages()).containsExactly("fr");
+    }
+
+    @Test
+    void theRefusalSaysWhereTheValueCameFrom() {
+        System.setProperty("pipeline.max-file-bytes", "-1");
+        try {
+            assertThatThrownBy(() -> settings(Map.of()))
+                    .hasMessage("pipeline.max-file-bytes is a whole number of bytes, 1 or more, not -1 (set by -Dpipeline.max-file-bytes)");
+        } finally {
+            System.clearProperty("pipeline.max-file-bytes");
+        }
+        assertThat(SettingValues.origin("pipeline.max-file-bytes", "ENV")).isEqualTo("set by environment variable PIPELINE_MAX_FILE_BYTES");
+        assertThat(SettingValues.origin("pipeline.targets", "classpath:application.properties")).isEqualTo("set in application.properties");
+    }
+
+    @Test
+    void theHomeIsAFolderOrANewOneInAnExistingFolder() throws Exception {
+        Path file = Files.writeString(temp.resolve("file"), "x");
+        assertThatThrownBy(() -> SettingValues.parseHome(file.toString()))
+                .hasMessageContaining("--home is a folder, or a new folder in an existing one, not " + file + ": " + file + " is a file");
+        Path deep = temp.resolve("x/deep/er");
+        assertThatThrownBy(() -> SettingValues.parseHome(deep.toString()))
+                .hasMessageContaining("not " + deep + ": " + deep.getParent() + " does not exist (check the path, or create it first;");
+        assertThat(Files.exists(temp.resolve("x"))).isFalse();
+
+        assertThat(SettingValues.parseHome(temp.resolve("new").toString())).isEqualTo(temp.resolve("new"));
+        assertThat(SettingValues.parseHome(temp.toString())).isEqualTo(temp);
+    }
+
+    @Test
+    void aTargetThatIsTheDefaultSourceLanguageIsWarnedAboutNotRefused() {
+        assertThat(settings(Map.of("pipeline.targets", "FR")).targetsWarning()).hasValue(
+                "pipeline.targets=FR includes the default source language (pipeline.source-language=fr): an article in fr gets"
+                        + " no translation draft; FR drafts are made for articles in other languages");
+        assertThat(settings(Map.of("pipeline.targets", "EN,FR")).targetsWarning()).hasValueSatisfying(warning ->
+                assertThat(warning).contains("an article in fr gets drafts for EN only"));
+    }
+
+    private PipelineSettings settings(Map<String, String> values) {
+        PropertiesComponent properties = new DefaultCamelContext().getPropertiesComponent();
+        properties.addOverrideProperty("pipeline.home", temp.toString());
+        values.forEach(properties::addOverrideProperty);
+        return PipelineSettings.from(properties);
     }
 }

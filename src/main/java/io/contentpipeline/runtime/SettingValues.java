@@ -1,0 +1,266 @@
+package io.contentpipeline.runtime;
+
+import io.contentpipeline.language.LanguageDetector;
+import org.apache.camel.spi.PropertiesComponent;
+import org.apache.camel.spi.PropertiesResolvedValue;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * Reads and checks the settings, once, at start-up: a value the pipeline cannot work with
+ * stops it before anything is written, with one line naming the setting, the value, what is
+ * allowed and where the value came from ({@link BadSetting}).
+ */
+final class SettingValues {
+
+    private final PropertiesComponent properties;
+
+    SettingValues(PropertiesComponent properties) {
+        this.properties = properties;
+    }
+
+    /** A setting the pipeline cannot start with. Its message is the operator's whole report. */
+    static final class BadSetting extends IllegalArgumentException {
+        private final String key;
+        private final String value;
+        private final String allowed;
+        private final String detail;
+        private final String origin;
+
+        BadSetting(String key, String value, String allowed, String detail) {
+            this(key, value, allowed, detail, null);
+        }
+
+        private BadSetting(String key, String value, String allowed, String detail, String origin) {
+            super(key + " is " + allowed + ", not " + value + (origin == null ? "" : " (" + origin + ")")
+                    + (detail == null ? "" : ": " + detail));
+            this.key = key;
+            this.value = value;
+            this.allowed = allowed;
+            this.detail = detail;
+            this.origin = origin;
+        }
+
+        BadSetting from(String where) {
+            return origin != null || where == null ? this : new BadSetting(key, value, allowed, detail, where);
+        }
+    }
+
+    /** The value, stripped; the fallback when it is unset or blank. */
+    String text(String key, String fallback) {
+        return properties.resolveProperty(key).map(String::strip).filter(v -> !v.isEmpty()).orElse(fallback);
+    }
+
+    /** The value parsed by {@code parse}; a {@link BadSetting} it throws is completed with where the value came from. */
+    <T> T read(String key, String fallback, Function<String, T> parse) {
+        try {
+            return parse.apply(text(key, fallback));
+        } catch (BadSetting bad) {
+            throw bad.from(origin(key));
+        }
+    }
+
+    /** Where a value came from, in the operator's words; null when it is not worth saying. */
+    String origin(String key) {
+        properties.resolveProperty(key); // records where the value comes from, for a key read another way
+        return properties.getResolvedValue(key).map(PropertiesResolvedValue::source).map(source -> origin(key, source)).orElse(null);
+    }
+
+    static String origin(String key, String source) {
+        return switch (source) {
+            case "SYS" -> "set by -D" + key;
+            case "ENV" -> "set by environment variable " + key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
+            case "OverrideProperties", "InitialProperties" -> null;
+            default -> "set in " + source.replaceFirst("^classpath:", "");
+        };
+    }
+
+    long whole(String key, String fallback, long min, String unit) {
+        return read(key, fallback, value -> parseWhole(key, value, min, Long.MAX_VALUE, unit));
+    }
+
+    int wholeInt(String key, String fallback, int min, String unit) {
+        return Math.toIntExact(read(key, fallback, value -> parseWhole(key, value, min, Integer.MAX_VALUE, unit)));
+    }
+
+    static long parseWhole(String key, String value, long min, long max, String unit) {
+        String allowed = "a whole number of " + unit + ", " + min + " or more";
+        long number;
+        try {
+            number = Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            throw new BadSetting(key, value, allowed, null);
+        }
+        if (number < min || number > max) {
+            throw new BadSetting(key, value, allowed, number > max ? "at most " + max : null);
+        }
+        return number;
+    }
+
+    double fraction(String key, String fallback) {
+        return read(key, fallback, value -> parseFraction(key, value));
+    }
+
+    static double parseFraction(String key, String value) {
+        try {
+            double number = Double.parseDouble(value);
+            if (number >= 0 && number <= 1) {
+                return number;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new BadSetting(key, value, "a number from 0 to 1", null);
+    }
+
+    Duration duration(String key, String fallback) {
+        return read(key, fallback, value -> parseDuration(key, value));
+    }
+
+    static Duration parseDuration(String key, String value) {
+        String allowed = "an ISO-8601 duration, zero or more, such as PT1H, PT30M or P2D";
+        try {
+            Duration duration = Duration.parse(value);
+            if (!duration.isNegative()) {
+                return duration;
+            }
+        } catch (DateTimeParseException e) {
+            // reported below
+        }
+        throw new BadSetting(key, value, allowed, null);
+    }
+
+    boolean bool(String key, String fallback) {
+        return read(key, fallback, value -> parseBool(key, value));
+    }
+
+    static boolean parseBool(String key, String value) {
+        return switch (value.toLowerCase(Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new BadSetting(key, value, "true or false", null);
+        };
+    }
+
+    String oneOf(String key, String fallback, String... allowed) {
+        return read(key, fallback, value -> parseOneOf(key, value, allowed));
+    }
+
+    static String parseOneOf(String key, String value, String... allowed) {
+        if (Arrays.asList(allowed).contains(value)) {
+            return value;
+        }
+        throw new BadSetting(key, value, String.join(" or ", allowed), null);
+    }
+
+    String regex(String key, String fallback) {
+        return read(key, fallback, value -> parseRegex(key, value));
+    }
+
+    static String parseRegex(String key, String value) {
+        try {
+            Pattern.compile(value);
+            return value;
+        } catch (PatternSyntaxException e) {
+            String hint = value.startsWith("*") ? "; a wildcard such as *.md is written .*\\.md in a regular expression" : "";
+            throw new BadSetting(key, value, "a Java regular expression over file names",
+                    e.getDescription() + " at index " + e.getIndex() + hint);
+        }
+    }
+
+    String url(String key, String fallback) {
+        return read(key, fallback, value -> parseUrl(key, value));
+    }
+
+    static String parseUrl(String key, String value) {
+        try {
+            URI uri = new URI(value);
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            if ((scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null) {
+                return value;
+            }
+        } catch (URISyntaxException e) {
+            // reported below
+        }
+        throw new BadSetting(key, value, "an absolute http:// or https:// URL", null);
+    }
+
+    /** A comma list of language codes, in lower case, without repeats. */
+    List<String> languages(String key, String fallback) {
+        return read(key, fallback, value -> parseLanguages(key, value));
+    }
+
+    static List<String> parseLanguages(String key, String value) {
+        List<String> codes = new ArrayList<>();
+        for (String code : value.split(",")) {
+            String stripped = code.strip();
+            if (!stripped.isEmpty()) {
+                String checked = checkLanguage(key, value, "a comma list of ISO 639-1 language codes the detector knows", stripped);
+                if (!codes.contains(checked)) {
+                    codes.add(checked);
+                }
+            }
+        }
+        if (codes.isEmpty()) {
+            throw new BadSetting(key, value, "a comma list of ISO 639-1 language codes the detector knows", "it names none");
+        }
+        return List.copyOf(codes);
+    }
+
+    String language(String key, String fallback) {
+        return read(key, fallback, value -> checkLanguage(key, value, "an ISO 639-1 language code the detector knows", value));
+    }
+
+    /** The language a key ends in ({@code pipeline.base-url.<lang>}), in lower case, when the detector knows it. */
+    String languageInKey(String key, String language) {
+        try {
+            return checkLanguage(key, language, "a key ending in an ISO 639-1 language code the detector knows", language);
+        } catch (BadSetting bad) {
+            throw bad.from(origin(key));
+        }
+    }
+
+    /** One code, in lower case, when the detector knows it (in either case); else the setting is refused. */
+    static String checkLanguage(String key, String value, String allowed, String code) {
+        if (LanguageDetector.supports(code)) {
+            return code.toLowerCase(Locale.ROOT);
+        }
+        String known = "the detector knows " + String.join(", ", LanguageDetector.supportedLanguages());
+        int region = code.indexOf('-') > 0 ? code.indexOf('-') : code.indexOf('_');
+        if (region > 0 && LanguageDetector.supports(code.substring(0, region))) {
+            throw new BadSetting(key, value, allowed, "write " + code.substring(0, region) + " for " + code
+                    + ": regions are not told apart");
+        }
+        throw new BadSetting(key, value, allowed, code + " is not one; " + known);
+    }
+
+    /**
+     * The home folder: an existing folder, or a new one whose parent exists. A missing parent
+     * is most likely a mistyped path, and the pipeline would otherwise create it silently.
+     */
+    static Path parseHome(String value) {
+        Path home = Path.of(value).toAbsolutePath().normalize();
+        String allowed = "a folder, or a new folder in an existing one";
+        if (Files.exists(home) && !Files.isDirectory(home)) {
+            throw new BadSetting("--home", value, allowed, home + " is a file");
+        }
+        Path parent = home.getParent();
+        if (!Files.exists(home) && parent != null && !Files.isDirectory(parent)) {
+            throw new BadSetting("--home", value, allowed, parent + " does not exist (check the path, or create it first;"
+                    + " the pipeline creates only the home itself and its inbox/ and outbox/)");
+        }
+        return home;
+    }
+}

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.LongSupplier;
@@ -44,6 +43,7 @@ public record PipelineSettings(
         long inFlightBytes) {
 
     private static final String BASE_URL_PREFIX = "pipeline.base-url.";
+    private static final String BASE_URL_ENV_PREFIX = "PIPELINE_BASE_URL_";
     private static final String MILLISECONDS = "milliseconds";
 
     /** Reads every setting and checks it; a value the pipeline cannot work with throws {@link SettingValues.BadSetting}. */
@@ -108,12 +108,25 @@ public record PipelineSettings(
     /** pipeline.base-url.&lt;lang&gt;: a language the pipeline can publish in, and an absolute URL. */
     private static Map<String, String> baseUrlByLanguage(SettingValues values, PropertiesComponent properties) {
         Map<String, String> baseUrls = new LinkedHashMap<>();
-        Properties perLanguage = properties.loadProperties(key -> key.startsWith(BASE_URL_PREFIX));
-        for (String key : new TreeSet<>(perLanguage.stringPropertyNames())) {
+        for (String key : baseUrlKeys(properties)) {
             String language = key.substring(BASE_URL_PREFIX.length());
-            baseUrls.put(values.languageInKey(key, language), values.url(key, perLanguage.getProperty(key).strip()));
+            baseUrls.put(values.languageInKey(key, language), values.url(key, ""));
         }
         return baseUrls;
+    }
+
+    /**
+     * The pipeline.base-url.&lt;lang&gt; keys set anywhere: Camel lists those of its properties
+     * files only, so -D and environment variables (PIPELINE_BASE_URL_EN) are looked for too;
+     * Camel then resolves each with its usual precedence.
+     */
+    private static Set<String> baseUrlKeys(PropertiesComponent properties) {
+        Set<String> keys = new TreeSet<>(properties.loadProperties(key -> key.startsWith(BASE_URL_PREFIX)).stringPropertyNames());
+        System.getProperties().stringPropertyNames().stream().filter(key -> key.startsWith(BASE_URL_PREFIX)).forEach(keys::add);
+        System.getenv().keySet().stream().filter(name -> name.startsWith(BASE_URL_ENV_PREFIX))
+                .map(name -> BASE_URL_PREFIX + name.substring(BASE_URL_ENV_PREFIX.length()).toLowerCase(Locale.ROOT))
+                .forEach(keys::add);
+        return keys;
     }
 
     /**

@@ -115,6 +115,23 @@ class PipelineSettingsTest {
     }
 
     @Test
+    void aPerLanguageBaseUrlIsTakenFromMinusDAsFromTheFile() {
+        System.setProperty("pipeline.base-url.EN", "https://example.com/en/blog/");
+        try {
+            assertThat(settings(Map.of()).baseUrlByLanguage()).containsEntry("en", "https://example.com/en/blog/");
+        } finally {
+            System.clearProperty("pipeline.base-url.EN");
+        }
+        System.setProperty("pipeline.base-url.en-gb", "https://example.com/");
+        try {
+            assertThatThrownBy(() -> settings(Map.of())).hasMessageEndingWith(
+                    "not en-gb (set by -Dpipeline.base-url.en-gb): write en for en-gb: regions are not told apart");
+        } finally {
+            System.clearProperty("pipeline.base-url.en-gb");
+        }
+    }
+
+    @Test
     void theHomeIsAFolderOrANewOneInAnExistingFolder() throws Exception {
         Path file = Files.writeString(temp.resolve("file"), "x");
         assertThatThrownBy(() -> SettingValues.parseHome(file.toString()))

@@ -52,7 +52,7 @@ public final class FileNames {
     }
 
     /** The last dot and what follows, when short; empty for a hidden name (".profile") or none. */
-    private static String extension(String name) {
+    public static String extension(String name) {
         int dot = name.lastIndexOf('.');
         if (dot <= 0 || utf8Length(name.substring(dot)) > MAX_EXTENSION_BYTES) {
             return "";

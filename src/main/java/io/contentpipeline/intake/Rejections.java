@@ -96,9 +96,11 @@ public final class Rejections {
     }
 
     /**
-     * rejected/&lt;name&gt;, or &lt;name&gt;.2, .3 … when an earlier file of that name was
-     * rejected. The name is reserved by creating its errors.json (replaced by the real report
-     * next), so that two workers rejecting files of the same name at once do not share one.
+     * rejected/&lt;name&gt;, or &lt;stem&gt;.2.&lt;ext&gt;, .3 … (cmo.2.md) when an earlier file of
+     * that name was rejected: the number goes before the extension, so that the copy, once
+     * corrected, can be dropped back into the inbox under its name and is taken. The name is
+     * reserved by creating its errors.json (replaced by the real report next), so that two
+     * workers rejecting files of the same name at once do not share one.
      */
     private Path freeName(String name) throws IOException {
         Files.createDirectories(layout.rejected());
@@ -133,10 +135,15 @@ public final class Rejections {
         }
     }
 
-    /** The n-th copy's name, shortened so that its report's name (&lt;copy&gt;.errors.json) fits the file system too. */
-    private static String copyName(String name, int n) {
+    /**
+     * The n-th copy's name, the number before the extension (cmo.md, cmo.2.md, cmo.3.md), shortened
+     * so that its report's name (&lt;copy&gt;.errors.json) fits the file system too.
+     */
+    static String copyName(String name, int n) {
         String number = n == 1 ? "" : "." + n;
-        return FileNames.fit(name, FileNames.MAX_BYTES - FileNames.utf8Length(number + REPORT_SUFFIX)) + number;
+        String fitted = FileNames.fit(name, FileNames.MAX_BYTES - FileNames.utf8Length(number + REPORT_SUFFIX));
+        String extension = FileNames.extension(fitted);
+        return fitted.substring(0, fitted.length() - extension.length()) + number + extension;
     }
 
     /** &lt;copy&gt;.errors.json, beside the rejected copy. */

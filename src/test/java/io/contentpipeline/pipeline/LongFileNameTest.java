@@ -81,7 +81,8 @@ class LongFileNameTest {
 
         List<String> rejected = home.files("outbox/rejected");
         assertThat(rejected).hasSize(4).allSatisfy(name -> assertThat(FileNames.utf8Length(name)).isLessThanOrEqualTo(255));
-        assertThat(rejected).anySatisfy(name -> assertThat(name).endsWith(".md.2.errors.json"));
+        assertThat(rejected).anySatisfy(name -> assertThat(name).endsWith(".2.md.errors.json"));
+        assertThat(rejected).anySatisfy(name -> assertThat(name).endsWith(".2.md"));
         assertThat(home.files("inbox")).isEmpty();
         assertNoDebris(home.resolve("outbox"));
     }

@@ -129,9 +129,40 @@ class RejectionTest {
         }
 
         assertThat(home.files("inbox")).isEmpty();
-        assertThat(home.files("outbox/rejected")).containsExactly("brouillon.md", "brouillon.md.2", "brouillon.md.2.errors.json",
-                "brouillon.md.3", "brouillon.md.3.errors.json", "brouillon.md.errors.json");
+        assertThat(home.files("outbox/rejected")).containsExactly("brouillon.2.md", "brouillon.2.md.errors.json",
+                "brouillon.3.md", "brouillon.3.md.errors.json", "brouillon.md", "brouillon.md.errors.json");
+        assertThat(home.json("outbox/rejected/brouillon.2.md.errors.json").get("file").asText()).isEqualTo("brouillon.md");
         assertThat(home.eventNames()).containsExactly("article.rejected", "article.rejected", "article.rejected");
+    }
+
+    /**
+     * The second rejected copy of a return used to be cmo.md.2: corrected and dropped back
+     * under that name, it was never taken (the inbox takes .md, .xlf … only). The number now
+     * goes before the extension, so the corrected copy goes back in as it is.
+     */
+    @Test
+    @Timeout(120)
+    void aSecondRejectedCopyKeepsItsExtensionSoThatItCanBeDroppedBackCorrected() {
+        PipelineHome home = new PipelineHome(temp);
+        home.publishSeed("role.txt");
+        String translated = Translator.englishSeedReturn(home);
+        String broken = translated.replaceFirst("\n### [^\n]*\n", "\n");
+        for (int attempt = 1; attempt <= 2; attempt++) {
+            home.drop("inbox/translations/EN/cmo.md", broken);
+            assertThat(home.runOnce()).isZero();
+        }
+        assertThat(home.files("outbox/rejected")).containsExactly("cmo.2.md", "cmo.2.md.errors.json", "cmo.md", "cmo.md.errors.json");
+        assertThat(home.json("outbox/rejected/cmo.2.md.errors.json").get("errors").get(0).get("code").asText())
+                .isEqualTo("structure-headings");
+
+        // The translator restores the heading in the second copy and drops it back under its name.
+        home.drop("inbox/translations/EN/cmo.2.md", translated);
+        assertThat(home.runOnce()).isZero();
+
+        assertThat(home.files("inbox/translations/EN")).isEmpty();
+        assertThat(home.events()).filteredOn(e -> e.get("event").asText().equals("translation.accepted"))
+                .singleElement().satisfies(e -> assertThat(e.get("file").asText()).isEqualTo("cmo.2.md"));
+        assertThat(home.bundle("role-cmo-pme").get("languages").get("en").get("status").asText()).isEqualTo("current");
     }
 
     @Test

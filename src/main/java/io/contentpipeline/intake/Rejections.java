@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Predicate;
 
@@ -53,7 +54,7 @@ public final class Rejections {
     /** A stage rejected the input: the expected outcome for a bad file. */
     public Rejection rejected(Exchange exchange, String kind) throws IOException {
         RejectedInputException rejection = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, RejectedInputException.class);
-        return reject(exchange, kind, rejection.slug(), rejection.version(), rejection.problems());
+        return reject(exchange, kind, rejection.slug(), rejection.language(), rejection.version(), rejection.problems());
     }
 
     /** The pipeline failed on the input for an unexpected reason; it is set aside with the reason. */
@@ -61,11 +62,13 @@ public final class Rejections {
         Throwable failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         LOG.error("pipeline.error file={} kind={}: the input is set aside in outbox/rejected/", fileName(exchange), kind, failure);
         String reason = failure == null ? "unknown" : failure.getClass().getSimpleName() + ": " + failure.getMessage();
-        return reject(exchange, kind, null, null, List.of(Problem.error("internal-error", null,
+        return reject(exchange, kind, null, null, null, List.of(Problem.error("internal-error", null,
                 "the pipeline could not process this file (" + reason + "); an operator has the details in the log", null)));
     }
 
-    private Rejection reject(Exchange exchange, String kind, String slug, Integer version, List<Problem> problems) throws IOException {
+    /** @param language the language a return's translation: block gives, when it could be read; else its folder's is named */
+    private Rejection reject(Exchange exchange, String kind, String slug, String language, Integer version, List<Problem> problems)
+            throws IOException {
         String name = fileName(exchange);
         Path target = freeName(name);
         Map<String, Object> report = new LinkedHashMap<>();
@@ -83,7 +86,8 @@ public final class Rejections {
             counts.rejected(kind);
         }
         String event = "translation".equals(kind) ? ChangelogEvent.TRANSLATION_REJECTED : ChangelogEvent.ARTICLE_REJECTED;
-        String lang = "translation".equals(kind) ? InboxFiles.returnLanguage(exchange).toLowerCase() : null;
+        String lang = !"translation".equals(kind) ? null
+                : language != null ? language : InboxFiles.returnLanguage(exchange).toLowerCase(Locale.ROOT);
         if (lang != null && slug != null) {
             counts.translationRejected(slug, lang);
         }

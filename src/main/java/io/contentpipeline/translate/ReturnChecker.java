@@ -59,39 +59,39 @@ public final class ReturnChecker {
         String language = folderLanguage.toLowerCase(Locale.ROOT);
         String slug = block.source();
         if (!block.targetLanguage().equals(language)) {
-            throw reject(slug, "translation-language", "translation.target_lang",
+            throw reject(block, "translation-language", "translation.target_lang",
                     "the file is a translation into " + block.targetLanguage().toUpperCase(Locale.ROOT)
                             + " but was dropped in the " + language.toUpperCase(Locale.ROOT) + " folder");
         }
-        BundleManifest manifest = bundles.manifest(slug).orElseThrow(() -> reject(slug, "translation-unknown-source",
+        BundleManifest manifest = bundles.manifest(slug).orElseThrow(() -> reject(block, "translation-unknown-source",
                 "translation.source", "no published article has the slug '" + slug + "'"));
         if (block.sourceVersion() < 1 || block.sourceVersion() > manifest.version()) {
-            throw reject(slug, "translation-unknown-version", "translation.source_version",
+            throw reject(block, "translation-unknown-version", "translation.source_version",
                     "version " + block.sourceVersion() + " of '" + slug + "' does not exist (current: " + manifest.version() + ")");
         }
         if (language.equals(manifest.sourceLanguage())) {
-            throw reject(slug, "translation-language", "translation.target_lang",
+            throw reject(block, "translation-language", "translation.target_lang",
                     "'" + slug + "' is written in " + language.toUpperCase(Locale.ROOT) + " already");
         }
         LanguageEntry published = manifest.languages().get(language);
         if (published == null && !manifest.translations().containsKey(language)) {
             // Only a language a draft went out for can come back: not one edited into a file's metadata.
-            throw reject(slug, "translation-language", "translation.target_lang", "no translation into "
+            throw reject(block, "translation-language", "translation.target_lang", "no translation into "
                     + language.toUpperCase(Locale.ROOT) + " was requested for '" + slug + "' (requested: "
                     + (manifest.translations().isEmpty() ? "none" : String.join(", ", manifest.translations().keySet()).toUpperCase(Locale.ROOT)) + ")");
         }
         if (published != null && published.sourceVersion() > block.sourceVersion()) {
             // A late return must not replace a translation of a newer version: that work would be lost.
-            throw reject(slug, block.sourceVersion(), "translation-superseded", "translation.source_version",
+            throw reject(block, "translation-superseded", "translation.source_version",
                     "this translation is for version " + block.sourceVersion() + ", but the published "
                             + language.toUpperCase(Locale.ROOT) + " translation is for version " + published.sourceVersion()
                             + " already; it was not published");
         }
         ParsedArticle draft = parseArchived(sources.draft(slug, block.sourceVersion()).orElseThrow(
-                () -> reject(slug, "translation-unknown-version", "translation.source_version",
+                () -> reject(block, "translation-unknown-version", "translation.source_version",
                         "version " + block.sourceVersion() + " of '" + slug + "' is not in the source archive")));
         if (!block.matches(TranslationBlock.blockOf(draft.frontMatter()))) {
-            throw reject(slug, block.sourceVersion(), "translation-block-edited", TranslationBlock.KEY,
+            throw reject(block, "translation-block-edited", TranslationBlock.KEY,
                     "the translation: block was edited (it no longer matches the draft issued for version "
                             + block.sourceVersion() + "); keep the block exactly as it came");
         }
@@ -118,7 +118,7 @@ public final class ReturnChecker {
                     + "): was it translated?", parsed.bodyLine()));
         }
         if (problems.stream().anyMatch(Problem::isError)) {
-            throw new RejectedInputException(slug, block.sourceVersion(), inFile(merged, problems));
+            throw new RejectedInputException(slug, block.targetLanguage(), block.sourceVersion(), inFile(merged, problems));
         }
         problems.addAll(derived.warnings());
         return new AcceptedTranslation(slug, language, block.sourceVersion(), withoutBlock, parsed.body(),
@@ -139,12 +139,13 @@ public final class ReturnChecker {
         return parser.parseText(new SourceFile("draft.md", null, new byte[0], null), text);
     }
 
-    private static RejectedInputException reject(String slug, String code, String field, String message) {
-        return reject(slug, null, code, field, message);
-    }
-
-    /** @param version the source version the return names, once it is known to exist */
-    private static RejectedInputException reject(String slug, Integer version, String code, String field, String message) {
-        return new RejectedInputException(slug, version, List.of(Problem.error(code, field, message, null)));
+    /**
+     * A rejection naming what the return's translation: block gives: its source, its language
+     * and the version it was made for, whatever folder it was dropped in and whether that
+     * version exists (the message says what is wrong with them).
+     */
+    private static RejectedInputException reject(TranslationBlock block, String code, String field, String message) {
+        return new RejectedInputException(block.source(), block.targetLanguage(), block.sourceVersion(),
+                List.of(Problem.error(code, field, message, null)));
     }
 }

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -73,6 +74,7 @@ public final class XliffMerge {
         XliffReader.Filled filled = reader.read(xliff);
         Map<String, String> meta = filled.metadata();
         String slug = meta.get("source");
+        String language = meta.get("target_lang") == null ? null : meta.get("target_lang").strip().toLowerCase(Locale.ROOT);
         int version;
         try {
             version = Integer.parseInt(meta.getOrDefault("source_version", ""));
@@ -80,7 +82,7 @@ public final class XliffMerge {
             throw reject(slug, "the XLIFF metadata does not name a source version");
         }
         String draftText = sources.draft(slug == null ? "" : slug, version)
-                .orElseThrow(() -> new RejectedInputException(slug, version, List.of(Problem.error("xliff-invalid", null,
+                .orElseThrow(() -> new RejectedInputException(slug, language, version, List.of(Problem.error("xliff-invalid", null,
                         "the XLIFF file names '" + slug + "' version " + version + ", which is not known", null))));
         ParsedArticle draft = parser.parseText(new SourceFile("draft.md", null, new byte[0], null), draftText);
         Map<String, Object> fields = new LinkedHashMap<>(draft.frontMatter().fields());
@@ -96,7 +98,7 @@ public final class XliffMerge {
         }
         fields.put(TranslationBlock.KEY, block);
         List<Segment> segments = new ArrayList<>(segmenter.segment(draft.frontMatter(), draft.body(), draft.bodyLine()).body());
-        requireEveryUnit(slug, version, filled, Segmenter.fields(draft.frontMatter()), segments);
+        requireEveryUnit(slug, language, version, filled, Segmenter.fields(draft.frontMatter()), segments);
         segments.sort(Comparator.comparingInt(Segment::start));
         StringBuilder body = new StringBuilder(draft.body().length());
         int copied = 0;
@@ -123,7 +125,7 @@ public final class XliffMerge {
 
 
     /** Every field and block of the draft must come back translated, each one missing named. */
-    private static void requireEveryUnit(String slug, int version, XliffReader.Filled filled, List<Segment> fields, List<Segment> body) {
+    private static void requireEveryUnit(String slug, String language, int version, XliffReader.Filled filled, List<Segment> fields, List<Segment> body) {
         List<Problem> missing = new ArrayList<>();
         for (List<Segment> segments : List.of(fields, body)) {
             for (Segment segment : segments) {
@@ -141,7 +143,7 @@ public final class XliffMerge {
             }
         }
         if (!missing.isEmpty()) {
-            throw new RejectedInputException(slug, version, missing);
+            throw new RejectedInputException(slug, language, version, missing);
         }
     }
 

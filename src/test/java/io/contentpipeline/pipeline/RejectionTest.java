@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -98,6 +99,39 @@ class RejectionTest {
         assertThat(home.bundle("role-cmo-pme").get("languages").has("en")).isFalse();
         assertThat(home.bundle("role-cmo-pme").get("translations").get("en").get("status").asText()).isEqualTo("rejected");
         assertThat(home.bundle("role-cmo-pme").get("translations").has("es")).as("no draft went out in Spanish").isFalse();
+    }
+
+    /**
+     * A return dropped in another language's folder (or a folder that is no language code) is
+     * logged with the language and version its translation: block gives, not with the folder's
+     * name and no version (it was lang=de, lang=english, version null).
+     */
+    @Test
+    void aReturnInTheWrongFolderIsLoggedWithTheLanguageAndVersionOfItsBlock() {
+        PipelineHome home = new PipelineHome(temp);
+        home.publishSeed("role.txt");
+        String translated = Translator.englishSeedReturn(home);
+        home.drop("inbox/translations/DE/in-de.md", translated);
+        home.drop("inbox/translations/english/in-english.md", translated);
+        home.drop("inbox/translations/en-gb/in-en-gb.md", translated);
+        home.drop("inbox/translations/DE/no-block.md", PipelineHome.resource(SeedArticleTest.SEED_EN));
+        assertThat(home.runOnce()).isZero();
+
+        List<JsonNode> rejected = home.events().stream().filter(e -> e.get("event").asText().equals("translation.rejected")).toList();
+        assertThat(rejected).hasSize(4);
+        assertThat(rejected).filteredOn(e -> e.get("file").asText().startsWith("in-")).hasSize(3).allSatisfy(e -> {
+            assertThat(e.get("slug").asText()).isEqualTo("role-cmo-pme");
+            assertThat(e.get("lang").asText()).isEqualTo("en");
+            assertThat(e.get("version").asInt()).isEqualTo(1);
+        });
+        assertThat(home.json("outbox/rejected/in-english.md.errors.json").get("errors").get(0).get("message").asText())
+                .contains("a translation into EN but was dropped in the ENGLISH folder");
+        // Without a readable block, the folder is all there is to name.
+        assertThat(rejected).filteredOn(e -> e.get("file").asText().equals("no-block.md")).singleElement()
+                .satisfies(e -> assertThat(e.get("lang").asText()).isEqualTo("de"));
+        JsonNode translations = home.bundle("role-cmo-pme").get("translations");
+        assertThat(translations.get("en").get("status").asText()).isEqualTo("rejected");
+        assertThat(translations.has("de")).isFalse();
     }
 
     @Test

@@ -74,16 +74,18 @@ public final class ReturnsFilter implements GenericFileFilter<File> {
         try {
             BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class);
             Waiting known = waiting.get(path);
-            Optional<String> slug = known != null && known.isUnchanged(attributes) ? Optional.of(known.slug()) : namedSource(path);
-            if (slug.isEmpty() || bundles.exists(slug.get())) {
+            Optional<TranslationBlock.Named> named = known != null && known.isUnchanged(attributes) ? Optional.of(known.named())
+                    : namedSource(path);
+            if (named.isEmpty() || bundles.exists(named.get().source())) {
                 return Optional.empty();
             }
             Instant since = known != null ? known.since() : clock.instant();
             if (known == null) {
-                LOG.info("translation.waiting slug={} file={}: its source is not published yet; it waits up to {}",
-                        slug.get(), path.getFileName(), maxWait);
+                LOG.info("translation.waiting slug={} lang={} version={} file={}: its source is not published yet; it waits up to {}",
+                        named.get().source(), orDash(named.get().targetLanguage()), orDash(named.get().sourceVersion()),
+                        path.getFileName(), maxWait);
             }
-            Waiting held = new Waiting(attributes.size(), attributes.lastModifiedTime(), slug.get(), since);
+            Waiting held = new Waiting(attributes.size(), attributes.lastModifiedTime(), named.get(), since);
             waiting.put(path, held);
             return Optional.of(held);
         } catch (IOException | RuntimeException e) {
@@ -91,14 +93,18 @@ public final class ReturnsFilter implements GenericFileFilter<File> {
         }
     }
 
-    private Optional<String> namedSource(Path path) throws IOException {
+    private Optional<TranslationBlock.Named> namedSource(Path path) throws IOException {
         byte[] bytes = Files.readAllBytes(path);
         var parsed = parser.parse(new SourceFile(path.getFileName().toString(), path, bytes, null));
-        return TranslationBlock.peekSource(parsed.frontMatter());
+        return TranslationBlock.peek(parsed.frontMatter());
+    }
+
+    private static String orDash(String value) {
+        return value == null ? "-" : value;
     }
 
     /** A file held back: the size and time it had when it was read, the source it names, and since when it waits. */
-    private record Waiting(long size, FileTime modified, String slug, Instant since) {
+    private record Waiting(long size, FileTime modified, TranslationBlock.Named named, Instant since) {
         boolean isUnchanged(BasicFileAttributes attributes) {
             return size == attributes.size() && modified.equals(attributes.lastModifiedTime());
         }

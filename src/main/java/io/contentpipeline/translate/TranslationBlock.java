@@ -65,9 +65,22 @@ public record TranslationBlock(String source, String sourceLanguage, String targ
         return block;
     }
 
-    /** The slug a return names, if it can be read at all; used to wait for unknown sources. */
-    public static Optional<String> peekSource(FrontMatter frontMatter) {
-        return frontMatter.get(KEY) instanceof Map<?, ?> block ? text(block, "source") : Optional.empty();
+    /**
+     * What a return's block names, as far as it can be read, without rejecting anything: the
+     * source slug, and the target language and source version when given (else null). Used to
+     * hold back returns whose source is not published yet.
+     */
+    public record Named(String source, String targetLanguage, String sourceVersion) {
+    }
+
+    /** The source a return names, with its language and version, if the block names a source at all. */
+    public static Optional<Named> peek(FrontMatter frontMatter) {
+        if (!(frontMatter.get(KEY) instanceof Map<?, ?> block)) {
+            return Optional.empty();
+        }
+        return text(block, "source").map(source -> new Named(source,
+                text(block, "target_lang").map(language -> language.toLowerCase(Locale.ROOT)).orElse(null),
+                text(block, "source_version").orElse(null)));
     }
 
     private static Optional<String> text(Map<?, ?> block, String key) {

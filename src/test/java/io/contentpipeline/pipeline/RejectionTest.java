@@ -1,9 +1,14 @@
 package io.contentpipeline.pipeline;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.contentpipeline.intake.ReturnsFilter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -214,9 +219,28 @@ class RejectionTest {
                 Text.
                 """);
 
-        assertThat(home.runOnce()).isZero();
+        List<String> logged = logLines(ReturnsFilter.class, home::runOnce, 0);
 
         assertThat(home.files("inbox/translations/EN")).containsExactly("early.md");
         assertThat(home.files("outbox/rejected")).isEmpty();
+        // Named like the other events: slug, language and version.
+        assertThat(logged).filteredOn(line -> line.startsWith("translation.waiting ")).singleElement().asString()
+                .startsWith("translation.waiting slug=not-yet-here lang=en version=1 file=early.md");
+    }
+
+    /** Runs the pipeline with the given logger's lines captured; checks the exit code and returns the lines. */
+    static List<String> logLines(Class<?> source, java.util.function.IntSupplier run, int exitCode) {
+        ListAppender<ILoggingEvent> appender = new ListAppender<>();
+        appender.start();
+        Logger logger = (Logger) LoggerFactory.getLogger(source);
+        logger.addAppender(appender);
+        try {
+            assertThat(run.getAsInt()).isEqualTo(exitCode);
+        } finally {
+            logger.detachAppender(appender);
+        }
+        synchronized (appender) {
+            return appender.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
+        }
     }
 }

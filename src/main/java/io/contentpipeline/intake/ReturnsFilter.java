@@ -3,6 +3,7 @@ package io.contentpipeline.intake;
 import io.contentpipeline.article.SourceFile;
 import io.contentpipeline.parse.ArticleParser;
 import io.contentpipeline.publish.BundleStore;
+import io.contentpipeline.status.ShortDuration;
 import io.contentpipeline.status.TransientFailures;
 import io.contentpipeline.translate.TranslationBlock;
 import org.apache.camel.component.file.GenericFile;
@@ -19,6 +20,10 @@ import java.nio.file.attribute.FileTime;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -26,9 +31,12 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Holds back a returned translation whose source article is not published yet (a
  * translator may return it before the author's article has gone through), instead of
- * rejecting it. After {@code pipeline.returns.source-wait} it is let through, and the
- * returns route rejects it for its unknown source. Unreadable files are let through at
- * once so the route reports what is wrong with them.
+ * rejecting it. Once {@code pipeline.returns.source-wait} has passed since the file was last
+ * modified it is let through, and the returns route rejects it for its unknown source.
+ * The wait is measured from the file's modification time, not from when this process first
+ * saw it, so that it holds across restarts and across --once runs (a cron of --once used to
+ * find every return new, and never rejected one naming a mistyped slug). Unreadable files
+ * are let through at once so the route reports what is wrong with them.
  */
 public final class ReturnsFilter implements GenericFileFilter<File> {
 
@@ -50,19 +58,57 @@ public final class ReturnsFilter implements GenericFileFilter<File> {
         this.clock = clock;
     }
 
+    /** A return held back: the file, what its block names, and when it will be let through to be rejected. */
+    public record Held(Path file, String slug, String language, String version, Instant rejectedFrom) {
+    }
+
     @Override
     public boolean accept(GenericFile<File> file) {
         return file.isDirectory() || transientFailures.accept(file) && isReady(file.getFile().toPath());
     }
 
     /** True when the file can be processed now; logs once when it starts waiting. */
-    public boolean isReady(Path path) {
+    public boolean isReady(Path file) {
+        Path path = file.toAbsolutePath().normalize();
         Optional<Waiting> held = heldBack(path);
-        if (held.isEmpty() || Duration.between(held.get().since(), clock.instant()).compareTo(maxWait) >= 0) {
+        if (held.isEmpty() || !clock.instant().isBefore(held.get().rejectedFrom(maxWait))) {
             waiting.remove(path);
             return true;
         }
         return false;
+    }
+
+    /** The returns held back now, oldest first; a file gone since is forgotten. */
+    public List<Held> waiting() {
+        Instant now = clock.instant();
+        List<Held> held = new ArrayList<>();
+        waiting.forEach((path, wait) -> {
+            if (!Files.exists(path)) {
+                waiting.remove(path, wait);
+            } else if (now.isBefore(wait.rejectedFrom(maxWait))) {
+                held.add(new Held(path, wait.named().source(), wait.named().targetLanguage(), wait.named().sourceVersion(),
+                        wait.rejectedFrom(maxWait)));
+            }
+        });
+        held.sort(Comparator.comparing(Held::rejectedFrom));
+        return held;
+    }
+
+    /**
+     * The end of a --once run: one WARN line per return still held back, naming the file, what
+     * it translates and when a later run will reject it, so that a run that leaves one is not
+     * taken for a run that did everything.
+     */
+    public void reportWaiting() {
+        Instant now = clock.instant();
+        for (Held held : waiting()) {
+            LOG.warn("translation.still-waiting slug={} lang={} version={} file={}: no published article has this slug;"
+                            + " the file stays in {} and is rejected from {} (in {}, pipeline.returns.source-wait {} after its last change)"
+                            + " unless the article is published first",
+                    held.slug(), orDash(held.language()), orDash(held.version()), held.file().getFileName(),
+                    "inbox/translations/" + held.file().getParent().getFileName() + "/", held.rejectedFrom().truncatedTo(ChronoUnit.SECONDS),
+                    ShortDuration.of(Duration.between(now, held.rejectedFrom())), maxWait);
+        }
     }
 
     /**
@@ -74,18 +120,20 @@ public final class ReturnsFilter implements GenericFileFilter<File> {
         try {
             BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class);
             Waiting known = waiting.get(path);
-            Optional<TranslationBlock.Named> named = known != null && known.isUnchanged(attributes) ? Optional.of(known.named())
-                    : namedSource(path);
+            boolean unchanged = known != null && known.isUnchanged(attributes);
+            Optional<TranslationBlock.Named> named = unchanged ? Optional.of(known.named()) : namedSource(path);
             if (named.isEmpty() || bundles.exists(named.get().source())) {
                 return Optional.empty();
             }
-            Instant since = known != null ? known.since() : clock.instant();
-            if (known == null) {
-                LOG.info("translation.waiting slug={} lang={} version={} file={}: its source is not published yet; it waits up to {}",
+            Waiting held = new Waiting(attributes.size(), attributes.lastModifiedTime(), named.get());
+            Instant rejectedFrom = held.rejectedFrom(maxWait);
+            if (!unchanged && clock.instant().isBefore(rejectedFrom)) {
+                LOG.info("translation.waiting slug={} lang={} version={} file={}: its source is not published yet; it waits up to {}"
+                                + " after the file's last change, until {} (in {}), then it is rejected",
                         named.get().source(), orDash(named.get().targetLanguage()), orDash(named.get().sourceVersion()),
-                        path.getFileName(), maxWait);
+                        path.getFileName(), maxWait, rejectedFrom.truncatedTo(ChronoUnit.SECONDS),
+                        ShortDuration.of(Duration.between(clock.instant(), rejectedFrom)));
             }
-            Waiting held = new Waiting(attributes.size(), attributes.lastModifiedTime(), named.get(), since);
             waiting.put(path, held);
             return Optional.of(held);
         } catch (IOException | RuntimeException e) {
@@ -103,10 +151,15 @@ public final class ReturnsFilter implements GenericFileFilter<File> {
         return value == null ? "-" : value;
     }
 
-    /** A file held back: the size and time it had when it was read, the source it names, and since when it waits. */
-    private record Waiting(long size, FileTime modified, TranslationBlock.Named named, Instant since) {
+    /** A file held back: the size and modification time it had when it was read, and what its block names. */
+    private record Waiting(long size, FileTime modified, TranslationBlock.Named named) {
         boolean isUnchanged(BasicFileAttributes attributes) {
             return size == attributes.size() && modified.equals(attributes.lastModifiedTime());
+        }
+
+        /** The wait runs from the file's last change, so that it survives restarts and spans --once runs. */
+        Instant rejectedFrom(Duration maxWait) {
+            return modified.toInstant().plus(maxWait);
         }
     }
 }

@@ -14,6 +14,9 @@ import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -106,6 +109,22 @@ public final class BundleStore {
         if (old != null) {
             AtomicFiles.deleteTree(old);
         }
+    }
+
+    /** The slugs of every published bundle, sorted. */
+    public List<String> slugs() throws IOException {
+        List<String> slugs = new ArrayList<>();
+        if (Files.isDirectory(layout.published())) {
+            try (DirectoryStream<Path> bundles = Files.newDirectoryStream(layout.published(), Files::isDirectory)) {
+                for (Path bundle : bundles) {
+                    if (Files.isRegularFile(bundle.resolve(MANIFEST))) {
+                        slugs.add(bundle.getFileName().toString());
+                    }
+                }
+            }
+        }
+        Collections.sort(slugs);
+        return slugs;
     }
 
     /** Calls back with every published bundle's manifest, one at a time (start-up indexes). */

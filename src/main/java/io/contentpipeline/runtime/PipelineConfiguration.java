@@ -104,7 +104,8 @@ public final class PipelineConfiguration implements CamelConfiguration {
         registry.bind("bundlePublisher", new BundlePublisher(bundles, markdown,
                 new PublicUrls(settings.baseUrl(), settings.baseUrlByLanguage()), parser));
         registry.bind("pseudoTranslator", new PseudoTranslator(settings.pseudoTranslate(), layout, parser, segmenter));
-        registry.bind("returnChecker", new ReturnChecker(parser, bundles, sources, deriver, languages, segmenter));
+        registry.bind("returnChecker", new ReturnChecker(parser, bundles, sources, deriver, languages, segmenter,
+                settings.returnSourceWait()));
         ReturnsFilter returnsFilter = new ReturnsFilter(parser, bundles, settings.returnSourceWait(), Clock.systemUTC(), transientFailures);
         registry.bind("returnsFilter", returnsFilter);
         MoveFailures moveFailures = new MoveFailures(layout, transientFailures);
@@ -118,7 +119,8 @@ public final class PipelineConfiguration implements CamelConfiguration {
         PendingWork pending = new PendingWork(layout, properties.resolveProperty("pipeline.inbox.include").orElseThrow(),
                 properties.resolveProperty("pipeline.returns.include").orElseThrow(), returnsFilter, transientFailures);
         registry.bind("pendingWork", pending);
-        registry.bind("statusReporter", new StatusReporter(context, counts, pending::countOrUnknown, Clock.systemUTC()));
+        registry.bind("statusReporter", new StatusReporter(context, counts, pending::countOrUnknown,
+                () -> returnsFilter.waiting().size(), Clock.systemUTC()));
         LOG.info("pipeline home={} targets={} source-language={} (when an article does not say) workers={} durability={}",
                 layout.home(), settings.targets(), settings.sourceLanguage(), settings.workers(),
                 settings.forceToDevice() ? "power-loss" : "process-crash");

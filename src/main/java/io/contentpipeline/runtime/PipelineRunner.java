@@ -1,6 +1,7 @@
 package io.contentpipeline.runtime;
 
 import io.contentpipeline.files.HomeLock;
+import io.contentpipeline.intake.ReturnsFilter;
 import io.contentpipeline.status.StatusReporter;
 import io.contentpipeline.status.TransientFailures;
 import org.apache.camel.CamelContext;
@@ -115,6 +116,8 @@ public final class PipelineRunner {
                 idleChecks = idle ? idleChecks + 1 : 0;
             }
             context.getRegistry().lookupByNameAndType("statusReporter", StatusReporter.class).report();
+            // Not a failure (the exit code stays 0), but the run did not finish these: say so, one line each.
+            context.getRegistry().lookupByNameAndType("returnsFilter", ReturnsFilter.class).reportWaiting();
             if (failures.count() > 0) {
                 LOG.error("pipeline.once-failed {} input(s) could not be processed and stay in the inbox", failures.count());
                 exitCode = 1;

@@ -4,6 +4,7 @@ import io.contentpipeline.article.FrontMatter;
 
 import java.net.URI;
 import java.text.Normalizer;
+import java.util.Collection;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -22,6 +23,44 @@ public final class Slugs {
                 .or(() -> frontMatter.text("canonical_url").flatMap(Slugs::lastPathSegment).map(Slugs::normalise)
                         .filter(s -> !s.isEmpty()))
                 .or(() -> Optional.of(normalise(stripExtension(fileName))).filter(s -> !s.isEmpty()));
+    }
+
+    /**
+     * The known slug closest to {@code wanted} when it is close enough to be a slip (a letter
+     * or two wrong, missing or swapped: at most a quarter of its length, and at least two),
+     * for the hint in a rejection; empty when none is.
+     */
+    public static Optional<String> closest(String wanted, Collection<String> known) {
+        String best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        for (String slug : known) {
+            int distance = distance(wanted, slug);
+            if (distance < bestDistance) {
+                best = slug;
+                bestDistance = distance;
+            }
+        }
+        return best != null && bestDistance > 0 && bestDistance <= Math.max(2, wanted.length() / 4) ? Optional.of(best) : Optional.empty();
+    }
+
+    /** Edit distance (insertions, deletions, substitutions), over two rows. */
+    private static int distance(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()];
     }
 
     public static String normalise(String text) {

@@ -35,14 +35,21 @@ public final class StatusReporter {
     private final CamelContext context;
     private final PipelineCounts counts;
     private final IntSupplier inboxWaiting;
+    private final IntSupplier waitingForSource;
     private final Clock clock;
     private long takenBefore;
     private Instant before;
 
-    public StatusReporter(CamelContext context, PipelineCounts counts, IntSupplier inboxWaiting, Clock clock) {
+    /**
+     * @param inboxWaiting     files the inbox consumers will take, -1 when unknown
+     * @param waitingForSource returns held back until their source is published (pipeline.returns.source-wait)
+     */
+    public StatusReporter(CamelContext context, PipelineCounts counts, IntSupplier inboxWaiting, IntSupplier waitingForSource,
+                          Clock clock) {
         this.context = context;
         this.counts = counts;
         this.inboxWaiting = inboxWaiting;
+        this.waitingForSource = waitingForSource;
         this.clock = clock;
         this.before = clock.instant();
     }
@@ -53,12 +60,20 @@ public final class StatusReporter {
                 counts.languages(now), counts.rejected());
     }
 
-    /** "inbox=3012 taken=6988 rate=97.1/s eta=0m31s": how far a large import has come. */
+    /**
+     * "inbox=3012 taken=6988 rate=97.1/s eta=0m31s": how far a large import has come; with
+     * "waiting_for_source=2" after inbox= when returns are held back for their source (they are
+     * not in inbox=, which counts what will be taken).
+     */
     private String progress(Instant now) {
         int waiting = inboxWaiting.getAsInt();
         long taken = taken();
-        StringBuilder progress = new StringBuilder("inbox=").append(waiting < 0 ? "?" : String.valueOf(waiting))
-                .append(" taken=").append(taken);
+        StringBuilder progress = new StringBuilder("inbox=").append(waiting < 0 ? "?" : String.valueOf(waiting));
+        int held = waitingForSource.getAsInt();
+        if (held > 0) {
+            progress.append(" waiting_for_source=").append(held);
+        }
+        progress.append(" taken=").append(taken);
         double seconds = Duration.between(before, now).toMillis() / 1000.0;
         if (taken > takenBefore && seconds > 0) {
             double rate = (taken - takenBefore) / seconds;

@@ -18,8 +18,10 @@ import io.contentpipeline.publish.BundleManifest;
 import io.contentpipeline.publish.LanguageEntry;
 import io.contentpipeline.publish.BundleStore;
 import io.contentpipeline.version.SourceArchive;
+import io.contentpipeline.slug.Slugs;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -41,8 +43,12 @@ public final class ReturnChecker {
     private final ReturnReview review = new ReturnReview();
     private final XliffMerge xliff;
 
+    private final Duration sourceWait;
+
+    /** @param sourceWait how long a return waits for its source (pipeline.returns.source-wait), for the message when it did not come */
     public ReturnChecker(ArticleParser parser, BundleStore bundles, SourceArchive sources, Deriver deriver,
-                         LanguageResolver languages, Segmenter segmenter) {
+                         LanguageResolver languages, Segmenter segmenter, Duration sourceWait) {
+        this.sourceWait = sourceWait;
         this.segmenter = segmenter;
         this.xliff = new XliffMerge(sources, parser, segmenter);
         this.parser = parser;
@@ -63,8 +69,11 @@ public final class ReturnChecker {
                     "the file is a translation into " + block.targetLanguage().toUpperCase(Locale.ROOT)
                             + " but was dropped in the " + language.toUpperCase(Locale.ROOT) + " folder");
         }
-        BundleManifest manifest = bundles.manifest(slug).orElseThrow(() -> reject(block, "translation-unknown-source",
-                "translation.source", "no published article has the slug '" + slug + "'"));
+        Optional<BundleManifest> found = bundles.manifest(slug);
+        if (found.isEmpty()) {
+            throw reject(block, "translation-unknown-source", "translation.source", unknownSource(slug));
+        }
+        BundleManifest manifest = found.get();
         if (block.sourceVersion() < 1 || block.sourceVersion() > manifest.version()) {
             throw reject(block, "translation-unknown-version", "translation.source_version",
                     "version " + block.sourceVersion() + " of '" + slug + "' does not exist (current: " + manifest.version() + ")");
@@ -123,6 +132,17 @@ public final class ReturnChecker {
         problems.addAll(derived.warnings());
         return new AcceptedTranslation(slug, language, block.sourceVersion(), withoutBlock, parsed.body(),
                 derived, inFile(merged, problems), Sha256.of(parsed.text()), file.name());
+    }
+
+    /**
+     * Why a return naming an unpublished slug is rejected: a mistyped slug gets the closest
+     * published one as a hint; either way the translator learns how long it waited and what to do.
+     */
+    private String unknownSource(String slug) throws IOException {
+        String hint = Slugs.closest(slug, bundles.slugs()).map(known -> " (did you mean '" + known + "'?)").orElse("");
+        return "no published article has the slug '" + slug + "'" + hint + ", and none was published within " + sourceWait
+                + " (pipeline.returns.source-wait) of the file's last change; keep translation.source as the draft gave it,"
+                + " or drop the file again once its article is published";
     }
 
     /** Problems located in the file the translator sent: as they are for Markdown, in the units for XLIFF. */

@@ -10,8 +10,13 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -204,40 +209,113 @@ class RejectionTest {
         assertThat(home.bundle("role-cmo-pme").get("languages").get("en").get("status").asText()).isEqualTo("current");
     }
 
+    private static final String EARLY = """
+            ---
+            title: Early bird
+            translation:
+              source: not-yet-here
+              source_lang: fr
+              target_lang: en
+              source_version: 1
+            ---
+            Text.
+            """;
+
+    /**
+     * A --once run that leaves a return waiting for its source says so at its end: in the
+     * status line (the file is not in inbox=, which counts what will be taken) and in one WARN
+     * line naming the file, what it translates and when it will be rejected. Exit code 0.
+     */
     @Test
     void aReturnWhoseSourceIsNotPublishedYetWaitsInTheInbox() {
         PipelineHome home = new PipelineHome(temp);
-        home.drop("inbox/translations/EN/early.md", """
-                ---
-                title: Early bird
-                translation:
-                  source: not-yet-here
-                  source_lang: fr
-                  target_lang: en
-                  source_version: 1
-                ---
-                Text.
-                """);
+        home.drop("inbox/translations/EN/early.md", EARLY);
 
-        List<String> logged = logLines(ReturnsFilter.class, home::runOnce, 0);
+        List<String> logged = logLines(home::runOnce, 0, ReturnsFilter.class.getName(), "pipeline.status");
 
         assertThat(home.files("inbox/translations/EN")).containsExactly("early.md");
         assertThat(home.files("outbox/rejected")).isEmpty();
+        assertThat(home.eventNames()).isEmpty();
         // Named like the other events: slug, language and version.
         assertThat(logged).filteredOn(line -> line.startsWith("translation.waiting ")).singleElement().asString()
-                .startsWith("translation.waiting slug=not-yet-here lang=en version=1 file=early.md");
+                .startsWith("translation.waiting slug=not-yet-here lang=en version=1 file=early.md: its source is not published yet;")
+                .contains("it waits up to PT1H after the file's last change");
+        assertThat(logged).filteredOn(line -> line.startsWith("status ")).last().asString()
+                .contains(" inbox=0 waiting_for_source=1 ");
+        assertThat(logged).filteredOn(line -> line.startsWith("translation.still-waiting ")).singleElement().asString()
+                .startsWith("translation.still-waiting slug=not-yet-here lang=en version=1 file=early.md: no published article has this slug;"
+                        + " the file stays in inbox/translations/EN/ and is rejected from ")
+                .containsPattern("\\(in 5[89]m\\d+s, pipeline.returns.source-wait PT1H after its last change\\)");
     }
 
-    /** Runs the pipeline with the given logger's lines captured; checks the exit code and returns the lines. */
-    static List<String> logLines(Class<?> source, java.util.function.IntSupplier run, int exitCode) {
+    /**
+     * The wait for a return's source runs from the file's last change, not from when a process
+     * first saw it: each --once run (or a restarted service) used to start the hour again, so a
+     * return naming a mistyped slug was never rejected. Past the wait it is rejected, with the
+     * published slug it was probably meant to name.
+     */
+    @Test
+    @Timeout(120)
+    void aReturnNamingAnUnknownSourceIsRejectedOnceItsWaitHasRunSinceTheFileChanged() throws Exception {
+        PipelineHome home = new PipelineHome(temp);
+        home.publishSeed("role.txt");
+        String typo = Translator.englishSeedReturn(home).replace("source: role-cmo-pme\n", "source: role-cmo-pm\n");
+        assertThat(typo).contains("source: role-cmo-pm\n");
+        Path typoFile = home.drop("inbox/translations/EN/cmo.md", typo);
+        Path early = home.drop("inbox/translations/EN/early.md", EARLY);
+        // Both were dropped two hours ago: a cron of --once has run many times since.
+        for (Path file : List.of(typoFile, early)) {
+            Files.setLastModifiedTime(file, FileTime.from(Instant.now().minus(Duration.ofHours(2))));
+        }
+
+        assertThat(home.runOnce()).isZero();
+
+        assertThat(home.files("inbox/translations/EN")).isEmpty();
+        JsonNode typoError = home.json("outbox/rejected/cmo.md.errors.json").get("errors").get(0);
+        assertThat(typoError.get("code").asText()).isEqualTo("translation-unknown-source");
+        assertThat(typoError.get("message").asText()).startsWith("no published article has the slug 'role-cmo-pm' (did you mean 'role-cmo-pme'?),"
+                + " and none was published within PT1H (pipeline.returns.source-wait) of the file's last change");
+        JsonNode earlyError = home.json("outbox/rejected/early.md.errors.json").get("errors").get(0);
+        assertThat(earlyError.get("code").asText()).isEqualTo("translation-unknown-source");
+        assertThat(earlyError.get("message").asText()).startsWith("no published article has the slug 'not-yet-here', and none");
+        assertThat(home.events()).filteredOn(e -> e.get("event").asText().equals("translation.rejected"))
+                .extracting(e -> e.get("slug").asText() + " " + e.get("lang").asText() + " v" + e.get("version").asInt())
+                .containsExactlyInAnyOrder("role-cmo-pm en v1", "not-yet-here en v1");
+    }
+
+    /** A later --once run rejects a return an earlier one left waiting, once the wait since its last change is over. */
+    @Test
+    @Timeout(120)
+    void aReturnLeftWaitingByOneOnceRunIsRejectedByALaterOneAfterItsWait() throws Exception {
+        PipelineHome home = new PipelineHome(temp, Map.of("pipeline.returns.source-wait", "PT4S"));
+        Path early = home.drop("inbox/translations/EN/early.md", EARLY);
+        Files.setLastModifiedTime(early, FileTime.from(Instant.now()));
+
+        assertThat(home.runOnce()).isZero();
+        assertThat(home.files("inbox/translations/EN")).as("the first run ends before the 4 s are up").containsExactly("early.md");
+
+        Thread.sleep(Math.max(0, Files.getLastModifiedTime(early).toMillis() + 4_500 - System.currentTimeMillis()));
+        assertThat(home.runOnce()).isZero();
+
+        assertThat(home.files("inbox/translations/EN")).isEmpty();
+        assertThat(home.json("outbox/rejected/early.md.errors.json").get("errors").get(0).get("code").asText())
+                .isEqualTo("translation-unknown-source");
+        assertThat(home.eventNames()).containsExactly("translation.rejected");
+    }
+
+    /** Runs the pipeline with the named loggers' lines captured; checks the exit code and returns the lines. */
+    static List<String> logLines(java.util.function.IntSupplier run, int exitCode, String... loggers) {
         ListAppender<ILoggingEvent> appender = new ListAppender<>();
         appender.start();
-        Logger logger = (Logger) LoggerFactory.getLogger(source);
-        logger.addAppender(appender);
+        for (String name : loggers) {
+            ((Logger) LoggerFactory.getLogger(name)).addAppender(appender);
+        }
         try {
             assertThat(run.getAsInt()).isEqualTo(exitCode);
         } finally {
-            logger.detachAppender(appender);
+            for (String name : loggers) {
+                ((Logger) LoggerFactory.getLogger(name)).detachAppender(appender);
+            }
         }
         synchronized (appender) {
             return appender.list.stream().map(ILoggingEvent::getFormattedMessage).toList();

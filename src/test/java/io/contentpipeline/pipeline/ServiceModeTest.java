@@ -7,6 +7,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -70,5 +71,37 @@ class ServiceModeTest {
         }
         assertThat(home.files("inbox/translations/EN")).isEmpty();
         assertThat(home.bundle("role-cmo-pme").get("languages").get("en").get("status").asText()).isEqualTo("current");
+    }
+
+    /** A running service rejects a return naming an unknown source once source-wait has passed since the file changed. */
+    @Test
+    void aReturnWhoseSourceNeverComesIsRejectedWhenItsWaitIsOver() throws Exception {
+        PipelineHome home = new PipelineHome(temp, Map.of("pipeline.returns.source-wait", "PT3S"));
+        PipelineRunner runner = home.runner(false);
+        Thread service = new Thread(runner::run, "pipeline-service");
+        service.start();
+        try {
+            await().atMost(Duration.ofSeconds(30)).until(() -> runner.camelContext() != null && runner.camelContext().isStarted());
+            home.drop("inbox/translations/EN/typo.md", """
+                    ---
+                    title: A typo
+                    translation:
+                      source: role-cmo-pm
+                      source_lang: fr
+                      target_lang: en
+                      source_version: 1
+                    ---
+                    Text.
+                    """);
+            Thread.sleep(500);
+            assertThat(home.files("inbox/translations/EN")).as("held back at first").containsExactly("typo.md");
+            await().atMost(Duration.ofSeconds(30)).until(() -> home.files("outbox/rejected").contains("typo.md.errors.json"));
+        } finally {
+            runner.stop();
+            service.join(Duration.ofSeconds(60).toMillis());
+        }
+        assertThat(home.files("inbox/translations/EN")).isEmpty();
+        assertThat(home.json("outbox/rejected/typo.md.errors.json").get("errors").get(0).get("code").asText())
+                .isEqualTo("translation-unknown-source");
     }
 }

@@ -1,29 +1,27 @@
 package io.contentpipeline.slug;
 
-import io.contentpipeline.article.FrontMatter;
 import org.junit.jupiter.api.Test;
 
-import java.util.Map;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+/** The hint a return naming an unknown slug gets: the published slug it was probably meant to name. */
 class SlugsTest {
 
+    private static final List<String> PUBLISHED = List.of("role-cmo-pme", "strategie-marketing", "cent-semaines");
+
     @Test
-    void slugThenCanonicalUrlThenFileName() {
-        assertThat(Slugs.resolve(new FrontMatter(Map.of("slug", "Mon Slug", "canonical_url", "https://x.com/a/b/"), Map.of()), "f.md"))
-                .hasValue("mon-slug");
-        assertThat(Slugs.resolve(new FrontMatter(Map.of("canonical_url", "https://www.antoine-blot.com/blogue/role-cmo-pme/"), Map.of()), "000.txt"))
-                .hasValue("role-cmo-pme");
-        assertThat(Slugs.resolve(FrontMatter.empty(), "Réflexions : un service à 100 semaines?.md"))
-                .hasValue("reflexions-un-service-a-100-semaines");
+    void aSlipOfALetterOrTwoFindsThePublishedSlug() {
+        assertThat(Slugs.closest("role-cmo-pm", PUBLISHED)).contains("role-cmo-pme");
+        assertThat(Slugs.closest("role-mco-pme", PUBLISHED)).contains("role-cmo-pme");
+        assertThat(Slugs.closest("strategie-marketting", PUBLISHED)).contains("strategie-marketing");
     }
 
     @Test
-    void foldsToLowercaseAsciiLettersDigitsAndHyphens() {
-        assertThat(Slugs.normalise("Cœur d'Été — 2025!")).isEqualTo("coeur-d-ete-2025");
-        assertThat(Slugs.normalise("../../etc/passwd")).isEqualTo("etc-passwd");
-        assertThat(Slugs.normalise("C:\\Windows\\x")).isEqualTo("c-windows-x");
-        assertThat(Slugs.normalise("%2e%2e%2fx")).isEqualTo("2e-2e-2fx");
+    void anUnrelatedSlugOrAnExactOneGetsNoHint() {
+        assertThat(Slugs.closest("not-yet-here", PUBLISHED)).isEmpty();
+        assertThat(Slugs.closest("role-cmo-pme", PUBLISHED)).isEmpty();
+        assertThat(Slugs.closest("anything", List.of())).isEmpty();
     }
 }

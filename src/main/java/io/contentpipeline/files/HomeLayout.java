@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * The folder contract: where authors drop articles, where translators return files and
@@ -26,6 +27,16 @@ public record HomeLayout(Path home) {
 
     public Path returnsInbox(String language) {
         return home.resolve(returnsFolder(language));
+    }
+
+    /**
+     * The language folder a file under inbox/translations/ is in: "EN" for
+     * inbox/translations/EN/x.md; empty for a file anywhere else (in inbox/translations/ itself,
+     * or in a subfolder of a language folder), which is no return until it is moved.
+     */
+    public Optional<String> returnsFolderOf(Path file) {
+        Path folder = file.toAbsolutePath().normalize().getParent();
+        return folder != null && returnsInbox().equals(folder.getParent()) ? Optional.of(folder.getFileName().toString()) : Optional.empty();
     }
 
     /** "inbox/translations/EN": the returns folder of a language, as messages name it to people. */

@@ -58,7 +58,8 @@ public final class InboxFiles {
         Instant modified = Files.getLastModifiedTime(path).toInstant();
         byte[] bytes = exchange.getMessage().getBody(byte[].class);
         if ("translations".equals(kind)) {
-            exchange.getMessage().setHeader(RETURN_LANGUAGE, returnLanguage(exchange));
+            // None for a file outside a language folder: the returns stage rejects it for its place.
+            exchange.getMessage().setHeader(RETURN_LANGUAGE, layout.returnsFolderOf(path).orElse(null));
         }
         return new SourceFile(name, path, bytes, modified);
     }
@@ -66,11 +67,5 @@ public final class InboxFiles {
     /** archive/&lt;kind&gt;/&lt;UTC time&gt;_&lt;name&gt;, the name shortened when the whole would not fit the file system. */
     private Path archiveName(String kind, String name) {
         return layout.archive().resolve(kind).resolve(FileNames.around(STAMP.format(Instant.now()) + "_", name, ""));
-    }
-
-    /** The language of a return, from the folder it was dropped in (inbox/translations/&lt;LANG&gt;/). */
-    public static String returnLanguage(Exchange exchange) {
-        Path path = Path.of(exchange.getMessage().getHeader(Exchange.FILE_PATH, String.class));
-        return path.getParent().getFileName().toString();
     }
 }

@@ -87,7 +87,7 @@ public final class Rejections {
         }
         String event = "translation".equals(kind) ? ChangelogEvent.TRANSLATION_REJECTED : ChangelogEvent.ARTICLE_REJECTED;
         String lang = !"translation".equals(kind) ? null
-                : language != null ? language : InboxFiles.returnLanguage(exchange).toLowerCase(Locale.ROOT);
+                : language != null ? language : folderLanguage(exchange);
         if (lang != null && slug != null) {
             counts.translationRejected(slug, lang);
         }
@@ -153,6 +153,12 @@ public final class Rejections {
     /** &lt;copy&gt;.errors.json, beside the rejected copy. */
     public static Path report(Path copy) {
         return copy.resolveSibling(copy.getFileName() + REPORT_SUFFIX);
+    }
+
+    /** The language folder a return was dropped in (inbox/translations/&lt;LANG&gt;/), lower-cased; null outside one. */
+    private String folderLanguage(Exchange exchange) {
+        Path path = Path.of(exchange.getMessage().getHeader(Exchange.FILE_PATH, String.class));
+        return layout.returnsFolderOf(path).map(folder -> folder.toLowerCase(Locale.ROOT)).orElse(null);
     }
 
     private static String fileName(Exchange exchange) {

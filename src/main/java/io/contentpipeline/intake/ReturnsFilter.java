@@ -1,6 +1,7 @@
 package io.contentpipeline.intake;
 
 import io.contentpipeline.article.SourceFile;
+import io.contentpipeline.files.HomeLayout;
 import io.contentpipeline.parse.ArticleParser;
 import io.contentpipeline.publish.BundleStore;
 import io.contentpipeline.status.ShortDuration;
@@ -42,6 +43,7 @@ public final class ReturnsFilter implements GenericFileFilter<File> {
 
     private static final Logger LOG = LoggerFactory.getLogger(ReturnsFilter.class);
 
+    private final HomeLayout layout;
     private final ArticleParser parser;
     private final BundleStore bundles;
     private final Duration maxWait;
@@ -50,7 +52,9 @@ public final class ReturnsFilter implements GenericFileFilter<File> {
 
     private final TransientFailures transientFailures;
 
-    public ReturnsFilter(ArticleParser parser, BundleStore bundles, Duration maxWait, Clock clock, TransientFailures transientFailures) {
+    public ReturnsFilter(HomeLayout layout, ArticleParser parser, BundleStore bundles, Duration maxWait, Clock clock,
+                         TransientFailures transientFailures) {
+        this.layout = layout;
         this.transientFailures = transientFailures;
         this.parser = parser;
         this.bundles = bundles;
@@ -64,7 +68,25 @@ public final class ReturnsFilter implements GenericFileFilter<File> {
 
     @Override
     public boolean accept(GenericFile<File> file) {
-        return file.isDirectory() || transientFailures.accept(file) && isReady(file.getFile().toPath());
+        if (file.isDirectory()) {
+            return isFollowed(file.getFile().toPath());
+        }
+        return transientFailures.accept(file) && isReady(file.getFile().toPath());
+    }
+
+    /**
+     * Whether the returns consumer (and the count of pending work) looks into this folder.
+     * Every folder under inbox/translations/ is looked into, so that a file dropped outside a
+     * language folder is taken and rejected for its place rather than left there silently;
+     * hidden ones are skipped (by Camel too), and so is a symbolic link inside a language
+     * folder: links are not followed (a language folder itself may be one, as it could before).
+     */
+    public boolean isFollowed(Path folder) {
+        Path path = folder.toAbsolutePath().normalize();
+        if (path.getFileName() != null && path.getFileName().toString().startsWith(".")) {
+            return false;
+        }
+        return !Files.isSymbolicLink(path) || layout.returnsInbox().equals(path.getParent());
     }
 
     /** True when the file can be processed now; logs once when it starts waiting. */
@@ -117,6 +139,10 @@ public final class ReturnsFilter implements GenericFileFilter<File> {
      * again at each poll.
      */
     private Optional<Waiting> heldBack(Path path) {
+        if (layout.returnsFolderOf(path).isEmpty()) {
+            // Outside a language folder: rejected for its place at once, whatever it names.
+            return Optional.empty();
+        }
         try {
             BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class);
             Waiting known = waiting.get(path);

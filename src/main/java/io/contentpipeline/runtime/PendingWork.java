@@ -44,9 +44,21 @@ final class PendingWork {
     int count() throws IOException {
         int pending = count(layout.inbox(), articles, false);
         if (Files.isDirectory(layout.returnsInbox())) {
-            try (DirectoryStream<Path> languages = Files.newDirectoryStream(layout.returnsInbox(), Files::isDirectory)) {
-                for (Path language : languages) {
-                    pending += count(language, returns, true);
+            pending += countReturns(layout.returnsInbox());
+        }
+        return pending;
+    }
+
+    /**
+     * The returns consumer takes files at any depth under inbox/translations/ (one outside a
+     * language folder, to reject it for its place), in the folders {@link ReturnsFilter#isFollowed} allows.
+     */
+    private int countReturns(Path folder) throws IOException {
+        int pending = count(folder, returns, true);
+        try (DirectoryStream<Path> folders = Files.newDirectoryStream(folder, Files::isDirectory)) {
+            for (Path inner : folders) {
+                if (returnsFilter.isFollowed(inner)) {
+                    pending += countReturns(inner);
                 }
             }
         }

@@ -104,9 +104,9 @@ public final class PipelineConfiguration implements CamelConfiguration {
         registry.bind("bundlePublisher", new BundlePublisher(bundles, markdown,
                 new PublicUrls(settings.baseUrl(), settings.baseUrlByLanguage()), parser));
         registry.bind("pseudoTranslator", new PseudoTranslator(settings.pseudoTranslate(), layout, parser, segmenter));
-        registry.bind("returnChecker", new ReturnChecker(parser, bundles, sources, deriver, languages, segmenter,
+        registry.bind("returnChecker", new ReturnChecker(layout, parser, bundles, sources, deriver, languages, segmenter,
                 settings.returnSourceWait()));
-        ReturnsFilter returnsFilter = new ReturnsFilter(parser, bundles, settings.returnSourceWait(), Clock.systemUTC(), transientFailures);
+        ReturnsFilter returnsFilter = new ReturnsFilter(layout, parser, bundles, settings.returnSourceWait(), Clock.systemUTC(), transientFailures);
         registry.bind("returnsFilter", returnsFilter);
         MoveFailures moveFailures = new MoveFailures(layout, transientFailures);
         registry.bind("rejections", new Rejections(layout, counts, moveFailures::isRetry));

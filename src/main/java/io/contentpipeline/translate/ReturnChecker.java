@@ -18,13 +18,17 @@ import io.contentpipeline.publish.BundleManifest;
 import io.contentpipeline.publish.LanguageEntry;
 import io.contentpipeline.publish.BundleStore;
 import io.contentpipeline.version.SourceArchive;
+import io.contentpipeline.files.HomeLayout;
+import io.contentpipeline.xliff.XliffReader;
 import io.contentpipeline.slug.Slugs;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -44,10 +48,12 @@ public final class ReturnChecker {
     private final XliffMerge xliff;
 
     private final Duration sourceWait;
+    private final HomeLayout layout;
 
     /** @param sourceWait how long a return waits for its source (pipeline.returns.source-wait), for the message when it did not come */
-    public ReturnChecker(ArticleParser parser, BundleStore bundles, SourceArchive sources, Deriver deriver,
+    public ReturnChecker(HomeLayout layout, ArticleParser parser, BundleStore bundles, SourceArchive sources, Deriver deriver,
                          LanguageResolver languages, Segmenter segmenter, Duration sourceWait) {
+        this.layout = layout;
         this.sourceWait = sourceWait;
         this.segmenter = segmenter;
         this.xliff = new XliffMerge(sources, parser, segmenter);
@@ -58,7 +64,11 @@ public final class ReturnChecker {
         this.languages = languages;
     }
 
+    /** @param folderLanguage the language folder the file was dropped in; null for a file outside one */
     public AcceptedTranslation check(SourceFile file, String folderLanguage) throws IOException {
+        if (folderLanguage == null) {
+            throw outsideLanguageFolder(file);
+        }
         Optional<XliffMerge.Merged> merged = XliffMerge.isXliff(file.name()) ? Optional.of(xliff.merge(file.bytes())) : Optional.empty();
         ParsedArticle parsed = merged.isPresent() ? parser.parseText(file, merged.get().markdown()) : parser.parse(file);
         TranslationBlock block = TranslationBlock.of(parsed.frontMatter());
@@ -132,6 +142,51 @@ public final class ReturnChecker {
         problems.addAll(derived.warnings());
         return new AcceptedTranslation(slug, language, block.sourceVersion(), withoutBlock, parsed.body(),
                 derived, inFile(merged, problems), Sha256.of(parsed.text()), file.name());
+    }
+
+    /**
+     * A file in inbox/translations/ itself, or in a subfolder of a language folder: the route
+     * takes it so that it gets an outcome (it used to be left there, silently), and it is
+     * rejected whole, naming the folder its translation: block asks for. Its checks run once
+     * it is dropped there. When the file cannot be read, its problems are listed too.
+     */
+    private RejectedInputException outsideLanguageFolder(SourceFile file) {
+        Path folder = file.path().toAbsolutePath().normalize().getParent();
+        boolean atTop = folder.equals(layout.returnsInbox());
+        String where = layout.home().relativize(folder).toString().replace('\\', '/') + "/";
+        TranslationBlock.Named named = null;
+        List<Problem> unreadable = List.of();
+        try {
+            named = XliffMerge.isXliff(file.name()) ? xliffNames(file.bytes()) : TranslationBlock.peek(parser.parse(file).frontMatter()).orElse(null);
+        } catch (RejectedInputException e) {
+            unreadable = e.problems().stream().filter(Problem::isError).toList();
+        }
+        String language = named == null ? null : named.targetLanguage();
+        String message = "the file is in " + where + (atTop ? " itself" : ", a subfolder")
+                + ": returns are taken from the folder of their language only; drop it into "
+                + (language == null ? HomeLayout.returnsFolder("<LANG>") + "/, <LANG> being the language it is translated into"
+                        : HomeLayout.returnsFolder(LanguageResolver.normalise(language)) + "/ (its translation: block's target_lang is " + language + ")");
+        List<Problem> problems = new ArrayList<>();
+        problems.add(Problem.error("translation-folder", null, message, null));
+        problems.addAll(unreadable);
+        return new RejectedInputException(named == null ? null : named.source(), language,
+                named == null ? null : version(named.sourceVersion()), problems);
+    }
+
+    /** Source, target language and version from an XLIFF file's metadata, or null when it names no source. */
+    private static TranslationBlock.Named xliffNames(byte[] bytes) {
+        Map<String, String> meta = new XliffReader().read(bytes).metadata();
+        String language = meta.get("target_lang");
+        return meta.get("source") == null ? null : new TranslationBlock.Named(meta.get("source"),
+                language == null ? null : language.strip().toLowerCase(Locale.ROOT), meta.get("source_version"));
+    }
+
+    private static Integer version(String text) {
+        try {
+            return text == null ? null : Integer.valueOf(text.strip());
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     /**

@@ -144,6 +144,55 @@ class RejectionTest {
         assertThat(translations.has("de")).isFalse();
     }
 
+    /**
+     * Files under inbox/translations/ but outside a language folder (beside the folders, or in
+     * a subfolder of one) used to be left there without a word. They are rejected, naming the
+     * folder their translation: block asks for; hidden folders and symbolic links to folders
+     * are still left alone.
+     */
+    @Test
+    @Timeout(120)
+    void aReturnOutsideALanguageFolderIsRejectedNamingTheFolderToUse() throws Exception {
+        PipelineHome home = new PipelineHome(temp);
+        home.publishSeed("role.txt");
+        String translated = Translator.englishSeedReturn(home);
+        home.drop("inbox/translations/cmo-en.md", translated);
+        home.drop("inbox/translations/EN/done/nested.md", translated);
+        home.drop("inbox/translations/role.xlf", home.read("outbox/translations/EN/role-cmo-pme.xlf"));
+        home.drop("inbox/translations/notes.md", "Just notes, no front matter.\n");
+        home.drop("inbox/translations/EN/.sync/hidden.md", translated);
+        Path outside = home.drop("elsewhere/linked.md", translated);
+        Files.createSymbolicLink(home.resolve("inbox/translations/EN/linked"), outside.getParent());
+
+        assertThat(home.runOnce()).isZero();
+
+        assertThat(home.files("outbox/rejected")).containsExactlyInAnyOrder("cmo-en.md", "cmo-en.md.errors.json",
+                "nested.md", "nested.md.errors.json", "role.xlf", "role.xlf.errors.json", "notes.md", "notes.md.errors.json");
+        assertThat(home.files("inbox/translations")).isEmpty();
+        assertThat(home.files("inbox/translations/EN/done")).isEmpty();
+        assertThat(home.files("inbox/translations/EN/.sync")).containsExactly("hidden.md");
+        assertThat(outside).as("a link is not followed").exists();
+        JsonNode atTop = home.json("outbox/rejected/cmo-en.md.errors.json").get("errors");
+        assertThat(atTop).singleElement().satisfies(error -> {
+            assertThat(error.get("code").asText()).isEqualTo("translation-folder");
+            assertThat(error.get("message").asText()).isEqualTo("the file is in inbox/translations/ itself: returns are taken from the"
+                    + " folder of their language only; drop it into inbox/translations/EN/ (its translation: block's target_lang is en)");
+        });
+        assertThat(home.json("outbox/rejected/nested.md.errors.json").get("errors").get(0).get("message").asText())
+                .startsWith("the file is in inbox/translations/EN/done/, a subfolder: ")
+                .endsWith("drop it into inbox/translations/EN/ (its translation: block's target_lang is en)");
+        assertThat(home.json("outbox/rejected/role.xlf.errors.json").get("errors").get(0).get("message").asText())
+                .endsWith("drop it into inbox/translations/EN/ (its translation: block's target_lang is en)");
+        assertThat(home.json("outbox/rejected/notes.md.errors.json").get("errors"))
+                .extracting(error -> error.get("code").asText()).containsExactly("translation-folder", "no-front-matter");
+        assertThat(home.json("outbox/rejected/notes.md.errors.json").get("errors").get(0).get("message").asText())
+                .endsWith("drop it into inbox/translations/<LANG>/, <LANG> being the language it is translated into");
+        assertThat(home.events()).filteredOn(e -> e.get("event").asText().equals("translation.rejected"))
+                .extracting(e -> e.get("file").asText() + " " + e.get("slug").asText() + " " + e.get("lang").asText() + " " + e.get("version").asText())
+                .containsExactlyInAnyOrder("cmo-en.md role-cmo-pme en 1", "nested.md role-cmo-pme en 1", "role.xlf role-cmo-pme en 1",
+                        "notes.md null null null");
+    }
+
     @Test
     void aRejectedReturnLeavesTheCurrentTranslationCurrent() {
         PipelineHome home = new PipelineHome(temp);

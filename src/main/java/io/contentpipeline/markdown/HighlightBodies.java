@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
 /**
  * The bodies of Hugo's built-in {@code highlight} shortcode, {@code {{< highlight html >}}…{{< /highlight >}}}:
  * code that Hugo hands to its highlighter, which escapes it, so nothing in it reaches the page
- * as HTML. Like a fenced code block, such a body is published as written.
+ * as HTML. Like a fenced code block, such a body is published as written, left out of the
+ * segments sent for translation, and checked as code on return.
  * <p>
  * Read narrowly, so that a body kept here is never more than what Hugo escapes; any doubt
  * and the text is cleaned like the rest:
@@ -23,11 +24,48 @@ import java.util.regex.Pattern;
  * <li>a body ends at the first later tag that mentions highlight at all, in any case; unless
  * that tag is the plain closing tag, the shortcode has no body here.</li>
  * </ul>
+ * Shortcode tags are found as {@link MarkdownEngine#TEMPLATE_TAGS} finds them, so any other
+ * tag lies wholly inside a body or wholly outside every body.
  */
-record HighlightBodies(List<Body> bodies) {
+public record HighlightBodies(List<Body> bodies) {
 
-    /** The body between the opening tag's end and the closing tag's start: [start, end). */
-    record Body(int start, int end) {
+    /** One highlight shortcode with its body: the opening tag is [open, start), the body [start, end), the closing tag [end, close). */
+    public record Body(int open, int start, int end, int close) {
+
+        /**
+         * The code as Hugo highlights it ({@code trim .InnerDeindent "\n\r"}): the body without
+         * the indentation of an opening tag that starts its line (a shortcode in a list item)
+         * and without the line ends that start and end it.
+         */
+        public String code(String markdown) {
+            String inner = markdown.substring(start, end);
+            String indentation = indentation(markdown, open);
+            if (!indentation.isEmpty()) {
+                inner = inner.replace("\n" + indentation, "\n");
+            }
+            int from = 0;
+            int to = inner.length();
+            while (from < to && isLineEnd(inner.charAt(from))) {
+                from++;
+            }
+            while (to > from && isLineEnd(inner.charAt(to - 1))) {
+                to--;
+            }
+            return inner.substring(from, to);
+        }
+
+        /** The spaces and tabs before {@code offset} when nothing else is before it on its line. */
+        private static String indentation(String markdown, int offset) {
+            int from = offset;
+            while (from > 0 && (markdown.charAt(from - 1) == ' ' || markdown.charAt(from - 1) == '\t')) {
+                from--;
+            }
+            return from == 0 || isLineEnd(markdown.charAt(from - 1)) ? markdown.substring(from, offset) : "";
+        }
+
+        private static boolean isLineEnd(char c) {
+            return c == '\n' || c == '\r';
+        }
     }
 
     private static final String NAME = "highlight";
@@ -37,28 +75,37 @@ record HighlightBodies(List<Body> bodies) {
     /** Hugo would read none of it as HTML; Markdown reads it as one line of text, as goldmark reads Hugo's placeholder. */
     private static final char MASK = 'x';
 
-    static HighlightBodies in(String markdown) {
+    public HighlightBodies {
+        bodies = List.copyOf(bodies);
+    }
+
+    /** The highlight shortcodes of a body that have a body, in order. */
+    public static HighlightBodies in(String markdown) {
         if (!markdown.contains(NAME)) {
             return new HighlightBodies(List.of());
         }
         List<Body> bodies = new ArrayList<>();
         int open = -1;
+        int start = -1;
         Matcher tag = MarkdownEngine.TEMPLATE_TAGS.matcher(markdown);
         while (tag.find()) {
-            if (open < 0) {
-                open = OPENING.matcher(tag.group()).matches() ? tag.end() : -1;
+            if (start < 0) {
+                if (OPENING.matcher(tag.group()).matches()) {
+                    open = tag.start();
+                    start = tag.end();
+                }
             } else if (tag.group().toLowerCase(Locale.ROOT).contains(NAME)) {
                 if (CLOSING.matcher(tag.group()).matches()) {
-                    bodies.add(new Body(open, tag.start()));
+                    bodies.add(new Body(open, start, tag.start(), tag.end()));
                 }
-                open = -1;
+                start = -1;
             }
         }
         return new HighlightBodies(bodies);
     }
 
     /** Whether the offset is inside a body. */
-    boolean holds(int offset) {
+    public boolean holds(int offset) {
         return bodies.stream().anyMatch(body -> offset >= body.start() && offset < body.end());
     }
 

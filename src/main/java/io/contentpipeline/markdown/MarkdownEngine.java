@@ -63,9 +63,19 @@ public final class MarkdownEngine {
         return parser.parse(TEMPLATE_TAGS.matcher(markdown).replaceAll(""));
     }
 
-    /** Parses an article body exactly as written, shortcodes included: what segments are cut from. */
+    /** Parses an article body exactly as written, shortcodes included. */
     public Document parseRaw(String markdown) {
         return parser.parse(markdown);
+    }
+
+    /**
+     * Parses a body as Hugo's Markdown renderer meets it, at the offsets of the text as written:
+     * the bodies of highlight shortcodes masked ({@link HighlightBodies#masked}), since Hugo
+     * hands them to its highlighter, not to Markdown. What segments are cut from. Text is to be
+     * taken from the body by offsets: the parsed text differs from it inside highlight bodies.
+     */
+    public Document parseMasked(String markdown, HighlightBodies highlights) {
+        return parser.parse(highlights.masked(markdown));
     }
 
     /** The HTML of a parsed document, before sanitising. */

@@ -24,10 +24,12 @@ import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
 import io.contentpipeline.article.FrontMatter;
 import io.contentpipeline.files.Sha256;
+import io.contentpipeline.markdown.HighlightBodies;
 import io.contentpipeline.markdown.MarkdownEngine;
 import io.contentpipeline.translate.TranslatableFields;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +41,11 @@ import java.util.regex.Pattern;
  * Cuts an article into segments and records the structure its translations must keep.
  * Segment ids come from the segment's own text (kind prefix and a digest), so an unchanged
  * paragraph keeps its id when paragraphs are added or removed around it.
+ * <p>
+ * The body is read as Hugo's Markdown renderer meets it ({@link MarkdownEngine#parseMasked}):
+ * a {@code {{< highlight >}}} shortcode with its body ({@link HighlightBodies}) is code, as a
+ * fenced block is: it is in no segment, so the draft keeps it as written, and it is one of the
+ * code blocks a translation must keep.
  */
 public final class Segmenter {
 
@@ -57,10 +64,11 @@ public final class Segmenter {
 
     /** @param bodyLine the file line where the body starts, for locating segments */
     public SegmentedArticle segment(FrontMatter frontMatter, String body, int bodyLine) {
-        Document document = markdown.parseRaw(body);
+        HighlightBodies highlights = HighlightBodies.in(body);
+        Document document = markdown.parseMasked(body, highlights);
         LineIndex lines = new LineIndex(body);
-        return new SegmentedArticle(fields(frontMatter), new BodyWalk(document, lines, bodyLine).segments,
-                structure(document, body, offset -> lines.lineOf(offset) + bodyLine));
+        return new SegmentedArticle(fields(frontMatter), new BodyWalk(document, body, highlights, lines, bodyLine).segments,
+                structure(document, body, highlights, offset -> lines.lineOf(offset) + bodyLine));
     }
 
     /** The translatable front-matter fields as segments, in a fixed order. */
@@ -96,14 +104,17 @@ public final class Segmenter {
     private final class BodyWalk {
         private final List<Segment> segments = new ArrayList<>();
         private final Map<String, Integer> seen = new HashMap<>();
-        private final Document document;
+        /** The text as written, which {@code document} was parsed from masked, at the same offsets. */
+        private final String body;
+        private final HighlightBodies highlights;
         private final LineIndex lines;
         private final int bodyLine;
         private int section;
 
-        /** @param lines the line index of the text {@code document} was parsed from */
-        BodyWalk(Document document, LineIndex lines, int bodyLine) {
-            this.document = document;
+        /** @param lines the line index of the body */
+        BodyWalk(Document document, String body, HighlightBodies highlights, LineIndex lines, int bodyLine) {
+            this.body = body;
+            this.highlights = highlights;
             this.lines = lines;
             this.bodyLine = bodyLine;
             walk(document, false);
@@ -117,7 +128,7 @@ public final class Segmenter {
                 if (child instanceof Heading heading) {
                     section++;
                     BasedSequence text = heading.getText();
-                    Matcher id = HEADING_ID.matcher(text);
+                    Matcher id = HEADING_ID.matcher(body.substring(text.getStartOffset(), text.getEndOffset()));
                     int end = id.find() ? text.getStartOffset() + id.start() : text.getEndOffset();
                     add(Segment.Kind.HEADING, text.getStartOffset(), end, heading.getLevel());
                 } else if (child instanceof Paragraph paragraph) {
@@ -137,8 +148,37 @@ public final class Segmenter {
             }
         }
 
+        /** A block, without the highlight shortcodes it holds: the text on either side of one is a segment of its own. */
         private void add(Segment.Kind kind, int start, int end, int level) {
-            String text = document.getChars().subSequence(start, end).toString();
+            int from = start;
+            for (HighlightBodies.Body code : highlights.bodies()) {
+                if (code.open() < end && code.close() > from) {
+                    addPiece(kind, from, trimEnd(from, code.open()), level);
+                    from = trimStart(code.close(), end);
+                }
+            }
+            addPiece(kind, from, end, level);
+        }
+
+        private int trimStart(int start, int end) {
+            while (start < end && Character.isWhitespace(body.charAt(start))) {
+                start++;
+            }
+            return start;
+        }
+
+        private int trimEnd(int start, int end) {
+            while (end > start && Character.isWhitespace(body.charAt(end - 1))) {
+                end--;
+            }
+            return end;
+        }
+
+        private void addPiece(Segment.Kind kind, int start, int end, int level) {
+            if (start >= end) {
+                return;
+            }
+            String text = body.substring(start, end);
             if (text.isBlank()) {
                 return;
             }
@@ -150,24 +190,44 @@ public final class Segmenter {
         }
     }
 
-    /** @param fileLine the line in the file of an offset in the body */
-    private BodyStructure structure(Document document, String body, IntUnaryOperator fileLine) {
+    /**
+     * @param document the body parsed masked
+     * @param fileLine the line in the file of an offset in the body
+     */
+    private BodyStructure structure(Document document, String body, HighlightBodies highlights, IntUnaryOperator fileLine) {
         List<String> anchors = markdown.outline(document).stream().map(io.contentpipeline.article.Heading::id).toList();
         List<Integer> headings = new ArrayList<>();
         List<BlockShape> lists = new ArrayList<>();
         List<BlockShape> tables = new ArrayList<>();
-        List<CodeBlock> code = new ArrayList<>();
-        Tokens tokens = new Tokens(fileLine);
+        List<PlacedCode> code = new ArrayList<>();
+        Tokens tokens = new Tokens(body, document.getChars().toString().equals(body), fileLine);
         collect(document, headings, lists, tables, code, tokens);
+        for (HighlightBodies.Body highlight : highlights.bodies()) {
+            // One quoted inside a fenced block is that block's code already.
+            if (code.stream().noneMatch(block -> block.start() <= highlight.open() && highlight.open() < block.end())) {
+                code.add(new PlacedCode(highlight.open(), highlight.close(),
+                        new CodeBlock(highlight.code(body), fileLine.applyAsInt(highlight.open()))));
+            }
+        }
+        code.sort(Comparator.comparingInt(PlacedCode::start));
         Matcher shortcode = SHORTCODE.matcher(body);
         while (shortcode.find()) {
-            tokens.protectedTokens.add("shortcode " + shortcodeSignature(shortcode.group()));
+            if (!highlights.holds(shortcode.start())) {
+                tokens.protectedTokens.add("shortcode " + shortcodeSignature(shortcode.group()));
+            }
         }
-        return new BodyStructure(headings, lists, tables, tokens.links, tokens.images, code, tokens.protectedTokens,
-                tokens.relativeLinks, tokens.htmlTags, anchors);
+        return new BodyStructure(headings, lists, tables, tokens.links, tokens.images, code.stream().map(PlacedCode::block).toList(),
+                tokens.protectedTokens, tokens.relativeLinks, tokens.htmlTags, anchors);
+    }
+
+    /** A code block and where it is in the body, [start, end): fenced and highlight blocks are compared in reading order. */
+    private record PlacedCode(int start, int end, CodeBlock block) {
     }
 
     private static final class Tokens {
+        /** The body as written; the document was parsed from it masked, at the same offsets, unless {@code asWritten}. */
+        final String body;
+        final boolean asWritten;
         /** Where in the file a node starts: code blocks are reported by line. */
         final IntUnaryOperator fileLine;
         final List<String> protectedTokens = new ArrayList<>();
@@ -176,8 +236,23 @@ public final class Segmenter {
         final List<LinkOrImage> links = new ArrayList<>();
         final List<LinkOrImage> images = new ArrayList<>();
 
-        Tokens(IntUnaryOperator fileLine) {
+        Tokens(String body, boolean asWritten, IntUnaryOperator fileLine) {
+            this.body = body;
+            this.asWritten = asWritten;
             this.fileLine = fileLine;
+        }
+
+        /** A piece of the parsed text as written: a code block holding a highlight shortcode, a link target, inline code. */
+        String written(BasedSequence parsed) {
+            if (asWritten) {
+                return parsed.toString();
+            }
+            StringBuilder text = new StringBuilder(parsed.length());
+            for (int i = 0; i < parsed.length(); i++) {
+                int offset = parsed.getIndexOffset(i);
+                text.append(offset >= 0 ? body.charAt(offset) : parsed.charAt(i));
+            }
+            return text.toString();
         }
 
         LinkOrImage at(int offset) {
@@ -205,11 +280,11 @@ public final class Segmenter {
     }
 
     private static void collect(Node node, List<Integer> headings, List<BlockShape> lists, List<BlockShape> tables,
-                                List<CodeBlock> code, Tokens tokens) {
+                                List<PlacedCode> code, Tokens tokens) {
         for (Node child = node.getFirstChild(); child != null; child = child.getNext()) {
             if (child instanceof Heading heading) {
                 headings.add(heading.getLevel());
-                Matcher id = HEADING_ID.matcher(heading.getText());
+                Matcher id = HEADING_ID.matcher(tokens.written(heading.getText()));
                 if (id.find()) {
                     tokens.protectedTokens.add("heading id #" + id.group(1));
                 }
@@ -222,20 +297,22 @@ public final class Segmenter {
             } else if (child instanceof TableBlock table) {
                 tables.add(new BlockShape(shape(table), tokens.fileLine.applyAsInt(table.getStartOffset())));
             } else if (child instanceof FencedCodeBlock fenced) {
-                code.add(new CodeBlock(fenced.getContentChars().toString(), tokens.fileLine.applyAsInt(fenced.getStartOffset())));
+                code.add(new PlacedCode(fenced.getStartOffset(), fenced.getEndOffset(),
+                        new CodeBlock(tokens.written(fenced.getContentChars()), tokens.fileLine.applyAsInt(fenced.getStartOffset()))));
                 continue;
             } else if (child instanceof IndentedCodeBlock indented) {
-                code.add(new CodeBlock(indented.getContentChars().toString(), tokens.fileLine.applyAsInt(indented.getStartOffset())));
+                code.add(new PlacedCode(indented.getStartOffset(), indented.getEndOffset(),
+                        new CodeBlock(tokens.written(indented.getContentChars()), tokens.fileLine.applyAsInt(indented.getStartOffset()))));
                 continue;
             } else if (child instanceof Link || child instanceof AutoLink || child instanceof LinkRef ref && ref.isDefined()) {
                 // "[sic]" or a bracketed aside is a reference to nothing, not a link.
                 tokens.links.add(tokens.at(child.getStartOffset()));
-                tokens.link(child instanceof Link link ? link.getUrl().toString() : "");
+                tokens.link(child instanceof Link link ? tokens.written(link.getUrl()) : "");
             } else if (child instanceof Image || child instanceof ImageRef) {
                 tokens.images.add(tokens.at(child.getStartOffset()));
-                tokens.link(child instanceof Image image ? image.getUrl().toString() : "");
+                tokens.link(child instanceof Image image ? tokens.written(image.getUrl()) : "");
             } else if (child instanceof Code inline) {
-                tokens.protectedTokens.add("code `" + inline.getText() + "`");
+                tokens.protectedTokens.add("code `" + tokens.written(inline.getText()) + "`");
             } else if (child instanceof HtmlInline || child instanceof HtmlBlock) {
                 htmlTokens(child.getChars().toString(), child.getStartOffset(), tokens);
                 continue;

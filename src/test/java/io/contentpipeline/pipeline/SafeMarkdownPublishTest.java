@@ -72,4 +72,68 @@ class SafeMarkdownPublishTest {
         String body = published.substring(published.indexOf("\n---\n") + 5);
         assertThat(body).contains(code).contains("still goes:  and that is all.").doesNotContain("alert(2)");
     }
+
+    /** A French article showing HTML code in a highlight shortcode; English is the default target. */
+    private static final String HIGHLIGHT_CODE = """
+            {{< highlight html >}}
+            <button onclick="alert(1)">Cliquez ici</button>
+
+            Une ligne du code, qui n'est pas à traduire.
+            {{< /highlight >}}
+            """;
+    private static final String CODE_ARTICLE = """
+            ---
+            title: "Montrer du HTML dans une page"
+            date: 2025-07-25
+            description: "Comment montrer du code HTML dans une page Hugo sans l'exécuter."
+            lang: fr
+            slug: code-html
+            ---
+            Cet article montre un bouton écrit en HTML, dans un shortcode de Hugo, pour que le lecteur le copie tel quel.
+
+            """ + HIGHLIGHT_CODE + """
+
+            Le bouton affiche un message quand on clique dessus : c'est tout ce qu'il fait, et il le fait bien.
+            """;
+
+    /**
+     * A highlight body is code, like a fenced block: the draft keeps it as written, no XLIFF
+     * unit holds it, a pseudo-translation leaves it alone, and a return that changes it is rejected.
+     */
+    @Test
+    void aHighlightBodyGoesToTranslatorsAsCodeAndMustComeBackAsWritten() {
+        PipelineHome home = new PipelineHome(temp, Map.of("pipeline.pseudo-translate", "true"));
+        home.drop("inbox/code-html.md", CODE_ARTICLE.replace("slug: code-html\n",
+                "slug: code-html\nsummary: \"Un bouton en HTML, montré sans être exécuté.\"\n"));
+
+        assertThat(home.runOnce()).isZero();
+
+        String draft = home.read("outbox/translations/EN/code-html.md");
+        assertThat(draft).contains("\n\n" + HIGHLIGHT_CODE + "\n");
+        String xliff = home.read("outbox/translations/EN/code-html.xlf");
+        assertThat(xliff).contains("<unit id=\"p-").doesNotContain("alert(", "Cliquez", "pas à traduire", "highlight");
+        JsonNode en = home.bundle("code-html").get("languages").get("en");
+        assertThat(en.get("status").asText()).as("the pseudo-translation was accepted").isEqualTo("current");
+        assertThat(en.get("warnings")).noneSatisfy(w -> assertThat(w.get("code").asText()).startsWith("code-block"));
+        String english = home.read("outbox/published/code-html/index.en.md");
+        assertThat(english).contains("\n\n" + HIGHLIGHT_CODE + "\n").contains("[Çét áŕtîçĺé");
+
+        String translated = draft
+                .replace("Cet article montre un bouton écrit en HTML, dans un shortcode de Hugo, pour que le lecteur le copie tel quel.",
+                        "This article shows a button written in HTML, in a Hugo shortcode, for readers to copy as it is.")
+                .replace("Le bouton affiche un message quand on clique dessus : c'est tout ce qu'il fait, et il le fait bien.",
+                        "The button shows a message when clicked: that is all it does, and it does it well.")
+                .replace("Une ligne du code, qui n'est pas à traduire.", "A line of the code, which is not to be translated.");
+        home.drop("inbox/translations/EN/code-html.md", translated);
+        assertThat(home.runOnce()).isZero();
+
+        assertThat(home.json("outbox/rejected/code-html.md.errors.json").get("errors"))
+                .filteredOn(e -> e.get("code").asText().equals("code-block-changed")).singleElement()
+                .satisfies(e -> assertThat(e.get("line").asInt()).as("the opening tag's line in the return")
+                        .isEqualTo(lineOf(translated, "{{< highlight html >}}")));
+    }
+
+    private static int lineOf(String text, String line) {
+        return text.substring(0, text.indexOf(line)).split("\n", -1).length;
+    }
 }

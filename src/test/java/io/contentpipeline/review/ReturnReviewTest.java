@@ -200,6 +200,46 @@ class ReturnReviewTest {
                 .satisfies(p -> assertThat(p.line()).as("the code block's line in the returned file").isEqualTo(8));
     }
 
+    /** A highlight shortcode's body is code, as a fenced block is: changing its shape rejects the return. */
+    @Test
+    void aHighlightBodyIsCheckedAsACodeBlock() {
+        String source = """
+                ---
+                title: "Un bouton"
+                ---
+                Voici un bouton écrit en HTML, que le lecteur peut copier tel quel dans sa page.
+
+                {{< highlight html >}}
+                <!-- le bouton -->
+                <button onclick="alert(1)">Cliquez ici</button>
+                {{< /highlight >}}
+                """;
+        String sameCode = """
+                ---
+                title: "A button"
+                ---
+                Here is a button written in HTML, which readers can copy as it is into their page.
+
+                {{< highlight html >}}
+                <!-- le bouton -->
+                <button onclick="alert(1)">Cliquez ici</button>
+                {{< /highlight >}}
+                """;
+
+        assertThat(new ReturnReview().review(segment(source), segment(sameCode), "en")).extracting(Problem::code)
+                .doesNotContain("code-block-changed", "code-block-localised", "segment-identical", "untranslated");
+        assertThat(new ReturnReview().review(segment(source), segment(sameCode.replace("<!-- le bouton -->", "<!-- the button -->")), "en"))
+                .filteredOn(p -> p.code().startsWith("code-block")).extracting(Problem::code).containsExactly("code-block-localised");
+        List<Problem> problems = new ReturnReview().review(segment(source),
+                segment(sameCode.replace("Cliquez ici</button>", "Click here now</button>")), "en");
+        assertThat(problems).filteredOn(p -> p.code().equals("code-block-changed")).singleElement().satisfies(p -> {
+            assertThat(p.severity()).isEqualTo(io.contentpipeline.article.Severity.ERROR);
+            assertThat(p.line()).as("the opening tag's line in the returned file").isEqualTo(6);
+        });
+        assertThat(new ReturnReview().review(segment(source), segment(sameCode.replace("{{< /highlight >}}", "")), "en"))
+                .as("a closing tag lost: no code block").extracting(Problem::code).contains("code-block-changed", "protected-token");
+    }
+
     @Test
     void theFirstListAndTableThatDifferAreNamedWithTheirLines() {
         String source = """

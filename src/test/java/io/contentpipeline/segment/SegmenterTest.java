@@ -1,0 +1,97 @@
+package io.contentpipeline.segment;
+
+import io.contentpipeline.article.FrontMatter;
+import io.contentpipeline.markdown.MarkdownEngine;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class SegmenterTest {
+
+    private final Segmenter segmenter = new Segmenter(new MarkdownEngine());
+
+    private SegmentedArticle segment(String body) {
+        return segmenter.segment(FrontMatter.empty(), body, 1);
+    }
+
+    /** Hugo shows a highlight body as code, escaped: like a fenced block, it is not text to translate. */
+    @Test
+    void aHighlightShortcodeIsCodeInNoSegmentAndOneOfTheCodeBlocks() {
+        String body = """
+                Un bouton en HTML, à copier tel quel.
+
+                {{< highlight html >}}
+                <button onclick="alert(1)">Cliquez ici</button>
+
+                # Pas un titre : du code.
+                {{< /highlight >}}
+
+                ```sh
+                make install
+                ```
+
+                Voir : {{< highlight js >}}alert(2){{< /highlight >}} et la suite du texte.
+                """;
+
+        SegmentedArticle article = segment(body);
+
+        assertThat(article.body()).extracting(Segment::text)
+                .containsExactly("Un bouton en HTML, à copier tel quel.", "Voir :", "et la suite du texte.");
+        assertThat(article.body()).extracting(Segment::line).containsExactly(1, 13, 13);
+        assertThat(article.structure().headingLevels()).as("a # line in the code is no heading").isEmpty();
+        assertThat(article.structure().htmlTags()).isEmpty();
+        assertThat(article.structure().codeBlocks()).as("in reading order, at the opening tag's line").containsExactly(
+                new CodeBlock("<button onclick=\"alert(1)\">Cliquez ici</button>\n\n# Pas un titre : du code.", 3),
+                new CodeBlock("make install\n", 9),
+                new CodeBlock("alert(2)", 13));
+        assertThat(article.structure().protectedTokens())
+                .containsExactly("shortcode highlight html", "shortcode /highlight", "shortcode highlight js", "shortcode /highlight");
+    }
+
+    @Test
+    void aHighlightShortcodeInsideAListOrAQuoteIsCodeThereToo() {
+        String body = """
+                1. Installez le paquet :
+
+                   {{< highlight sh >}}
+                   npm install <paquet>
+                     --global
+                   {{< /highlight >}}
+
+                > Une citation. {{< highlight text >}}
+                > <b>code</b>
+                > {{< /highlight >}}
+                """;
+
+        SegmentedArticle article = segment(body);
+
+        assertThat(article.body()).extracting(Segment::text).containsExactly("Installez le paquet :", "Une citation.");
+        assertThat(article.structure().codeBlocks()).extracting(CodeBlock::code)
+                .as("as Hugo shows it: without the list item's indentation, with the quote's marks")
+                .containsExactly("npm install <paquet>\n  --global", "> <b>code</b>\n> ");
+        assertThat(article.structure().htmlTags()).isEmpty();
+    }
+
+    /** A Hugo tutorial quoting the shortcode in a fence: the fence is the code block, once. */
+    @Test
+    void aHighlightShortcodeQuotedInAFencedBlockIsThatBlocksCode() {
+        String fence = """
+                {{< highlight html >}}
+                <p>x</p>
+                {{< /highlight >}}
+                """;
+
+        SegmentedArticle article = segment("Exemple :\n\n```go-html-template\n" + fence + "```\n");
+
+        assertThat(article.structure().codeBlocks()).containsExactly(new CodeBlock(fence, 3));
+    }
+
+    /** Where Hugo would not read a body (see HighlightBodies), the text is segmented as before. */
+    @Test
+    void aHighlightShortcodeWithoutItsClosingTagIsText() {
+        SegmentedArticle article = segment("{{< highlight html >}}\nDu texte à traduire.\n");
+
+        assertThat(article.body()).extracting(Segment::text).containsExactly("{{< highlight html >}}\nDu texte à traduire.");
+        assertThat(article.structure().codeBlocks()).isEmpty();
+    }
+}

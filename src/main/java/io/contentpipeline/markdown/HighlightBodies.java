@@ -10,8 +10,8 @@ import java.util.regex.Pattern;
 /**
  * The bodies of Hugo's built-in {@code highlight} shortcode, {@code {{< highlight html >}}…{{< /highlight >}}}:
  * code that Hugo hands to its highlighter, which escapes it, so nothing in it reaches the page
- * as HTML. Like a fenced code block, such a body is published as written, left out of the
- * segments sent for translation, and checked as code on return.
+ * as HTML. Like a fenced code block, such a body is published as written, shown as code on
+ * our HTML page, left out of the segments sent for translation, and checked as code on return.
  * <p>
  * Read narrowly, so that a body kept here is never more than what Hugo escapes; any doubt
  * and the text is cleaned like the rest:
@@ -29,8 +29,12 @@ import java.util.regex.Pattern;
  */
 public record HighlightBodies(List<Body> bodies) {
 
-    /** One highlight shortcode with its body: the opening tag is [open, start), the body [start, end), the closing tag [end, close). */
-    public record Body(int open, int start, int end, int close) {
+    /**
+     * One highlight shortcode with its body: the opening tag is [open, start), the body
+     * [start, end), the closing tag [end, close); {@code language} is its first parameter
+     * ("html"), or "" when it has none.
+     */
+    public record Body(int open, int start, int end, int close, String language) {
 
         /**
          * The code as Hugo highlights it ({@code trim .InnerDeindent "\n\r"}): the body without
@@ -69,8 +73,9 @@ public record HighlightBodies(List<Body> bodies) {
     }
 
     private static final String NAME = "highlight";
-    private static final Pattern OPENING = Pattern.compile(
-            "\\{\\{<\\s*highlight(?:\\s+(?:\"[^\"\\\\<>{}]*\"|`[^`<>{}]*`|[^\\s\"'`\\\\<>{}/]+))*\\s*>}}");
+    private static final String PARAMETER = "\"[^\"\\\\<>{}]*\"|`[^`<>{}]*`|[^\\s\"'`\\\\<>{}/]+";
+    private static final Pattern OPENING = Pattern.compile("\\{\\{<\\s*highlight(?:\\s+(?:" + PARAMETER + "))*\\s*>}}");
+    private static final Pattern LANGUAGE = Pattern.compile("\\{\\{<\\s*highlight\\s+(" + PARAMETER + ")");
     private static final Pattern CLOSING = Pattern.compile("\\{\\{<\\s*/\\s*highlight\\s*>}}");
     /** Hugo would read none of it as HTML; Markdown reads it as one line of text, as goldmark reads Hugo's placeholder. */
     private static final char MASK = 'x';
@@ -87,21 +92,33 @@ public record HighlightBodies(List<Body> bodies) {
         List<Body> bodies = new ArrayList<>();
         int open = -1;
         int start = -1;
+        String language = "";
         Matcher tag = MarkdownEngine.TEMPLATE_TAGS.matcher(markdown);
         while (tag.find()) {
             if (start < 0) {
                 if (OPENING.matcher(tag.group()).matches()) {
                     open = tag.start();
                     start = tag.end();
+                    language = language(tag.group());
                 }
             } else if (tag.group().toLowerCase(Locale.ROOT).contains(NAME)) {
                 if (CLOSING.matcher(tag.group()).matches()) {
-                    bodies.add(new Body(open, start, tag.start(), tag.end()));
+                    bodies.add(new Body(open, start, tag.start(), tag.end(), language));
                 }
                 start = -1;
             }
         }
         return new HighlightBodies(bodies);
+    }
+
+    /** The first parameter of an opening tag, unquoted: Hugo's {@code .Get 0}. */
+    private static String language(String opening) {
+        Matcher first = LANGUAGE.matcher(opening);
+        if (!first.lookingAt()) {
+            return "";
+        }
+        String value = first.group(1);
+        return value.startsWith("\"") || value.startsWith("`") ? value.substring(1, value.length() - 1) : value;
     }
 
     /** Whether the offset is inside a body. */

@@ -14,6 +14,7 @@ import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.ast.NodeVisitor;
 import com.vladsch.flexmark.util.ast.VisitHandler;
+import com.vladsch.flexmark.util.data.DataKey;
 import com.vladsch.flexmark.util.data.MutableDataSet;
 
 import org.jsoup.Jsoup;
@@ -23,6 +24,8 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.List;
+import java.util.UUID;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -33,6 +36,10 @@ import java.util.regex.Pattern;
 public final class MarkdownEngine {
 
     static final Pattern TEMPLATE_TAGS = Pattern.compile("\\{\\{[<%].*?[%>]}}", Pattern.DOTALL);
+    /** Stands for a highlight shortcode in the text parsed for our page: a comment, so no prose, replaced by its code once rendered. */
+    private static final String CODE_MARK = "pipeline-highlight-" + UUID.randomUUID() + "-";
+    private static final DataKey<List<Code>> HIGHLIGHT_CODE = new DataKey<>("HIGHLIGHT_CODE", List.of());
+    private static final Pattern LANGUAGE_NAME = Pattern.compile("[\\w+#.-]+");
     /** An HTML block without such a tag has no heading, and needs no HTML parse for the outline. */
     private static final Pattern HEADING_TAG = Pattern.compile("<h[1-6]", Pattern.CASE_INSENSITIVE);
 
@@ -55,12 +62,51 @@ public final class MarkdownEngine {
     }
 
     /**
-     * Parses an article body. Hugo shortcodes ({@code {{< x >}}}, {@code {{% x %}}}) are
-     * removed first: they are calls into a site's templates, not content, and must reach
-     * neither summaries nor our pages. Paired shortcodes keep their inner text.
+     * Parses an article body for its readers: our page, summaries, outline. Hugo shortcodes
+     * ({@code {{< x >}}}, {@code {{% x %}}}) are removed first: they are calls into a site's
+     * templates, not content, and must reach neither summaries nor our pages. Paired shortcodes
+     * keep their inner text, except {@code highlight}, whose body is code Hugo shows escaped
+     * ({@link HighlightBodies}): it stands as a comment, so it is no prose, and {@link #render}
+     * puts it on the page as a code block, as a fenced one.
      */
     public Document parse(String markdown) {
-        return parser.parse(TEMPLATE_TAGS.matcher(markdown).replaceAll(""));
+        HighlightBodies highlights = HighlightBodies.in(markdown);
+        List<Code> code = new ArrayList<>();
+        StringBuilder text = new StringBuilder(markdown.length());
+        int copied = 0;
+        int next = 0;
+        Matcher tag = TEMPLATE_TAGS.matcher(markdown);
+        while (tag.find()) {
+            text.append(markdown, copied, tag.start());
+            copied = tag.end();
+            HighlightBodies.Body body = next < highlights.bodies().size() ? highlights.bodies().get(next) : null;
+            if (body != null && body.open() == tag.start()) {
+                text.append("<!--").append(CODE_MARK).append(code.size()).append("-->");
+                code.add(new Code(body.language(), body.code(markdown)));
+                copied = body.close();
+                tag.region(copied, markdown.length());
+                next++;
+            }
+        }
+        Document document = parser.parse(copied == 0 ? markdown : text.append(markdown, copied, markdown.length()).toString());
+        if (!code.isEmpty()) {
+            document.set(HIGHLIGHT_CODE, List.copyOf(code));
+        }
+        return document;
+    }
+
+    /** A highlight shortcode's language and code: Hugo's {@code .Get 0} and {@link HighlightBodies.Body#code}. */
+    private record Code(String language, String code) {
+
+        /** As flexmark renders a fenced block: Hugo's markup without the highlighter's styles. */
+        String html() {
+            return (LANGUAGE_NAME.matcher(language).matches() ? "<pre><code class=\"language-" + language + "\">" : "<pre><code>")
+                    + escape(code) + (code.isEmpty() ? "" : "\n") + "</code></pre>";
+        }
+    }
+
+    private static String escape(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 
     /** Parses an article body exactly as written, shortcodes included. */
@@ -78,9 +124,17 @@ public final class MarkdownEngine {
         return parser.parse(highlights.masked(markdown));
     }
 
-    /** The HTML of a parsed document, before sanitising. */
+    /** The HTML of a document {@link #parse} gave, before sanitising, with its highlight bodies as code blocks. */
     public String render(Document document) {
-        return renderer.render(document);
+        String html = renderer.render(document);
+        List<Code> code = HIGHLIGHT_CODE.get(document);
+        for (int i = 0; i < code.size(); i++) {
+            String mark = CODE_MARK + i + "--";
+            html = html.replace("<!--" + mark + ">", code.get(i).html())
+                    // Inside code (a fenced block quoting the shortcode) the mark is shown as text: so is the code.
+                    .replace("&lt;!--" + mark + "&gt;", escape(code.get(i).code()));
+        }
+        return html;
     }
 
     /**

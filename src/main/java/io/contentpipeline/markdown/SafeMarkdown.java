@@ -130,13 +130,21 @@ public final class SafeMarkdown {
         return name.lookingAt() && EMBEDS.contains(name.group(1).toLowerCase(Locale.ROOT)) ? name.group(1) : null;
     }
 
-    /** The embedding shortcodes of a body, which its published page leaves out: for telling the author. */
+    /**
+     * The embedding shortcodes of a body, which its published page leaves out: for telling the
+     * author. One inside a highlight body is code shown, and stays.
+     */
     public static List<String> embeds(String markdown) {
         List<String> found = new ArrayList<>();
+        HighlightBodies code = null;
         Matcher shortcode = MarkdownEngine.TEMPLATE_TAGS.matcher(markdown);
         while (shortcode.find()) {
             String name = embedName(shortcode.group());
-            if (name != null) {
+            if (name == null) {
+                continue;
+            }
+            code = code == null ? HighlightBodies.in(markdown) : code;
+            if (!code.holds(shortcode.start())) {
                 found.add(name);
             }
         }

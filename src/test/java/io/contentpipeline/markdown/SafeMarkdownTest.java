@@ -210,6 +210,15 @@ class SafeMarkdownTest {
         assertThat(safe.clean(figure)).isEqualTo(figure);
     }
 
+    /** A shortcode quoted in a highlight body is code Hugo shows, here and on our page: nothing is left out, so nothing to tell. */
+    @Test
+    void anEmbedQuotedInAHighlightBodyIsCodeNotAnEmbed() {
+        String markdown = "{{< highlight go-html-template >}}\n{{< gist attaquant 0123 >}}\n{{< /highlight >}}\n\n{{< youtube w7Ft2ymGmfc >}}\n";
+
+        assertThat(SafeMarkdown.embeds(markdown)).containsExactly("youtube");
+        assertThat(safe.clean(markdown)).isEqualTo("{{< highlight go-html-template >}}\n{{< gist attaquant 0123 >}}\n{{< /highlight >}}\n\n\n");
+    }
+
     @Test
     void cleaningTwiceChangesNothingMore() {
         String hostile = resource("xss/script-in-markdown.md");

@@ -133,6 +133,23 @@ class SafeMarkdownPublishTest {
                         .isEqualTo(lineOf(translated, "{{< highlight html >}}")));
     }
 
+    /** Our own page shows a highlight body as Hugo does: a code block, escaped, not HTML to sanitise. */
+    @Test
+    void ourHtmlPageShowsAHighlightBodyAsACodeBlock() {
+        PipelineHome home = new PipelineHome(temp);
+        home.drop("inbox/code-html.md", CODE_ARTICLE);
+
+        assertThat(home.runOnce()).isZero();
+
+        assertThat(home.read("outbox/published/code-html/index.fr.html"))
+                .contains("<pre><code class=\"language-html\">&lt;button onclick=\"alert(1)\"&gt;Cliquez ici&lt;/button&gt;\n\n"
+                        + "Une ligne du code, qui n'est pas à traduire.\n</code></pre>")
+                .doesNotContain("{{");
+        JsonNode french = home.bundle("code-html").get("languages").get("fr");
+        assertThat(french.get("warnings")).noneSatisfy(w -> assertThat(w.get("code").asText()).isEqualTo("unsafe-html-removed"));
+        assertThat(french.get("summary").asText()).as("code is no prose").doesNotContain("alert(", "Cliquez", "pas à traduire");
+    }
+
     private static int lineOf(String text, String line) {
         return text.substring(0, text.indexOf(line)).split("\n", -1).length;
     }

@@ -35,6 +35,7 @@ import java.util.regex.Pattern;
  */
 public final class MarkdownEngine {
 
+    /** Hugo shortcode tags, {{< x >}} and {{% x %}}, with or without a space after the delimiter: {{<figure …>}}, {{</x>}}. */
     static final Pattern TEMPLATE_TAGS = Pattern.compile("\\{\\{[<%].*?[%>]}}", Pattern.DOTALL);
     /** Stands for a highlight shortcode in the text parsed for our page: a comment, so no prose, replaced by its code once rendered. */
     private static final String CODE_MARK = "pipeline-highlight-" + UUID.randomUUID() + "-";
@@ -115,13 +116,35 @@ public final class MarkdownEngine {
     }
 
     /**
-     * Parses a body as Hugo's Markdown renderer meets it, at the offsets of the text as written:
-     * the bodies of highlight shortcodes masked ({@link HighlightBodies#masked}), since Hugo
-     * hands them to its highlighter, not to Markdown. What segments are cut from. Text is to be
-     * taken from the body by offsets: the parsed text differs from it inside highlight bodies.
+     * Parses a body as Hugo's Markdown renderer meets it, at the offsets of the text as written
+     * (see {@link #hugoView}): what segments are cut from and the published Markdown is
+     * cleaned on. Text is to be taken from the body by offsets: the parsed text differs from it
+     * inside highlight bodies and shortcode tags.
      */
     public Document parseMasked(String markdown, HighlightBodies highlights) {
-        return parser.parse(highlights.masked(markdown));
+        return parser.parse(hugoView(markdown, highlights));
+    }
+
+    /**
+     * The text Hugo's Markdown renderer meets, at the offsets of the text as written: the bodies
+     * of highlight shortcodes masked ({@link HighlightBodies#masked}), and the "&lt;" that opens
+     * a shortcode tag no longer read as an HTML tag's. Hugo takes every shortcode out before it
+     * reads the Markdown, but {@code {{<figure src="/a.png">}}} and {@code {{</figure>}}},
+     * written without a space, hold what CommonMark reads as inline HTML.
+     */
+    static String hugoView(String markdown, HighlightBodies highlights) {
+        String masked = highlights.masked(markdown);
+        if (masked.indexOf("{{<") < 0) {
+            return masked;
+        }
+        char[] chars = masked.toCharArray();
+        Matcher tag = TEMPLATE_TAGS.matcher(markdown);
+        while (tag.find()) {
+            if (chars[tag.start() + 2] == '<' && !highlights.holds(tag.start())) {
+                chars[tag.start() + 2] = 'x';
+            }
+        }
+        return new String(chars);
     }
 
     /** The HTML of a document {@link #parse} gave, before sanitising, with its highlight bodies as code blocks. */

@@ -38,9 +38,11 @@ import java.util.regex.Pattern;
  * renders them as links that run nothing.</li>
  * <li>Such an autolink, whose text is its URL, becomes that text, escaped: what our HTML page shows.</li>
  * </ul>
- * The body is parsed as written, shortcodes included, with the pipeline's engine. Where that
- * parser reads as Markdown what Hugo's would read as HTML ({@code {attributes}}), the text is
- * cleaned as raw HTML too.
+ * The body is parsed as Hugo's Markdown renderer meets it ({@link MarkdownEngine#parseMasked}:
+ * highlight bodies masked, a shortcode's {@code {{<} no tag even with no space after it),
+ * shortcode tags otherwise included, with the pipeline's engine. Where that parser reads as
+ * Markdown what Hugo's would read as HTML ({@code {attributes}}), the text is cleaned as raw
+ * HTML too.
  */
 public final class SafeMarkdown {
 
@@ -71,8 +73,8 @@ public final class SafeMarkdown {
             if (!mayRunScript(text)) {
                 return text;
             }
-            String masked = HighlightBodies.in(text).masked(text);
-            String cleaned = cleanShortcodes(TextEdit.apply(text, new Pass().edits(engine.parseRaw(masked))));
+            HighlightBodies code = HighlightBodies.in(text);
+            String cleaned = cleanShortcodes(TextEdit.apply(text, new Pass(text).edits(engine.parseMasked(text, code))));
             if (cleaned.equals(text)) {
                 return text;
             }
@@ -85,14 +87,17 @@ public final class SafeMarkdown {
      * Hugo expands shortcodes before it reads the Markdown, code spans and fences included,
      * and some pass their parameters on as HTML ({@code figure}'s caption and link). So the
      * raw HTML and the URLs in every shortcode's parameters get the same policy, wherever the
-     * shortcode stands; except inside a highlight body, where Hugo escapes what they give.
+     * shortcode stands; except inside a highlight body, where Hugo escapes what they give. The
+     * shortcode's own delimiter and name are no HTML: in {@code {{<figure src="/a.png">}}},
+     * written without a space, the policy would otherwise take {@code <figure …>} for a tag
+     * and strip its parameters ({@link MarkdownEngine#hugoView}).
      */
     private static String cleanShortcodes(String markdown) {
         if (markdown.indexOf("{{") < 0) {
             return markdown;
         }
-        BasedSequence text = BasedSequence.of(markdown);
         HighlightBodies code = HighlightBodies.in(markdown);
+        BasedSequence text = BasedSequence.of(MarkdownEngine.hugoView(markdown, code));
         List<TextEdit> edits = new ArrayList<>();
         Matcher shortcode = MarkdownEngine.TEMPLATE_TAGS.matcher(markdown);
         while (shortcode.find()) {
@@ -176,6 +181,8 @@ public final class SafeMarkdown {
     /** One walk over one document, gathering its edits. */
     private static final class Pass {
 
+        /** The text as written: the document was parsed from it masked ({@link MarkdownEngine#hugoView}), at the same offsets. */
+        private final String original;
         private final List<TextEdit> edits = new ArrayList<>();
         private final NodeVisitor visitor = new NodeVisitor(
                 new VisitHandler<>(HtmlBlock.class, this::block),
@@ -187,6 +194,10 @@ public final class SafeMarkdown {
                 new VisitHandler<>(Image.class, image -> url(image, image.getUrl())),
                 new VisitHandler<>(Reference.class, reference -> url(reference, reference.getUrl())),
                 new VisitHandler<>(AutoLink.class, this::autolink));
+
+        Pass(String original) {
+            this.original = original;
+        }
 
         List<TextEdit> edits(Node document) {
             visitor.visit(document);
@@ -232,7 +243,8 @@ public final class SafeMarkdown {
         }
 
         private void autolink(AutoLink link) {
-            String url = link.getUrl().toString();
+            BasedSequence target = link.getUrl();
+            String url = original.substring(target.getStartOffset(), target.getEndOffset());
             if (SafeHtml.isScriptUrl(url)) {
                 String text = MARKDOWN_PUNCTUATION.matcher(url).replaceAll("\\\\$0");
                 edits.add(new TextEdit(link.getStartOffset(), link.getEndOffset(), text));

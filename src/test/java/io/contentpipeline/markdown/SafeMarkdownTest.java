@@ -219,6 +219,33 @@ class SafeMarkdownTest {
         assertThat(safe.clean(markdown)).isEqualTo("{{< highlight go-html-template >}}\n{{< gist attaquant 0123 >}}\n{{< /highlight >}}\n\n\n");
     }
 
+    /** Valid Hugo: no space after the delimiter. CommonMark reads "<figure …>" in it as a tag; Hugo reads a shortcode. */
+    @Test
+    void aShortcodeWrittenWithoutSpacesIsKeptWhole() {
+        for (String kept : new String[] {
+                "{{<figure src=\"/a.png\" title=\"x\">}}\n",
+                "Une image {{<figure src=\"/a.png\" title=\"Un titre\" caption=\"Une <em>belle</em> image\">}} dans le texte.\n",
+                "{{<tabpane text=true>}}\n{{<tab header=\"Linux\">}}\n\nDu texte.\n\n{{</tab>}}\n{{</tabpane>}}\n",
+                "<div>\n{{<figure src=\"/a.png\">}}\n</div>\n",
+                // Named like a refused tag, still a shortcode: Hugo runs the site's template of that
+                // name or stops the build (0.111: "template for shortcode "script" not found").
+                "{{<script>}}\n",
+                "{{<highlight html>}}\n<script>alert(1)</script>\n{{</highlight>}}\n"}) {
+            assertThat(safe.clean(kept)).as(kept).isEqualTo(kept);
+        }
+    }
+
+    @Test
+    void aShortcodeWrittenWithoutSpacesHasItsParametersCleanedAsWithSpaces() {
+        assertThat(safe.clean("{{<figure src=\"javascript:alert(1)\" caption=\"<img src=x onerror=alert(2)>\">}}\n"))
+                .isEqualTo("{{<figure src=\"#\" caption=\"<img src=x>\">}}\n");
+        assertThat(safe.clean("{{< figure src=\"javascript:alert(1)\" caption=\"<img src=x onerror=alert(2)>\" >}}\n"))
+                .isEqualTo("{{< figure src=\"#\" caption=\"<img src=x>\" >}}\n");
+        assertThat(safe.clean("Avant {{<gist attaquant 0123>}} après.\n")).isEqualTo("Avant  après.\n");
+        assertThat(safe.clean("{{<figure caption=\"x\">}} <script>alert(1)</script> [a](javascript:alert(2))\n"))
+                .as("around it, everything is cleaned as before").isEqualTo("{{<figure caption=\"x\">}}  [a](#)\n");
+    }
+
     @Test
     void cleaningTwiceChangesNothingMore() {
         String hostile = resource("xss/script-in-markdown.md");

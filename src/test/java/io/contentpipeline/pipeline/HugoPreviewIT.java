@@ -87,6 +87,48 @@ class HugoPreviewIT {
         assertThat(found).as("script in Hugo's pages").isEmpty();
     }
 
+    /**
+     * What the pipeline keeps as written, Hugo must read as the author meant it: a highlight
+     * body is code Hugo escapes (none of its script runs), and a shortcode written without
+     * spaces, {{<figure …>}}, still has its parameters, in the source and in its pseudo-translation.
+     */
+    @Test
+    void hugoShowsHighlightCodeEscapedAndCompactShortcodesWhole() throws Exception {
+        assumeTrue(hugoInstalled(), "hugo is not installed (apt-get install hugo)");
+        PipelineHome home = new PipelineHome(temp.resolve("home"), Map.of("pipeline.pseudo-translate", "true"));
+        home.drop("inbox/code.md", """
+                ---
+                title: "Un bouton en HTML"
+                date: 2025-07-25
+                lang: fr
+                ---
+                Cet article montre un bouton écrit en HTML, puis une figure écrite sans espaces, comme Hugo le permet.
+
+                {{< highlight html >}}
+                <button onclick="alert(1)">Cliquez ici</button>
+                <script>alert(2)</script>
+                {{< /highlight >}}
+
+                {{<figure src="/images/bouton.png" caption="<b>Figure 1</b> : le bouton">}}
+
+                Le bouton affiche un message quand on clique dessus : c'est tout ce qu'il fait, et il le fait bien.
+                """);
+        assertThat(home.runOnce()).isZero();
+
+        hugo(home);
+
+        for (String language : List.of("fr", "en")) {
+            Path page = temp.resolve("public" + URI.create(home.bundle("code").get("languages").get(language).get("url").asText()).getPath() + "index.html");
+            String html = Files.readString(page);
+            assertThat(SCRIPT.matcher(html).find()).as(language + ": script in Hugo's page").isFalse();
+            // Chroma wraps each token in a span: the code's text is what is left without them.
+            assertThat(html.replaceAll("<span[^>]*>|</span>", "")).as(language)
+                    .contains("<code class=\"language-html\" data-lang=\"html\">&lt;button onclick=&#34;alert(1)&#34;&gt;Cliquez ici&lt;/button&gt;")
+                    .contains("&lt;script&gt;alert(2)&lt;/script&gt;");
+            assertThat(html).as(language).contains("<img src=\"/images/bouton.png\"").contains("<b>Figure 1</b> : le bouton");
+        }
+    }
+
     /** Runs the preview site over the home's outbox/published/ into temp/public. */
     private void hugo(PipelineHome home) throws IOException, InterruptedException {
         Path site = temp.resolve("site");

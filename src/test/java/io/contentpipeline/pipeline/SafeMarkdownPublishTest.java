@@ -150,6 +150,53 @@ class SafeMarkdownPublishTest {
         assertThat(french.get("summary").asText()).as("code is no prose").doesNotContain("alert(", "Cliquez", "pas à traduire");
     }
 
+    /**
+     * {{<figure …>}}, without spaces, is as valid in Hugo as {{< figure … >}}: it is published,
+     * sent for translation and taken back whole, as a shortcode, and our own page and summary
+     * leave it out, as they leave out any shortcode. So is a highlight shortcode written that way.
+     */
+    @Test
+    void aShortcodeWrittenWithoutSpacesIsPublishedAndTranslatedWhole() {
+        PipelineHome home = new PipelineHome(temp, Map.of("pipeline.pseudo-translate", "true"));
+        String figure = "{{<figure src=\"/images/bouton.png\" title=\"Le bouton\" caption=\"<b>Figure 1</b> : le bouton\">}}";
+        String code = "{{<highlight html>}}\n<button onclick=\"alert(1)\">Cliquez ici</button>\n{{</highlight>}}";
+        home.drop("inbox/figure.md", """
+                ---
+                title: "Une figure et du code"
+                date: 2025-07-25
+                lang: fr
+                ---
+                Cet article montre une figure écrite sans espaces, comme Hugo le permet, puis le code du bouton qu'elle montre.
+
+                """ + figure + """
+
+
+                """ + code + """
+
+
+                Le bouton affiche un message quand on clique dessus : c'est tout ce qu'il fait, et il le fait bien.
+                """);
+
+        assertThat(home.runOnce()).isZero();
+
+        for (String language : new String[]{"fr", "en"}) {
+            assertThat(home.read("outbox/published/figure/index." + language + ".md")).as(language)
+                    .contains("\n\n" + figure + "\n\n" + code + "\n\n");
+            assertThat(home.read("outbox/published/figure/index." + language + ".html")).as(language)
+                    .doesNotContain("{{", "Figure 1", "bouton.png")
+                    .contains("<pre><code class=\"language-html\">&lt;button onclick=\"alert(1)\"&gt;Cliquez ici&lt;/button&gt;\n</code></pre>");
+        }
+        JsonNode languages = home.bundle("figure").get("languages");
+        assertThat(languages.get("en").get("status").asText()).as("the pseudo-translation was accepted").isEqualTo("current");
+        assertThat(languages.get("fr").get("summary").asText()).doesNotContain("{{", "Figure 1", "bouton.png", "alert(");
+        assertThat(languages.get("fr").get("warnings")).noneSatisfy(w -> assertThat(w.get("code").asText()).isEqualTo("unsafe-html-removed"));
+        assertThat(home.read("outbox/translations/EN/figure.md")).contains("\n\n" + figure + "\n\n" + code + "\n\n");
+        String xliff = home.read("outbox/translations/EN/figure.xlf");
+        assertThat(xliff).as("the figure is one protected code, the highlight in no unit")
+                .contains("<data id=\"d1\">{{&lt;figure src=\"/images/bouton.png\" title=\"Le bouton\" caption=\"&lt;b>Figure 1&lt;/b> : le bouton\">}}</data>")
+                .doesNotContain("alert(", "highlight");
+    }
+
     private static int lineOf(String text, String line) {
         return text.substring(0, text.indexOf(line)).split("\n", -1).length;
     }

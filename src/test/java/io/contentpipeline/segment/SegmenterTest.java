@@ -94,4 +94,20 @@ class SegmenterTest {
         assertThat(article.body()).extracting(Segment::text).containsExactly("{{< highlight html >}}\nDu texte à traduire.");
         assertThat(article.structure().codeBlocks()).isEmpty();
     }
+
+    /** {{<figure …>}} is valid Hugo: a shortcode, protected as with spaces, and not the HTML CommonMark reads in it. */
+    @Test
+    void aShortcodeWrittenWithoutSpacesIsProtectedAsAShortcodeNotReadAsHtml() {
+        SegmentedArticle compact = segment("Une image : {{<figure src=\"/a.png\" title=\"Un titre\">}} et {{<img src=\"b.png\">}}{{</img>}}.\n");
+        SegmentedArticle spaced = segment("Une image : {{< figure src=\"/a.png\" title=\"Un titre\" >}} et {{< img src=\"b.png\" >}}{{< /img >}}.\n");
+
+        assertThat(compact.structure().protectedTokens())
+                .containsExactly("shortcode figure src=\"/a.png\" title=\"…\"", "shortcode img src=\"b.png\"", "shortcode /img")
+                .isEqualTo(spaced.structure().protectedTokens());
+        assertThat(compact.structure().htmlTags()).isEmpty();
+        assertThat(compact.structure().images()).isEmpty();
+        assertThat(compact.structure().relativeLinks()).isEmpty();
+        assertThat(compact.body()).extracting(Segment::text)
+                .containsExactly("Une image : {{<figure src=\"/a.png\" title=\"Un titre\">}} et {{<img src=\"b.png\">}}{{</img>}}.");
+    }
 }

@@ -74,12 +74,24 @@ public record HomeLayout(Path home) {
     }
 
     public Path bundle(String slug) {
-        return published().resolve(slug);
+        return published().resolve(oneName(slug));
+    }
+
+    /**
+     * A slug as one folder name: never a path that would lead out of its parent folder, even
+     * if a check upstream let a crafted one through ("../../etc" in a return's block).
+     */
+    private static String oneName(String slug) {
+        if (slug.isEmpty() || slug.equals(".") || slug.equals("..") || slug.indexOf('/') >= 0 || slug.indexOf('\\') >= 0
+                || slug.indexOf('\0') >= 0) {
+            throw new IllegalArgumentException("not a slug: '" + slug + "'");
+        }
+        return slug;
     }
 
     /** Every accepted source version, kept to check returns made for older versions. */
     public Path sources(String slug) {
-        return allSources().resolve(slug);
+        return allSources().resolve(oneName(slug));
     }
 
     /** Bundles are assembled here and renamed into published/, so readers never see one half-built. */

@@ -63,6 +63,11 @@ public final class Slugs {
         return previous[b.length()];
     }
 
+    /** Whether the text is a slug as this pipeline makes them: lower-case letters, digits and single hyphens. */
+    public static boolean isSlug(String text) {
+        return text != null && !text.isEmpty() && normalise(text).equals(text);
+    }
+
     public static String normalise(String text) {
         String folded = Normalizer.normalize(text, Normalizer.Form.NFKD)
                 .replaceAll("\\p{M}+", "")

@@ -3,6 +3,7 @@ package io.contentpipeline.translate;
 import io.contentpipeline.article.FrontMatter;
 import io.contentpipeline.article.Problem;
 import io.contentpipeline.article.RejectedInputException;
+import io.contentpipeline.slug.Slugs;
 
 import java.util.Locale;
 import java.util.Map;
@@ -24,6 +25,10 @@ public record TranslationBlock(String source, String sourceLanguage, String targ
             throw reject("the translation: block is missing; keep the block the draft came with");
         }
         String source = text(block, "source").orElseThrow(() -> reject("translation.source is missing"));
+        if (!Slugs.isSlug(source)) {
+            throw reject("translation.source '" + source + "' is not a slug (lower-case letters, digits and hyphens); "
+                    + "keep it as the draft gave it");
+        }
         String targetLanguage = text(block, "target_lang").orElseThrow(() -> reject("translation.target_lang is missing"));
         String version = text(block, "source_version").orElseThrow(() -> reject("translation.source_version is missing"));
         int sourceVersion;
@@ -78,7 +83,8 @@ public record TranslationBlock(String source, String sourceLanguage, String targ
         if (!(frontMatter.get(KEY) instanceof Map<?, ?> block)) {
             return Optional.empty();
         }
-        return text(block, "source").map(source -> new Named(source,
+        // A source that is no slug names no bundle; the checks reject it with the reason.
+        return text(block, "source").filter(Slugs::isSlug).map(source -> new Named(source,
                 text(block, "target_lang").map(language -> language.toLowerCase(Locale.ROOT)).orElse(null),
                 text(block, "source_version").orElse(null)));
     }

@@ -8,6 +8,7 @@ import io.contentpipeline.parse.ArticleParser;
 import io.contentpipeline.publish.FrontMatterWriter;
 import io.contentpipeline.segment.Segment;
 import io.contentpipeline.segment.Segmenter;
+import io.contentpipeline.slug.Slugs;
 import io.contentpipeline.version.SourceArchive;
 import io.contentpipeline.xliff.XliffReader;
 
@@ -74,6 +75,10 @@ public final class XliffMerge {
         XliffReader.Filled filled = reader.read(xliff);
         Map<String, String> meta = filled.metadata();
         String slug = meta.get("source");
+        if (slug != null && !Slugs.isSlug(slug)) {
+            throw reject(null, "the XLIFF metadata's source '" + slug + "' is not a slug (lower-case letters, digits and hyphens); "
+                    + "keep it as the draft gave it");
+        }
         String language = meta.get("target_lang") == null ? null : meta.get("target_lang").strip().toLowerCase(Locale.ROOT);
         int version;
         try {

@@ -86,6 +86,28 @@ class RejectionTest {
     }
 
     @Test
+    void aReturnWhoseBlockNamesAPathInsteadOfASlugIsRejectedWithoutLookingOutsideTheHome() throws Exception {
+        PipelineHome home = new PipelineHome(temp.resolve("home"));
+        home.publishSeed("role.txt");
+        java.nio.file.Files.createDirectories(temp.resolve("outside"));
+        java.nio.file.Files.writeString(temp.resolve("outside/bundle.json"), "{}");
+        String crafted = Translator.englishSeedReturn(home).replace("source: role-cmo-pme", "source: ../../../outside");
+        String xliff = home.read("outbox/translations/EN/role-cmo-pme.xlf")
+                .replace("<mda:meta type=\"source\">role-cmo-pme<", "<mda:meta type=\"source\">../../../outside<");
+        assertThat(crafted).contains("source: ../../../outside");
+        assertThat(xliff).contains(">../../../outside<");
+
+        home.drop("inbox/translations/EN/crafted.md", crafted);
+        home.drop("inbox/translations/EN/crafted.xlf", xliff);
+        assertThat(home.runOnce()).isZero();
+
+        assertThat(home.json("outbox/rejected/crafted.md.errors.json").get("errors").get(0).get("message").asText())
+                .isEqualTo("translation.source '../../../outside' is not a slug (lower-case letters, digits and hyphens); keep it as the draft gave it");
+        assertThat(home.json("outbox/rejected/crafted.xlf.errors.json").get("errors").get(0).get("code").asText()).isEqualTo("xliff-invalid");
+        assertThat(home.events()).noneMatch(event -> event.get("event").asText().equals("pipeline.error"));
+    }
+
+    @Test
     void aReturnWithoutItsTranslationBlockOrInTheWrongFolderIsRejected() {
         PipelineHome home = new PipelineHome(temp);
         home.publishSeed("role.txt");

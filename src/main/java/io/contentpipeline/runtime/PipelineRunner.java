@@ -108,7 +108,9 @@ public final class PipelineRunner {
             var props = context.getPropertiesComponent();
             TransientFailures failures = context.getRegistry().lookupByNameAndType("transientFailures", TransientFailures.class);
             PendingWork pending = context.getRegistry().lookupByNameAndType("pendingWork", PendingWork.class);
-            long pollDelay = Long.parseLong(props.resolveProperty("pipeline.poll-delay").orElse("500"));
+            // Read as the start-up check read it (SettingValues): stripped, the default when blank.
+            long pollDelay = Long.parseLong(props.resolveProperty("pipeline.poll-delay").map(String::strip)
+                    .filter(value -> !value.isEmpty()).orElse("500"));
             int idleChecks = 0;
             while (idleChecks < 2) {
                 Thread.sleep(Math.max(100, pollDelay / 2));

@@ -49,14 +49,19 @@ final class UnitTarget {
     }
 
     /**
-     * The unit's translation, or empty when a segment with text has no target or only an
-     * empty one. A segment that is only codes (an image, a shortcode) needs no translation:
-     * its source stands in when a tool left it without target.
-     *
-     * @throws IllegalArgumentException when an attribute that must be a number is not
+     * A unit read: its translation, or empty when a segment with text has no target or only an
+     * empty one (a segment that is only codes, an image or a shortcode, needs no translation:
+     * its source stands in when a tool left it without target); and whether a segment's target
+     * only repeats its source in a state that says nobody translated it.
      */
-    static Optional<String> of(Element unit) {
-        return new UnitTarget(unit).text(unit);
+    record Read(Optional<String> text, boolean sourceCopy) {
+    }
+
+    /** @throws IllegalArgumentException when an attribute that must be a number is not */
+    static Read read(Element unit) {
+        UnitTarget reading = new UnitTarget(unit);
+        Optional<String> text = reading.text(unit);
+        return new Read(text, text.isPresent() && reading.copiesSource(unit));
     }
 
     /**
@@ -64,16 +69,14 @@ final class UnitTarget {
      * only repeats its source: what a tool's "copy source to target" leaves before anyone
      * translates. Published, it would put the source language on the translated page.
      */
-    static boolean copiesSource(Element unit) {
-        UnitTarget reading = new UnitTarget(unit);
+    private boolean copiesSource(Element unit) {
         for (Element part : parts(unit)) {
             Element source = child(part, "source");
             Element target = child(part, "target");
             // The standard's default state is "initial": a tool may leave the attribute out.
             String state = part.getAttribute("state");
             if ("segment".equals(part.getLocalName()) && (state.isEmpty() || "initial".equals(state))
-                    && target != null && hasText(source)
-                    && TypedText.sameText(reading.content(source), reading.content(target))) {
+                    && target != null && hasText(source) && TypedText.sameText(content(source), content(target))) {
                 return true;
             }
         }

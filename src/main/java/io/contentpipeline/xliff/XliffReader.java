@@ -22,7 +22,6 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Reads a filled XLIFF 2.1 or 1.2 file back: the metadata that names the source version,
@@ -68,17 +67,17 @@ public final class XliffReader {
         for (int i = 0; i < units.getLength(); i++) {
             Element unit = (Element) units.item(i);
             String id = unit.getAttribute("id");
-            Optional<String> target;
+            UnitTarget.Read read;
             try {
-                target = UnitTarget.of(unit);
-                if (target.isPresent() && UnitTarget.copiesSource(unit)) {
-                    copies.add(id);
-                    continue;
-                }
+                read = UnitTarget.read(unit);
             } catch (IllegalArgumentException e) {
                 throw reject("unit '" + id + "': " + e.getMessage());
             }
-            target.ifPresentOrElse(text -> targets.put(id, text), () -> untranslated.add(id));
+            if (read.sourceCopy()) {
+                copies.add(id);
+            } else {
+                read.text().ifPresentOrElse(text -> targets.put(id, text), () -> untranslated.add(id));
+            }
         }
         return new Filled(metadata(document.getElementsByTagNameNS(XliffWriter.METADATA, "meta"), "type"), targets, untranslated,
                 copies, UnitLines.of(xliff));

@@ -1,15 +1,10 @@
 package io.contentpipeline.pipeline;
 
 import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
-import io.contentpipeline.intake.MoveFailures;
 import io.contentpipeline.runtime.PipelineRunner;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import org.slf4j.LoggerFactory;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,11 +39,7 @@ class StuckInputChangelogTest {
         Files.move(home.resolve("outbox/archive/articles"), home.resolve("outbox/archive-before"));
         Files.writeString(home.resolve("outbox/archive/articles"), "not a folder");
 
-        ListAppender<ILoggingEvent> log = new ListAppender<>();
-        log.start();
-        Logger moveLogger = (Logger) LoggerFactory.getLogger(MoveFailures.class);
-        moveLogger.addAppender(log);
-        moveLogger.setLevel(Level.DEBUG);
+        MoveFailureLog log = new MoveFailureLog();
         PipelineRunner runner = home.runner(false);
         Thread service = new Thread(runner::run, "pipeline-service");
         service.start();
@@ -57,13 +48,13 @@ class StuckInputChangelogTest {
             // The seed again, same content (unchanged), and an article not seen before (accepted).
             home.dropResource(SeedArticleTest.SEED, "seed.txt");
             home.drop("inbox/nouveau.md", NEW_ARTICLE);
-            await().atMost(Duration.ofSeconds(60)).until(() -> retries(log, "seed.txt") >= 3 && retries(log, "nouveau.md") >= 3);
+            await().atMost(Duration.ofSeconds(60)).until(() -> log.retries("seed.txt") >= 3 && log.retries("nouveau.md") >= 3);
 
             assertThat(home.files("inbox")).containsExactly("nouveau.md", "seed.txt");
             assertThat(events(home, "role-cmo-pme")).containsExactly(
                     "article.accepted", "translation.requested", "bundle.published", "article.unchanged");
             assertThat(events(home, "nouveau")).containsExactly("article.accepted", "translation.requested", "bundle.published");
-            assertThat(logged(log)).filteredOn(e -> e.getLevel() == Level.WARN).hasSize(2);
+            assertThat(log.lines()).filteredOn(e -> e.getLevel() == Level.WARN).hasSize(2);
 
             // The obstacle goes: both files leave the inbox at their next attempt, logged no more.
             Files.delete(home.resolve("outbox/archive/articles"));
@@ -85,24 +76,11 @@ class StuckInputChangelogTest {
         } finally {
             runner.stop();
             service.join(60_000);
-            moveLogger.detachAppender(log);
-            moveLogger.setLevel(null);
+            log.close();
         }
         assertThat(events(home, "role-cmo-pme")).containsExactly(
                 "article.accepted", "translation.requested", "bundle.published", "article.unchanged", "article.unchanged");
         assertThat(events(home, "nouveau")).containsExactly("article.accepted", "translation.requested", "bundle.published");
-    }
-
-    /** Attempts after the first failed move of a file, as MoveFailures logs them (DEBUG). */
-    private static long retries(ListAppender<ILoggingEvent> log, String file) {
-        return logged(log).stream().filter(e -> e.getFormattedMessage().startsWith("pipeline.move-failed again file=" + file + " ")).count();
-    }
-
-    /** A copy of the lines logged so far (the appender adds to its list under its own lock, from the workers). */
-    private static List<ILoggingEvent> logged(ListAppender<ILoggingEvent> log) {
-        synchronized (log) {
-            return List.copyOf(log.list);
-        }
     }
 
     /** The changelog's events for one slug, in order. */

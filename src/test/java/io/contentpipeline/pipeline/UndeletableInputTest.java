@@ -1,9 +1,6 @@
 package io.contentpipeline.pipeline;
 
 import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import io.contentpipeline.intake.MoveFailures;
 import io.contentpipeline.runtime.PipelineRunner;
 import io.contentpipeline.status.PipelineCounts;
@@ -12,13 +9,11 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -51,22 +46,18 @@ class UndeletableInputTest {
         Path inbox = home.resolve("inbox");
         Assumptions.assumeTrue(refuseDeletions(inbox), "cannot make a folder refuse deletions here (root without chattr)");
 
-        ListAppender<ILoggingEvent> log = new ListAppender<>();
-        log.start();
-        Logger moveLogger = (Logger) LoggerFactory.getLogger(MoveFailures.class);
-        moveLogger.addAppender(log);
-        moveLogger.setLevel(Level.DEBUG);
+        MoveFailureLog log = new MoveFailureLog();
         PipelineRunner runner = home.runner(false);
         Thread service = new Thread(runner::run, "pipeline-service");
         try {
             service.start();
-            await().atMost(Duration.ofSeconds(120)).until(() -> retries(log, "nouveau.md") >= 3 && retries(log, "sans-date.md") >= 3);
+            await().atMost(Duration.ofSeconds(120)).until(() -> log.retries("nouveau.md") >= 3 && log.retries("sans-date.md") >= 3);
 
             assertThat(home.files("inbox")).filteredOn(name -> !name.startsWith(".")).containsExactly("nouveau.md", "sans-date.md");
             // rejected_since_start counts the undated input once, not once per attempt.
             PipelineCounts counts = runner.camelContext().getRegistry().lookupByNameAndType("pipelineCounts", PipelineCounts.class);
             assertThat(counts.rejected()).isEqualTo(Map.of("article", 1L));
-            assertThat(logged(log)).filteredOn(e -> e.getLevel() == Level.WARN).hasSize(2)
+            assertThat(log.lines()).filteredOn(e -> e.getLevel() == Level.WARN).hasSize(2)
                     .allSatisfy(e -> assertThat(e.getFormattedMessage()).contains("Cannot delete file"));
             // The copy a failed attempt made is removed: the input is whole in the inbox. (An
             // attempt in flight holds its report, then its copy, for a moment: wait for a gap.)
@@ -87,8 +78,7 @@ class UndeletableInputTest {
             allowDeletions(inbox);
             runner.stop();
             service.join(60_000);
-            moveLogger.detachAppender(log);
-            moveLogger.setLevel(null);
+            log.close();
         }
         assertThat(home.eventNames()).containsExactlyInAnyOrder("article.accepted", "translation.requested", "bundle.published", "article.rejected");
     }
@@ -126,18 +116,6 @@ class UndeletableInputTest {
             return true;
         } catch (IOException refused) {
             return false;
-        }
-    }
-
-    /** Attempts after the first failed move of a file, as MoveFailures logs them (DEBUG). */
-    private static long retries(ListAppender<ILoggingEvent> log, String file) {
-        return logged(log).stream().filter(e -> e.getFormattedMessage().startsWith("pipeline.move-failed again file=" + file + " ")).count();
-    }
-
-    /** A copy of the lines logged so far (the appender adds to its list under its own lock, from the workers). */
-    private static List<ILoggingEvent> logged(ListAppender<ILoggingEvent> log) {
-        synchronized (log) {
-            return List.copyOf(log.list);
         }
     }
 }

@@ -108,9 +108,8 @@ public final class PipelineRunner {
             var props = context.getPropertiesComponent();
             TransientFailures failures = context.getRegistry().lookupByNameAndType("transientFailures", TransientFailures.class);
             PendingWork pending = context.getRegistry().lookupByNameAndType("pendingWork", PendingWork.class);
-            // Read as the start-up check read it (SettingValues): stripped, the default when blank.
-            long pollDelay = Long.parseLong(props.resolveProperty("pipeline.poll-delay").map(String::strip)
-                    .filter(value -> !value.isEmpty()).orElse("500"));
+            // Read as the start-up check read it: stripped, the default when blank.
+            long pollDelay = new SettingValues(props).text("pipeline.poll-delay", "500").transform(Long::parseLong);
             int idleChecks = 0;
             while (idleChecks < 2) {
                 Thread.sleep(Math.max(100, pollDelay / 2));

@@ -176,9 +176,7 @@ public final class ReturnChecker {
     /** Source, target language and version from an XLIFF file's metadata, or null when it names no source. */
     private static TranslationBlock.Named xliffNames(byte[] bytes) {
         Map<String, String> meta = new XliffReader().read(bytes).metadata();
-        String language = meta.get("target_lang");
-        return meta.get("source") == null ? null : new TranslationBlock.Named(meta.get("source"),
-                language == null ? null : language.strip().toLowerCase(Locale.ROOT), meta.get("source_version"));
+        return TranslationBlock.Named.of(meta.get("source"), meta.get("target_lang"), meta.get("source_version")).orElse(null);
     }
 
     private static Integer version(String text) {

@@ -76,6 +76,21 @@ public record TranslationBlock(String source, String sourceLanguage, String targ
      * hold back returns whose source is not published yet.
      */
     public record Named(String source, String targetLanguage, String sourceVersion) {
+
+        /**
+         * What a block or an XLIFF file's metadata names, blank values read as absent; empty
+         * when the source is missing or no slug, since such a source names no bundle (the
+         * checks reject it with the reason).
+         */
+        public static Optional<Named> of(String source, String targetLanguage, String sourceVersion) {
+            return present(source).filter(Slugs::isSlug).map(slug -> new Named(slug,
+                    present(targetLanguage).map(language -> language.toLowerCase(Locale.ROOT)).orElse(null),
+                    present(sourceVersion).orElse(null)));
+        }
+
+        private static Optional<String> present(String value) {
+            return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.strip());
+        }
     }
 
     /** The source a return names, with its language and version, if the block names a source at all. */
@@ -83,10 +98,8 @@ public record TranslationBlock(String source, String sourceLanguage, String targ
         if (!(frontMatter.get(KEY) instanceof Map<?, ?> block)) {
             return Optional.empty();
         }
-        // A source that is no slug names no bundle; the checks reject it with the reason.
-        return text(block, "source").filter(Slugs::isSlug).map(source -> new Named(source,
-                text(block, "target_lang").map(language -> language.toLowerCase(Locale.ROOT)).orElse(null),
-                text(block, "source_version").orElse(null)));
+        return Named.of(text(block, "source").orElse(null), text(block, "target_lang").orElse(null),
+                text(block, "source_version").orElse(null));
     }
 
     private static Optional<String> text(Map<?, ?> block, String key) {

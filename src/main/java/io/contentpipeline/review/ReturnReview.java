@@ -13,7 +13,6 @@ import io.contentpipeline.segment.SegmentedArticle;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -34,8 +33,13 @@ import java.util.stream.Collectors;
 public final class ReturnReview {
 
     static final double IDENTICAL_SHARE = 0.20;
+    /** Okapi CheckMate's length-ratio bounds: target/source length, wider for a source of 20 characters or less. */
+    static final int SHORT_SOURCE = 20;
+    static final double LOW = 0.45;
+    static final double HIGH = 2.0;
+    static final double SHORT_LOW = 0.30;
+    static final double SHORT_HIGH = 3.5;
     private static final String HEADING_ID = "heading id #";
-    private static final String INLINE_CODE = "code `";
     private static final int MIN_GAP_CHARS = 40;
     private static final int MIN_SENTENCE_WORDS = 5;
     /** Titles are short: three words are enough to tell an untranslated one from a shared name. */
@@ -62,19 +66,25 @@ public final class ReturnReview {
     public List<Problem> review(SegmentedArticle source, SegmentedArticle translation, String targetLanguage, Pairing pairing) {
         List<Problem> problems = new ArrayList<>();
         reviewFields(source.fields(), translation.fields(), targetLanguage, problems);
-        boolean sameOutline = reviewStructure(source, translation, problems);
+        // An XLIFF return is rebuilt on the draft's own headings: none can lose its marks.
+        List<HeadingMarks.Mismatch> mismatches = pairing == Pairing.BY_POSITION ? List.of() : HeadingMarks.find(source, translation);
+        boolean sameOutline = reviewStructure(source, translation, mismatches, problems);
         // With the same headings, blocks pair up section by section. Without, they are paired
         // over the whole body, so that the translator learns of every other problem in one go.
         List<Bead> beads = new ArrayList<>();
+        List<Segment> sourceWords = Wordless.without(source.body());
+        List<Segment> translationWords = Wordless.without(translation.body());
         if (pairing == Pairing.BY_POSITION && sameKinds(source.body(), translation.body())) {
             for (int i = 0; i < source.body().size(); i++) {
                 beads.add(new Bead(List.of(source.body().get(i)), List.of(translation.body().get(i))));
             }
         } else if (sameOutline) {
-            beads.addAll(SegmentAligner.alignHeadings(source.body(), translation.body()));
-            beads.addAll(SegmentAligner.alignBodies(source.body(), translation.body()));
+            beads.addAll(SegmentAligner.alignHeadings(sourceWords, translationWords));
+            beads.addAll(SegmentAligner.alignBodies(sourceWords, translationWords));
+            beads.addAll(Wordless.paired(source.body(), translation.body()));
         } else {
-            beads.addAll(SegmentAligner.alignWhole(source.body(), translation.body()));
+            beads.addAll(SegmentAligner.alignWhole(sourceWords, translationWords));
+            beads.addAll(Wordless.paired(source.body(), translation.body()));
             locateHeadingChange(beads, problems);
         }
         locateInTranslation(beads, problems, "protected-token");
@@ -108,12 +118,19 @@ public final class ReturnReview {
         }
     }
 
-    /** Structure errors; returns whether the headings match, so that blocks can be paired section by section. */
-    private boolean reviewStructure(SegmentedArticle source, SegmentedArticle translation, List<Problem> problems) {
+    /**
+     * Structure errors; returns whether the headings match, so that blocks can be paired
+     * section by section. A heading that is a paragraph on the other side ({@link HeadingMarks})
+     * is no error: the line is published as the source has it, with a warning.
+     */
+    private boolean reviewStructure(SegmentedArticle source, SegmentedArticle translation, List<HeadingMarks.Mismatch> mismatches,
+                                    List<Problem> problems) {
         BodyStructure expected = source.structure();
         BodyStructure actual = translation.structure();
         boolean sameHeadings = expected.headingLevels().size() == actual.headingLevels().size();
-        if (!sameHeadings) {
+        if (!mismatches.isEmpty()) {
+            reviewMismatches(source, translation, mismatches, problems);
+        } else if (!sameHeadings) {
             problems.add(problem(Severity.ERROR, "structure-headings", null, "number of headings differs from the source: "
                     + expected.headingLevels().size() + " expected, " + actual.headingLevels().size() + " found", null));
         } else if (!expected.headingLevels().equals(actual.headingLevels())) {
@@ -134,7 +151,7 @@ public final class ReturnReview {
         CodeBlocks.compare(expected.codeBlocks(), actual.codeBlocks(), problems);
         Map<String, Integer> missing = difference(expected.protectedTokens(), actual.protectedTokens());
         missing.keySet().removeIf(token -> token.startsWith(HEADING_ID) && actual.headingAnchors().contains(token.substring(HEADING_ID.length())));
-        reviewUnmarkedCode(missing, translation.body(), problems);
+        InlineCodeChanges.review(missing, difference(actual.protectedTokens(), expected.protectedTokens()), translation.body(), problems);
         List<String> movedLinks = RelativeLinks.missing(expected.relativeLinks(), actual.relativeLinks());
         if (!missing.isEmpty() || !movedLinks.isEmpty()) {
             List<String> lost = new ArrayList<>(missing.keySet());
@@ -153,30 +170,34 @@ public final class ReturnReview {
         return sameHeadings;
     }
 
-    /**
-     * Inline code the translation still carries word for word, only no longer between
-     * backticks (human translators do this, and the reverse, in the corpus pairs): the code
-     * is intact, so it is a formatting warning, not a missing token. Taken out of {@code missing}.
-     */
-    private static void reviewUnmarkedCode(Map<String, Integer> missing, List<Segment> translation, List<Problem> problems) {
-        String text = translation.stream().map(Segment::text).collect(Collectors.joining("\n"));
-        List<String> unmarked = new ArrayList<>();
-        for (Iterator<String> tokens = missing.keySet().iterator(); tokens.hasNext(); ) {
-            String token = tokens.next();
-            if (token.startsWith(INLINE_CODE) && containsWord(text, token.substring(INLINE_CODE.length(), token.length() - 1))) {
-                unmarked.add(token.substring(INLINE_CODE.length() - 1));
-                tokens.remove();
-            }
+    /** A warning for each line published as the source has it, and the levels of the headings both sides have. */
+    private static void reviewMismatches(SegmentedArticle source, SegmentedArticle translation, List<HeadingMarks.Mismatch> mismatches,
+                                         List<Problem> problems) {
+        for (HeadingMarks.Mismatch mismatch : mismatches) {
+            Segment from = mismatch.source();
+            int line = mismatch.translation().line();
+            problems.add(mismatch.restoresHeading()
+                    ? problem(Severity.WARNING, "heading-restored", from.id(), "the heading \"" + excerpt(from.text()) + "\" (source line "
+                            + from.line() + ") is a plain paragraph in the translation; it is published as a level-" + from.level() + " heading", line)
+                    : problem(Severity.WARNING, "heading-not-in-source", from.id(), "the translation makes a heading of the paragraph \""
+                            + excerpt(from.text()) + "\" (source line " + from.line() + "); it is published as a paragraph, as in the"
+                            + " source (if it should be a heading, make it one in the source)", line));
         }
-        if (!unmarked.isEmpty()) {
-            problems.add(problem(Severity.WARNING, "code-unmarked", null, "inline code kept as plain text, no longer marked as code: "
-                    + String.join(", ", unmarked), null));
+        List<Integer> expected = headingLevelsWithout(source.body(), mismatches);
+        List<Integer> actual = headingLevelsWithout(translation.body(), mismatches);
+        if (!expected.equals(actual)) {
+            problems.add(problem(Severity.WARNING, "structure-heading-levels", null, "heading levels differ from the source: "
+                    + expected + " expected, " + actual + " found (lines that are a heading on one side only aside)", null));
         }
     }
 
-    /** Whether {@code text} holds {@code word} not as part of a longer word ({@code Filter} is not in {@code ProducingFilter}). */
-    private static boolean containsWord(String text, String word) {
-        return !word.isEmpty() && Pattern.compile("(?<![\\p{L}\\p{N}_])" + Pattern.quote(word) + "(?![\\p{L}\\p{N}_])").matcher(text).find();
+    private static List<Integer> headingLevelsWithout(List<Segment> body, List<HeadingMarks.Mismatch> mismatches) {
+        Set<Segment> mismatched = new HashSet<>();
+        mismatches.forEach(mismatch -> {
+            mismatched.add(mismatch.source());
+            mismatched.add(mismatch.translation());
+        });
+        return headings(body).stream().filter(heading -> !mismatched.contains(heading)).map(Segment::level).toList();
     }
 
     private void reviewBody(List<Bead> beads, List<Segment> source, List<Segment> translation, String language,
@@ -259,8 +280,8 @@ public final class ReturnReview {
         int targetLength = SegmentText.prose(target).strip().length();
         if (sourceLength > 0 && bead.isOneToOne()) {
             double ratio = (double) targetLength / sourceLength;
-            double low = sourceLength <= 20 ? 0.30 : 0.45;
-            double high = sourceLength <= 20 ? 3.5 : 2.0;
+            double low = sourceLength <= SHORT_SOURCE ? SHORT_LOW : LOW;
+            double high = sourceLength <= SHORT_SOURCE ? SHORT_HIGH : HIGH;
             if (ratio < low || ratio > high) {
                 problems.add(problem(Severity.WARNING, "length-ratio", first.id(), String.format(Locale.ROOT,
                         "the translation is %.2f times the length of the source (expected %.2f to %.2f)", ratio, low, high), line));

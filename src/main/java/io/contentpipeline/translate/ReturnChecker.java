@@ -7,6 +7,7 @@ import io.contentpipeline.article.RejectedInputException;
 import io.contentpipeline.article.SourceFile;
 import io.contentpipeline.article.Derived;
 import io.contentpipeline.derive.Deriver;
+import io.contentpipeline.review.HeadingMarks;
 import io.contentpipeline.review.ReturnReview;
 import io.contentpipeline.segment.SegmentedArticle;
 import io.contentpipeline.segment.Segmenter;
@@ -122,7 +123,9 @@ public final class ReturnChecker {
         problems.addAll(review.review(source, translation, language,
                 merged.isPresent() ? ReturnReview.Pairing.BY_POSITION : ReturnReview.Pairing.BY_LENGTH));
         FrontMatter withoutBlock = frontMatter.with(TranslationBlock.KEY, null);
-        Derived derived = deriver.derive(withoutBlock, parsed.body(), Optional.of(language));
+        // A heading that came back as a plain paragraph (or the reverse) is published as the source has it; a warning says so.
+        String body = merged.isPresent() ? parsed.body() : HeadingMarks.apply(parsed.body(), HeadingMarks.find(source, translation));
+        Derived derived = deriver.derive(withoutBlock, body, Optional.of(language));
         DetectedLanguage detected = derived.detected();
         boolean pseudo = TranslationBlock.isPseudo(frontMatter);
         if (pseudo) {
@@ -140,7 +143,7 @@ public final class ReturnChecker {
             throw new RejectedInputException(slug, block.targetLanguage(), block.sourceVersion(), inFile(merged, problems));
         }
         problems.addAll(derived.warnings());
-        return new AcceptedTranslation(slug, language, block.sourceVersion(), withoutBlock, parsed.body(),
+        return new AcceptedTranslation(slug, language, block.sourceVersion(), withoutBlock, body,
                 derived, inFile(merged, problems), Sha256.of(parsed.text()), file.name());
     }
 

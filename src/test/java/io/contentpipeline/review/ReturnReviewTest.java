@@ -9,6 +9,9 @@ import io.contentpipeline.segment.SegmentedArticle;
 import io.contentpipeline.segment.Segmenter;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -160,6 +163,53 @@ class ReturnReviewTest {
                 .singleElement().asString().contains("`traces_exporter`");
         assertThat(changed).filteredOn(p -> p.code().equals("protected-token")).extracting(Problem::message)
                 .singleElement().asString().contains("`traces_exporter`");
+    }
+
+    @Test
+    void inlineCodeWhoseQuotedStringIsLocalisedIsAWarning() {
+        String source = """
+                ---
+                title: "Attributs"
+                ---
+                | Attribut | Exemple |
+                | --- | --- |
+                | `server.address` | `"exemple.com"` |
+                """;
+        String localised = """
+                ---
+                title: "Attributes"
+                ---
+                | Attribute | Example |
+                | --- | --- |
+                | `server.address` | `"example.com"` |
+                """;
+        String recoded = localised.replace("`\"example.com\"`", "`example.com`");
+
+        List<Problem> accepted = new ReturnReview().review(segment(source), segment(localised), "en");
+        List<Problem> rejected = new ReturnReview().review(segment(source), segment(recoded), "en");
+
+        assertThat(accepted).noneMatch(Problem::isError);
+        assertThat(accepted).filteredOn(p -> p.code().equals("code-localised")).extracting(Problem::message)
+                .singleElement().asString().contains("`\"exemple.com\"` → `\"example.com\"`");
+        assertThat(rejected).extracting(Problem::code).contains("protected-token");
+    }
+
+    /**
+     * The real CDS pair: the English page shows the screenshot at the end, the French one in
+     * the middle of a section. Paired by length with its long alt text, the image used to take
+     * a paragraph's place and the French paragraph was reported missing.
+     */
+    @Test
+    void anImageMovedElsewhereDoesNotShiftThePairingOfTheParagraphs() throws IOException {
+        Path pair = Path.of("src/test/resources/corpus/pairs/cds-healthcare-portal-service-design");
+        String french = Files.readString(pair.resolve("fr.md"));
+        String english = Files.readString(pair.resolve("en.md"));
+        String withoutImage = english.replaceFirst("(?m)^!\\[Screenshot.*\\n", "");
+
+        assertThat(new ReturnReview().review(segment(french), segment(english), "en")).noneMatch(Problem::isError);
+        assertThat(withoutImage).isNotEqualTo(english);
+        assertThat(new ReturnReview().review(segment(french), segment(withoutImage), "en")).filteredOn(Problem::isError)
+                .extracting(Problem::code).containsExactly("structure-images");
     }
 
     @Test

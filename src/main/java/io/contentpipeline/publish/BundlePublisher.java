@@ -121,12 +121,16 @@ public final class BundlePublisher {
             for (LanguageVersion other : translations(previous)) {
                 versions.put(other.language(), other);
             }
-            String status = translation.sourceVersion() == previous.version() ? LanguageEntry.CURRENT : LanguageEntry.OUTDATED;
+            // Made for an older version with the same text to translate as the current one: carried
+            // forward to it, unless another version came since that was decided.
+            boolean carried = translation.carriedTo() != null && translation.carriedTo() == previous.version();
+            String status = translation.sourceVersion() == previous.version() || carried ? LanguageEntry.CURRENT : LanguageEntry.OUTDATED;
             FrontMatter merged = translated(TranslatableFields.merge(source.frontMatter(), translation.frontMatter()),
                     translation.derived(), previous.slug());
             Instant now = Instant.now();
             versions.put(translation.language(), new LanguageVersion(translation.language(), merged, translation.body(),
-                    translation.derived(), status, translation.sourceVersion(), null, translation.warnings(),
+                    translation.derived(), status, carried ? previous.version() : translation.sourceVersion(),
+                    carried ? translation.sourceVersion() : null, translation.warnings(),
                     translation.inputSha256(), translation.fileName(), now));
             Map<String, TranslationState> states = new LinkedHashMap<>(previous.translations());
             TranslationState state = states.get(translation.language());
@@ -134,8 +138,14 @@ public final class BundlePublisher {
                     ? new TranslationState(status, previous.version(), now, now) : state.with(status, now));
             BundleManifest manifest = write(previous.slug(), previous.version(), previous.sourceLanguage(),
                     previous.sourceSha256(), versions, states);
-            return new Published(manifest, translation.language(), List.of(accepted(translation, status, now),
-                    published(manifest, translation.language(), translation.inputSha256()).acceptedAt(now)));
+            List<ChangelogEvent> events = new ArrayList<>();
+            events.add(accepted(translation, status, now));
+            if (carried) {
+                events.add(ChangelogEvent.translationCarriedForward(previous.slug(), translation.language(), previous.version(),
+                        translation.sourceVersion(), previous.sourceSha256()));
+            }
+            events.add(published(manifest, translation.language(), translation.inputSha256()).acceptedAt(now));
+            return new Published(manifest, translation.language(), events);
         });
     }
 

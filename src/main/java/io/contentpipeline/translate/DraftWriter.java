@@ -89,21 +89,55 @@ public final class DraftWriter {
     }
 
     /**
-     * After an outdated translation is accepted (made for an older version), a new draft for
-     * the current version goes out at once, pre-filled from it, and is logged as requested
-     * again: once for each translation that caused it, whose digest its event carries in place
-     * of the source's.
+     * Route step before a return joins its bundle. A return made for an older version than the
+     * current one is a whole translation of the current version when the two versions have the
+     * same text to translate (only metadata outside the translatable fields changed since) and
+     * it fills every segment of the current version's draft: the test by which a published
+     * translation is carried forward when such a version comes, so it is carried forward too.
+     * Any other return is given back as it is.
      */
-    public Published reissueIfOutdated(Published published) throws IOException {
-        LanguageEntry entry = published.manifest().languages().get(published.language());
-        if (entry == null || !LanguageEntry.OUTDATED.equals(entry.status())) {
-            return published;
+    public AcceptedTranslation carryForward(AcceptedTranslation translation) throws IOException {
+        String slug = translation.slug();
+        int version = bundles.manifest(slug).map(BundleManifest::version).orElse(0);
+        if (translation.sourceVersion() >= version) {
+            return translation;
         }
+        Optional<String> current = sources.draft(slug, version);
+        Optional<String> translated = sources.draft(slug, translation.sourceVersion());
+        if (current.isEmpty() || translated.isEmpty()) {
+            return translation;
+        }
+        ParsedArticle neutral = parse(current.get());
+        Memory memory = memory(translation.sourceVersion(), parse(translated.get()),
+                segmenter.segment(translation.frontMatter(), translation.body(), 1), neutral);
+        return compose(translation.language(), neutral, segment(neutral), memory).carriedFrom() == null
+                ? translation : translation.carriedForwardTo(version);
+    }
+
+    /**
+     * After a return is accepted. One made for an older version is outdated on arrival: a new
+     * draft for the current version goes out at once, pre-filled from it, and is logged as
+     * requested again: once for each translation that caused it, whose digest its event
+     * carries in place of the source's. One carried forward to the current version (see
+     * {@link #carryForward}) gets that version's draft too, complete and requesting nothing,
+     * as when a new source version carries a published translation forward.
+     */
+    public Published reissueAfterReturn(Published published) throws IOException {
+        LanguageEntry entry = published.manifest().languages().get(published.language());
         String slug = published.manifest().slug();
         int version = published.manifest().version();
+        boolean outdated = entry != null && LanguageEntry.OUTDATED.equals(entry.status());
+        boolean carried = entry != null && LanguageEntry.CURRENT.equals(entry.status()) && entry.translatedVersion() != null
+                && entry.sourceVersion() == version;
+        if (!outdated && !carried) {
+            return published;
+        }
         ParsedArticle neutral = parse(sources.draft(slug, version)
                 .orElseThrow(() -> new IOException("source archive has no draft for " + slug + " v" + version)));
         ChangelogEvent requested = issue(slug, version, published.language(), neutral, segment(neutral)).requested();
+        if (carried) {
+            return published;
+        }
         Map<String, Object> detail = new LinkedHashMap<>(requested.detail());
         detail.put(ChangelogEvent.SHA256, entry.inputSha256());
         List<ChangelogEvent> events = new ArrayList<>(published.events());
@@ -119,9 +153,26 @@ public final class DraftWriter {
     private record Issued(ChangelogEvent requested, Integer carriedFrom) {
     }
 
-    /** Writes the draft of one version for one target language. */
-    private Issued issue(String slug, int version, String language, ParsedArticle neutral, SegmentedArticle source)
-            throws IOException {
+    /**
+     * A draft of one version for one target language, composed from what the translation it
+     * reuses teaches, not written yet.
+     */
+    private record Drafted(Map<String, Object> block, DraftComposer.Composed draft, Memory memory) {
+
+        /**
+         * The source version the translation reused stood for, when the draft is the whole
+         * translation of this version: only metadata outside the translatable fields changed,
+         * and every segment is reused, so there is nothing for a translator. (A draft that
+         * reuses every segment of a changed text is not enough: a paragraph deleted or moved, or
+         * a code block changed, leaves no segment to translate but makes the translated body
+         * wrong for this version.) Otherwise null.
+         */
+        Integer carriedFrom() {
+            return memory.sameText() && draft.needsWork().isEmpty() ? memory.version() : null;
+        }
+    }
+
+    private Drafted compose(String language, ParsedArticle neutral, SegmentedArticle source, Memory memory) {
         Map<String, Object> fields = new LinkedHashMap<>(neutral.frontMatter().fields());
         Map<String, Object> issued = TranslationBlock.blockOf(neutral.frontMatter());
         fields.remove(TranslationBlock.KEY);
@@ -131,7 +182,6 @@ public final class DraftWriter {
         block.put("target_lang", language);
         block.put("source_version", issued.get("source_version"));
         block.put("source_sha256", issued.get("source_sha256"));
-        Memory memory = memory(slug, language, neutral);
         DraftComposer.Composed draft = composer.compose(fields, neutral.body(), source, memory.translations(), memory.source());
         block.put("segments", draft.segments());
         block.put("reused", draft.reused());
@@ -139,6 +189,15 @@ public final class DraftWriter {
         if (!memory.translations().isEmpty()) {
             block.put(TranslationBlock.NEEDS_WORK_SEGMENTS, draft.needsWork());
         }
+        return new Drafted(block, draft, memory);
+    }
+
+    /** Writes the draft of one version for one target language. */
+    private Issued issue(String slug, int version, String language, ParsedArticle neutral, SegmentedArticle source)
+            throws IOException {
+        Drafted drafted = compose(language, neutral, source, memory(slug, language, neutral));
+        Map<String, Object> block = drafted.block();
+        DraftComposer.Composed draft = drafted.draft();
         Map<String, Object> frontMatter = new LinkedHashMap<>(draft.fields());
         frontMatter.put(TranslationBlock.KEY, block);
         Path file = layout.drafts(language).resolve(slug + ".md");
@@ -146,17 +205,12 @@ public final class DraftWriter {
         segments.addAll(source.body());
         // The XLIFF file goes into place first: a translator who sees the Markdown draft finds it beside it.
         Map<String, byte[]> files = new LinkedHashMap<>();
-        files.put(slug + ".xlf", xliff.write(block, segments, memory.translations()::translationOf).getBytes(StandardCharsets.UTF_8));
+        files.put(slug + ".xlf", xliff.write(block, segments, drafted.memory().translations()::translationOf).getBytes(StandardCharsets.UTF_8));
         files.put(slug + ".md", FrontMatterWriter.markdown(frontMatter, draft.body()).getBytes(StandardCharsets.UTF_8));
         AtomicFiles.writeAll(layout.drafts(language), files);
         ChangelogEvent requested = ChangelogEvent.now(ChangelogEvent.TRANSLATION_REQUESTED, slug, language, version,
                 layout.home().relativize(file).toString(), reuseReport(draft, String.valueOf(block.get("source_sha256"))));
-        // Only metadata outside the translatable fields changed, and the draft is the whole
-        // translation: nothing for a translator. (A draft that reuses every segment of a changed
-        // text is not enough: a paragraph deleted or moved, or a code block changed, leaves no
-        // segment to translate but makes the published body wrong for this version.)
-        boolean whole = memory.sameText() && draft.needsWork().isEmpty();
-        return new Issued(requested, whole ? memory.version() : null);
+        return new Issued(requested, drafted.carriedFrom());
     }
 
     /** For the log line and the changelog: segments reused, segments to translate, and the source's digest. */
@@ -189,10 +243,19 @@ public final class DraftWriter {
         if (translation.isEmpty() || draft.isEmpty()) {
             return Memory.NONE;
         }
-        ParsedArticle previousDraft = parse(draft.get());
+        return memory(entry.sourceVersion(), parse(draft.get()), segment(parse(translation.get())), drafted);
+    }
+
+    /**
+     * @param version       the source version the translation stands for
+     * @param previousDraft that version's language-neutral draft
+     * @param translation   the translation, segmented
+     * @param drafted       the draft being written, to compare its text with that version's
+     */
+    private Memory memory(int version, ParsedArticle previousDraft, SegmentedArticle translation, ParsedArticle drafted) {
         SegmentedArticle previous = segment(previousDraft);
-        return new Memory(TranslationMemory.learn(previous, segment(parse(translation.get()))), previous,
-                entry.sourceVersion(), sameTranslatableText(previousDraft, drafted));
+        return new Memory(TranslationMemory.learn(previous, translation), previous, version,
+                sameTranslatableText(previousDraft, drafted));
     }
 
     /**

@@ -17,8 +17,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A new source version that changes front matter outside the translatable fields (draft,
  * author, dates, link targets): every published translation takes it, and one whose
- * translatable text did not change is carried forward as current. A change a translator must
- * see still leaves the translation outdated with a draft to do.
+ * translatable text did not change is carried forward as current, and so is a translation of
+ * the older version returned after it. A change a translator must see still leaves the
+ * translation outdated with a draft to do.
  */
 class SourceMetadataChangeTest {
 
@@ -102,6 +103,99 @@ class SourceMetadataChangeTest {
         assertThat(enEntry.get("source_version").asInt()).isEqualTo(2);
         assertThat(enEntry.has("translated_version")).isFalse();
         assertThat(frontMatter(home, EN_PAGE)).doesNotContain("draft:").contains("Antoine Blot");
+    }
+
+    @Test
+    void aLateReturnForAVersionWhoseTextDidNotChangeSinceIsCarriedForwardAsCurrent() {
+        PipelineHome home = new PipelineHome(temp);
+        home.drop("inbox/role.md", draftSeed());
+        assertThat(home.runOnce()).isZero();
+        String v1Draft = home.read(EN_DRAFT);
+        // The source's metadata changes while the translator is still at work on version 1.
+        home.drop("inbox/role.md", seedWithNewMetadata());
+        assertThat(home.runOnce()).isZero();
+        assertThat(home.read(EN_DRAFT)).contains("source_version: 2");
+
+        home.drop("inbox/translations/EN/late.md", Translator.fill(v1Draft, PipelineHome.resource(SEED_EN)));
+        assertThat(home.runOnce()).isZero();
+
+        JsonNode bundle = home.bundle(SLUG);
+        JsonNode enEntry = bundle.get("languages").get("en");
+        assertThat(enEntry.get("status").asText()).isEqualTo("current");
+        assertThat(enEntry.get("source_version").asInt()).isEqualTo(2);
+        assertThat(enEntry.get("translated_version").asInt()).isEqualTo(1);
+        assertThat(enEntry.get("input_file").asText()).isEqualTo("late.md");
+        JsonNode state = bundle.get("translations").get("en");
+        assertThat(state.get("status").asText()).isEqualTo("current");
+        assertThat(state.get("requested_version").asInt()).isEqualTo(2);
+        // Its page has version 2's front matter, as a translation carried forward does.
+        assertThat(frontMatter(home, EN_PAGE)).doesNotContain("draft:")
+                .containsPattern("(?m)^author: \"?Antoine Blot\"?$")
+                .containsPattern("(?m)^updated: \"?2025-10-02\"?$")
+                .doesNotContain(OLD_URL)
+                .contains("The CMO's role in an SME: more than a marketing project manager")
+                .containsPattern("url: \"?" + Pattern.quote(NEW_URL) + "\"?\n\\s+anchor: \"?marketing director in Montreal\"?\n");
+        assertThat(events(home, "translation.accepted")).singleElement().satisfies(e -> {
+            assertThat(e.get("version").asInt()).isEqualTo(1);
+            assertThat(e.get("detail").get("status").asText()).isEqualTo("current");
+        });
+        assertThat(events(home, "translation.carried-forward")).singleElement().satisfies(e -> {
+            assertThat(e.get("lang").asText()).isEqualTo("en");
+            assertThat(e.get("version").asInt()).isEqualTo(2);
+            assertThat(e.get("detail").get("translated_version").asInt()).isEqualTo(1);
+        });
+        assertThat(events(home, "translation.requested")).as("no new draft asked of a translator")
+                .extracting(e -> e.get("version").asInt()).containsExactly(1, 2);
+        // The draft out for version 2 is now the complete one, nothing left to do in it.
+        assertThat(home.read(EN_DRAFT)).contains("source_version: 2").contains("\n  needs_work: 0\n")
+                .contains("The CMO's role in an SME").doesNotContainPattern(MARKER.pattern());
+        assertThat(home.read("outbox/translations/EN/" + SLUG + ".xlf")).doesNotContain("state=\"initial\"");
+    }
+
+    @Test
+    void aLateReturnWhoseTranslatorMergedTwoParagraphsStaysOutdatedAsItWouldHadItComeInTime() {
+        PipelineHome home = new PipelineHome(temp);
+        String french = """
+                ---
+                title: "Trois étapes"
+                author: "%s"
+                slug: trois-etapes
+                date: 2025-03-14
+                description: "Trois étapes pour bien commencer."
+                ---
+
+                Commencez par lire attentivement la documentation du projet avant toute chose.
+
+                Ensuite, installez les outils nécessaires sur votre poste de travail habituel.
+
+                Enfin, lancez votre premier essai et notez ce qui se passe.
+                """;
+        home.drop("inbox/etapes.md", french.formatted("Ana"));
+        assertThat(home.runOnce()).isZero();
+        String v1Draft = home.read("outbox/translations/EN/trois-etapes.md");
+        home.drop("inbox/etapes.md", french.formatted("Ana Lima"));
+        assertThat(home.runOnce()).isZero();
+
+        home.drop("inbox/translations/EN/steps.md", Translator.fill(v1Draft, """
+                ---
+                title: "Three steps"
+                description: "Three steps to get started well."
+                summary: "Start by reading the project's documentation carefully, then install the tools you need."
+                ---
+
+                Start by reading the project's documentation carefully before anything else, then install the tools you need on your usual workstation.
+
+                Finally, run your first trial and write down what happens.
+                """));
+        assertThat(home.runOnce()).isZero();
+
+        JsonNode enEntry = home.bundle("trois-etapes").get("languages").get("en");
+        assertThat(enEntry.get("status").asText()).isEqualTo("outdated");
+        assertThat(enEntry.get("source_version").asInt()).isEqualTo(1);
+        assertThat(events(home, "translation.carried-forward")).isEmpty();
+        assertThat(events(home, "translation.requested")).extracting(e -> e.get("version").asInt()).containsExactly(1, 2, 2);
+        assertThat(home.read("outbox/translations/EN/trois-etapes.md")).contains("source_version: 2")
+                .contains("<!-- translate: unchanged, no earlier translation to reuse -->Commencez par lire");
     }
 
     @Test

@@ -110,10 +110,18 @@ public final class BundlePublisher {
                 // completes the log with its acceptance; the changelog drops that when it was
                 // recorded already. (Not bundle.published: the bundle may have had a new version
                 // since, and that event would name a publication that did not happen.)
-                return new Published(previous, translation.language(), List.of(
+                List<ChangelogEvent> events = new ArrayList<>(List.of(
                         ChangelogEvent.now(ChangelogEvent.TRANSLATION_UNCHANGED, translation.slug(), translation.language(),
                                 translation.sourceVersion(), translation.fileName(), Map.of()),
                         accepted(translation, existing.status(), existing.acceptedAt())));
+                // And with its carrying forward to the current version, when it was carried on its
+                // arrival (or by a source version since: then that event is in the log already).
+                if (LanguageEntry.CURRENT.equals(existing.status()) && existing.translatedVersion() != null
+                        && existing.sourceVersion() == previous.version()) {
+                    events.add(ChangelogEvent.translationCarriedForward(previous.slug(), translation.language(), previous.version(),
+                            existing.translatedVersion(), previous.sourceSha256()));
+                }
+                return new Published(previous, translation.language(), events);
             }
             Map<String, LanguageVersion> versions = new LinkedHashMap<>();
             LanguageVersion source = load(previous, previous.sourceLanguage());

@@ -100,7 +100,12 @@ public final class ReturnChecker {
                     + language.toUpperCase(Locale.ROOT) + " was requested for '" + slug + "' (requested: "
                     + (manifest.translations().isEmpty() ? "none" : String.join(", ", manifest.translations().keySet()).toUpperCase(Locale.ROOT)) + ")");
         }
-        if (published != null && published.sourceVersion() > block.sourceVersion()) {
+        String sha256 = Sha256.of(parsed.text());
+        // The current translation itself dropped again, carried forward to a later version since,
+        // is no late return: the publish stage finds it unchanged.
+        boolean republished = published != null && sha256.equals(published.inputSha256())
+                && LanguageEntry.CURRENT.equals(published.status());
+        if (published != null && published.sourceVersion() > block.sourceVersion() && !republished) {
             // A late return must not replace a translation of a newer version: that work would be lost.
             throw reject(block, "translation-superseded", "translation.source_version",
                     "this translation is for version " + block.sourceVersion() + ", but the published "
@@ -144,7 +149,7 @@ public final class ReturnChecker {
         }
         problems.addAll(derived.warnings());
         return new AcceptedTranslation(slug, language, block.sourceVersion(), withoutBlock, body,
-                derived, inFile(merged, problems), Sha256.of(parsed.text()), file.name());
+                derived, inFile(merged, problems), sha256, file.name());
     }
 
     /**

@@ -267,6 +267,58 @@ class SourceMetadataChangeTest {
     }
 
     @Test
+    void aReturnDroppedAgainAfterItWasCarriedForwardIsUnchangedNotSuperseded() {
+        PipelineHome home = new PipelineHome(temp);
+        String translated = Translator.acceptEnglishSeed(home, "en.md");
+        home.drop("inbox/role.md", seedWithNewMetadata());
+        assertThat(home.runOnce()).isZero();
+        String page = home.read(EN_PAGE);
+
+        home.drop("inbox/translations/EN/en-again.md", translated);
+        assertThat(home.runOnce()).isZero();
+
+        assertThat(home.files("outbox/rejected")).isEmpty();
+        assertThat(events(home, "translation.unchanged")).singleElement()
+                .satisfies(e -> assertThat(e.get("file").asText()).isEqualTo("en-again.md"));
+        JsonNode enEntry = home.bundle(SLUG).get("languages").get("en");
+        assertThat(enEntry.get("status").asText()).isEqualTo("current");
+        assertThat(enEntry.get("source_version").asInt()).isEqualTo(2);
+        assertThat(enEntry.get("input_file").asText()).isEqualTo("en.md");
+        assertThat(home.read(EN_PAGE)).isEqualTo(page);
+        assertThat(events(home, "translation.carried-forward")).hasSize(1);
+        assertThat(events(home, "translation.requested")).hasSize(1);
+    }
+
+    @Test
+    void aLateReturnCarriedForwardWhoseEventsWereLostInACrashIsLoggedWhenReplayed() throws Exception {
+        PipelineHome home = new PipelineHome(temp);
+        home.publishSeed("seed.txt");
+        String late = Translator.englishSeedReturn(home);
+        home.drop("inbox/role.md", seedWithNewMetadata());
+        assertThat(home.runOnce()).isZero();
+        home.drop("inbox/translations/EN/late.md", late);
+        assertThat(home.runOnce()).isZero();
+        // As if the process died after the bundle was written but before the events were appended
+        // and the file moved out of the inbox.
+        Path log = home.resolve("outbox/changelog.jsonl");
+        Files.write(log, Files.readAllLines(log).stream().filter(line -> !line.contains("\"translation.accepted\"") && !line.contains("\"translation.carried-forward\"")).toList());
+        Files.deleteIfExists(home.resolve("outbox/CHANGELOG.md"));
+
+        home.drop("inbox/translations/EN/late.md", late);
+        assertThat(home.runOnce()).isZero();
+
+        assertThat(home.files("outbox/rejected")).isEmpty();
+        assertThat(events(home, "translation.accepted")).singleElement()
+                .satisfies(e -> assertThat(e.get("detail").get("status").asText()).isEqualTo("current"));
+        assertThat(events(home, "translation.carried-forward")).singleElement().satisfies(e -> {
+            assertThat(e.get("version").asInt()).isEqualTo(2);
+            assertThat(e.get("detail").get("translated_version").asInt()).isEqualTo(1);
+        });
+        assertThat(events(home, "translation.requested")).extracting(e -> e.get("version").asInt()).containsExactly(1, 2);
+        assertThat(home.bundle(SLUG).get("languages").get("en").get("translated_version").asInt()).isEqualTo(1);
+    }
+
+    @Test
     void aPseudoTranslationCarriedForwardIsNotPseudoTranslatedAgain() {
         PipelineHome home = new PipelineHome(temp, Map.of("pipeline.pseudo-translate", "true"));
         home.publishSeed("seed.txt");

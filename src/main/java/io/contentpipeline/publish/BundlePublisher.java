@@ -92,7 +92,7 @@ public final class BundlePublisher {
             for (String language : drafted.languages()) {
                 LanguageVersion existing = versions.get(language);
                 String status = existing == null ? TranslationState.REQUESTED : existing.status();
-                states.put(language, new TranslationState(status, versioned.version(), now, now));
+                states.put(language, TranslationState.afterNewVersion(states.get(language), status, versioned.version(), now));
             }
             BundleManifest manifest = write(article.slug(), version, article.language(), article.sha256(), versions, states);
             events.add(published(manifest, article.language(), article.sha256()));

@@ -15,6 +15,20 @@ public record TranslationState(String status, int requestedVersion, Instant requ
     public static final String REQUESTED = "requested";
     public static final String REJECTED = "rejected";
 
+    /**
+     * The state once a new source version's draft for this language is out. The language waits
+     * from its first request not answered by a current translation: a language still waiting
+     * keeps its {@code requestedAt}, also when the new version adds work (an article edited
+     * while its translation is owed must not hide how long it has been owed); one that was
+     * current, or had no draft yet, starts waiting now.
+     *
+     * @param before the state before this version, or null
+     */
+    public static TranslationState afterNewVersion(TranslationState before, String status, int version, Instant when) {
+        boolean waiting = before != null && before.requestedAt() != null && !LanguageEntry.CURRENT.equals(before.status());
+        return new TranslationState(status, version, waiting ? before.requestedAt() : when, when);
+    }
+
     public TranslationState with(String newStatus, Instant when) {
         return new TranslationState(newStatus, requestedVersion, requestedAt, when);
     }

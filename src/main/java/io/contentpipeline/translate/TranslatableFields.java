@@ -14,7 +14,8 @@ import java.util.Set;
  */
 public final class TranslatableFields {
 
-    public static final List<String> SCALARS_AND_LISTS = List.of("title", "description", "summary", "seo_keywords", "ai_tags");
+    /** {@code image-alt} is the text a screen reader says for the page's banner image (the CDS articles have one): reader text, so translated. */
+    public static final List<String> SCALARS_AND_LISTS = List.of("title", "description", "summary", "seo_keywords", "ai_tags", "image-alt");
     public static final String RELATED = "related_articles";
     public static final String RELATED_TEXT = "anchor";
     /** The link target of a related article: the source's, never translated. */

@@ -12,7 +12,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The real French translation of the CDS post "GC Notify has reached Beta", returned by
  * Markdown: three of its headings came back as plain lines. The return is accepted, each
- * heading is published as a heading again, and bundle.json says which.
+ * heading is published as a heading again, and bundle.json says which. Its banner image's
+ * alt text ({@code image-alt}) is translated with the other fields.
  */
 class HeadingMarksReturnTest {
 
@@ -29,6 +30,8 @@ class HeadingMarksReturnTest {
         home.dropResource(EN, SLUG + ".md");
         assertThat(home.runOnce()).isZero();
         String draft = home.read("outbox/translations/FR/" + SLUG + ".md");
+        // The banner image's alt text is reader text: in the draft, and translated on the page.
+        assertThat(draft).contains("image-alt: 'A laptop and phone showing the GC Notify home page in Beta. '");
 
         // The French page has no summary field, which the draft asks for: the translator writes one.
         String french = PipelineHome.resource(FR).replaceFirst("\ndescription:", "\nsummary: Notification GC passe en version bêta.\ndescription:");
@@ -38,6 +41,7 @@ class HeadingMarksReturnTest {
         String published = home.read("outbox/published/" + SLUG + "/index.fr.md");
         assertThat(published).contains("\n## Qu’est-ce que la phase « bêta » signifie pour Notification GC?\n",
                 "\n## Nous sommes là pour vous aider — pendant comme après la pandémie");
+        assertThat(published).contains("image-alt: Un ordinateur portatif et un téléphone intelligent").doesNotContain("A laptop and phone");
         JsonNode frenchEntry = home.bundle(SLUG).get("languages").get("fr");
         assertThat(frenchEntry.get("status").asText()).isEqualTo("current");
         assertThat(frenchEntry.get("warnings")).filteredOn(w -> w.get("code").asText().equals("heading-restored")).hasSize(3)

@@ -122,6 +122,7 @@ public final class ReturnChecker {
         }
         List<Problem> problems = new ArrayList<>(parsed.warnings());
         FrontMatter frontMatter = parsed.frontMatter();
+        ignoredFields(frontMatter).ifPresent(problems::add);
         SegmentedArticle source = segmenter.segment(draft.frontMatter(), draft.body(), draft.bodyLine());
         SegmentedArticle translation = segmenter.segment(frontMatter, parsed.body(), parsed.bodyLine());
         problems.addAll(MarkedSegments.check(source, translation, parsed.text(), TranslationBlock.needsWork(frontMatter)));
@@ -150,6 +151,25 @@ public final class ReturnChecker {
         problems.addAll(derived.warnings());
         return new AcceptedTranslation(slug, language, block.sourceVersion(), withoutBlock, body,
                 derived, inFile(merged, problems), sha256, file.name());
+    }
+
+    /**
+     * Keys a translator added to the return's front matter (a {@code slug}, a {@code date},
+     * {@code draft: true} copied from the source): a translation's metadata other than its
+     * translatable fields comes from the source, so they are not published; a warning says so
+     * rather than dropping them without a word.
+     */
+    private static Optional<Problem> ignoredFields(FrontMatter frontMatter) {
+        List<String> ignored = frontMatter.fields().keySet().stream()
+                .filter(key -> !key.equals(TranslationBlock.KEY) && !key.equals(TranslatableFields.RELATED)
+                        && !TranslatableFields.SCALARS_AND_LISTS.contains(key))
+                .toList();
+        if (ignored.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(Problem.warning("field-ignored", null, String.join(", ", ignored)
+                + (ignored.size() == 1 ? " is" : " are") + " not a translatable field and is not published: a translation's"
+                + " other metadata (slug, dates, draft, author, …) comes from the source article", frontMatter.line(ignored.get(0))));
     }
 
     /**

@@ -46,6 +46,9 @@ class HeadingMarksReturnTest {
         assertThat(frenchEntry.get("status").asText()).isEqualTo("current");
         assertThat(frenchEntry.get("warnings")).filteredOn(w -> w.get("code").asText().equals("heading-restored")).hasSize(3)
                 .allSatisfy(w -> assertThat(w.get("message").asText()).contains("published as a level-2 heading"));
+        // The French file as published carries its own layout, author, date...: not taken, and said so.
+        assertThat(frenchEntry.get("warnings")).filteredOn(w -> w.get("code").asText().equals("field-ignored")).singleElement()
+                .satisfies(w -> assertThat(w.get("message").asText()).contains("layout", "author", "translationKey", "comes from the source"));
         assertThat(home.files("outbox/rejected")).isEmpty();
     }
 }

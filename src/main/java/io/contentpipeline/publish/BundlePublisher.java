@@ -13,6 +13,7 @@ import io.contentpipeline.article.SourceFile;
 import io.contentpipeline.translate.AcceptedTranslation;
 import io.contentpipeline.translate.DraftsWritten;
 import io.contentpipeline.translate.TranslatableFields;
+import io.contentpipeline.version.SourceArchive;
 import io.contentpipeline.version.VersionedArticle;
 
 import java.io.IOException;
@@ -32,9 +33,11 @@ public final class BundlePublisher {
     private final BundleStore store;
     private final BundleRenderer renderer;
     private final ArticleParser parser;
+    private final SourceArchive sources;
 
-    public BundlePublisher(BundleStore store, MarkdownEngine markdown, PublicUrls urls, ArticleParser parser) {
+    public BundlePublisher(BundleStore store, MarkdownEngine markdown, PublicUrls urls, ArticleParser parser, SourceArchive sources) {
         this.store = store;
+        this.sources = sources;
         this.renderer = new BundleRenderer(markdown, urls);
         this.parser = parser;
     }
@@ -133,7 +136,13 @@ public final class BundlePublisher {
             // forward to it, unless another version came since that was decided.
             boolean carried = translation.carriedTo() != null && translation.carriedTo() == previous.version();
             String status = translation.sourceVersion() == previous.version() || carried ? LanguageEntry.CURRENT : LanguageEntry.OUTDATED;
-            FrontMatter merged = translated(TranslatableFields.merge(source.frontMatter(), translation.frontMatter()),
+            // A translation of an older version lists its related articles in that version's order:
+            // an outdated one takes its anchors by URL, as a published outdated translation does
+            // when a new version comes; the others are laid over the current source item by item.
+            FrontMatter merged = translated(LanguageEntry.OUTDATED.equals(status)
+                            ? TranslatableFields.mergeOutdated(source.frontMatter(),
+                                    archivedSource(previous.slug(), translation.sourceVersion()), translation.frontMatter())
+                            : TranslatableFields.merge(source.frontMatter(), translation.frontMatter()),
                     translation.derived(), previous.slug());
             Instant now = Instant.now();
             versions.put(translation.language(), new LanguageVersion(translation.language(), merged, translation.body(),
@@ -184,6 +193,14 @@ public final class BundlePublisher {
             }
             return rejection;
         });
+    }
+
+    /** A source version as it was accepted, from the source archive (where the draft a return was checked against is too). */
+    private FrontMatter archivedSource(String slug, int version) throws IOException {
+        String name = "v" + version + ".md";
+        String text = sources.source(slug, version)
+                .orElseThrow(() -> new IOException("source archive has no " + name + " for " + slug));
+        return parser.parseText(new SourceFile(name, null, new byte[0], null), text).frontMatter();
     }
 
     private BundleManifest write(String slug, int version, String sourceLanguage, String sha256,

@@ -102,7 +102,7 @@ public final class PipelineConfiguration implements CamelConfiguration {
         registry.bind("draftWriter", new DraftWriter(layout, sources, settings.targets(), bundles, parser, segmenter,
                 XliffExport.forVersion(settings.xliffVersion())));
         registry.bind("bundlePublisher", new BundlePublisher(bundles, markdown,
-                new PublicUrls(settings.baseUrl(), settings.baseUrlByLanguage()), parser));
+                new PublicUrls(settings.baseUrl(), settings.baseUrlByLanguage()), parser, sources));
         registry.bind("pseudoTranslator", new PseudoTranslator(settings.pseudoTranslate(), layout, parser, segmenter));
         registry.bind("returnChecker", new ReturnChecker(layout, parser, bundles, sources, deriver, languages, segmenter,
                 settings.returnSourceWait()));

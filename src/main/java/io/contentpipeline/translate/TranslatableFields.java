@@ -51,7 +51,9 @@ public final class TranslatableFields {
     /**
      * A translation's full front matter: the source's fields with the translated ones laid
      * over them; related articles keep the source's URLs and take the translated anchors,
-     * item by item (the draft the translation was made from lists them in the source's order).
+     * item by item (the draft the translation was made from lists them in the source's order):
+     * for a translation of this very source, or of an older one with the same text to translate
+     * (carried forward). A translation of an older source goes through {@link #mergeOutdated}.
      */
     public static Map<String, Object> merge(FrontMatter source, FrontMatter translation) {
         Map<String, Object> merged = sourceFields(source);
@@ -112,6 +114,20 @@ public final class TranslatableFields {
             merged.put(RELATED, related(sourceItems, anchors));
         }
         return merged;
+    }
+
+    /**
+     * A returned translation of an older source version than the current one, not carried
+     * forward (so outdated): as it would have been published for the version it translates
+     * (its related articles' anchors by place in that version's draft, with that version's
+     * URLs), then refreshed to the current source as a published outdated translation is when
+     * a new version comes ({@link #refresh}): related articles moved, reordered or added since
+     * keep their anchors by URL.
+     *
+     * @param translatedVersion the source version the translation was made for, as it was accepted
+     */
+    public static Map<String, Object> mergeOutdated(FrontMatter current, FrontMatter translatedVersion, FrontMatter translation) {
+        return refresh(current, new FrontMatter(merge(translatedVersion, translation), Map.of()));
     }
 
     /** The source's fields a translation takes as they are: all but the translatable ones and those wrong for another language. */

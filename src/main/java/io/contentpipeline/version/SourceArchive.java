@@ -33,6 +33,11 @@ public final class SourceArchive {
         AtomicFiles.writeAll(layout.sources(slug), files);
     }
 
+    /** The source version as it was accepted. */
+    public Optional<String> source(String slug, int version) throws IOException {
+        return read(file(slug, version, ".md"));
+    }
+
     public Optional<String> draft(String slug, int version) throws IOException {
         return read(file(slug, version, ".draft.md"));
     }

@@ -199,6 +199,64 @@ class SourceMetadataChangeTest {
     }
 
     @Test
+    void aLateOutdatedReturnKeepsItsRelatedArticlesAnchorsByUrlWhenTheSourceReorderedThem() {
+        PipelineHome home = new PipelineHome(temp);
+        String structure = "  - url: \"https://example.com/fr/structurer/\"\n    anchor: \"Structurer le marketing\"\n";
+        String compare = "  - url: \"https://example.com/fr/comparer/\"\n    anchor: \"Guide comparatif des modèles\"\n";
+        String added = "  - url: \"https://example.com/fr/recruter/\"\n    anchor: \"Recruter un directeur marketing\"\n";
+        String french = """
+                ---
+                title: "Trois étapes"
+                author: "Ana"
+                slug: trois-etapes
+                date: 2025-03-14
+                description: "Trois étapes pour bien commencer."
+                related_articles:
+                %s---
+
+                Commencez par lire attentivement la documentation du projet avant toute chose.
+
+                Ensuite, installez les outils nécessaires sur votre poste de travail habituel.
+
+                Enfin, lancez votre premier essai et notez %s.
+                """;
+        home.drop("inbox/etapes.md", french.formatted(structure + compare, "ce qui se passe"));
+        assertThat(home.runOnce()).isZero();
+        String v1Draft = home.read("outbox/translations/EN/trois-etapes.md");
+        // Version 2 moves the second link first, adds one between them and changes a paragraph.
+        home.drop("inbox/etapes.md", french.formatted(compare + added + structure, "tout ce qui se passe"));
+        assertThat(home.runOnce()).isZero();
+
+        home.drop("inbox/translations/EN/steps.md", Translator.fill(v1Draft, """
+                ---
+                title: "Three steps"
+                description: "Three steps to get started well."
+                summary: "Start by reading the project's documentation carefully before anything else."
+                related_articles:
+                  - anchor: "Structuring marketing"
+                  - anchor: "Comparison guide of the models"
+                ---
+
+                Start by reading the project's documentation carefully before anything else.
+
+                Then install the tools you need on your usual workstation.
+
+                Finally, run your first trial and write down what happens.
+                """));
+        assertThat(home.runOnce()).isZero();
+
+        JsonNode enEntry = home.bundle("trois-etapes").get("languages").get("en");
+        assertThat(enEntry.get("status").asText()).isEqualTo("outdated");
+        assertThat(enEntry.get("source_version").asInt()).isEqualTo(1);
+        String en = frontMatter(home, "outbox/published/trois-etapes/index.en.md");
+        assertThat(en).as("in version 2's order, each link with the anchor translated for it")
+                .containsPattern("url: \"?https://example.com/fr/comparer/\"?\n\\s+anchor: \"?Comparison guide of the models\"?\n"
+                        + "\\s+- url: \"?https://example.com/fr/recruter/\"?\n\\s+anchor: \"?Recruter un directeur marketing\"?\n"
+                        + "\\s+- url: \"?https://example.com/fr/structurer/\"?\n\\s+anchor: \"?Structuring marketing\"?\n");
+        assertThat(home.read("outbox/translations/EN/trois-etapes.md")).contains("source_version: 2");
+    }
+
+    @Test
     void aChangedParagraphLeavesTheTranslationOutdatedWithOneSegmentToTranslateWhileItsPageTakesTheNewMetadata() {
         PipelineHome home = new PipelineHome(temp);
         Translator.acceptEnglishSeed(home, "en.md");

@@ -84,4 +84,22 @@ class TranslatableFieldsTest {
         assertThat(TranslatableFields.merge(source, returned).get("related_articles")).isEqualTo(List.of(
                 link("https://example.com/a/", "Structuring"), link("https://example.com/b/", "Comparing")));
     }
+
+    @Test
+    void aLateReturnForAnOlderVersionTakesItsAnchorsByUrlFromTheVersionItTranslates() {
+        FrontMatter translatedVersion = frontMatter("title", "T", "related_articles", List.of(
+                link("https://example.com/a/", "Structurer"), link("https://example.com/b/", "Comparer")));
+        FrontMatter current = frontMatter("title", "T2", "author", "Nouvel auteur", "related_articles", List.of(
+                link("https://example.com/b/", "Comparer"), link("https://example.com/new/", "Nouveau"),
+                link("https://example.com/a/", "Structurer")));
+        FrontMatter returned = frontMatter("title", "Title", "related_articles", List.of(
+                Map.of("anchor", "Structuring"), Map.of("anchor", "Comparing")));
+
+        Map<String, Object> merged = TranslatableFields.mergeOutdated(current, translatedVersion, returned);
+
+        assertThat(merged).containsEntry("title", "Title").containsEntry("author", "Nouvel auteur");
+        assertThat(merged.get("related_articles")).isEqualTo(List.of(
+                link("https://example.com/b/", "Comparing"), link("https://example.com/new/", "Nouveau"),
+                link("https://example.com/a/", "Structuring")));
+    }
 }

@@ -243,7 +243,14 @@ public final class DraftWriter {
         if (translation.isEmpty() || draft.isEmpty()) {
             return Memory.NONE;
         }
-        return memory(entry.sourceVersion(), parse(draft.get()), segment(parse(translation.get())), drafted);
+        ParsedArticle page = parse(translation.get());
+        // The page lists related articles in the current source's order (an outdated translation
+        // follows the new versions' links by URL), that version's draft in its own order: put them
+        // back in it, or each anchor would be learnt for another item's text.
+        FrontMatter fields = sources.source(slug, entry.sourceVersion())
+                .map(source -> TranslatableFields.inOrderOf(parse(source).frontMatter(), page.frontMatter()))
+                .orElse(page.frontMatter());
+        return memory(entry.sourceVersion(), parse(draft.get()), segmenter.segment(fields, page.body(), page.bodyLine()), drafted);
     }
 
     /**

@@ -90,30 +90,66 @@ public final class TranslatableFields {
             }
         }
         if (source.get(RELATED) instanceof List<?> sourceItems) {
-            List<?> translated = published.get(RELATED) instanceof List<?> list ? list : List.of();
-            boolean[] taken = new boolean[translated.size()];
-            List<Object> anchors = new ArrayList<>();
-            for (Object item : sourceItems) {
-                Object url = urlOf(item);
-                Object anchor = null;
-                for (int j = 0; j < translated.size() && url != null; j++) {
-                    if (!taken[j] && url.equals(urlOf(translated.get(j)))) {
-                        anchor = anchorOf(translated.get(j));
-                        taken[j] = true;
-                        break;
-                    }
-                }
-                anchors.add(anchor);
-            }
-            for (int i = 0; i < sourceItems.size() && i < translated.size(); i++) {
-                if (anchors.get(i) == null && !taken[i]) {
-                    anchors.set(i, anchorOf(translated.get(i)));
-                    taken[i] = true;
-                }
-            }
-            merged.put(RELATED, related(sourceItems, anchors));
+            merged.put(RELATED, related(sourceItems, anchorsByUrl(sourceItems, published.get(RELATED))));
         }
         return merged;
+    }
+
+    /**
+     * A published translation's fields laid out as the draft of the source version it stands
+     * for, so that a translation memory pairs each related article's anchor with the text it
+     * translates: its page lists related articles in the current source's order ({@link #refresh}),
+     * that version's draft in that version's. Each of that version's items takes the page's
+     * anchor by URL, else by place (the same matching as {@link #refresh}); one the page has no
+     * item for has no anchor, so nothing is learnt for it.
+     *
+     * @param version the source version the translation stands for, as it was accepted
+     */
+    public static FrontMatter inOrderOf(FrontMatter version, FrontMatter published) {
+        if (!(version.get(RELATED) instanceof List<?> versionItems) || !(published.get(RELATED) instanceof List<?>)) {
+            return published;
+        }
+        List<Object> anchors = anchorsByUrl(versionItems, published.get(RELATED));
+        List<Map<String, Object>> items = new ArrayList<>();
+        for (int i = 0; i < versionItems.size(); i++) {
+            Map<String, Object> item = new LinkedHashMap<>();
+            item.put(RELATED_URL, urlOf(versionItems.get(i)));
+            if (anchors.get(i) != null) {
+                item.put(RELATED_TEXT, anchors.get(i));
+            }
+            items.add(item);
+        }
+        return published.with(RELATED, items);
+    }
+
+    /**
+     * For each source item, the translated anchor of the translation's item with the same URL,
+     * else of the one at its place if that one's URL matched no source item (the link was
+     * changed); null where there is none.
+     */
+    private static List<Object> anchorsByUrl(List<?> sourceItems, Object translatedItems) {
+        List<?> translated = translatedItems instanceof List<?> list ? list : List.of();
+        boolean[] taken = new boolean[translated.size()];
+        List<Object> anchors = new ArrayList<>();
+        for (Object item : sourceItems) {
+            Object url = urlOf(item);
+            Object anchor = null;
+            for (int j = 0; j < translated.size() && url != null; j++) {
+                if (!taken[j] && url.equals(urlOf(translated.get(j)))) {
+                    anchor = anchorOf(translated.get(j));
+                    taken[j] = true;
+                    break;
+                }
+            }
+            anchors.add(anchor);
+        }
+        for (int i = 0; i < sourceItems.size() && i < translated.size(); i++) {
+            if (anchors.get(i) == null && !taken[i]) {
+                anchors.set(i, anchorOf(translated.get(i)));
+                taken[i] = true;
+            }
+        }
+        return anchors;
     }
 
     /**

@@ -198,51 +198,55 @@ class SourceMetadataChangeTest {
                 .contains("<!-- translate: unchanged, no earlier translation to reuse -->Commencez par lire");
     }
 
+    private static final String STRUCTURE = "  - url: \"https://example.com/fr/structurer/\"\n    anchor: \"Structurer le marketing\"\n";
+    private static final String COMPARE = "  - url: \"https://example.com/fr/comparer/\"\n    anchor: \"Guide comparatif des modèles\"\n";
+    /** A short French article: its related_articles, then the end of its last sentence. */
+    private static final String STEPS = """
+            ---
+            title: "Trois étapes"
+            author: "Ana"
+            slug: trois-etapes
+            date: 2025-03-14
+            description: "Trois étapes pour bien commencer."
+            related_articles:
+            %s---
+
+            Commencez par lire attentivement la documentation du projet avant toute chose.
+
+            Ensuite, installez les outils nécessaires sur votre poste de travail habituel.
+
+            Enfin, lancez votre premier essai et notez %s.
+            """;
+    /** Its English translation, anchors in the order STRUCTURE, COMPARE. */
+    private static final String STEPS_EN = """
+            ---
+            title: "Three steps"
+            description: "Three steps to get started well."
+            summary: "Start by reading the project's documentation carefully before anything else."
+            related_articles:
+              - anchor: "Structuring marketing"
+              - anchor: "Comparison guide of the models"
+            ---
+
+            Start by reading the project's documentation carefully before anything else.
+
+            Then install the tools you need on your usual workstation.
+
+            Finally, run your first trial and write down what happens.
+            """;
+
     @Test
     void aLateOutdatedReturnKeepsItsRelatedArticlesAnchorsByUrlWhenTheSourceReorderedThem() {
         PipelineHome home = new PipelineHome(temp);
-        String structure = "  - url: \"https://example.com/fr/structurer/\"\n    anchor: \"Structurer le marketing\"\n";
-        String compare = "  - url: \"https://example.com/fr/comparer/\"\n    anchor: \"Guide comparatif des modèles\"\n";
         String added = "  - url: \"https://example.com/fr/recruter/\"\n    anchor: \"Recruter un directeur marketing\"\n";
-        String french = """
-                ---
-                title: "Trois étapes"
-                author: "Ana"
-                slug: trois-etapes
-                date: 2025-03-14
-                description: "Trois étapes pour bien commencer."
-                related_articles:
-                %s---
-
-                Commencez par lire attentivement la documentation du projet avant toute chose.
-
-                Ensuite, installez les outils nécessaires sur votre poste de travail habituel.
-
-                Enfin, lancez votre premier essai et notez %s.
-                """;
-        home.drop("inbox/etapes.md", french.formatted(structure + compare, "ce qui se passe"));
+        home.drop("inbox/etapes.md", STEPS.formatted(STRUCTURE + COMPARE, "ce qui se passe"));
         assertThat(home.runOnce()).isZero();
         String v1Draft = home.read("outbox/translations/EN/trois-etapes.md");
         // Version 2 moves the second link first, adds one between them and changes a paragraph.
-        home.drop("inbox/etapes.md", french.formatted(compare + added + structure, "tout ce qui se passe"));
+        home.drop("inbox/etapes.md", STEPS.formatted(COMPARE + added + STRUCTURE, "tout ce qui se passe"));
         assertThat(home.runOnce()).isZero();
 
-        home.drop("inbox/translations/EN/steps.md", Translator.fill(v1Draft, """
-                ---
-                title: "Three steps"
-                description: "Three steps to get started well."
-                summary: "Start by reading the project's documentation carefully before anything else."
-                related_articles:
-                  - anchor: "Structuring marketing"
-                  - anchor: "Comparison guide of the models"
-                ---
-
-                Start by reading the project's documentation carefully before anything else.
-
-                Then install the tools you need on your usual workstation.
-
-                Finally, run your first trial and write down what happens.
-                """));
+        home.drop("inbox/translations/EN/steps.md", Translator.fill(v1Draft, STEPS_EN));
         assertThat(home.runOnce()).isZero();
 
         JsonNode enEntry = home.bundle("trois-etapes").get("languages").get("en");
@@ -254,6 +258,29 @@ class SourceMetadataChangeTest {
                         + "\\s+- url: \"?https://example.com/fr/recruter/\"?\n\\s+anchor: \"?Recruter un directeur marketing\"?\n"
                         + "\\s+- url: \"?https://example.com/fr/structurer/\"?\n\\s+anchor: \"?Structuring marketing\"?\n");
         assertThat(home.read("outbox/translations/EN/trois-etapes.md")).contains("source_version: 2");
+    }
+
+    @Test
+    void aLaterDraftReusesEachRelatedArticleAnchorForItsOwnTextAfterTheOutdatedPageFollowedAReorder() {
+        PipelineHome home = new PipelineHome(temp);
+        home.drop("inbox/etapes.md", STEPS.formatted(STRUCTURE + COMPARE, "ce qui se passe"));
+        assertThat(home.runOnce()).isZero();
+        home.drop("inbox/translations/EN/steps.md", Translator.fill(home.read("outbox/translations/EN/trois-etapes.md"), STEPS_EN));
+        assertThat(home.runOnce()).isZero();
+        // Version 2 swaps the links (the outdated page follows them by URL) and changes a paragraph;
+        // version 3 puts the links back and changes it again.
+        home.drop("inbox/etapes.md", STEPS.formatted(COMPARE + STRUCTURE, "tout ce qui se passe"));
+        assertThat(home.runOnce()).isZero();
+        assertThat(frontMatter(home, "outbox/published/trois-etapes/index.en.md"))
+                .containsPattern("comparer/\"?\n\\s+anchor: \"?Comparison guide of the models\"?\n");
+        home.drop("inbox/etapes.md", STEPS.formatted(STRUCTURE + COMPARE, "vraiment tout ce qui se passe"));
+        assertThat(home.runOnce()).isZero();
+
+        String draft = home.read("outbox/translations/EN/trois-etapes.md");
+        assertThat(draft).contains("source_version: 3")
+                .as("each anchor pre-filled with its own translation, not the one at its place on the page")
+                .containsPattern("- anchor: \"?Structuring marketing\"?\n\\s+- anchor: \"?Comparison guide of the models\"?\n")
+                .doesNotContain("fm.related_articles");
     }
 
     @Test

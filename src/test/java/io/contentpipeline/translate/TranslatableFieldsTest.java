@@ -102,4 +102,19 @@ class TranslatableFieldsTest {
                 link("https://example.com/b/", "Comparing"), link("https://example.com/new/", "Nouveau"),
                 link("https://example.com/a/", "Structuring")));
     }
+
+    @Test
+    void aPublishedPageIsPutBackInTheOrderOfTheVersionItTranslatesForLearning() {
+        FrontMatter version = frontMatter("title", "T", "related_articles", List.of(
+                link("https://example.com/a/", "Structurer"), link("https://example.com/b/", "Comparer"),
+                link("https://example.com/c/", "Directeur")));
+        // The page follows a newer source: b first, c's link changed, an item the translation never had.
+        FrontMatter page = frontMatter("title", "Title", "related_articles", List.of(
+                link("https://example.com/b/", "Comparing"), link("https://example.com/new/", "Nouveau"),
+                link("https://example.com/c-moved/", "Director"), link("https://example.com/a/", "Structuring")));
+
+        assertThat(TranslatableFields.inOrderOf(version, page).get("related_articles")).isEqualTo(List.of(
+                link("https://example.com/a/", "Structuring"), link("https://example.com/b/", "Comparing"),
+                link("https://example.com/c/", "Director")));
+    }
 }

@@ -61,7 +61,7 @@ public final class DraftWriter {
         this.segmenter = segmenter;
     }
 
-    public DraftsWritten request(VersionedArticle versioned) throws IOException {
+    public DraftsWritten request(VersionedArticle versioned) throws Exception {
         Article article = versioned.article();
         List<String> languages = targets.stream().map(target -> target.toLowerCase(Locale.ROOT))
                 .filter(language -> !language.equals(article.language())).toList();
@@ -71,21 +71,25 @@ public final class DraftWriter {
             return new DraftsWritten(versioned, languages, List.of());
         }
         String neutralText = neutralDraft(versioned);
-        sources.keep(article.slug(), versioned.version(), FrontMatterWriter.markdown(article.frontMatter().fields(), article.body()),
-                neutralText);
         ParsedArticle neutral = parse(neutralText);
         SegmentedArticle source = segment(neutral);
-        List<ChangelogEvent> events = new ArrayList<>();
-        Map<String, DraftsWritten.Carried> carried = new LinkedHashMap<>();
-        for (String language : languages) {
-            Issued issued = issue(article.slug(), versioned.version(), language, neutral, source);
-            if (issued.carriedFrom() != null) {
-                carried.put(language, new DraftsWritten.Carried(issued.carriedFrom(), issued.requested()));
-            } else {
-                events.add(issued.requested());
+        // Under the slug's lock, as the drafts a return issues (reissueAfterReturn): the version
+        // is kept before its drafts are written, so a return that finds it kept knows they are.
+        return bundles.locked(article.slug(), () -> {
+            sources.keep(article.slug(), versioned.version(), FrontMatterWriter.markdown(article.frontMatter().fields(), article.body()),
+                    neutralText);
+            List<ChangelogEvent> events = new ArrayList<>();
+            Map<String, DraftsWritten.Carried> carried = new LinkedHashMap<>();
+            for (String language : languages) {
+                Issued issued = issue(article.slug(), versioned.version(), language, neutral, source);
+                if (issued.carriedFrom() != null) {
+                    carried.put(language, new DraftsWritten.Carried(issued.carriedFrom(), issued.requested()));
+                } else {
+                    events.add(issued.requested());
+                }
             }
-        }
-        return new DraftsWritten(versioned, languages, events, carried);
+            return new DraftsWritten(versioned, languages, events, carried);
+        });
     }
 
     /**
@@ -121,11 +125,29 @@ public final class DraftWriter {
      * carries in place of the source's. One carried forward to the current version (see
      * {@link #carryForward}) gets that version's draft too, complete and requesting nothing,
      * as when a new source version carries a published translation forward.
+     *
+     * <p>This step runs after the bundle's lock was given back, while articles are worked on by
+     * other threads: a newer version of the slug may have been published since, or have written
+     * its drafts and be about to publish. So it takes the slug's lock again, as the article's
+     * drafts are written under it, and reads the bundle as it stands now: the draft it writes is
+     * for the version the bundle is at now (pre-filled from this return), and none is written
+     * while a newer version's drafts are out and its bundle not yet written, which would put this
+     * version's draft back over that one's. (The order of threads cannot be forced in a pipeline
+     * test: ReturnDraftOrderTest replays both interleavings on the files.)
      */
-    public Published reissueAfterReturn(Published published) throws IOException {
-        LanguageEntry entry = published.manifest().languages().get(published.language());
+    public Published reissueAfterReturn(Published published) throws Exception {
         String slug = published.manifest().slug();
-        int version = published.manifest().version();
+        return bundles.locked(slug, () -> reissue(published, bundles.manifest(slug).orElse(published.manifest())));
+    }
+
+    /** @param manifest the bundle as it stands, read under the slug's lock */
+    private Published reissue(Published published, BundleManifest manifest) throws IOException {
+        String slug = manifest.slug();
+        int version = manifest.version();
+        if (sources.has(slug, version + 1)) {
+            return published; // the next version's drafts are out, its bundle not written yet
+        }
+        LanguageEntry entry = manifest.languages().get(published.language());
         boolean outdated = entry != null && LanguageEntry.OUTDATED.equals(entry.status());
         boolean carried = entry != null && LanguageEntry.CURRENT.equals(entry.status()) && entry.translatedVersion() != null
                 && entry.sourceVersion() == version;

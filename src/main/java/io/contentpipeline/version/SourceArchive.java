@@ -33,6 +33,11 @@ public final class SourceArchive {
         AtomicFiles.writeAll(layout.sources(slug), files);
     }
 
+    /** Whether this version was kept (its drafts are written right after). */
+    public boolean has(String slug, int version) {
+        return Files.isRegularFile(file(slug, version, ".md"));
+    }
+
     /** The source version as it was accepted. */
     public Optional<String> source(String slug, int version) throws IOException {
         return read(file(slug, version, ".md"));

@@ -3,9 +3,13 @@ package io.contentpipeline.pipeline;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -89,6 +93,51 @@ class AuthorMetadataTest {
         assertThat(home.resolve("outbox/published/oui")).doesNotExist();
         assertThat(home.read("outbox/published/annee/index.fr.md")).contains("title: 2024\n");
         assertThat(home.bundle("annee").get("languages").get("fr").get("title").asText()).isEqualTo("2024");
+    }
+
+    /**
+     * Texts the author quoted so that YAML reads them as texts stay texts in everything the
+     * pipeline writes: the published page (which Hugo reads), the translation draft and the
+     * kept source version (which the pipeline reads again).
+     */
+    @Test
+    void quotedTextsThatLookLikeDatesNumbersOrBooleansStayTextsInEveryFileThePipelineWrites() {
+        PipelineHome home = new PipelineHome(temp);
+        dropAndRun(home, "inbox/version.md", """
+                ---
+                title: "1.0"
+                description: "2024-01-01"
+                summary: "yes"
+                date: 2025-03-05
+                lang: fr
+                seo_keywords: ["0x1F", "no", "1e3"]
+                edition: ".inf"
+                tirage: "1_000"
+                heure: "12:30:00"
+                ---
+
+                La version 1.0 de notre service sort aujourd'hui, avec un tableau de bord entièrement revu et des
+                exports plus rapides pour toutes les équipes qui publient dans plusieurs langues.
+                """);
+
+        Map<String, Object> expected = Map.of("title", "1.0", "description", "2024-01-01", "summary", "yes",
+                "seo_keywords", List.of("0x1F", "no", "1e3"), "edition", ".inf", "tirage", "1_000", "heure", "12:30:00");
+        for (String file : List.of("outbox/published/version/index.fr.md", "outbox/sources/version/v1.md",
+                "outbox/translations/EN/version.md")) {
+            Map<String, Object> frontMatter = yaml11(home.read(file));
+            expected.forEach((key, value) -> {
+                if (file.contains("translations") && !List.of("title", "description", "summary", "seo_keywords").contains(key)) {
+                    return; // a draft carries the translatable fields only
+                }
+                assertThat(frontMatter.get(key)).as(file + ": " + key).isEqualTo(value);
+            });
+        }
+        assertThat(home.bundle("version").get("languages").get("fr").get("title").asText()).isEqualTo("1.0");
+    }
+
+    /** The front matter as a YAML 1.1 reader (SnakeYAML, which knows the most implicit types) reads it. */
+    private static Map<String, Object> yaml11(String markdown) {
+        return new Yaml(new SafeConstructor(new LoaderOptions())).load(markdown.substring(4, markdown.indexOf("\n---\n", 4)));
     }
 
     @Test

@@ -129,6 +129,31 @@ class HugoPreviewIT {
         }
     }
 
+    /**
+     * A text the author quoted is a text to Hugo too: written unquoted, Hugo's YAML reader
+     * took "0x1F" for the number 31 and "1_000" for 1000.
+     */
+    @Test
+    void hugoShowsQuotedTextsThatLookLikeNumbersAsTheAuthorWroteThem() throws Exception {
+        assumeTrue(hugoInstalled(), "hugo is not installed (apt-get install hugo)");
+        PipelineHome home = new PipelineHome(temp.resolve("home"));
+        home.drop("inbox/hex.md", """
+                ---
+                title: "0x1F"
+                description: "1_000"
+                date: 2025-07-25
+                lang: fr
+                ---
+                Le code 0x1F désigne le séparateur d'unités de la table ASCII, que nos exports utilisent entre deux champs.
+                """);
+        assertThat(home.runOnce()).isZero();
+
+        hugo(home);
+
+        Path page = temp.resolve("public" + URI.create(home.bundle("hex").get("languages").get("fr").get("url").asText()).getPath() + "index.html");
+        assertThat(Files.readString(page)).contains("<h1>0x1F</h1>").contains("<p class=\"description\">1_000</p>");
+    }
+
     /** Runs the preview site over the home's outbox/published/ into temp/public. */
     private void hugo(PipelineHome home) throws IOException, InterruptedException {
         Path site = temp.resolve("site");

@@ -10,12 +10,20 @@ import java.util.Optional;
  * The metadata block of an article, in the author's key order, unknown keys kept.
  * Values are what the YAML said: strings, numbers, booleans, lists and maps.
  * {@code lines} maps each top-level key to its line in the original file, for messages.
+ * {@code spellings} maps each top-level key whose value YAML read as a number or a boolean
+ * to the value as the author typed it ({@code 1e3}, {@code no}), so that a check can say
+ * what YAML made of it.
  */
-public record FrontMatter(Map<String, Object> fields, Map<String, Integer> lines) {
+public record FrontMatter(Map<String, Object> fields, Map<String, Integer> lines, Map<String, String> spellings) {
 
     public FrontMatter {
         fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
         lines = Map.copyOf(lines);
+        spellings = Map.copyOf(spellings);
+    }
+
+    public FrontMatter(Map<String, Object> fields, Map<String, Integer> lines) {
+        this(fields, lines, Map.of());
     }
 
     public static FrontMatter empty() {
@@ -45,6 +53,11 @@ public record FrontMatter(Map<String, Object> fields, Map<String, Integer> lines
         return lines.get(key);
     }
 
+    /** How the author typed a top-level value YAML read as a number or a boolean; empty for any other value. */
+    public Optional<String> spelling(String key) {
+        return Optional.ofNullable(spellings.get(key));
+    }
+
     /** A copy with one field set (or removed when value is null), keeping key order. */
     public FrontMatter with(String key, Object value) {
         Map<String, Object> copy = new LinkedHashMap<>(fields);
@@ -53,6 +66,8 @@ public record FrontMatter(Map<String, Object> fields, Map<String, Integer> lines
         } else {
             copy.put(key, value);
         }
-        return new FrontMatter(copy, lines);
+        Map<String, String> otherSpellings = new LinkedHashMap<>(spellings);
+        otherSpellings.remove(key);
+        return new FrontMatter(copy, lines, otherSpellings);
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import io.contentpipeline.article.FrontMatter;
 import io.contentpipeline.language.LanguageResolver;
 
+import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Arrays;
@@ -45,22 +46,33 @@ public enum RuleCheck {
         }
     },
     TEXT("text") {
-        /** A number is text as YAML reads it ("title: 2024" shows 2024, here and in Hugo); a boolean is not "yes". */
+        /**
+         * A number is text when it is shown as the author typed it ("title: 2024" shows 2024,
+         * here and in Hugo); not 1.0, 1e3, 0x1F or .inf, which YAML reads as 1, 1000, 31 and
+         * infinity. A boolean is not "yes".
+         */
         @Override
         boolean passes(FrontMatter fm, Rule rule) {
             Object value = fm.get(rule.field());
-            return value == null || value instanceof String || value instanceof Number;
+            return value == null || value instanceof String
+                    || value instanceof Number number && fm.spelling(rule.field()).map(shown(number)::equals).orElse(true);
         }
 
         @Override
         String message(FrontMatter fm, Rule rule) {
-            return rule.message() + "; found " + found(fm.get(rule.field()));
+            return rule.message() + "; found " + found(fm, rule.field());
         }
     },
     LANGUAGE_CODE("language-code") {
         @Override
         boolean passes(FrontMatter fm, Rule rule) {
-            return !fm.has(rule.field()) || fm.text(rule.field()).filter(RuleCheck::isLanguageCode).isPresent();
+            return !fm.has(rule.field()) || fm.get(rule.field()) instanceof String code && isLanguageCode(code);
+        }
+
+        /** "lang: no" is the boolean false to YAML, not Norwegian: the author is told so, as for a text. */
+        @Override
+        String message(FrontMatter fm, Rule rule) {
+            return fm.get(rule.field()) instanceof String ? rule.message() : rule.message() + "; found " + found(fm, rule.field());
         }
     },
     HTTP_URL("http-url") {
@@ -135,9 +147,17 @@ public enum RuleCheck {
 
     /**
      * A value that is not text, as the author can find it in what they wrote: YAML decides
-     * the type from the unquoted spelling, so the way out is to quote it.
+     * the type from the unquoted spelling, so the way out is to quote it. When the parser
+     * kept the spelling, the message names it and shows the quoted line to write.
      */
-    private static String found(Object value) {
+    private static String found(FrontMatter fm, String field) {
+        Object value = fm.get(field);
+        Optional<String> spelling = fm.spelling(field);
+        if (spelling.isPresent() && (value instanceof Boolean || value instanceof Number)) {
+            String read = value instanceof Number number ? "the number " + shown(number) : "the boolean " + value;
+            return read + ", which is how YAML reads an unquoted " + spelling.get()
+                    + ": quote it to keep it as written, as in " + field + ": \"" + spelling.get() + "\"";
+        }
         if (value instanceof Boolean yes) {
             return "the boolean " + yes + ", which is how YAML reads an unquoted " + (yes ? "yes, on or true" : "no, off or false")
                     + ": quote it if you mean the word";
@@ -151,6 +171,24 @@ public enum RuleCheck {
                     + " (YAML reads {braces} and indented \"key: value\" lines as a map): quote it if you mean the text";
         }
         return value instanceof byte[] ? "binary data (a !!binary value)" : "a " + value.getClass().getSimpleName() + " value";
+    }
+
+    /**
+     * A number as a page shows it: the shortest decimal, without a trailing ".0" (Hugo shows
+     * the YAML float 1.0 as 1, and 1e3 as 1000), and infinity and not-a-number in words.
+     */
+    static String shown(Number number) {
+        if (number instanceof Double || number instanceof Float) {
+            double value = number.doubleValue();
+            if (Double.isNaN(value)) {
+                return "not-a-number";
+            }
+            if (Double.isInfinite(value)) {
+                return value > 0 ? "infinity" : "minus infinity";
+            }
+            return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+        }
+        return number.toString();
     }
 
     /** An ISO 639-1 code, with a region or script if the author likes: fr, en, fr-CA, pt_BR, zh-Hant. */

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
@@ -18,10 +18,13 @@ import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.events.AliasEvent;
 import org.yaml.snakeyaml.events.Event;
 
+import java.io.IOException;
 import java.io.StringReader;
-
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -34,6 +37,8 @@ import java.util.regex.Pattern;
 final class YamlFrontMatterReader {
 
     private static final Pattern POSSIBLE_ALIAS = Pattern.compile("(?:^|[\\s\\[{,:-])\\*[\\w-]");
+    private static final Pattern YAML_INFINITY = Pattern.compile("[-+]?\\.(?:inf|Inf|INF)");
+    private static final Pattern YAML_NAN = Pattern.compile("\\.(?:nan|NaN|NAN)");
     private static final Pattern TOP_LEVEL_KEY = Pattern.compile("^(?:\"([^\"]+)\"|'([^']+)'|([^\\s#'\"-][^:#]*?)):(?:\\s|$)");
 
     private final ObjectMapper mapper;
@@ -55,22 +60,113 @@ final class YamlFrontMatterReader {
 
     FrontMatter read(String yaml, int firstLine) {
         rejectAliases(yaml, firstLine);
-        JsonNode root;
-        try {
-            root = mapper.readTree(yaml);
+        Object root;
+        Map<String, String> spellings = new HashMap<>();
+        try (JsonParser parser = mapper.createParser(yaml)) {
+            root = parser.nextToken() == null ? null : value(parser, spellings);
         } catch (JsonProcessingException e) {
             throw new RejectedInputException(syntaxError(e, firstLine));
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading YAML from a string", e);
         }
-        if (root == null || root.isMissingNode() || root.isNull()) {
+        if (root == null) {
             return new FrontMatter(Map.of(), Map.of());
         }
-        if (!root.isObject()) {
+        if (!(root instanceof Map<?, ?>)) {
             throw new RejectedInputException(Problem.error("front-matter-not-a-mapping", null,
-                    "the front matter must be a set of key: value lines, not a " + root.getNodeType().name().toLowerCase(), firstLine));
+                    "the front matter must be a set of key: value lines, not a " + kind(root), firstLine));
         }
-        Map<String, Object> fields = mapper.convertValue(root, new TypeReference<LinkedHashMap<String, Object>>() {
-        });
-        return new FrontMatter(fields, keyLines(yaml, firstLine));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> fields = (Map<String, Object>) root;
+        return new FrontMatter(fields, keyLines(yaml, firstLine), spellings);
+    }
+
+    /**
+     * The value at the parser's current token, as plain data: maps (in the author's order),
+     * lists, strings, numbers, booleans, null, and bytes for a !!binary value. Of the top-level
+     * values YAML read as a number or a boolean, the text the author typed is kept in
+     * {@code spellings} (null below the top level). Nesting is bounded by the parser's limit.
+     */
+    private static Object value(JsonParser parser, Map<String, String> spellings) throws IOException {
+        switch (parser.currentToken()) {
+            case START_OBJECT -> {
+                Map<String, Object> map = new LinkedHashMap<>();
+                while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                    String key = parser.currentName();
+                    JsonToken token = parser.nextToken();
+                    if (spellings != null && (token.isNumeric() || token.isBoolean())) {
+                        spellings.put(key, parser.getText());
+                    }
+                    map.put(key, value(parser, null));
+                }
+                return map;
+            }
+            case START_ARRAY -> {
+                List<Object> list = new ArrayList<>();
+                while (parser.nextToken() != JsonToken.END_ARRAY) {
+                    list.add(value(parser, null));
+                }
+                return list;
+            }
+            case VALUE_STRING -> {
+                return parser.getText();
+            }
+            case VALUE_NUMBER_INT -> {
+                return parser.getNumberValue();
+            }
+            case VALUE_NUMBER_FLOAT -> {
+                return number(parser);
+            }
+            case VALUE_TRUE -> {
+                return Boolean.TRUE;
+            }
+            case VALUE_FALSE -> {
+                return Boolean.FALSE;
+            }
+            case VALUE_EMBEDDED_OBJECT -> {
+                return parser.getEmbeddedObject();
+            }
+            default -> {
+                return null;
+            }
+        }
+    }
+
+    /**
+     * A YAML float. Jackson resolves .inf and .nan as floats but cannot parse them ("Malformed
+     * numeric value '.inf'"), which reached the author as a YAML syntax error; they are the
+     * infinities and NaN YAML says they are, which the checks can then name.
+     */
+    private static Number number(JsonParser parser) throws IOException {
+        try {
+            return parser.getNumberValue();
+        } catch (StreamReadException e) {
+            String text = parser.getText();
+            if (YAML_INFINITY.matcher(text).matches()) {
+                return text.startsWith("-") ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
+            }
+            if (YAML_NAN.matcher(text).matches()) {
+                return Double.NaN;
+            }
+            throw e;
+        }
+    }
+
+    /** What a value that is not a mapping is, in the author's words. */
+    private static String kind(Object value) {
+        if (value instanceof List<?>) {
+            return "list";
+        }
+        if (value instanceof String) {
+            return "string";
+        }
+        if (value instanceof Number) {
+            return "number";
+        }
+        if (value instanceof Boolean) {
+            return "boolean";
+        }
+        return "binary value";
     }
 
     /**

@@ -1,7 +1,11 @@
 package io.contentpipeline.publish;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
@@ -12,6 +16,7 @@ import org.yaml.snakeyaml.nodes.NodeId;
 import org.yaml.snakeyaml.nodes.Tag;
 import org.yaml.snakeyaml.resolver.Resolver;
 
+import java.io.IOException;
 import java.util.Map;
 
 /**
@@ -28,6 +33,7 @@ public final class FrontMatterWriter {
             .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
             .disable(YAMLGenerator.Feature.SPLIT_LINES)
             .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)
+            .addModule(new SimpleModule().addSerializer(Double.class, new YamlDoubles()))
             .build();
 
     private FrontMatterWriter() {
@@ -42,6 +48,28 @@ public final class FrontMatterWriter {
             return YAML.writeValueAsString(fields);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("front matter values are plain data and always serialise", e);
+        }
+    }
+
+    /**
+     * An author's unquoted .inf, -.inf or .nan is read as the number it is (on a field that
+     * is not text); Jackson would write it back as Infinity or NaN, which YAML reads as text.
+     */
+    static final class YamlDoubles extends StdSerializer<Double> {
+
+        YamlDoubles() {
+            super(Double.class);
+        }
+
+        @Override
+        public void serialize(Double value, JsonGenerator generator, SerializerProvider provider) throws IOException {
+            if (value.isNaN()) {
+                generator.writeNumber(".nan");
+            } else if (value.isInfinite()) {
+                generator.writeNumber(value > 0 ? ".inf" : "-.inf");
+            } else {
+                generator.writeNumber(value);
+            }
         }
     }
 

@@ -99,6 +99,26 @@ class MetadataRulesTest {
     }
 
     @Test
+    void aNumberOrBooleanIsTextOrALanguageCodeOnlyWhenShownAsTyped() {
+        Map<String, Object> fields = valid();
+        fields.put("title", 1.0);
+        fields.put("description", 3.5);
+        fields.put("summary", Double.POSITIVE_INFINITY);
+        fields.put("lang", false);
+        FrontMatter typed = new FrontMatter(fields, Map.of("title", 2, "lang", 5),
+                Map.of("title", "1.0", "description", "3.5", "summary", ".inf", "lang", "no"));
+
+        assertThat(rules.check(typed)).filteredOn(Problem::isError).extracting(Problem::field, Problem::message)
+                .containsExactlyInAnyOrder(
+                        tuple("title", "title must be text; found the number 1, which is how YAML reads an unquoted 1.0:"
+                                + " quote it to keep it as written, as in title: \"1.0\""),
+                        tuple("summary", "summary must be text; found the number infinity, which is how YAML reads an unquoted .inf:"
+                                + " quote it to keep it as written, as in summary: \".inf\""),
+                        tuple("lang", "lang is not an ISO 639-1 language code (for example fr, en or fr-CA); found the boolean false,"
+                                + " which is how YAML reads an unquoted no: quote it to keep it as written, as in lang: \"no\""));
+    }
+
+    @Test
     void whatAuthorsWriteOnPurposePasses() {
         Map<String, Object> fields = valid();
         fields.put("date", "2024-02-29");

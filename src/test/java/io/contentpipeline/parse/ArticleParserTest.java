@@ -6,6 +6,7 @@ import io.contentpipeline.article.SourceFile;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -63,13 +64,27 @@ class ArticleParserTest {
     }
 
     @Test
+    void yamlInfinitiesAndNotANumberAreNumbersAndHowTheAuthorTypedATopLevelNumberOrBooleanIsKept() {
+        ParsedArticle article = parse("---\ntitle: .inf\nweights: [-.inf, .NaN, 1e3]\nlang: no\ndescription: \"1e3\"\nyear: 2024\n---\n");
+
+        assertThat(article.frontMatter().get("title")).isEqualTo(Double.POSITIVE_INFINITY);
+        assertThat(article.frontMatter().get("weights")).isEqualTo(List.of(Double.NEGATIVE_INFINITY, Double.NaN, 1000.0));
+        assertThat(article.frontMatter().get("lang")).isEqualTo(false);
+        assertThat(article.frontMatter().spelling("title")).hasValue(".inf");
+        assertThat(article.frontMatter().spelling("lang")).hasValue("no");
+        assertThat(article.frontMatter().spelling("year")).hasValue("2024");
+        assertThat(article.frontMatter().spelling("description")).as("a quoted text").isEmpty();
+        assertThat(article.frontMatter().spelling("weights")).as("below the top level").isEmpty();
+    }
+
+    @Test
     void rejectsDuplicateKeysUnterminatedFrontMatterAndNonMappings() {
         assertThatThrownBy(() -> parse("---\ntitle: a\ntitle: b\n---\n"))
                 .isInstanceOf(RejectedInputException.class).hasMessageContaining("title");
         assertThatThrownBy(() -> parse("---\ntitle: a\nbody without end\n"))
                 .isInstanceOf(RejectedInputException.class).hasMessageContaining("never closed");
         assertThatThrownBy(() -> parse("---\n- a\n- b\n---\n"))
-                .isInstanceOf(RejectedInputException.class).hasMessageContaining("not a array");
+                .isInstanceOf(RejectedInputException.class).hasMessageContaining("not a list");
     }
 
     @Test

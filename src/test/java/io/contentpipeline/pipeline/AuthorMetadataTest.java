@@ -8,6 +8,7 @@ import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -93,6 +94,65 @@ class AuthorMetadataTest {
         assertThat(home.resolve("outbox/published/oui")).doesNotExist();
         assertThat(home.read("outbox/published/annee/index.fr.md")).contains("title: 2024\n");
         assertThat(home.bundle("annee").get("languages").get("fr").get("title").asText()).isEqualTo("2024");
+    }
+
+    /**
+     * Where a language code or a text is expected, a value YAML reads as a boolean or as a
+     * number shown otherwise than typed is rejected the way title: yes is, saying what YAML
+     * read and how to quote it: lang: no is the boolean false to YAML (and to Hugo), not
+     * Norwegian, and title: .inf was a YAML error that did not say so.
+     */
+    @Test
+    void aLanguageCodeOrATextThatYamlReadsAsABooleanOrANumberIsRejectedSayingHowToQuoteIt() {
+        PipelineHome home = new PipelineHome(temp);
+        Map<String, String> lines = new LinkedHashMap<>();
+        lines.put("norsk", "lang: no");
+        lines.put("langue", "language: Off");
+        lines.put("infini", "title: .inf");
+        lines.put("mille", "title: 1e3");
+        lines.put("version", "title: 1.0");
+        lines.put("hexa", "title: 0x1F");
+        lines.put("octal", "description: 017");
+        lines.put("resume", "summary: .nan");
+        lines.forEach((name, line) -> home.drop("inbox/" + name + ".md", "---\n"
+                + (line.startsWith("title:") ? "" : "title: \"Un titre\"\n") + "date: 2025-03-05\n" + line + "\n---\n\n"
+                + "Un article dont une ligne d'en-tête n'est pas ce que YAML en lit, faute de guillemets.\n"));
+        home.drop("inbox/norsk-quoted.md", "---\ntitle: \"Hei\"\ndate: 2025-03-05\nlang: \"no\"\n---\n\nHei, dette er en kort artikkel.\n");
+        home.drop("inbox/annee.md", "---\ntitle: 2024\ndescription: 3.5\ndate: 2025-03-05\n---\n\nUn article dont le titre est une année.\n");
+
+        assertThat(home.runOnce()).isZero();
+
+        Map<String, String> messages = new LinkedHashMap<>();
+        messages.put("norsk", "lang is not an ISO 639-1 language code (for example fr, en or fr-CA); found the boolean false,"
+                + " which is how YAML reads an unquoted no: quote it to keep it as written, as in lang: \"no\"");
+        messages.put("langue", "language is not an ISO 639-1 language code (for example fr, en or fr-CA); found the boolean false,"
+                + " which is how YAML reads an unquoted Off: quote it to keep it as written, as in language: \"Off\"");
+        messages.put("infini", "title must be text; found the number infinity, which is how YAML reads an unquoted .inf:"
+                + " quote it to keep it as written, as in title: \".inf\"");
+        messages.put("mille", "title must be text; found the number 1000, which is how YAML reads an unquoted 1e3:"
+                + " quote it to keep it as written, as in title: \"1e3\"");
+        messages.put("version", "title must be text; found the number 1, which is how YAML reads an unquoted 1.0:"
+                + " quote it to keep it as written, as in title: \"1.0\"");
+        messages.put("hexa", "title must be text; found the number 31, which is how YAML reads an unquoted 0x1F:"
+                + " quote it to keep it as written, as in title: \"0x1F\"");
+        messages.put("octal", "description must be text; found the number 15, which is how YAML reads an unquoted 017:"
+                + " quote it to keep it as written, as in description: \"017\"");
+        messages.put("resume", "summary must be text; found the number not-a-number, which is how YAML reads an unquoted .nan:"
+                + " quote it to keep it as written, as in summary: \".nan\"");
+        messages.forEach((name, message) -> {
+            JsonNode errors = home.json("outbox/rejected/" + name + ".md.errors.json").get("errors");
+            assertThat(errors).as(name).singleElement().satisfies(error -> {
+                assertThat(error.get("code").asText()).startsWith("metadata.");
+                assertThat(error.get("field").asText()).isEqualTo(lines.get(name).substring(0, lines.get(name).indexOf(':')));
+                assertThat(error.get("line").asInt()).isEqualTo(lines.get(name).startsWith("title:") ? 3 : 4);
+                assertThat(error.get("message").asText()).isEqualTo(message);
+            });
+        });
+        assertThat(home.bundle("norsk-quoted").get("source_language").asText()).as("a quoted no is Norwegian").isEqualTo("no");
+        assertThat(home.read("outbox/published/norsk-quoted/index.no.md")).contains("\nlang: \"no\"\n");
+        assertThat(home.bundle("annee").get("languages").get("fr").get("title").asText())
+                .as("a number shown as typed is still taken as its text").isEqualTo("2024");
+        assertThat(home.bundle("annee").get("languages").get("fr").get("description").asText()).isEqualTo("3.5");
     }
 
     /**

@@ -72,6 +72,22 @@ class FrontMatterWriterTest {
         softly.assertAll();
     }
 
+    @Test
+    void infinitiesAndNotANumberAreWrittenAsYamlSpellsThemAndReadBackAsNumbers() {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("up", Double.POSITIVE_INFINITY);
+        fields.put("down", Double.NEGATIVE_INFINITY);
+        fields.put("nan", Double.NaN);
+        fields.put("half", 0.5);
+
+        String markdown = FrontMatterWriter.markdown(fields, "");
+
+        assertThat(markdown).isEqualTo("---\nup: .inf\ndown: -.inf\nnan: .nan\nhalf: 0.5\n---\n");
+        assertThat((Map<String, Object>) YAML_11.load(markdown.substring(4, markdown.length() - 4))).isEqualTo(fields);
+        assertThat(PARSER.parseText(new SourceFile("a.md", null, markdown.getBytes(StandardCharsets.UTF_8), null), markdown)
+                .frontMatter().fields()).isEqualTo(fields);
+    }
+
     /** What a reader makes of the YAML, or what it says when it cannot read it. */
     private static Object readBack(String reader, Supplier<Object> read) {
         try {

@@ -61,10 +61,10 @@ public final class PipelineRunner {
         try {
             main.run();
         } catch (Exception e) {
-            SettingValues.BadSetting badSetting = causeOfType(e, SettingValues.BadSetting.class);
-            if (badSetting != null) {
-                // Checked before anything is written: one line naming the setting, no stack trace.
-                LOG.error("pipeline.not-started: {}", badSetting.getMessage());
+            SettingValues.BadSettings badSettings = causeOfType(e, SettingValues.BadSettings.class);
+            if (badSettings != null) {
+                // Checked before anything is written: one line naming each bad setting, no stack trace.
+                badSettings.problems().forEach(bad -> LOG.error("pipeline.not-started: {}", bad.getMessage()));
                 return BAD_SETTING;
             }
             HomeLock.HomeInUseException inUse = causeOfType(e, HomeLock.HomeInUseException.class);
@@ -108,7 +108,7 @@ public final class PipelineRunner {
             var props = context.getPropertiesComponent();
             TransientFailures failures = context.getRegistry().lookupByNameAndType("transientFailures", TransientFailures.class);
             PendingWork pending = context.getRegistry().lookupByNameAndType("pendingWork", PendingWork.class);
-            // Read as the start-up check read it: stripped, the default when blank.
+            // Checked at start-up, which refuses an empty value: stripped, the default when unset.
             long pollDelay = new SettingValues(props).text("pipeline.poll-delay", "500").transform(Long::parseLong);
             int idleChecks = 0;
             while (idleChecks < 2) {

@@ -45,46 +45,64 @@ public record PipelineSettings(
     private static final String BASE_URL_PREFIX = "pipeline.base-url.";
     private static final String BASE_URL_ENV_PREFIX = "PIPELINE_BASE_URL_";
     private static final String MILLISECONDS = "milliseconds";
+    /** The file names application.properties gives both intakes. */
+    private static final String INCLUDE = "(?i)[^.~$].*\\.(md|markdown|txt|xlf|xliff)";
+    private static final String DURABILITY = "power-loss or process-crash";
+    private static final String WORKERS = "auto or a positive number";
+    private static final String IN_FLIGHT_BYTES = "auto or a positive number of bytes";
 
-    /** Reads every setting and checks it; a value the pipeline cannot work with throws {@link SettingValues.BadSetting}. */
+    /**
+     * Reads every setting and checks it; the settings the pipeline cannot work with throw
+     * {@link SettingValues.BadSettings}, all of them at once, before anything is built.
+     */
     public static PipelineSettings from(PropertiesComponent properties) {
         SettingValues values = new SettingValues(properties);
-        Path home = SettingValues.parseHome(values.text("pipeline.home", "."));
+        Path home = home(values);
         checkRouteSettings(values);
         List<String> targets = values.languages("pipeline.targets", "EN").stream().map(s -> s.toUpperCase(Locale.ROOT)).toList();
         String sourceLanguage = values.language("pipeline.source-language", "fr");
         List<String> detectionLanguages = values.languages("pipeline.detection.languages", "en,fr,es,de,it,pt,nl");
-        checkDetectionCandidates(values, detectionLanguages, sourceLanguage, targets);
-        boolean forceToDevice = values.read("pipeline.durability", "power-loss", PipelineSettings::durability);
-        Duration ioRetryDelay = Duration.ofMillis(values.whole("pipeline.io-retry-delay", "1000", 1, MILLISECONDS));
-        return new PipelineSettings(
-                home,
-                targets,
-                sourceLanguage,
-                values.whole("pipeline.max-file-bytes", "5242880", 1, "bytes"),
-                values.wholeInt("pipeline.summary.max-sentences", "2", 1, "sentences"),
-                values.wholeInt("pipeline.summary.max-chars", "300", 1, "characters"),
-                detectionLanguages,
-                values.fraction("pipeline.detection.min-confidence", "0.99"),
-                values.wholeInt("pipeline.reading-words-per-minute", "212", 1, "words"),
-                values.wholeInt("pipeline.description-max", "160", 1, "characters"),
-                values.url("pipeline.base-url", "http://localhost:1313/"),
-                baseUrlByLanguage(values, properties),
-                values.duration("pipeline.returns.source-wait", "PT1H"),
-                values.bool("pipeline.pseudo-translate", "false"),
-                values.oneOf("pipeline.xliff.version", "2.1", "2.1", "1.2"),
-                ioRetryDelay,
-                Duration.ofMillis(values.whole("pipeline.io-retry-max-delay", "300000", ioRetryDelay.toMillis(),
-                        MILLISECONDS + " (no less than pipeline.io-retry-delay)")),
-                forceToDevice,
-                values.read("pipeline.workers", "auto", setting -> workers(setting, forceToDevice)),
-                values.read("pipeline.in-flight-bytes", "auto", PipelineSettings::inFlightBytes));
+        if (values.allGood("pipeline.targets", "pipeline.source-language", "pipeline.detection.languages")) {
+            checkDetectionCandidates(values, detectionLanguages, sourceLanguage, targets);
+        }
+        Boolean forceToDevice = values.read("pipeline.durability", "power-loss", DURABILITY, PipelineSettings::durability);
+        Long ioRetryDelay = values.whole("pipeline.io-retry-delay", "1000", 1, MILLISECONDS);
+        Long ioRetryMaxDelay = values.whole("pipeline.io-retry-max-delay", "300000", ioRetryDelay,
+                MILLISECONDS + " (no less than pipeline.io-retry-delay)");
+        Long maxFileBytes = values.whole("pipeline.max-file-bytes", "5242880", 1, "bytes");
+        Integer summaryMaxSentences = values.wholeInt("pipeline.summary.max-sentences", "2", 1, "sentences");
+        Integer summaryMaxChars = values.wholeInt("pipeline.summary.max-chars", "300", 1, "characters");
+        Double detectionMinConfidence = values.fraction("pipeline.detection.min-confidence", "0.99");
+        Integer wordsPerMinute = values.wholeInt("pipeline.reading-words-per-minute", "212", 1, "words");
+        Integer descriptionMax = values.wholeInt("pipeline.description-max", "160", 1, "characters");
+        String baseUrl = values.url("pipeline.base-url", "http://localhost:1313/");
+        Map<String, String> baseUrlByLanguage = baseUrlByLanguage(values, properties);
+        Duration returnSourceWait = values.duration("pipeline.returns.source-wait", "PT1H");
+        Boolean pseudoTranslate = values.bool("pipeline.pseudo-translate", "false");
+        String xliffVersion = values.oneOf("pipeline.xliff.version", "2.1", "2.1", "1.2");
+        Integer workers = values.read("pipeline.workers", "auto", WORKERS, setting -> workers(setting, forceToDevice));
+        Long inFlightBytes = values.read("pipeline.in-flight-bytes", "auto", IN_FLIGHT_BYTES, PipelineSettings::inFlightBytes);
+        values.throwIfAnyBad();
+        return new PipelineSettings(home, targets, sourceLanguage, maxFileBytes, summaryMaxSentences, summaryMaxChars,
+                detectionLanguages, detectionMinConfidence, wordsPerMinute, descriptionMax, baseUrl, baseUrlByLanguage,
+                returnSourceWait, pseudoTranslate, xliffVersion, Duration.ofMillis(ioRetryDelay), Duration.ofMillis(ioRetryMaxDelay),
+                forceToDevice, workers, inFlightBytes);
+    }
+
+    /** --home, or pipeline.home: checked with the other settings, and reported with them. */
+    private static Path home(SettingValues values) {
+        try {
+            return SettingValues.parseHome(values.text("pipeline.home", "."));
+        } catch (SettingValues.BadSetting bad) {
+            values.report(bad);
+            return null;
+        }
     }
 
     /** Settings only the routes read, as placeholders: checked here so that a bad one is named before anything starts. */
     private static void checkRouteSettings(SettingValues values) {
-        values.regex("pipeline.inbox.include", ".*");
-        values.regex("pipeline.returns.include", ".*");
+        values.regex("pipeline.inbox.include", INCLUDE);
+        values.regex("pipeline.returns.include", INCLUDE);
         values.whole("pipeline.poll-delay", "500", 1, MILLISECONDS);
         values.whole("pipeline.read-lock-min-age", "300", 0, MILLISECONDS);
         values.wholeInt("pipeline.max-messages-per-poll", "0", 0, "files (0: no limit)");
@@ -99,9 +117,9 @@ public record PipelineSettings(
         targets.forEach(target -> candidates.add(target.toLowerCase(Locale.ROOT)));
         if (candidates.size() < 2) {
             String key = "pipeline.detection.languages";
-            throw new SettingValues.BadSetting(key, String.join(",", listed),
+            values.report(new SettingValues.BadSetting(key, String.join(",", listed),
                     "a comma list of languages naming, with the source and target languages, at least two",
-                    "the detector needs two languages to choose between").from(values.origin(key));
+                    "the detector needs two languages to choose between").from(values.origin(key)));
         }
     }
 
@@ -109,8 +127,11 @@ public record PipelineSettings(
     private static Map<String, String> baseUrlByLanguage(SettingValues values, PropertiesComponent properties) {
         Map<String, String> baseUrls = new LinkedHashMap<>();
         for (String key : baseUrlKeys(properties)) {
-            String language = key.substring(BASE_URL_PREFIX.length());
-            baseUrls.put(values.languageInKey(key, language), values.url(key, ""));
+            String language = values.languageInKey(key, key.substring(BASE_URL_PREFIX.length()));
+            String url = values.url(key, "");
+            if (language != null && url != null) {
+                baseUrls.put(language, url);
+            }
         }
         return baseUrls;
     }
@@ -147,7 +168,7 @@ public record PipelineSettings(
 
     /** "auto": a share of the heap (see {@link InputBudget#forHeap}); or a number of bytes. */
     static long inFlightBytes(String setting) {
-        return autoOrPositive("pipeline.in-flight-bytes", "a positive number of bytes", setting,
+        return autoOrPositive("pipeline.in-flight-bytes", IN_FLIGHT_BYTES, setting,
                 () -> InputBudget.forHeap(Runtime.getRuntime().maxMemory()), Long.MAX_VALUE);
     }
 
@@ -157,11 +178,11 @@ public record PipelineSettings(
      * (measured in the README, "Performance").
      */
     static int workers(String setting, boolean forceToDevice) {
-        return (int) autoOrPositive("pipeline.workers", "a positive number", setting,
+        return (int) autoOrPositive("pipeline.workers", WORKERS, setting,
                 () -> Runtime.getRuntime().availableProcessors() * (forceToDevice ? 4L : 1L), Integer.MAX_VALUE);
     }
 
-    private static long autoOrPositive(String key, String what, String setting, LongSupplier auto, long max) {
+    private static long autoOrPositive(String key, String allowed, String setting, LongSupplier auto, long max) {
         if (setting.equals("auto")) {
             return auto.getAsLong();
         }
@@ -173,14 +194,14 @@ public record PipelineSettings(
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new SettingValues.BadSetting(key, setting, "auto or " + what, null);
+        throw new SettingValues.BadSetting(key, setting, allowed, null);
     }
 
     private static boolean durability(String setting) {
         return switch (setting) {
             case "power-loss" -> true;
             case "process-crash" -> false;
-            default -> throw new SettingValues.BadSetting("pipeline.durability", setting, "power-loss or process-crash", null);
+            default -> throw new SettingValues.BadSetting("pipeline.durability", setting, DURABILITY, null);
         };
     }
 }

@@ -14,21 +14,66 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
+import java.util.stream.Collectors;
 
 /**
  * Reads and checks the settings, once, at start-up: a value the pipeline cannot work with
- * stops it before anything is written, with one line naming the setting, the value, what is
- * allowed and where the value came from ({@link BadSetting}).
+ * stops it before anything is written, with one line for each such setting naming it, the
+ * value, what is allowed and where the value came from ({@link BadSetting}). Every setting is
+ * read before the pipeline gives up ({@link #throwIfAnyBad}), so that the operator sees them
+ * all at once. A setting given an empty value is one of them: it is not taken for the default.
  */
 final class SettingValues {
 
+    private static final String FRACTION = "a number from 0 to 1";
+    private static final String DURATION = "an ISO-8601 duration, zero or more, such as PT1H, PT30M or P2D";
+    private static final String BOOLEAN = "true or false";
+    private static final String REGEX = "a Java regular expression over file names";
+    private static final String URL = "an absolute http:// or https:// URL";
+    private static final String LANGUAGES = "a comma list of ISO 639-1 language codes the detector knows";
+    private static final String LANGUAGE = "an ISO 639-1 language code the detector knows";
+
     private final PropertiesComponent properties;
+    private final List<BadSetting> bad = new ArrayList<>();
 
     SettingValues(PropertiesComponent properties) {
         this.properties = properties;
+    }
+
+    /** Every setting the pipeline cannot start with, in the order they were read. Its message joins theirs. */
+    static final class BadSettings extends IllegalArgumentException {
+        private final List<BadSetting> problems;
+
+        BadSettings(List<BadSetting> problems) {
+            super(problems.stream().map(BadSetting::getMessage).collect(Collectors.joining("; ")));
+            this.problems = List.copyOf(problems);
+        }
+
+        List<BadSetting> problems() {
+            return problems;
+        }
+    }
+
+    /** Notes a bad setting found by a check of its own; the pipeline stops once all are read. */
+    void report(BadSetting problem) {
+        bad.add(problem);
+    }
+
+    /** Whether none of these settings was found bad so far: a check across settings needs good values. */
+    boolean allGood(String... keys) {
+        List<String> named = Arrays.asList(keys);
+        return bad.stream().noneMatch(problem -> named.contains(problem.key));
+    }
+
+    /** Stops the pipeline, naming every bad setting read, if there is one. */
+    void throwIfAnyBad() {
+        if (!bad.isEmpty()) {
+            throw new BadSettings(bad);
+        }
     }
 
     /** A setting the pipeline cannot start with. Its message is the operator's whole report. */
@@ -44,8 +89,8 @@ final class SettingValues {
         }
 
         private BadSetting(String key, String value, String allowed, String detail, String origin) {
-            super(key + " is " + allowed + ", not " + value + (origin == null ? "" : " (" + origin + ")")
-                    + (detail == null ? "" : ": " + detail));
+            super(key + " is " + allowed + ", not " + (value.isBlank() ? "an empty value" : value)
+                    + (origin == null ? "" : " (" + origin + ")") + (detail == null ? "" : ": " + detail));
             this.key = key;
             this.value = value;
             this.allowed = allowed;
@@ -58,17 +103,32 @@ final class SettingValues {
         }
     }
 
-    /** The value, stripped; the fallback when it is unset or blank. */
+    /** The value, stripped; the fallback when it is unset or blank. For settings read before the check, or not checked. */
     String text(String key, String fallback) {
         return properties.resolveProperty(key).map(String::strip).filter(v -> !v.isEmpty()).orElse(fallback);
     }
 
-    /** The value parsed by {@code parse}; a {@link BadSetting} it throws is completed with where the value came from. */
-    <T> T read(String key, String fallback, Function<String, T> parse) {
+    /**
+     * The value parsed by {@code parse}, the fallback when it is unset. An empty value, or one
+     * {@code parse} refuses, is noted as a {@link BadSetting} with where it came from, and the
+     * fallback's value is returned so that the other settings can still be read (null when the
+     * fallback is refused too, which {@link #throwIfAnyBad} then reports).
+     */
+    <T> T read(String key, String fallback, String allowed, Function<String, T> parse) {
+        Optional<String> value = properties.resolveProperty(key);
         try {
-            return parse.apply(text(key, fallback));
-        } catch (BadSetting bad) {
-            throw bad.from(origin(key));
+            if (value.isPresent() && value.get().isBlank()) {
+                throw new BadSetting(key, value.get(), allowed, fallback.isEmpty() ? "give it a value, or leave the setting out"
+                        : "leave the setting out to use the default, " + fallback);
+            }
+            return parse.apply(value.map(String::strip).orElse(fallback));
+        } catch (BadSetting problem) {
+            bad.add(problem.from(origin(key)));
+        }
+        try {
+            return parse.apply(fallback);
+        } catch (BadSetting refused) {
+            return null;
         }
     }
 
@@ -87,16 +147,21 @@ final class SettingValues {
         };
     }
 
-    long whole(String key, String fallback, long min, String unit) {
-        return read(key, fallback, value -> parseWhole(key, value, min, Long.MAX_VALUE, unit));
+    Long whole(String key, String fallback, long min, String unit) {
+        return read(key, fallback, wholeAllowed(min, unit), value -> parseWhole(key, value, min, Long.MAX_VALUE, unit));
     }
 
-    int wholeInt(String key, String fallback, int min, String unit) {
-        return Math.toIntExact(read(key, fallback, value -> parseWhole(key, value, min, Integer.MAX_VALUE, unit)));
+    Integer wholeInt(String key, String fallback, int min, String unit) {
+        Long value = read(key, fallback, wholeAllowed(min, unit), text -> parseWhole(key, text, min, Integer.MAX_VALUE, unit));
+        return value == null ? null : Math.toIntExact(value);
+    }
+
+    private static String wholeAllowed(long min, String unit) {
+        return "a whole number of " + unit + ", " + min + " or more";
     }
 
     static long parseWhole(String key, String value, long min, long max, String unit) {
-        String allowed = "a whole number of " + unit + ", " + min + " or more";
+        String allowed = wholeAllowed(min, unit);
         long number;
         try {
             number = Long.parseLong(value);
@@ -109,8 +174,8 @@ final class SettingValues {
         return number;
     }
 
-    double fraction(String key, String fallback) {
-        return read(key, fallback, value -> parseFraction(key, value));
+    Double fraction(String key, String fallback) {
+        return read(key, fallback, FRACTION, value -> parseFraction(key, value));
     }
 
     static double parseFraction(String key, String value) {
@@ -122,15 +187,15 @@ final class SettingValues {
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new BadSetting(key, value, "a number from 0 to 1", null);
+        throw new BadSetting(key, value, FRACTION, null);
     }
 
     Duration duration(String key, String fallback) {
-        return read(key, fallback, value -> parseDuration(key, value));
+        return read(key, fallback, DURATION, value -> parseDuration(key, value));
     }
 
     static Duration parseDuration(String key, String value) {
-        String allowed = "an ISO-8601 duration, zero or more, such as PT1H, PT30M or P2D";
+        String allowed = DURATION;
         try {
             Duration duration = Duration.parse(value);
             if (!duration.isNegative()) {
@@ -142,20 +207,20 @@ final class SettingValues {
         throw new BadSetting(key, value, allowed, null);
     }
 
-    boolean bool(String key, String fallback) {
-        return read(key, fallback, value -> parseBool(key, value));
+    Boolean bool(String key, String fallback) {
+        return read(key, fallback, BOOLEAN, value -> parseBool(key, value));
     }
 
     static boolean parseBool(String key, String value) {
         return switch (value.toLowerCase(Locale.ROOT)) {
             case "true" -> true;
             case "false" -> false;
-            default -> throw new BadSetting(key, value, "true or false", null);
+            default -> throw new BadSetting(key, value, BOOLEAN, null);
         };
     }
 
     String oneOf(String key, String fallback, String... allowed) {
-        return read(key, fallback, value -> parseOneOf(key, value, allowed));
+        return read(key, fallback, String.join(" or ", allowed), value -> parseOneOf(key, value, allowed));
     }
 
     static String parseOneOf(String key, String value, String... allowed) {
@@ -166,7 +231,7 @@ final class SettingValues {
     }
 
     String regex(String key, String fallback) {
-        return read(key, fallback, value -> parseRegex(key, value));
+        return read(key, fallback, REGEX, value -> parseRegex(key, value));
     }
 
     static String parseRegex(String key, String value) {
@@ -175,13 +240,13 @@ final class SettingValues {
             return value;
         } catch (PatternSyntaxException e) {
             String hint = value.startsWith("*") ? "; a wildcard such as *.md is written .*\\.md in a regular expression" : "";
-            throw new BadSetting(key, value, "a Java regular expression over file names",
+            throw new BadSetting(key, value, REGEX,
                     e.getDescription() + " at index " + e.getIndex() + hint);
         }
     }
 
     String url(String key, String fallback) {
-        return read(key, fallback, value -> parseUrl(key, value));
+        return read(key, fallback, URL, value -> parseUrl(key, value));
     }
 
     static String parseUrl(String key, String value) {
@@ -194,12 +259,12 @@ final class SettingValues {
         } catch (URISyntaxException e) {
             // reported below
         }
-        throw new BadSetting(key, value, "an absolute http:// or https:// URL", null);
+        throw new BadSetting(key, value, URL, null);
     }
 
     /** A comma list of language codes, in lower case, without repeats. */
     List<String> languages(String key, String fallback) {
-        return read(key, fallback, value -> parseLanguages(key, value));
+        return read(key, fallback, LANGUAGES, value -> parseLanguages(key, value));
     }
 
     static List<String> parseLanguages(String key, String value) {
@@ -207,28 +272,29 @@ final class SettingValues {
         for (String code : value.split(",")) {
             String stripped = code.strip();
             if (!stripped.isEmpty()) {
-                String checked = checkLanguage(key, value, "a comma list of ISO 639-1 language codes the detector knows", stripped);
+                String checked = checkLanguage(key, value, LANGUAGES, stripped);
                 if (!codes.contains(checked)) {
                     codes.add(checked);
                 }
             }
         }
         if (codes.isEmpty()) {
-            throw new BadSetting(key, value, "a comma list of ISO 639-1 language codes the detector knows", "it names none");
+            throw new BadSetting(key, value, LANGUAGES, "it names none");
         }
         return List.copyOf(codes);
     }
 
     String language(String key, String fallback) {
-        return read(key, fallback, value -> checkLanguage(key, value, "an ISO 639-1 language code the detector knows", value));
+        return read(key, fallback, LANGUAGE, value -> checkLanguage(key, value, LANGUAGE, value));
     }
 
-    /** The language a key ends in ({@code pipeline.base-url.<lang>}), in lower case, when the detector knows it. */
+    /** The language a key ends in ({@code pipeline.base-url.<lang>}), in lower case, when the detector knows it; else null, noted. */
     String languageInKey(String key, String language) {
         try {
             return checkLanguage(key, language, "a key ending in an ISO 639-1 language code the detector knows", language);
-        } catch (BadSetting bad) {
-            throw bad.from(origin(key));
+        } catch (BadSetting problem) {
+            bad.add(problem.from(origin(key)));
+            return null;
         }
     }
 

@@ -150,6 +150,28 @@ class CommandLineIT {
     }
 
     @Test
+    void everyBadSettingIsNamedAtOnceOneLineEachAndAnEmptyOneIsNotTakenForTheDefault() throws Exception {
+        Path home = temp.resolve("bad settings");
+        Path log = temp.resolve("bad-settings.log");
+
+        Process process = start(List.of("-Dpipeline.targets=", "-Dpipeline.max-file-bytes=-1", "-Dpipeline.durability=fsync"),
+                home, log, "--once");
+
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        String output = Files.readString(log);
+        assertThat(process.exitValue()).as(output).isEqualTo(2);
+        assertThat(output.lines().filter(line -> line.contains("pipeline.not-started:")).toList()).satisfiesExactly(
+                targets -> assertThat(targets).endsWith("pipeline.not-started: pipeline.targets is a comma list of ISO 639-1 language"
+                        + " codes the detector knows, not an empty value (set by -Dpipeline.targets): leave the setting out to use the default, EN"),
+                durability -> assertThat(durability).endsWith("pipeline.not-started: pipeline.durability is power-loss or process-crash,"
+                        + " not fsync (set by -Dpipeline.durability)"),
+                bytes -> assertThat(bytes).endsWith("pipeline.not-started: pipeline.max-file-bytes is a whole number of bytes, 1 or more,"
+                        + " not -1 (set by -Dpipeline.max-file-bytes)"));
+        assertThat(output).doesNotContain("\tat ").doesNotContain("Exception");
+        assertThat(home).doesNotExist();
+    }
+
+    @Test
     void anUnknownOptionExitsTwoWithUsage() throws Exception {
         Path log = temp.resolve("usage.log");
         Process process = start(temp.resolve("h"), log, "--bogus");

@@ -10,6 +10,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -90,7 +91,48 @@ class PipelineSettingsTest {
     })
     void aValueThePipelineCannotWorkWithIsRefusedNamingTheSettingAndWhatIsAllowed(String key, String value, String message) {
         assertThatThrownBy(() -> settings(Map.of(key, value)))
-                .isInstanceOf(SettingValues.BadSetting.class).hasMessageContaining(message).hasMessageNotContaining("\n");
+                .isInstanceOf(SettingValues.BadSettings.class).hasMessageContaining(message).hasMessageNotContaining("\n")
+                .satisfies(thrown -> assertThat(((SettingValues.BadSettings) thrown).problems()).hasSize(1));
+    }
+
+    /**
+     * An empty value is not the default: "pipeline.targets=" may mean no translation at all,
+     * or a script whose variable was empty; either way the operator did not ask for EN.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiterString = " => ", value = {
+            "pipeline.targets => pipeline.targets is a comma list of ISO 639-1 language codes the detector knows, not an empty value: leave the setting out to use the default, EN",
+            "pipeline.source-language => pipeline.source-language is an ISO 639-1 language code the detector knows, not an empty value: leave the setting out to use the default, fr",
+            "pipeline.poll-delay => pipeline.poll-delay is a whole number of milliseconds, 1 or more, not an empty value: leave the setting out to use the default, 500",
+            "pipeline.inbox.include => pipeline.inbox.include is a Java regular expression over file names, not an empty value: leave the setting out to use the default, (?i)[^.~$].*\\.(md|markdown|txt|xlf|xliff)",
+            "pipeline.workers => pipeline.workers is auto or a positive number, not an empty value: leave the setting out to use the default, auto",
+            "pipeline.base-url => pipeline.base-url is an absolute http:// or https:// URL, not an empty value: leave the setting out to use the default, http://localhost:1313/",
+            "pipeline.pseudo-translate => pipeline.pseudo-translate is true or false, not an empty value: leave the setting out to use the default, false",
+    })
+    void anEmptyValueIsRefusedNamingTheDefaultItWouldHaveToLeaveOut(String key, String message) {
+        for (String empty : new String[] {"", "  "}) {
+            assertThatThrownBy(() -> settings(Map.of(key, empty))).as("'%s'", empty)
+                    .isInstanceOf(SettingValues.BadSettings.class).hasMessage(message);
+        }
+    }
+
+    @Test
+    void everyBadSettingIsReportedAtOnceInTheOrderTheyAreRead() {
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put("pipeline.targets", "EN,XX");
+        values.put("pipeline.max-file-bytes", "-1");
+        values.put("pipeline.durability", "fsync");
+        values.put("pipeline.poll-delay", "");
+        values.put("pipeline.base-url.en", "/en/");
+
+        assertThatThrownBy(() -> settings(values)).isInstanceOfSatisfying(SettingValues.BadSettings.class, bad ->
+                assertThat(bad.problems()).extracting(SettingValues.BadSetting::getMessage).satisfiesExactly(
+                        poll -> assertThat(poll).startsWith("pipeline.poll-delay is a whole number of milliseconds, 1 or more, not an empty value"),
+                        targets -> assertThat(targets).startsWith("pipeline.targets is a comma list of ISO 639-1 language codes the detector knows, not EN,XX: XX is not one"),
+                        durability -> assertThat(durability).isEqualTo("pipeline.durability is power-loss or process-crash, not fsync"),
+                        bytes -> assertThat(bytes).isEqualTo("pipeline.max-file-bytes is a whole number of bytes, 1 or more, not -1"),
+                        url -> assertThat(url).isEqualTo("pipeline.base-url.en is an absolute http:// or https:// URL, not /en/"))
+        );
     }
 
     @Test
@@ -104,11 +146,16 @@ class PipelineSettingsTest {
     @Test
     void theRefusalSaysWhereTheValueCameFrom() {
         System.setProperty("pipeline.max-file-bytes", "-1");
+        System.setProperty("pipeline.targets", "");
         try {
-            assertThatThrownBy(() -> settings(Map.of()))
-                    .hasMessage("pipeline.max-file-bytes is a whole number of bytes, 1 or more, not -1 (set by -Dpipeline.max-file-bytes)");
+            assertThatThrownBy(() -> settings(Map.of())).isInstanceOfSatisfying(SettingValues.BadSettings.class, bad ->
+                    assertThat(bad.problems()).extracting(SettingValues.BadSetting::getMessage).containsExactly(
+                            "pipeline.targets is a comma list of ISO 639-1 language codes the detector knows, not an empty value"
+                                    + " (set by -Dpipeline.targets): leave the setting out to use the default, EN",
+                            "pipeline.max-file-bytes is a whole number of bytes, 1 or more, not -1 (set by -Dpipeline.max-file-bytes)"));
         } finally {
             System.clearProperty("pipeline.max-file-bytes");
+            System.clearProperty("pipeline.targets");
         }
         assertThat(SettingValues.origin("pipeline.max-file-bytes", "ENV")).isEqualTo("set by environment variable PIPELINE_MAX_FILE_BYTES");
         assertThat(SettingValues.origin("pipeline.targets", "classpath:application.properties")).isEqualTo("set in application.properties");

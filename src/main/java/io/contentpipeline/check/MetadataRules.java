@@ -47,6 +47,15 @@ public final class MetadataRules {
                 .toList();
     }
 
+    /**
+     * The rules that ask for a text (title, description, summary), alone: a returned
+     * translation's fields are held to them too, while the rest (a date, an author) is the
+     * source's business.
+     */
+    public MetadataRules textRules() {
+        return new MetadataRules(rules.stream().filter(rule -> rule.check() == RuleCheck.TEXT).toList());
+    }
+
     public int size() {
         return rules.size();
     }

@@ -95,7 +95,8 @@ public final class PipelineConfiguration implements CamelConfiguration {
         registry.bind("inputBudget", new InputBudget(settings.inFlightBytes(), settings.maxFileBytes()));
         registry.bind("inboxFiles", new InboxFiles(layout, settings.maxFileBytes()));
         registry.bind("articleParser", parser);
-        registry.bind("articleChecker", new ArticleChecker(MetadataRules.load("metadata-rules.yaml")));
+        MetadataRules rules = MetadataRules.load("metadata-rules.yaml");
+        registry.bind("articleChecker", new ArticleChecker(rules));
         registry.bind("deriver", deriver);
         registry.bind("versioner", new Versioner(bundles, contents));
         Segmenter segmenter = new Segmenter(markdown);
@@ -105,7 +106,7 @@ public final class PipelineConfiguration implements CamelConfiguration {
                 new PublicUrls(settings.baseUrl(), settings.baseUrlByLanguage()), parser, sources));
         registry.bind("pseudoTranslator", new PseudoTranslator(settings.pseudoTranslate(), layout, parser, segmenter));
         registry.bind("returnChecker", new ReturnChecker(layout, parser, bundles, sources, deriver, languages, segmenter,
-                settings.returnSourceWait()));
+                settings.returnSourceWait(), rules.textRules()::check));
         ReturnsFilter returnsFilter = new ReturnsFilter(layout, parser, bundles, settings.returnSourceWait(), Clock.systemUTC(), transientFailures);
         registry.bind("returnsFilter", returnsFilter);
         MoveFailures moveFailures = new MoveFailures(layout, transientFailures);

@@ -31,6 +31,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The returns stage: reads a file a translator dropped in inbox/translations/&lt;LANG&gt;/,
@@ -50,11 +51,18 @@ public final class ReturnChecker {
 
     private final Duration sourceWait;
     private final HomeLayout layout;
+    private final Function<FrontMatter, List<Problem>> fieldChecks;
 
-    /** @param sourceWait how long a return waits for its source (pipeline.returns.source-wait), for the message when it did not come */
+    /**
+     * @param sourceWait  how long a return waits for its source (pipeline.returns.source-wait), for the message when it did not come
+     * @param fieldChecks the checks an article's translatable text fields pass, for the translated ones (a title
+     *                    "Yes" left unquoted is the boolean true)
+     */
     public ReturnChecker(HomeLayout layout, ArticleParser parser, BundleStore bundles, SourceArchive sources, Deriver deriver,
-                         LanguageResolver languages, Segmenter segmenter, Duration sourceWait) {
+                         LanguageResolver languages, Segmenter segmenter, Duration sourceWait,
+                         Function<FrontMatter, List<Problem>> fieldChecks) {
         this.layout = layout;
+        this.fieldChecks = fieldChecks;
         this.sourceWait = sourceWait;
         this.segmenter = segmenter;
         this.xliff = new XliffMerge(sources, parser, segmenter);
@@ -125,6 +133,7 @@ public final class ReturnChecker {
         ignoredFields(frontMatter).ifPresent(problems::add);
         SegmentedArticle source = segmenter.segment(draft.frontMatter(), draft.body(), draft.bodyLine());
         SegmentedArticle translation = segmenter.segment(frontMatter, parsed.body(), parsed.bodyLine());
+        problems.addAll(fieldChecks.apply(frontMatter));
         problems.addAll(MarkedSegments.check(source, translation, parsed.text(), TranslationBlock.needsWork(frontMatter)));
         problems.addAll(review.review(source, translation, language,
                 merged.isPresent() ? ReturnReview.Pairing.BY_POSITION : ReturnReview.Pairing.BY_LENGTH));

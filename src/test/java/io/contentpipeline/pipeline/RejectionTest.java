@@ -134,6 +134,30 @@ class RejectionTest {
     }
 
     /**
+     * A translator's text fields are held to the rule an author's are: "Oui" translated as an
+     * unquoted Yes is the boolean true to YAML, and was published as the English title "true".
+     */
+    @Test
+    void aReturnWhoseTitleYamlReadsAsABooleanIsRejectedSayingHowToQuoteIt() {
+        PipelineHome home = new PipelineHome(temp);
+        home.publishSeed("role.txt");
+        String translated = Translator.englishSeedReturn(home);
+        assertThat(translated).startsWith("---\ntitle: ");
+
+        home.drop("inbox/translations/EN/yes.md", translated.replaceFirst("\ntitle: [^\n]*\n", "\ntitle: Yes\n"));
+        assertThat(home.runOnce()).isZero();
+
+        assertThat(home.json("outbox/rejected/yes.md.errors.json").get("errors")).singleElement().satisfies(error -> {
+            assertThat(error.get("code").asText()).isEqualTo("metadata.text");
+            assertThat(error.get("field").asText()).isEqualTo("title");
+            assertThat(error.get("line").asInt()).isEqualTo(2);
+            assertThat(error.get("message").asText()).isEqualTo("title must be text; found the boolean true, which is how YAML"
+                    + " reads an unquoted Yes: quote it to keep it as written, as in title: \"Yes\"");
+        });
+        assertThat(home.bundle("role-cmo-pme").get("languages").has("en")).isFalse();
+    }
+
+    /**
      * A return dropped in another language's folder (or a folder that is no language code) is
      * logged with the language and version its translation: block gives, not with the folder's
      * name and no version (it was lang=de, lang=english, version null).

@@ -6,13 +6,16 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 /**
  * Maildir-style writes: the bytes go to a temporary file in the same folder, are forced to
@@ -36,6 +39,10 @@ public final class AtomicFiles {
      * system's 255-byte limit would make a longer temporary name fail to be created.
      */
     private static final String TEMPORARY_SUFFIX = ".part";
+    /** The whole name of a temporary file, so that a sweep never takes someone else's file for one of ours. */
+    private static final Pattern TEMPORARY_NAME = Pattern.compile(
+            Pattern.quote(TEMPORARY_PREFIX) + "\\p{XDigit}{8}(?:-\\p{XDigit}{4}){3}-\\p{XDigit}{12}"
+                    + Pattern.quote(TEMPORARY_SUFFIX));
 
     private AtomicFiles() {
     }
@@ -167,16 +174,32 @@ public final class AtomicFiles {
         return forceToDevice;
     }
 
+    /** Whether a file name is one of our temporary files (.tmp-&lt;uuid&gt;.part). */
+    public static boolean isTemporary(String name) {
+        return TEMPORARY_NAME.matcher(name).matches();
+    }
+
     /** Removes temporary files a crash left behind in a folder tree (start-up only). */
     public static int sweepTemporaries(Path root) throws IOException {
-        if (!Files.isDirectory(root)) {
+        return sweepTemporaries(root, Integer.MAX_VALUE);
+    }
+
+    /**
+     * Removes temporary files a crash left behind in a folder and its subfolders down to
+     * {@code depth} (1: the folder alone). Only folders above the last level are looked at
+     * for subfolders, so that a large flat folder (the archive) is read by names alone.
+     */
+    public static int sweepTemporaries(Path folder, int depth) throws IOException {
+        if (depth < 1 || !Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
             return 0;
         }
         int removed = 0;
-        try (var paths = Files.walk(root)) {
-            for (Path path : paths.filter(p -> p.getFileName().toString().startsWith(TEMPORARY_PREFIX)).toList()) {
-                if (Files.deleteIfExists(path)) {
-                    removed++;
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder)) {
+            for (Path entry : entries) {
+                if (isTemporary(entry.getFileName().toString())) {
+                    removed += Files.deleteIfExists(entry) ? 1 : 0;
+                } else if (depth > 1) {
+                    removed += sweepTemporaries(entry, depth - 1);
                 }
             }
         }

@@ -145,12 +145,16 @@ public final class BundleStore {
     }
 
     /**
-     * After a crash: a bundle moved aside but not replaced goes back into place; every other
-     * staging folder is an unfinished write and is removed.
+     * After a crash: temporary files of interrupted writes are removed wherever the pipeline
+     * writes (the outbox root holds CHANGELOG.md's, the return folders those of pseudo-translated
+     * returns); a bundle moved aside but not replaced goes back into place; every other staging
+     * folder is an unfinished write and is removed.
      */
     public void recover() throws IOException {
-        int temporaries = AtomicFiles.sweepTemporaries(layout.published()) + AtomicFiles.sweepTemporaries(layout.allDrafts())
-                + AtomicFiles.sweepTemporaries(layout.allSources()) + AtomicFiles.sweepTemporaries(layout.rejected());
+        int temporaries = AtomicFiles.sweepTemporaries(layout.outbox(), 1) + AtomicFiles.sweepTemporaries(layout.published())
+                + AtomicFiles.sweepTemporaries(layout.allDrafts()) + AtomicFiles.sweepTemporaries(layout.allSources())
+                + AtomicFiles.sweepTemporaries(layout.rejected()) + AtomicFiles.sweepTemporaries(layout.archive(), 2)
+                + AtomicFiles.sweepTemporaries(layout.returnsInbox(), 2);
         if (temporaries > 0) {
             LOG.warn("outbox.recovered {} temporary file(s) left by an interrupted write were removed", temporaries);
         }

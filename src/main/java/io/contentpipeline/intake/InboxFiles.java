@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.regex.Pattern;
 
 /**
  * Where a consumed file goes when its exchange completes. The file consumers' {@code move}
@@ -28,16 +29,25 @@ public final class InboxFiles {
      * Hidden files and editor leftovers ({@code ~$draft.md}), which no intake takes whatever
      * its include setting says: the routes' {@code exclude} option holds the same expression.
      */
-    public static final java.util.regex.Pattern NEVER_TAKEN = java.util.regex.Pattern.compile("[.~].*");
+    public static final Pattern NEVER_TAKEN = Pattern.compile("[.~].*");
 
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSS'Z'").withZone(ZoneOffset.UTC);
 
+    /** XLIFF files, returns (or returns dropped in the article inbox), which have a limit of their own. */
+    private static final Pattern XLIFF = Pattern.compile("(?i)\\.(xlf|xliff)$");
+
     private final HomeLayout layout;
     private final long maxBytes;
+    private final long maxXliffBytes;
 
-    public InboxFiles(HomeLayout layout, long maxBytes) {
+    /**
+     * @param maxBytes      larger files are rejected unread (pipeline.max-file-bytes)
+     * @param maxXliffBytes the same for XLIFF files, which hold every segment twice once filled (pipeline.max-xliff-bytes)
+     */
+    public InboxFiles(HomeLayout layout, long maxBytes, long maxXliffBytes) {
         this.layout = layout;
         this.maxBytes = maxBytes;
+        this.maxXliffBytes = maxXliffBytes;
     }
 
     /** Reads the consumed file and sets its default destination: the archive for its kind. */
@@ -51,7 +61,12 @@ public final class InboxFiles {
                     "symbolic links are not followed; drop the file itself", null));
         }
         long size = Files.size(path);
-        if (size > maxBytes) {
+        boolean xliff = XLIFF.matcher(name).find();
+        if (xliff && size > maxXliffBytes) {
+            throw new RejectedInputException(Problem.error("file-too-large", null, "the file is " + size
+                    + " bytes; the limit for XLIFF files is " + maxXliffBytes + " (setting pipeline.max-xliff-bytes)", null));
+        }
+        if (!xliff && size > maxBytes) {
             throw new RejectedInputException(Problem.error("file-too-large", null, "the file is " + size
                     + " bytes; the limit is " + maxBytes + " (setting pipeline.max-file-bytes)", null));
         }

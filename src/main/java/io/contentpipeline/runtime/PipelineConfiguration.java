@@ -93,7 +93,7 @@ public final class PipelineConfiguration implements CamelConfiguration {
         registry.bind("layout", layout);
         registry.bind("slugSequencer", new SlugSequencer());
         registry.bind("inputBudget", new InputBudget(settings.inFlightBytes(), settings.maxFileBytes()));
-        registry.bind("inboxFiles", new InboxFiles(layout, settings.maxFileBytes()));
+        registry.bind("inboxFiles", new InboxFiles(layout, settings.maxFileBytes(), settings.maxXliffBytes()));
         registry.bind("articleParser", parser);
         MetadataRules rules = MetadataRules.load("metadata-rules.yaml");
         registry.bind("articleChecker", new ArticleChecker(rules));

@@ -25,6 +25,7 @@ public record PipelineSettings(
         List<String> targets,
         String sourceLanguage,
         long maxFileBytes,
+        long maxXliffBytes,
         int summaryMaxSentences,
         int summaryMaxChars,
         List<String> detectionLanguages,
@@ -50,6 +51,8 @@ public record PipelineSettings(
     private static final String DURABILITY = "power-loss or process-crash";
     private static final String WORKERS = "auto or a positive number";
     private static final String IN_FLIGHT_BYTES = "auto or a positive number of bytes";
+    /** Bytes a filled XLIFF file may take per byte of the largest article (pipeline.max-xliff-bytes=auto). */
+    static final long XLIFF_PER_ARTICLE_BYTE = 6;
 
     /**
      * Reads every setting and checks it; the settings the pipeline cannot work with throw
@@ -70,6 +73,8 @@ public record PipelineSettings(
         Long ioRetryMaxDelay = values.whole("pipeline.io-retry-max-delay", "300000", ioRetryDelay,
                 MILLISECONDS + " (no less than pipeline.io-retry-delay)");
         Long maxFileBytes = values.whole("pipeline.max-file-bytes", "5242880", 1, "bytes");
+        Long maxXliffBytes = values.read("pipeline.max-xliff-bytes", "auto", IN_FLIGHT_BYTES,
+                setting -> maxXliffBytes(setting, maxFileBytes == null ? 5_242_880L : maxFileBytes));
         Integer summaryMaxSentences = values.wholeInt("pipeline.summary.max-sentences", "2", 1, "sentences");
         Integer summaryMaxChars = values.wholeInt("pipeline.summary.max-chars", "300", 1, "characters");
         Double detectionMinConfidence = values.fraction("pipeline.detection.min-confidence", "0.99");
@@ -83,7 +88,7 @@ public record PipelineSettings(
         Integer workers = values.read("pipeline.workers", "auto", WORKERS, setting -> workers(setting, forceToDevice));
         Long inFlightBytes = values.read("pipeline.in-flight-bytes", "auto", IN_FLIGHT_BYTES, PipelineSettings::inFlightBytes);
         values.throwIfAnyBad();
-        return new PipelineSettings(home, targets, sourceLanguage, maxFileBytes, summaryMaxSentences, summaryMaxChars,
+        return new PipelineSettings(home, targets, sourceLanguage, maxFileBytes, maxXliffBytes, summaryMaxSentences, summaryMaxChars,
                 detectionLanguages, detectionMinConfidence, wordsPerMinute, descriptionMax, baseUrl, baseUrlByLanguage,
                 returnSourceWait, pseudoTranslate, xliffVersion, Duration.ofMillis(ioRetryDelay), Duration.ofMillis(ioRetryMaxDelay),
                 forceToDevice, workers, inFlightBytes);
@@ -164,6 +169,18 @@ public record PipelineSettings(
                 + " (pipeline.source-language=" + sourceLanguage + "): an article in " + sourceLanguage + " gets "
                 + (others.isEmpty() ? "no translation draft" : "drafts for " + others + " only")
                 + "; " + source + " drafts are made for articles in other languages");
+    }
+
+    /**
+     * "auto": {@value #XLIFF_PER_ARTICLE_BYTE} times pipeline.max-file-bytes, so that the filled
+     * XLIFF draft of any article the pipeline accepts can come back: a filled file holds every
+     * segment twice (source and target) with its markup as codes, four times its article on the
+     * seed repeated to 4.59 MB, up to 4.7 times on the corpus articles of 1 KB or more.
+     */
+    static long maxXliffBytes(String setting, long maxFileBytes) {
+        return autoOrPositive("pipeline.max-xliff-bytes", IN_FLIGHT_BYTES, setting,
+                () -> maxFileBytes > Long.MAX_VALUE / XLIFF_PER_ARTICLE_BYTE ? Long.MAX_VALUE : maxFileBytes * XLIFF_PER_ARTICLE_BYTE,
+                Long.MAX_VALUE);
     }
 
     /** "auto": a share of the heap (see {@link InputBudget#forHeap}); or a number of bytes. */

@@ -78,6 +78,41 @@ class XliffRoundTripTest {
                 .contains("1.  **Defining the Marketing Strategy**").doesNotContain("Définition de la Stratégie");
     }
 
+    /**
+     * An XLIFF file holds every segment's text twice once filled, with its markup as codes: four
+     * times its article (a 4.59 MB article made a 12.4 MB draft). Held to the article limit, the
+     * pipeline's own draft of an article near it could not come back (file-too-large, unread).
+     */
+    @Test
+    void theFilledXliffDraftOfAnArticleNearTheSizeLimitIsTakenBack() throws Exception {
+        PipelineHome home = new PipelineHome(temp, Map.of("pipeline.max-file-bytes", "5000"));
+        home.publishSeed("seed.txt");
+        String filled = fill(home.read("outbox/translations/EN/role-cmo-pme.xlf"), Translator.englishSeedByUnit());
+        assertThat(filled.getBytes(java.nio.charset.StandardCharsets.UTF_8).length).as("three times the limit for articles")
+                .isGreaterThan(3 * 5000);
+
+        home.drop("inbox/translations/EN/role-cmo-pme.en.xlf", filled);
+        assertThat(home.runOnce()).isZero();
+
+        assertThat(home.bundle("role-cmo-pme").get("languages").get("en").get("status").asText()).isEqualTo("current");
+    }
+
+    @Test
+    void anXliffFileOverItsOwnLimitIsRejectedUnreadNamingThatLimit() throws Exception {
+        PipelineHome home = new PipelineHome(temp, Map.of("pipeline.max-xliff-bytes", "10000"));
+        home.publishSeed("seed.txt");
+        String filled = fill(home.read("outbox/translations/EN/role-cmo-pme.xlf"), Translator.englishSeedByUnit());
+        int size = filled.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+
+        home.drop("inbox/translations/EN/role-cmo-pme.en.xlf", filled);
+        assertThat(home.runOnce()).isZero();
+
+        JsonNode error = home.json("outbox/rejected/role-cmo-pme.en.xlf.errors.json").get("errors").get(0);
+        assertThat(error.get("code").asText()).isEqualTo("file-too-large");
+        assertThat(error.get("message").asText()).isEqualTo("the file is " + size + " bytes; the limit for XLIFF files is 10000"
+                + " (setting pipeline.max-xliff-bytes)");
+    }
+
     @Test
     void aReturnInALanguageNoDraftWentOutForIsRejected() throws Exception {
         PipelineHome home = new PipelineHome(temp);

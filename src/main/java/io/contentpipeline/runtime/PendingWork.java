@@ -2,6 +2,7 @@ package io.contentpipeline.runtime;
 
 import io.contentpipeline.files.HomeLayout;
 import io.contentpipeline.intake.InboxFiles;
+import io.contentpipeline.intake.InboxScan;
 import io.contentpipeline.intake.ReturnsFilter;
 import io.contentpipeline.status.TransientFailures;
 
@@ -23,9 +24,12 @@ final class PendingWork {
     private final Pattern returns;
     private final ReturnsFilter returnsFilter;
     private final TransientFailures failures;
+    private final InboxScan scan;
 
-    PendingWork(HomeLayout layout, String articlePattern, String returnPattern, ReturnsFilter returnsFilter, TransientFailures failures) {
+    PendingWork(HomeLayout layout, String articlePattern, String returnPattern, ReturnsFilter returnsFilter, TransientFailures failures,
+                InboxScan scan) {
         this.layout = layout;
+        this.scan = scan;
         this.articles = Pattern.compile(articlePattern);
         this.returns = Pattern.compile(returnPattern);
         this.returnsFilter = returnsFilter;
@@ -41,7 +45,18 @@ final class PendingWork {
         }
     }
 
+    /** For the status line: the files left in the inbox folders that will not be taken, or -1 when a folder cannot be read. */
+    int notTakenOrUnknown() {
+        try {
+            return scan.scan(true);
+        } catch (IOException | UncheckedIOException e) {
+            return -1;
+        }
+    }
+
     int count() throws IOException {
+        // As before a poll: a name the consumers cannot read is renamed first, so that --once waits for it to be taken.
+        scan.scan(false);
         int pending = count(layout.inbox(), articles, false);
         if (Files.isDirectory(layout.returnsInbox())) {
             pending += countReturns(layout.returnsInbox());
@@ -70,7 +85,9 @@ final class PendingWork {
         try (DirectoryStream<Path> files = Files.newDirectoryStream(folder, Files::isRegularFile)) {
             for (Path file : files) {
                 String name = file.getFileName().toString();
-                if (InboxFiles.NEVER_TAKEN.matcher(name).matches() || !include.matcher(name).matches() || failures.hasFailed(file)) {
+                // A name the consumers cannot read is one InboxScan could not rename (a read-only folder): it said so, and it will not be taken.
+                if (InboxFiles.NEVER_TAKEN.matcher(name).matches() || !InboxScan.isReadable(name) || !include.matcher(name).matches()
+                        || failures.hasFailed(file)) {
                     continue;
                 }
                 if (isReturn && !returnsFilter.isReady(file)) {

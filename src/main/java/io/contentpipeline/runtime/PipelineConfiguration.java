@@ -10,6 +10,7 @@ import io.contentpipeline.files.AtomicFiles;
 import io.contentpipeline.files.HomeLayout;
 import io.contentpipeline.files.HomeLock;
 import io.contentpipeline.intake.InboxFiles;
+import io.contentpipeline.intake.InboxScan;
 import io.contentpipeline.intake.InputBudget;
 import io.contentpipeline.intake.MoveFailures;
 import io.contentpipeline.intake.Rejections;
@@ -117,11 +118,15 @@ public final class PipelineConfiguration implements CamelConfiguration {
         registry.bind("transientFailures", transientFailures);
         registry.bind("moveFailures", moveFailures);
         var properties = context.getPropertiesComponent();
-        PendingWork pending = new PendingWork(layout, properties.resolveProperty("pipeline.inbox.include").orElseThrow(),
-                properties.resolveProperty("pipeline.returns.include").orElseThrow(), returnsFilter, transientFailures);
+        String articleInclude = properties.resolveProperty("pipeline.inbox.include").orElseThrow();
+        String returnInclude = properties.resolveProperty("pipeline.returns.include").orElseThrow();
+        // The file consumers' pollStrategy: renames names they cannot read, names what they will not take.
+        InboxScan inboxScan = new InboxScan(layout, articleInclude, returnInclude, returnsFilter);
+        registry.bind("inboxScan", inboxScan);
+        PendingWork pending = new PendingWork(layout, articleInclude, returnInclude, returnsFilter, transientFailures, inboxScan);
         registry.bind("pendingWork", pending);
         registry.bind("statusReporter", new StatusReporter(context, counts, pending::countOrUnknown,
-                () -> returnsFilter.waiting().size(), Clock.systemUTC()));
+                () -> returnsFilter.waiting().size(), pending::notTakenOrUnknown, Clock.systemUTC()));
         LOG.info("pipeline home={} targets={} source-language={} (when an article does not say) workers={} durability={}",
                 layout.home(), settings.targets(), settings.sourceLanguage(), settings.workers(),
                 settings.forceToDevice() ? "power-loss" : "process-crash");

@@ -36,6 +36,7 @@ public final class StatusReporter {
     private final PipelineCounts counts;
     private final IntSupplier inboxWaiting;
     private final IntSupplier waitingForSource;
+    private final IntSupplier notTaken;
     private final Clock clock;
     private long takenBefore;
     private Instant before;
@@ -43,13 +44,16 @@ public final class StatusReporter {
     /**
      * @param inboxWaiting     files the inbox consumers will take, -1 when unknown
      * @param waitingForSource returns held back until their source is published (pipeline.returns.source-wait)
+     * @param notTaken         files left in the inbox folders that will not be taken (in a folder under inbox/, of
+     *                         another kind), -1 when unknown
      */
     public StatusReporter(CamelContext context, PipelineCounts counts, IntSupplier inboxWaiting, IntSupplier waitingForSource,
-                          Clock clock) {
+                          IntSupplier notTaken, Clock clock) {
         this.context = context;
         this.counts = counts;
         this.inboxWaiting = inboxWaiting;
         this.waitingForSource = waitingForSource;
+        this.notTaken = notTaken;
         this.clock = clock;
         this.before = clock.instant();
     }
@@ -63,7 +67,9 @@ public final class StatusReporter {
     /**
      * "inbox=3012 taken=6988 rate=97.1/s eta=0m31s": how far a large import has come; with
      * "waiting_for_source=2" after inbox= when returns are held back for their source (they are
-     * not in inbox=, which counts what will be taken).
+     * not in inbox=, which counts what will be taken), and "not_taken=3" when files are left
+     * there that will never be taken (in a folder under inbox/, or of another kind: InboxScan
+     * names each once).
      */
     private String progress(Instant now) {
         int waiting = inboxWaiting.getAsInt();
@@ -72,6 +78,10 @@ public final class StatusReporter {
         int held = waitingForSource.getAsInt();
         if (held > 0) {
             progress.append(" waiting_for_source=").append(held);
+        }
+        int left = notTaken.getAsInt();
+        if (left != 0) {
+            progress.append(" not_taken=").append(left < 0 ? "?" : String.valueOf(left));
         }
         progress.append(" taken=").append(taken);
         double seconds = Duration.between(before, now).toMillis() / 1000.0;

@@ -46,6 +46,28 @@ class ServiceModeTest {
         assertThat(home.read("outbox/CHANGELOG.md")).contains("translation.accepted");
     }
 
+    /**
+     * A name with a backslash: Camel reads the backslash as a path separator, so its read lock
+     * never got the file, and the status line said inbox=1 taken=1 for as long as the service ran.
+     */
+    @Test
+    void aFileWithABackslashInItsNameDroppedWhileRunningIsRenamedAndPublished() throws Exception {
+        PipelineHome home = new PipelineHome(temp);
+        PipelineRunner runner = home.runner(false);
+        Thread service = new Thread(runner::run, "pipeline-service");
+        service.start();
+        try {
+            await().atMost(Duration.ofSeconds(30)).until(() -> runner.camelContext() != null && runner.camelContext().isStarted());
+            home.dropResource(SeedArticleTest.SEED, "lot\\role.txt");
+            await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(home.resolve("outbox/published/role-cmo-pme/bundle.json")));
+        } finally {
+            runner.stop();
+            service.join(Duration.ofSeconds(60).toMillis());
+        }
+        assertThat(home.files("inbox")).isEmpty();
+        assertThat(home.bundle("role-cmo-pme").get("languages").get("fr").get("input_file").asText()).isEqualTo("lot_role.txt");
+    }
+
     @Test
     void aReturnThatArrivesBeforeItsSourceWaitsThenJoinsTheBundleOnceTheSourceIsPublished() throws Exception {
         PipelineHome elsewhere = new PipelineHome(temp.resolve("elsewhere"));

@@ -12,25 +12,28 @@ import java.util.function.Predicate;
 public final class EventRecorder {
 
     private final Changelog changelog;
-    private final Predicate<Exchange> retryOfStuckInput;
+    private final Predicate<Exchange> sameInputAgain;
 
     /**
-     * @param retryOfStuckInput whether an exchange is another attempt at an input that stayed in
-     *                          the inbox only because it could not be moved out (MoveFailures)
+     * @param sameInputAgain whether an exchange's file is no new drop, so that its only events are
+     *                       those of an input taken in: a retry of one that stayed in the inbox
+     *                       only because it could not be moved out (MoveFailures), or the input
+     *                       its bundle took in (InboxFiles.isTakenIn: by this attempt, or by one
+     *                       before a crash that came before the file left the inbox)
      */
-    public EventRecorder(Changelog changelog, Predicate<Exchange> retryOfStuckInput) {
+    public EventRecorder(Changelog changelog, Predicate<Exchange> sameInputAgain) {
         this.changelog = changelog;
-        this.retryOfStuckInput = retryOfStuckInput;
+        this.sameInputAgain = sameInputAgain;
     }
 
     public Object record(Exchange exchange) throws IOException {
         HasEvents result = exchange.getMessage().getBody(HasEvents.class);
         HasEvents toRecord = result;
-        if (retryOfStuckInput.test(exchange)) {
-            // The input's first attempt finished the route and logged its events; only its move
-            // failed. The retry would log the same file again as unchanged (or rejected) at every
-            // back-off. Events that happen once are kept: the changelog drops them when already
-            // logged, and records them if the retry did reach a new state.
+        if (sameInputAgain.test(exchange)) {
+            // Nobody dropped the file twice: the same input is tried again, after its move failed
+            // or after a crash. It would be logged as unchanged (or rejected) at every attempt.
+            // Events that happen once are kept: the changelog drops them when already logged, and
+            // records them when the attempt before did not (a crash before they were appended).
             List<ChangelogEvent> once = result.events().stream().filter(ChangelogEvent::happensOnce).toList();
             toRecord = () -> once;
         }

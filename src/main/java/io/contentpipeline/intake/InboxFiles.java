@@ -1,5 +1,6 @@
 package io.contentpipeline.intake;
 
+import io.contentpipeline.article.InputInBundle;
 import io.contentpipeline.article.Problem;
 import io.contentpipeline.article.RejectedInputException;
 import io.contentpipeline.article.SourceFile;
@@ -9,6 +10,8 @@ import org.apache.camel.Exchange;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -19,12 +22,17 @@ import java.util.regex.Pattern;
  * Where a consumed file goes when its exchange completes. The file consumers' {@code move}
  * option reads the {@value #MOVE_TO} header: the archive by default, rejected/ when a
  * stage rejects the input. Camel moves the file only after the route finished, so an input
- * leaves the inbox only once its outputs are on disk.
+ * leaves the inbox only once its outputs are on disk. An accepted input is archived under the
+ * time its bundle took it in ({@code accepted_at}), any other under the time it was read.
  */
 public final class InboxFiles {
 
     public static final String MOVE_TO = "PipelineMoveTo";
     public static final String RETURN_LANGUAGE = "PipelineReturnLanguage";
+    /** Exchange property: the archive folder of the input's kind ({@code articles}, {@code translations}). */
+    private static final String KIND = "PipelineInputArchive";
+    /** Exchange property, true when the input is the very file its bundle took in (see {@link #recordTakenIn}). */
+    private static final String TAKEN_IN = "PipelineInputTakenIn";
     /**
      * Hidden files and editor leftovers ({@code ~$draft.md}), which no intake takes whatever
      * its include setting says: the routes' {@code exclude} option holds the same expression.
@@ -55,7 +63,8 @@ public final class InboxFiles {
         Path path = Path.of(exchange.getMessage().getHeader(Exchange.FILE_PATH, String.class)).toAbsolutePath();
         String name = path.getFileName().toString();
         // The destination is set first, so that a rejection below still moves the file to rejected/.
-        exchange.getMessage().setHeader(MOVE_TO, archiveName(kind, name).toString());
+        exchange.getMessage().setHeader(MOVE_TO, archiveName(kind, name, Instant.now()).toString());
+        exchange.setProperty(KIND, kind);
         if (Files.isSymbolicLink(path)) {
             throw new RejectedInputException(Problem.error("symbolic-link", null,
                     "symbolic links are not followed; drop the file itself", null));
@@ -79,8 +88,50 @@ public final class InboxFiles {
         return new SourceFile(name, path, bytes, modified);
     }
 
+    /**
+     * Route step after a stage that found, or put, the input's content in its bundle. When this
+     * file is the input the bundle took in (its name, not changed since it was taken in, and not
+     * archived under that time yet), it is archived under the time the bundle took it in, and
+     * marked: its events are logged as that input's, not as the same content dropped again
+     * ({@link #isTakenIn}). That is the input just accepted, or the same one replayed after a
+     * crash before it left the inbox (the bundle written, its events maybe not). A copy dropped
+     * again is another file: the first is in the archive under that time (or was taken in under
+     * another name, or changed since).
+     */
+    public void recordTakenIn(Exchange exchange) throws IOException {
+        Object result = exchange.getMessage().getBody();
+        String kind = exchange.getProperty(KIND, String.class);
+        if (!(result instanceof InputInBundle.Named named) || kind == null) {
+            return;
+        }
+        InputInBundle taken = named.inputInBundle();
+        if (taken == null || taken.acceptedAt() == null) {
+            return;
+        }
+        Path path = Path.of(exchange.getMessage().getHeader(Exchange.FILE_PATH, String.class)).toAbsolutePath();
+        String name = path.getFileName().toString();
+        Path archived = archiveName(kind, name, taken.acceptedAt());
+        if (!name.equals(taken.file()) || Files.exists(archived, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        try {
+            if (Files.getLastModifiedTime(path, LinkOption.NOFOLLOW_LINKS).toInstant().isAfter(taken.acceptedAt())) {
+                return;
+            }
+        } catch (NoSuchFileException gone) {
+            return;
+        }
+        exchange.getMessage().setHeader(MOVE_TO, archived.toString());
+        exchange.setProperty(TAKEN_IN, true);
+    }
+
+    /** Whether the exchange's file is the input its bundle took in (not the same content dropped again). */
+    public static boolean isTakenIn(Exchange exchange) {
+        return Boolean.TRUE.equals(exchange.getProperty(TAKEN_IN, Boolean.class));
+    }
+
     /** archive/&lt;kind&gt;/&lt;UTC time&gt;_&lt;name&gt;, the name shortened when the whole would not fit the file system. */
-    private Path archiveName(String kind, String name) {
-        return layout.archive().resolve(kind).resolve(FileNames.around(STAMP.format(Instant.now()) + "_", name, ""));
+    private Path archiveName(String kind, String name, Instant time) {
+        return layout.archive().resolve(kind).resolve(FileNames.around(STAMP.format(time) + "_", name, ""));
     }
 }

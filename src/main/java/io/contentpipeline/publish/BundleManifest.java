@@ -24,4 +24,17 @@ public record BundleManifest(
         languages = Collections.unmodifiableMap(new TreeMap<>(languages));
         translations = Collections.unmodifiableMap(new TreeMap<>(translations == null ? Map.of() : translations));
     }
+
+    /**
+     * Whether the bundle took this language's input in under its current source version: not
+     * before the source's {@code accepted_at} (so assumed when either time is unknown). A
+     * translation taken in earlier was published with an earlier version, and the current one's
+     * publication has dealt with it since (outdated with its draft out, or carried forward).
+     */
+    public boolean tookInUnderCurrentVersion(String language) {
+        LanguageEntry source = languages.get(sourceLanguage);
+        LanguageEntry entry = languages.get(language);
+        return source == null || entry == null || source.acceptedAt() == null || entry.acceptedAt() == null
+                || !source.acceptedAt().isAfter(entry.acceptedAt());
+    }
 }

@@ -109,22 +109,7 @@ public final class BundlePublisher {
                     .orElseThrow(() -> new IllegalStateException("bundle vanished: " + translation.slug()));
             LanguageEntry existing = previous.languages().get(translation.language());
             if (existing != null && translation.inputSha256().equals(existing.inputSha256())) {
-                // The same file again. After a crash between publishing and logging it, the replay
-                // completes the log with its acceptance; the changelog drops that when it was
-                // recorded already. (Not bundle.published: the bundle may have had a new version
-                // since, and that event would name a publication that did not happen.)
-                List<ChangelogEvent> events = new ArrayList<>(List.of(
-                        ChangelogEvent.now(ChangelogEvent.TRANSLATION_UNCHANGED, translation.slug(), translation.language(),
-                                translation.sourceVersion(), translation.fileName(), Map.of()),
-                        accepted(translation, existing.status(), existing.acceptedAt())));
-                // And with its carrying forward to the current version, when it was carried on its
-                // arrival (or by a source version since: then that event is in the log already).
-                if (LanguageEntry.CURRENT.equals(existing.status()) && existing.translatedVersion() != null
-                        && existing.sourceVersion() == previous.version()) {
-                    events.add(ChangelogEvent.translationCarriedForward(previous.slug(), translation.language(), previous.version(),
-                            existing.translatedVersion(), previous.sourceSha256()));
-                }
-                return new Published(previous, translation.language(), events);
+                return new Published(previous, translation.language(), takenInAlready(translation, previous, existing));
             }
             Map<String, LanguageVersion> versions = new LinkedHashMap<>();
             LanguageVersion source = load(previous, previous.sourceLanguage());
@@ -164,6 +149,36 @@ public final class BundlePublisher {
             events.add(published(manifest, translation.language(), translation.inputSha256()).acceptedAt(now));
             return new Published(manifest, translation.language(), events);
         });
+    }
+
+    /**
+     * The bundle already holds this translation's content: the same file dropped again, or the
+     * very input it took in, replayed after a crash between publishing and logging it. Either way
+     * the events of its acceptance are given again, as they were first written (the bundle's
+     * {@code accepted_at} keeps them once), so that a replay completes the log; the changelog
+     * drops those it holds. {@code translation.unchanged} comes first: the intake leaves it out
+     * when the file is the input itself (InboxFiles.recordTakenIn).
+     */
+    private static List<ChangelogEvent> takenInAlready(AcceptedTranslation translation, BundleManifest bundle,
+                                                       LanguageEntry existing) {
+        List<ChangelogEvent> events = new ArrayList<>();
+        events.add(ChangelogEvent.now(ChangelogEvent.TRANSLATION_UNCHANGED, translation.slug(), translation.language(),
+                translation.sourceVersion(), translation.fileName(), Map.of()));
+        events.add(accepted(translation, existing.status(), existing.acceptedAt()));
+        // Its carrying forward to the current version, when it was carried on its arrival (or by
+        // a source version since: then that event is in the log already).
+        if (LanguageEntry.CURRENT.equals(existing.status()) && existing.translatedVersion() != null
+                && existing.sourceVersion() == bundle.version()) {
+            events.add(ChangelogEvent.translationCarriedForward(bundle.slug(), translation.language(), bundle.version(),
+                    existing.translatedVersion(), bundle.sourceSha256()));
+        }
+        // Its publication, which names the version the bundle had then: the current one, unless
+        // the source had a new version since. Then that version's own bundle.published, which
+        // lists this language, stands for it.
+        if (bundle.tookInUnderCurrentVersion(translation.language())) {
+            events.add(published(bundle, translation.language(), translation.inputSha256()).acceptedAt(existing.acceptedAt()));
+        }
+        return events;
     }
 
     /**

@@ -39,6 +39,7 @@ import io.contentpipeline.version.Versioner;
 import io.contentpipeline.xliff.XliffExport;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
 import org.apache.camel.spi.Registry;
 import org.apache.camel.support.service.ServiceSupport;
 import org.slf4j.Logger;
@@ -48,6 +49,7 @@ import java.time.Clock;
 import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Builds the beans the routes call and binds them to Camel's registry under the names the
@@ -112,7 +114,8 @@ public final class PipelineConfiguration implements CamelConfiguration {
         registry.bind("returnsFilter", returnsFilter);
         MoveFailures moveFailures = new MoveFailures(layout, transientFailures);
         registry.bind("rejections", new Rejections(layout, counts, moveFailures::isRetry));
-        registry.bind("events", new EventRecorder(changelog, moveFailures::isRetry));
+        Predicate<Exchange> stuckRetry = moveFailures::isRetry;
+        registry.bind("events", new EventRecorder(changelog, stuckRetry.or(InboxFiles::isTakenIn)));
         registry.bind("changelogDigest", digest);
         registry.bind("pipelineCounts", counts);
         registry.bind("transientFailures", transientFailures);

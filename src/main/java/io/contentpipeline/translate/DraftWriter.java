@@ -124,7 +124,9 @@ public final class DraftWriter {
      * requested again: once for each translation that caused it, whose digest its event
      * carries in place of the source's. One carried forward to the current version (see
      * {@link #carryForward}) gets that version's draft too, complete and requesting nothing,
-     * as when a new source version carries a published translation forward.
+     * as when a new source version carries a published translation forward. A return the bundle
+     * took in before its current source version (dropped again, or replayed after a crash) gets
+     * nothing: that version's own drafts went out with it.
      *
      * <p>This step runs after the bundle's lock was given back, while articles are worked on by
      * other threads: a newer version of the slug may have been published since, or have written
@@ -151,7 +153,9 @@ public final class DraftWriter {
         boolean outdated = entry != null && LanguageEntry.OUTDATED.equals(entry.status());
         boolean carried = entry != null && LanguageEntry.CURRENT.equals(entry.status()) && entry.translatedVersion() != null
                 && entry.sourceVersion() == version;
-        if (!outdated && !carried) {
+        // A return the bundle held already (dropped again, or replayed after a crash) whose source
+        // had a new version since: that version's drafts are out, and its events logged.
+        if (!outdated && !carried || !published.manifest().tookInUnderCurrentVersion(published.language())) {
             return published;
         }
         ParsedArticle neutral = parse(sources.draft(slug, version)
@@ -165,7 +169,7 @@ public final class DraftWriter {
         List<ChangelogEvent> events = new ArrayList<>(published.events());
         events.add(new ChangelogEvent(requested.time(), requested.event(), requested.slug(), requested.lang(),
                 requested.version(), requested.file(), detail).acceptedAt(entry.acceptedAt()));
-        return new Published(published.manifest(), published.language(), events);
+        return published.withEvents(events);
     }
 
     /**

@@ -3,6 +3,7 @@ package io.contentpipeline.version;
 import io.contentpipeline.article.Article;
 import io.contentpipeline.article.ChangelogEvent;
 import io.contentpipeline.article.HasEvents;
+import io.contentpipeline.article.InputInBundle;
 import io.contentpipeline.article.Problem;
 import io.contentpipeline.publish.BundleManifest;
 import io.contentpipeline.publish.LanguageEntry;
@@ -17,7 +18,7 @@ import java.util.Map;
  * or unchanged (the same content again, or the same content under another slug).
  */
 public record VersionedArticle(Article article, int version, boolean unchanged, String duplicateOf,
-                               BundleManifest published) implements HasEvents {
+                               BundleManifest published) implements HasEvents, InputInBundle.Named {
 
     static VersionedArticle newVersion(Article article, int version) {
         return new VersionedArticle(article, version, false, null, null);
@@ -48,11 +49,14 @@ public record VersionedArticle(Article article, int version, boolean unchanged, 
                     article.fileName(), detail));
         }
         List<ChangelogEvent> events = new ArrayList<>();
+        // Not logged when this file is the input the bundle took in, replayed after a crash
+        // (InboxFiles.recordTakenIn): nobody dropped it twice.
         events.add(ChangelogEvent.now(ChangelogEvent.ARTICLE_UNCHANGED, article.slug(), article.language(), version,
                 article.fileName(), detail));
         // After a crash between publishing and recording it, the replayed input completes the log;
-        // the changelog drops these when they were recorded already. A translation carried
-        // forward to this version says so in bundle.json (translated_version).
+        // the changelog drops these when they were recorded already. (article.accepted and the
+        // drafts' translation.requested were recorded before the bundle changed.) A translation
+        // carried forward to this version says so in bundle.json (translated_version).
         published.languages().forEach((language, entry) -> {
             if (entry.translatedVersion() != null && entry.sourceVersion() == version
                     && LanguageEntry.CURRENT.equals(entry.status())) {
@@ -63,5 +67,15 @@ public record VersionedArticle(Article article, int version, boolean unchanged, 
         events.add(ChangelogEvent.bundlePublished(article.slug(), published.sourceLanguage(), version,
                 published.languages().keySet(), article.sha256()));
         return events;
+    }
+
+    /** For the same content again: the input the bundle took it from (maybe this very file, replayed). */
+    @Override
+    public InputInBundle inputInBundle() {
+        if (!unchanged || published == null) {
+            return null;
+        }
+        LanguageEntry source = published.languages().get(published.sourceLanguage());
+        return source == null ? null : new InputInBundle(source.inputFile(), source.acceptedAt());
     }
 }

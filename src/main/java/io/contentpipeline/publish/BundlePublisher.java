@@ -262,11 +262,13 @@ public final class BundlePublisher {
     }
 
     /**
-     * Hugo reads these: the derived summary and description, and the key that links languages
-     * (the slug, unless the author set one: a migrated site links its pages by its own keys).
+     * Hugo reads these: the slug the bundle is published under (an author's own slug as it was
+     * normalised, so that Hugo writes each page at the URL bundle.json gives), the derived
+     * summary and description, and the key that links languages (the slug, unless the author
+     * set one: a migrated site links its pages by its own keys).
      */
     private static Map<String, Object> withDerived(Map<String, Object> fields, Derived derived, String slug) {
-        fields.putIfAbsent("slug", slug);
+        fields.put("slug", slug);
         fields.putIfAbsent("description", derived.description());
         fields.putIfAbsent("summary", derived.summary());
         fields.putIfAbsent("translationKey", slug);

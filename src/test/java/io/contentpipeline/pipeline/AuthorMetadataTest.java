@@ -301,6 +301,31 @@ class AuthorMetadataTest {
         }
     }
 
+    @Test
+    void anAuthorsSlugIsPublishedNormalisedInEveryLanguageAsBundleJsonGivesIt() {
+        PipelineHome home = new PipelineHome(temp, Map.of("pipeline.pseudo-translate", "true"));
+        dropAndRun(home, "inbox/ete.md", article("L'été à Montréal", "slug: \"Été à Montréal\"\nlang: fr\n", SUMMER));
+
+        JsonNode languages = home.bundle("ete-a-montreal").get("languages");
+        assertThat(languages.get("fr").get("warnings").toString()).contains("slug-normalised");
+        for (String language : List.of("fr", "en")) {
+            assertThat(languages.get(language).get("url").asText()).isEqualTo("http://localhost:1313/" + language + "/ete-a-montreal/");
+            assertThat(frontMatter(home, "outbox/published/ete-a-montreal/index." + language + ".md")).as(language)
+                    .containsPattern("(?m)^slug: ete-a-montreal$").doesNotContain("slug: Été");
+        }
+    }
+
+    /** A French article of two paragraphs, long enough to tell its language. */
+    private static final String SUMMER = """
+            L'été à Montréal est une saison de festivals, de terrasses et de longues soirées au bord du fleuve. Les habitants profitent de chaque journée de soleil.
+
+            Les touristes viennent du monde entier pour le festival de jazz, qui anime le centre-ville pendant deux semaines.""";
+
+    private static String frontMatter(PipelineHome home, String file) {
+        String text = home.read(file);
+        return text.substring(0, text.indexOf("\n---\n", 4) + 1);
+    }
+
     /** An article dated 2025-03-05 by one author: the title, any other front-matter lines, the body. */
     private static String article(String title, String moreFrontMatter, String body) {
         return "---\ntitle: \"" + title + "\"\ndate: 2025-03-05\nauthor: \"Marie\"\n" + moreFrontMatter + "---\n\n" + body + "\n";

@@ -5,12 +5,14 @@ import io.contentpipeline.article.FrontMatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * Which front-matter fields a translator translates. Everything else (author, dates,
- * canonical_url, robots, link URLs) stays with the source and is merged back on publishing.
+ * Which front-matter fields a translator translates. Everything else (author, dates, robots,
+ * link URLs) stays with the source and is merged back on publishing, but for what only the
+ * source's page may say (canonical_url, Hugo's url and aliases, its language).
  */
 public final class TranslatableFields {
 
@@ -20,8 +22,12 @@ public final class TranslatableFields {
     public static final String RELATED_TEXT = "anchor";
     /** The link target of a related article: the source's, never translated. */
     public static final String RELATED_URL = "url";
-    /** Source fields that are wrong for another language's page. */
-    private static final Set<String> SOURCE_ONLY = Set.of("canonical_url", "lang", "language", "translation");
+    /**
+     * Source fields that are wrong for another language's page: its language, its canonical
+     * URL, and Hugo's {@code url} and {@code aliases}, the source page's own addresses (copied,
+     * they give every language one address, and Hugo keeps only one of the pages).
+     */
+    private static final Set<String> SOURCE_ONLY = Set.of("canonical_url", "url", "aliases", "lang", "language", "translation");
 
     private TranslatableFields() {
     }
@@ -170,7 +176,8 @@ public final class TranslatableFields {
     private static Map<String, Object> sourceFields(FrontMatter source) {
         Map<String, Object> fields = new LinkedHashMap<>();
         source.fields().forEach((key, value) -> {
-            if (!SOURCE_ONLY.contains(key) && !SCALARS_AND_LISTS.contains(key)) {
+            // Hugo reads front-matter keys in any case (URL:, Aliases:).
+            if (!SOURCE_ONLY.contains(key.toLowerCase(Locale.ROOT)) && !SCALARS_AND_LISTS.contains(key)) {
                 fields.put(key, value);
             }
         });

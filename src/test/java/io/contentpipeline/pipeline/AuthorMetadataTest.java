@@ -315,6 +315,29 @@ class AuthorMetadataTest {
         }
     }
 
+    /**
+     * Hugo's url and aliases name one page's addresses: the source's. Copied into the
+     * translation, they put both languages at one address (Hugo keeps one page, the other is
+     * lost) while bundle.json promised each its own.
+     */
+    @Test
+    void theSourcesUrlAndAliasesStayOnItsOwnPageAndBundleJsonGivesTheUrlHugoUses() {
+        PipelineHome home = new PipelineHome(temp, Map.of("pipeline.pseudo-translate", "true"));
+        dropAndRun(home, "inbox/ete.md", article("L'été à Montréal",
+                "lang: fr\nurl: /fr/festivals/ete-montreal\naliases:\n  - /ancienne-page/\n  - vieux-festival\n", SUMMER));
+
+        String fr = frontMatter(home, "outbox/published/ete/index.fr.md");
+        String en = frontMatter(home, "outbox/published/ete/index.en.md");
+        assertThat(fr).contains("url: /fr/festivals/ete-montreal\n").contains("- /ancienne-page/\n");
+        assertThat(en).doesNotContain("url:").doesNotContain("aliases").doesNotContain("ancienne-page").contains("date: 2025-03-05");
+        JsonNode languages = home.bundle("ete").get("languages");
+        assertThat(languages.get("fr").get("url").asText()).as("where Hugo puts a url: from the site's root, a folder")
+                .isEqualTo("http://localhost:1313/fr/festivals/ete-montreal/");
+        assertThat(languages.get("en").get("url").asText()).isEqualTo("http://localhost:1313/en/ete/");
+        assertThat(home.read("outbox/published/ete/index.en.html"))
+                .contains("hreflang=\"fr\" href=\"http://localhost:1313/fr/festivals/ete-montreal/\"");
+    }
+
     /** A French article of two paragraphs, long enough to tell its language. */
     private static final String SUMMER = """
             L'été à Montréal est une saison de festivals, de terrasses et de longues soirées au bord du fleuve. Les habitants profitent de chaque journée de soleil.

@@ -58,6 +58,49 @@ class HugoPreviewIT {
     }
 
     /**
+     * What the author sets for Hugo's addresses (a slug the pipeline normalises, a url and
+     * aliases) must not cost a language its page: Hugo writes every language at the URL
+     * bundle.json gives, the source's aliases redirect to the source's page, and no page is
+     * written at the un-normalised slug.
+     */
+    @Test
+    void hugoBuildsEveryLanguageAtItsOwnUrlWhenTheAuthorSetsSlugUrlOrAliases() throws Exception {
+        assumeTrue(hugoInstalled(), "hugo is not installed (apt-get install hugo)");
+        PipelineHome home = new PipelineHome(temp.resolve("home"), Map.of("pipeline.pseudo-translate", "true"));
+        String body = """
+
+                L'été à Montréal est une saison de festivals, de terrasses et de longues soirées au bord du fleuve. Les habitants profitent de chaque journée de soleil.
+
+                Les touristes viennent du monde entier pour le festival de jazz, qui anime le centre-ville pendant deux semaines.
+                """;
+        home.drop("inbox/ete.md", "---\ntitle: \"Un été à Montréal\"\ndate: 2025-07-01\nlang: fr\nslug: \"Été à Montréal\"\n---\n" + body);
+        home.drop("inbox/festival.md", "---\ntitle: \"Le festival de jazz\"\ndate: 2025-07-01\nlang: fr\n"
+                + "url: /fr/festivals/jazz\naliases:\n  - /ancien-festival/\n---\n" + body);
+        assertThat(home.runOnce()).isZero();
+
+        hugo(home);
+
+        for (String slug : List.of("ete-a-montreal", "festival")) {
+            JsonNode languages = home.bundle(slug).get("languages");
+            assertThat(languages.size()).isEqualTo(2);
+            for (String language : List.of("fr", "en")) {
+                String url = languages.get(language).get("url").asText();
+                Path page = temp.resolve("public" + URI.create(url).getPath() + "index.html");
+                assertThat(page).as(slug + ": page at the URL bundle.json gives for " + language + ", " + url).isRegularFile();
+                assertThat(Files.readString(page)).as(slug + " " + language).contains("<html lang=\"" + language + "\">")
+                        .contains("<h1>" + languages.get(language).get("title").asText() + "</h1>");
+            }
+        }
+        assertThat(home.bundle("festival").get("languages").get("fr").get("url").asText())
+                .isEqualTo("http://localhost:1313/fr/festivals/jazz/");
+        assertThat(Files.readString(temp.resolve("public/ancien-festival/index.html")))
+                .as("the alias redirects to the source's page").contains("http://localhost:1313/fr/festivals/jazz/");
+        try (Stream<Path> written = Files.walk(temp.resolve("public"))) {
+            assertThat(written.map(Path::toString)).as("no page at the slug as the author typed it").noneMatch(p -> p.contains("été"));
+        }
+    }
+
+    /**
      * With raw HTML allowed (the preview site's setting, for WordPress articles), goldmark
      * passes on whatever HTML and link URLs the Markdown holds: the hostile article, source and
      * pseudo-translation, must come out of Hugo without script all the same.

@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * The translate stage: keeps the accepted source version with its language-neutral draft,
@@ -40,6 +41,11 @@ import java.util.Optional;
  * draft, complete, but nothing is requested: the publish stage carries the translation forward.
  */
 public final class DraftWriter {
+
+    /** Spaces and tabs at a line's end; two spaces or more there are a Markdown hard line break. */
+    private static final Pattern LINE_END = Pattern.compile("[ \\t]+$", Pattern.MULTILINE);
+    private static final Pattern HARD_BREAK = Pattern.compile(".*  ");
+    private static final Pattern BLANK_LINE = Pattern.compile("^[ \\t]+$", Pattern.MULTILINE);
 
     private final HomeLayout layout;
     private final SourceArchive sources;
@@ -294,14 +300,26 @@ public final class DraftWriter {
     /**
      * Whether two source versions' language-neutral drafts hold the same text to translate: the
      * same translatable fields (derived summary and description included) and the same body,
-     * whatever their translation: blocks say.
+     * whatever their translation: blocks say, and whatever white space Markdown ignores (see
+     * {@link #translatableBody}).
      */
     static boolean sameTranslatableText(ParsedArticle one, ParsedArticle other) {
         Map<String, Object> oneFields = new LinkedHashMap<>(one.frontMatter().fields());
         Map<String, Object> otherFields = new LinkedHashMap<>(other.frontMatter().fields());
         oneFields.remove(TranslationBlock.KEY);
         otherFields.remove(TranslationBlock.KEY);
-        return oneFields.equals(otherFields) && one.body().equals(other.body());
+        return oneFields.equals(otherFields) && translatableBody(one.body()).equals(translatableBody(other.body()));
+    }
+
+    /**
+     * A body without the white space an editor adds or drops on save and Markdown does not
+     * render: blank lines (or lines of spaces) before the first line and after the last, and
+     * spaces or tabs at a line's end, except that two spaces or more there are a hard line
+     * break, compared as two.
+     */
+    static String translatableBody(String body) {
+        String trimmed = BLANK_LINE.matcher(body.replaceFirst("^(?:[ \\t]*\n)+", "").stripTrailing()).replaceAll("");
+        return LINE_END.matcher(trimmed).replaceAll(end -> HARD_BREAK.matcher(end.group()).matches() ? "  " : "");
     }
 
     /** The draft every target language starts from: translatable fields, the block, the body. */

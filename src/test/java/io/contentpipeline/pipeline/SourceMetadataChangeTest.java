@@ -152,6 +152,38 @@ class SourceMetadataChangeTest {
         assertThat(home.read("outbox/translations/EN/" + SLUG + ".xlf")).doesNotContain("state=\"initial\"");
     }
 
+    /**
+     * Editors add a final newline on save, or leave a space at the end of a line: the file
+     * changed (a new version), but not the text to translate, so the translation is carried
+     * forward, nothing is requested.
+     */
+    @Test
+    void aFinalNewlineOrASpaceAtALinesEndCarriesTheTranslationForwardWithNothingRequested() {
+        PipelineHome home = new PipelineHome(temp);
+        Translator.acceptEnglishSeed(home, "en.md");
+        String seed = PipelineHome.resource(SEED);
+        assertThat(seed).doesNotEndWith("\n");
+        String line = seed.lines().filter(l -> l.startsWith("Le rôle du CMO (Chief Marketing Officer)")).findFirst().orElseThrow();
+        assertThat(seed).contains(line + "\n\n");
+
+        home.drop("inbox/role.md", seed + "\n");
+        assertThat(home.runOnce()).isZero();
+        home.drop("inbox/role.md", seed.replace(line + "\n\n", line + " \n \t\n") + "\n\n");
+        assertThat(home.runOnce()).isZero();
+
+        JsonNode bundle = home.bundle(SLUG);
+        assertThat(bundle.get("version").asInt()).as("the file changed").isEqualTo(3);
+        JsonNode enEntry = bundle.get("languages").get("en");
+        assertThat(enEntry.get("status").asText()).isEqualTo("current");
+        assertThat(enEntry.get("source_version").asInt()).isEqualTo(3);
+        assertThat(enEntry.get("translated_version").asInt()).isEqualTo(1);
+        assertThat(bundle.get("translations").get("en").get("status").asText()).isEqualTo("current");
+        assertThat(events(home, "translation.carried-forward")).extracting(e -> e.get("version").asInt()).containsExactly(2, 3);
+        assertThat(events(home, "translation.requested")).as("nothing asked of a translator")
+                .extracting(e -> e.get("version").asInt()).containsExactly(1);
+        assertThat(home.read(EN_DRAFT)).contains("source_version: 3").contains("\n  needs_work: 0\n");
+    }
+
     @Test
     void aLateReturnWhoseTranslatorMergedTwoParagraphsStaysOutdatedAsItWouldHadItComeInTime() {
         PipelineHome home = new PipelineHome(temp);

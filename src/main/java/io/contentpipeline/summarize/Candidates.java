@@ -5,7 +5,9 @@ import io.contentpipeline.text.SentenceSplitter;
 import io.contentpipeline.text.WordCount;
 import io.contentpipeline.text.TermAnalyzer;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -72,5 +74,40 @@ final class Candidates {
         }
         char last = sentence.charAt(sentence.length() - 1);
         return ".!?…»”\")".indexOf(last) >= 0;
+    }
+
+    /**
+     * Whether a sentence can be shown alone (the summariser chooses only these): every bracket
+     * and quotation mark closed in the order opened: {@code ( )}, {@code [ ]}, « » (or » « as
+     * German and Danish write them), “ ” („ “ or „ ” in German), and straight double quotes in
+     * pairs. A closing mark nothing opened is unbalanced too. Single quotes are left out: ’ is
+     * also the apostrophe.
+     */
+    static boolean balanced(String sentence) {
+        Deque<Character> open = new ArrayDeque<>();
+        for (int i = 0; i < sentence.length(); i++) {
+            char c = sentence.charAt(i);
+            if (!open.isEmpty() && closes(open.peek(), c)) {
+                open.pop();
+            } else if ("([«»“„\"".indexOf(c) >= 0) {
+                open.push(c);
+            } else if (")]”".indexOf(c) >= 0) {
+                return false;
+            }
+        }
+        return open.isEmpty();
+    }
+
+    private static boolean closes(char opening, char c) {
+        return switch (opening) {
+            case '(' -> c == ')';
+            case '[' -> c == ']';
+            case '«' -> c == '»';
+            case '»' -> c == '«';
+            case '“' -> c == '”';
+            case '„' -> c == '“' || c == '”';
+            case '"' -> c == '"';
+            default -> false;
+        };
     }
 }

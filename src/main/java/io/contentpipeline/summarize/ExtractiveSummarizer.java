@@ -15,7 +15,8 @@ import java.util.stream.Collectors;
  * linked by the cosine similarity of their stemmed terms, ranked by PageRank whose random
  * jumps favour early sentences and sentences close to the title (authors announce their
  * subject early and name it in the title). The best sentences that fit the length are
- * returned whole, in reading order.
+ * returned whole, in reading order; one that opens a bracket or quotation it does not close,
+ * or closes one it did not open (cut from a longer quotation), is ranked but never chosen.
  */
 public final class ExtractiveSummarizer {
 
@@ -46,12 +47,18 @@ public final class ExtractiveSummarizer {
             if (chosen.size() == length.maxSentences()) {
                 break;
             }
+            if (!Candidates.balanced(candidate.text())) {
+                continue; // cut from a parenthesis or a quotation: ranked with the others, never shown alone
+            }
             int added = candidate.text().length() + (chosen.isEmpty() ? 0 : 1);
             boolean redundant = chosen.stream().anyMatch(s -> s.cosine(candidate) > REDUNDANCY);
             if (chars + added <= length.maxChars() && !redundant) {
                 chosen.add(candidate);
                 chars += added;
             }
+        }
+        if (chosen.isEmpty()) {
+            return fallback(blocks, length);
         }
         return chosen.stream().sorted(Comparator.comparingInt(Sentence::position))
                 .map(Sentence::text).collect(Collectors.joining(" "));

@@ -1,5 +1,6 @@
 package io.contentpipeline.text;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -12,12 +13,17 @@ import java.util.regex.Pattern;
  * ends at {@code . ! ? …} (French puts a space before {@code ! ?} and may close a
  * « guillemet » after the stop) followed by a space and a capital, a digit or an opening
  * quote. Abbreviations ({@code M.}, {@code ex.}, {@code e.g.}, {@code vs.}), initials and
- * decimal numbers ({@code 2.5}, {@code 1,5}) do not end sentences.
+ * decimal numbers ({@code 2.5}, {@code 1,5}) do not end sentences, and neither does a stop
+ * inside parentheses, brackets or a quotation closed later in the text.
  */
 public final class SentenceSplitter {
 
     private static final Pattern BOUNDARY = Pattern.compile(
             "[.!?…]+(?:\\s?[»”\"’)\\]])*(\\s+)(?=[«“\"(\\[¿¡‘]?\\s?[\\p{Lu}\\d])");
+
+    /** Brackets and quotation marks that enclose text, each opening mark at the index of its closing one. */
+    private static final String OPENING = "([«“";
+    private static final String CLOSING = ")]»”";
 
     private static final Set<String> COMMON = Set.of(
             "dr", "st", "no", "vol", "fig", "p", "pp", "cf", "vs", "ch", "art", "env", "approx", "ca", "al");
@@ -34,10 +40,14 @@ public final class SentenceSplitter {
     public static List<String> split(String text, String language) {
         List<String> sentences = new ArrayList<>();
         Matcher boundary = BOUNDARY.matcher(text);
+        boolean[] enclosed = null;
         int start = 0;
         while (boundary.find()) {
             int end = boundary.start(1);
-            if (isAbbreviation(text, start, end, language)) {
+            if (enclosed == null) {
+                enclosed = enclosed(text);
+            }
+            if (enclosed[end] || isAbbreviation(text, start, end, language)) {
                 continue;
             }
             addIfText(sentences, text.substring(start, end));
@@ -45,6 +55,37 @@ public final class SentenceSplitter {
         }
         addIfText(sentences, text.substring(start));
         return sentences;
+    }
+
+    /**
+     * For each position, whether a bracket or a quotation that closes later in the text
+     * encloses it: a stop there ends no sentence ("(Oui, sur ce projet! Il y en a même.)" is
+     * one). Each closing mark pairs with the last unpaired opening mark of its kind; an opening
+     * mark never closed, or a closing one never opened, encloses nothing. Straight quotes, which
+     * do not say whether they open or close, are left out. Linear in the text's length.
+     */
+    private static boolean[] enclosed(String text) {
+        int[] change = new int[text.length() + 2];
+        List<ArrayDeque<Integer>> open = new ArrayList<>();
+        for (int kind = 0; kind < OPENING.length(); kind++) {
+            open.add(new ArrayDeque<>());
+        }
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            int closing = CLOSING.indexOf(c);
+            if (closing >= 0 && !open.get(closing).isEmpty()) {
+                change[open.get(closing).pop() + 1]++;
+                change[i + 1]--;
+            } else if (OPENING.indexOf(c) >= 0) {
+                open.get(OPENING.indexOf(c)).push(i);
+            }
+        }
+        boolean[] enclosed = new boolean[text.length() + 1];
+        for (int i = 0, depth = 0; i <= text.length(); i++) {
+            depth += change[i];
+            enclosed[i] = depth > 0;
+        }
+        return enclosed;
     }
 
     /** True when the word before the stop is an abbreviation or an initial, not a sentence end. */

@@ -63,6 +63,8 @@ class LanguageIntelligenceTest {
         // OpenTelemetry: shortcodes and explicit {#id} headings; given a date, which docs pages lack.
         String otel = PipelineHome.resource("corpus/pairs/otel-docs-zero-code-python/fr.md").replaceFirst("\ntitle:", "\ndate: 2024-05-01\ntitle:");
         home.drop("inbox/otel-python.md", otel);
+        // A parenthesis of two sentences: "(Oui, … sur ce projet! Il y a même des Steve honoraires.)"
+        home.dropResource("corpus/pairs/cds-vac-cds-visit/fr.md", "vac.md");
 
         assertThat(home.runOnce()).isZero();
 
@@ -87,5 +89,11 @@ class LanguageIntelligenceTest {
         assertThat(python.get("outline")).extracting(h -> h.get("id").asText())
                 .containsExactly("setup", "configuring-the-agent", "supported-libraries-and-frameworks", "troubleshooting");
         assertThat(home.read("outbox/published/otel-python/index.fr.html")).doesNotContain("{{%").contains("<h2 id=\"setup\">");
+
+        JsonNode vac = home.bundle("vac").get("languages").get("fr");
+        assertThat(vac.get("summary_source").asText()).isEqualTo("derived");
+        assertThat(vac.get("summary").asText()).as("no sentence cut out of the parenthesis").doesNotContain("honoraires.)")
+                .satisfies(summary -> assertThat(summary.chars().filter(c -> c == '(').count())
+                        .isEqualTo(summary.chars().filter(c -> c == ')').count()));
     }
 }

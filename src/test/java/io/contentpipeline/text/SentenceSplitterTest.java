@@ -40,4 +40,21 @@ class SentenceSplitterTest {
         assertThat(SentenceSplitter.split("The CMO vs. the manager etc. are roles. Then more.", "en"))
                 .containsExactly("The CMO vs. the manager etc. are roles.", "Then more.");
     }
+
+    @Test
+    void aStopInsideParenthesesOrAQuotationClosedLaterEndsNoSentence() {
+        assertThat(SentenceSplitter.split("Sarah s’est installée avec deux des développeurs nommés Steve. "
+                + "(Oui, il y a une abondance de Steve sur ce projet! Il y a même des Steve honoraires.) Les tests ont suivi.", "fr"))
+                .containsExactly("Sarah s’est installée avec deux des développeurs nommés Steve.",
+                        "(Oui, il y a une abondance de Steve sur ce projet! Il y a même des Steve honoraires.)", "Les tests ont suivi.");
+        assertThat(SentenceSplitter.split("“We ship. Then we learn,” she said. It worked.", "en"))
+                .containsExactly("“We ship. Then we learn,” she said.", "It worked.");
+    }
+
+    @Test
+    void aMarkNeverClosedOrNeverOpenedEnclosesNothing() {
+        assertThat(SentenceSplitter.split("Voici trois points : 1) le prix. Puis (a) la date. Enfin la fin.", "fr"))
+                .containsExactly("Voici trois points : 1) le prix.", "Puis (a) la date.", "Enfin la fin.");
+        assertThat(SentenceSplitter.split("Il a dit « oui. Puis non. Fin.", "fr")).containsExactly("Il a dit « oui.", "Puis non.", "Fin.");
+    }
 }

@@ -329,7 +329,7 @@ class AuthorMetadataTest {
         String fr = frontMatter(home, "outbox/published/ete/index.fr.md");
         String en = frontMatter(home, "outbox/published/ete/index.en.md");
         assertThat(fr).contains("url: /fr/festivals/ete-montreal\n").contains("- /ancienne-page/\n");
-        assertThat(en).doesNotContain("url:").doesNotContain("aliases").doesNotContain("ancienne-page").contains("date: 2025-03-05");
+        assertThat(en).doesNotContain("url:").doesNotContain("aliases").doesNotContain("ancienne-page").contains("date: \"2025-03-05\"");
         JsonNode languages = home.bundle("ete").get("languages");
         assertThat(languages.get("fr").get("url").asText()).as("where Hugo puts a url: from the site's root, a folder")
                 .isEqualTo("http://localhost:1313/fr/festivals/ete-montreal/");

@@ -73,7 +73,8 @@ public final class Deriver {
 
     /** @param declaredLanguage the language the text is said to be in, if anyone says so */
     public Derived derive(FrontMatter frontMatter, String body, Optional<String> declaredLanguage) {
-        Document document = markdown.parse(body);
+        // As published: raw HTML headings carry the outline's ids (markup only, no text changes).
+        Document document = markdown.parse(markdown.withHeadingIds(body));
         List<ProseBlock> blocks = ProseBlocks.of(document);
         String prose = blocks.stream().map(ProseBlock::text).collect(Collectors.joining("\n"));
         LanguageResolver.Resolution language = languages.resolve(declaredLanguage, prose);

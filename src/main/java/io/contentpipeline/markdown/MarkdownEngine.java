@@ -1,36 +1,31 @@
 package io.contentpipeline.markdown;
 
-import com.vladsch.flexmark.ast.Heading;
-import com.vladsch.flexmark.ast.HtmlBlock;
+import com.vladsch.flexmark.ast.AnchorRefTarget;
 import com.vladsch.flexmark.ext.attributes.AttributesExtension;
 import com.vladsch.flexmark.ext.attributes.AttributesNode;
 import com.vladsch.flexmark.ext.footnotes.FootnoteExtension;
 import com.vladsch.flexmark.ext.gfm.strikethrough.StrikethroughExtension;
 import com.vladsch.flexmark.ext.tables.TablesExtension;
 import com.vladsch.flexmark.html.HtmlRenderer;
-import com.vladsch.flexmark.html.renderer.HeaderIdGenerator;
+import com.vladsch.flexmark.html.renderer.HeaderIdGeneratorFactory;
+import com.vladsch.flexmark.html.renderer.HtmlIdGenerator;
+import com.vladsch.flexmark.html.renderer.LinkResolverContext;
 import com.vladsch.flexmark.parser.Parser;
 import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
-import com.vladsch.flexmark.util.ast.NodeVisitor;
-import com.vladsch.flexmark.util.ast.VisitHandler;
 import com.vladsch.flexmark.util.data.DataKey;
 import com.vladsch.flexmark.util.data.MutableDataSet;
 
-import org.jsoup.Jsoup;
-import org.jsoup.nodes.Element;
-
 import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.Set;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * The one flexmark configuration of the pipeline: CommonMark plus tables, strikethrough,
- * footnotes and {@code {#id}} attributes, with GitHub-style heading ids as Hugo makes them.
+ * footnotes and {@code {#id}} attributes, with heading ids as Hugo 0.111 makes them ({@link HeadingAnchors}).
  * Parser and renderer are immutable and shared between threads.
  */
 public final class MarkdownEngine {
@@ -41,11 +36,10 @@ public final class MarkdownEngine {
     private static final String CODE_MARK = "pipeline-highlight-" + UUID.randomUUID() + "-";
     private static final DataKey<List<Code>> HIGHLIGHT_CODE = new DataKey<>("HIGHLIGHT_CODE", List.of());
     private static final Pattern LANGUAGE_NAME = Pattern.compile("[\\w+#.-]+");
-    /** An HTML block without such a tag has no heading, and needs no HTML parse for the outline. */
-    private static final Pattern HEADING_TAG = Pattern.compile("<h[1-6]", Pattern.CASE_INSENSITIVE);
-
     private final Parser parser;
     private final HtmlRenderer renderer;
+    /** The published Markdown's policy: Hugo makes a heading's id from its cleaned text. */
+    private final SafeMarkdown safe = new SafeMarkdown(this);
 
     public MarkdownEngine() {
         MutableDataSet options = new MutableDataSet();
@@ -56,10 +50,9 @@ public final class MarkdownEngine {
                 AttributesExtension.create()));
         options.set(HtmlRenderer.GENERATE_HEADER_ID, true);
         options.set(HtmlRenderer.RENDER_HEADER_ID, true);
-        options.set(HtmlRenderer.HEADER_ID_GENERATOR_RESOLVE_DUPES, true);
         options.set(TablesExtension.CLASS_NAME, "table");
         this.parser = Parser.builder(options).build();
-        this.renderer = HtmlRenderer.builder(options).build();
+        this.renderer = HtmlRenderer.builder(options).htmlIdGeneratorFactory(new HugoIds()).build();
     }
 
     /**
@@ -76,10 +69,12 @@ public final class MarkdownEngine {
         StringBuilder text = new StringBuilder(markdown.length());
         int copied = 0;
         int next = 0;
+        List<Integer> cuts = new ArrayList<>();
         Matcher tag = TEMPLATE_TAGS.matcher(markdown);
         while (tag.find()) {
             text.append(markdown, copied, tag.start());
             copied = tag.end();
+            cuts.add(text.length());
             HighlightBodies.Body body = next < highlights.bodies().size() ? highlights.bodies().get(next) : null;
             if (body != null && body.open() == tag.start()) {
                 text.append("<!--").append(CODE_MARK).append(code.size()).append("-->");
@@ -92,6 +87,9 @@ public final class MarkdownEngine {
         Document document = parser.parse(copied == 0 ? markdown : text.append(markdown, copied, markdown.length()).toString());
         if (!code.isEmpty()) {
             document.set(HIGHLIGHT_CODE, List.copyOf(code));
+        }
+        if (!cuts.isEmpty()) {
+            document.set(HeadingAnchors.SHORTCODE_CUTS, cuts.stream().mapToInt(Integer::intValue).toArray());
         }
         return document;
     }
@@ -161,33 +159,87 @@ public final class MarkdownEngine {
     }
 
     /**
-     * Every heading with its level, text and the id the published HTML gives it: flexmark's
-     * for Markdown headings (an explicit {@code {#id}} wins), {@link HeadingIds} for headings
-     * inside raw HTML blocks, in document order, as {@code HeadingAnchors} assigns them.
+     * Every heading with its level, text and the id it has in the page Hugo builds from the
+     * published Markdown, and in ours ({@link HeadingAnchors}), in document order: from a body
+     * {@link #withHeadingIds} wrote, a raw HTML heading's id is written in its tag.
      */
     public List<io.contentpipeline.article.Heading> outline(Document document) {
-        HeaderIdGenerator ids = new HeaderIdGenerator.Factory().create();
-        ids.generateIds(document);
-        Set<String> used = new HashSet<>();
-        new NodeVisitor(new VisitHandler<>(Heading.class, heading -> used.add(heading.getAnchorRefId()))).visit(document);
-        List<io.contentpipeline.article.Heading> outline = new ArrayList<>();
-        new NodeVisitor(
-                new VisitHandler<>(Heading.class, heading -> outline.add(new io.contentpipeline.article.Heading(
-                        heading.getLevel(), PlainText.of(heading).strip(), heading.getAnchorRefId()))),
-                new VisitHandler<>(HtmlBlock.class, block -> {
-                    String html = block.getChars().toString();
-                    if (!HEADING_TAG.matcher(html).find()) {
-                        return;
-                    }
-                    for (Element heading : Jsoup.parseBodyFragment(html).select(HeadingIds.HEADINGS)) {
-                        if (!heading.text().isBlank()) {
-                            String id = HeadingIds.idFor(heading, used);
-                            outline.add(new io.contentpipeline.article.Heading(
-                                    Integer.parseInt(heading.normalName().substring(1)), heading.text().strip(), id));
-                        }
-                    }
-                })).visit(document);
-        return outline;
+        return HeadingAnchors.of(document, safe).stream()
+                .map(anchor -> new io.contentpipeline.article.Heading(anchor.level(), anchor.text(), anchor.id())).toList();
+    }
+
+    /**
+     * The body with the ids of its raw HTML headings written into their tags
+     * ({@code <h2 id="…">}), for those that have none: Hugo passes raw HTML on as it is, so
+     * the outline's id is in its page only when the Markdown spells it out. The same body when
+     * there is none to write; applied again, no change.
+     */
+    public String withHeadingIds(String body) {
+        if (!HeadingAnchors.HEADING_TAG.matcher(body).find()) {
+            return body;
+        }
+        List<TextEdit> edits = HeadingAnchors.of(parseMasked(body, HighlightBodies.in(body)), safe).stream()
+                .map(HeadingAnchors.Anchor::missing).filter(Objects::nonNull).toList();
+        return TextEdit.apply(body, edits);
+    }
+
+    /**
+     * A published body without the ids {@link #withHeadingIds} wrote, so that
+     * {@code withHeadingIds} of the result is the published body again: of the ids standing
+     * first in a raw HTML heading's tag, as it writes them, those it writes back the same. (An
+     * author's id it would write the same way goes too, and comes back the same.)
+     */
+    public String withoutWrittenHeadingIds(String published) {
+        if (!HeadingAnchors.HEADING_TAG.matcher(published).find()) {
+            return published;
+        }
+        List<TextEdit> leading = HeadingAnchors.leadingIds(parseMasked(published, HighlightBodies.in(published)));
+        String bare = TextEdit.apply(published, leading);
+        if (leading.isEmpty() || withHeadingIds(bare).equals(published)) {
+            return bare;
+        }
+        // Some are the author's: one by one, in order, each that comes back the same goes.
+        List<TextEdit> removals = new ArrayList<>();
+        for (TextEdit removal : leading) {
+            removals.add(removal);
+            if (!withHeadingIds(TextEdit.apply(published, removals)).equals(published)) {
+                removals.remove(removals.size() - 1);
+            }
+        }
+        return TextEdit.apply(published, removals);
+    }
+
+    /** Our HTML page's heading ids: Hugo's ({@link HeadingAnchors}); none for a heading Hugo's id is unknown for. */
+    private final class HugoIds implements HeaderIdGeneratorFactory, HtmlIdGenerator {
+
+        @Override
+        public HtmlIdGenerator create(LinkResolverContext context) {
+            return this;
+        }
+
+        @Override
+        public HtmlIdGenerator create() {
+            return this;
+        }
+
+        @Override
+        public void generateIds(Document document) {
+            HeadingAnchors.markdown(document, safe).forEach((heading, anchor) -> {
+                if (!heading.isExplicitAnchorRefId()) {
+                    heading.setAnchorRefId(anchor.id());
+                }
+            });
+        }
+
+        @Override
+        public String getId(Node node) {
+            return node instanceof AnchorRefTarget target && !target.getAnchorRefId().isEmpty() ? target.getAnchorRefId() : null;
+        }
+
+        @Override
+        public String getId(CharSequence text) {
+            return HeadingIds.anchor(text);
+        }
     }
 
     static boolean isAttributes(Node node) {

@@ -84,6 +84,15 @@ public final class SafeMarkdown {
     }
 
     /**
+     * One line of a heading's text as the cleaned body has it: cleaned as the text of an ATX
+     * heading, so that it is read inline, as in its heading.
+     */
+    String cleanLine(String line) {
+        String cleaned = clean("# " + line);
+        return cleaned.startsWith("# ") ? cleaned.substring(2) : cleaned;
+    }
+
+    /**
      * Hugo expands shortcodes before it reads the Markdown, code spans and fences included,
      * and some pass their parameters on as HTML ({@code figure}'s caption and link). So the
      * raw HTML and the URLs in every shortcode's parameters get the same policy, wherever the

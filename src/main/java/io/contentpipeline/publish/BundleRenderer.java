@@ -1,5 +1,6 @@
 package io.contentpipeline.publish;
 
+import com.vladsch.flexmark.util.ast.Document;
 import io.contentpipeline.article.Derived;
 import io.contentpipeline.files.Sha256;
 import io.contentpipeline.markdown.MarkdownEngine;
@@ -37,17 +38,18 @@ final class BundleRenderer {
         String defaultUrl = alternates.get(sourceLanguage);
         Map<String, byte[]> files = new LinkedHashMap<>();
         Map<String, LanguageEntry> entries = new LinkedHashMap<>();
-        for (LanguageVersion version : versions.values()) {
-            String url = alternates.get(version.language());
-            String mdName = "index." + version.language() + ".md";
-            String htmlName = "index." + version.language() + ".html";
-            // Hugo renders this body again, raw HTML allowed: it gets the policy our HTML page gets.
-            String safeBody = safeMarkdown.clean(version.body());
-            byte[] md = FrontMatterWriter.markdown(version.frontMatter().fields(), safeBody).getBytes(StandardCharsets.UTF_8);
+        for (LanguageVersion written : versions.values()) {
+            String url = alternates.get(written.language());
+            String mdName = "index." + written.language() + ".md";
+            String htmlName = "index." + written.language() + ".html";
+            // Hugo renders this body again, raw HTML allowed: it gets the policy our HTML page gets,
+            // and the ids of the outline's raw HTML headings, which Hugo does not make.
+            String published = markdown.withHeadingIds(written.body());
+            String safeBody = safeMarkdown.clean(published);
+            byte[] md = FrontMatterWriter.markdown(written.frontMatter().fields(), safeBody).getBytes(StandardCharsets.UTF_8);
             // Rendered once by the derive stage; versions read back from a bundle are rendered here.
-            String body = version.derived().html() != null ? version.derived().html()
-                    : SafeHtml.clean(markdown.render(markdown.parse(version.body())));
-            byte[] html = HtmlPage.render(version, url, alternates, defaultUrl, body).getBytes(StandardCharsets.UTF_8);
+            LanguageVersion version = written.derived().html() != null ? written : rendered(written, published);
+            byte[] html = HtmlPage.render(version, url, alternates, defaultUrl, version.derived().html()).getBytes(StandardCharsets.UTF_8);
             files.put(mdName, md);
             files.put(htmlName, html);
             Map<String, String> digests = new LinkedHashMap<>();
@@ -56,6 +58,21 @@ final class BundleRenderer {
             entries.put(version.language(), entry(version, url, digests));
         }
         return new Rendered(files, entries);
+    }
+
+    /**
+     * A version read back from its bundle, with its HTML and its outline made again from its
+     * body (one published before heading ids were written has an outline with ids its page lacks).
+     */
+    private LanguageVersion rendered(LanguageVersion version, String published) {
+        Document document = markdown.parse(published);
+        Derived read = version.derived();
+        Derived derived = new Derived(read.language(), read.detected(), read.summary(), read.summarySource(), read.description(),
+                read.descriptionSource(), read.wordCount(), read.readingTimeMinutes(), markdown.outline(document),
+                SafeHtml.clean(markdown.render(document)), read.warnings());
+        return new LanguageVersion(version.language(), version.frontMatter(), version.body(), derived, version.status(),
+                version.sourceVersion(), version.translatedVersion(), version.warnings(), version.inputSha256(), version.inputFile(),
+                version.acceptedAt());
     }
 
     private static LanguageEntry entry(LanguageVersion version, String url, Map<String, String> files) {

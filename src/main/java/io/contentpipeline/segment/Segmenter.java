@@ -62,6 +62,11 @@ public final class Segmenter {
         this.markdown = markdown;
     }
 
+    /** The Markdown engine segments are cut with. */
+    public MarkdownEngine markdown() {
+        return markdown;
+    }
+
     /** @param bodyLine the file line where the body starts, for locating segments */
     public SegmentedArticle segment(FrontMatter frontMatter, String body, int bodyLine) {
         HighlightBodies highlights = HighlightBodies.in(body);

@@ -282,7 +282,9 @@ public final class DraftWriter {
         FrontMatter fields = sources.source(slug, entry.sourceVersion())
                 .map(source -> TranslatableFields.inOrderOf(parse(source).frontMatter(), page.frontMatter()))
                 .orElse(page.frontMatter());
-        return memory(entry.sourceVersion(), parse(draft.get()), segmenter.segment(fields, page.body(), page.bodyLine()), drafted);
+        // What the translator returned: the heading ids the publish stage wrote are no translation.
+        String body = segmenter.markdown().withoutWrittenHeadingIds(page.body());
+        return memory(entry.sourceVersion(), parse(draft.get()), segmenter.segment(fields, body, page.bodyLine()), drafted);
     }
 
     /**

@@ -197,6 +197,78 @@ class HugoPreviewIT {
         assertThat(Files.readString(page)).contains("<h1>0x1F</h1>").contains("<p class=\"description\">1_000</p>");
     }
 
+    /** An id attribute in a page, as Hugo and jsoup write them (ids have no quote). */
+    private static final Pattern ID = Pattern.compile("\\sid=\"([^\"]*)\"");
+
+    /**
+     * Every id of a bundle's outline is an anchor in the page Hugo builds from its
+     * index.&lt;lang&gt;.md, and in our index.&lt;lang&gt;.html: on real articles whose headings
+     * used to lose theirs in Hugo. Headings written as raw HTML (WordPress exports: Hugo gives
+     * them no id, so the published Markdown carries it), one id for two same headings among
+     * them, and Markdown headings whose id Hugo 0.111 makes from the text as written: a link's
+     * URL, {@code &nbsp;}, {@code _emphasis_} count. Sources and their pseudo-translations.
+     */
+    @Test
+    void everyOutlineIdIsAnAnchorInThePageHugoBuilds() throws Exception {
+        assumeTrue(hugoInstalled(), "hugo is not installed (apt-get install hugo)");
+        PipelineHome home = new PipelineHome(temp.resolve("home"), Map.of("pipeline.pseudo-translate", "true"));
+        home.dropResource("corpus/pairs/cds-blog-cyber-safe-sherry/fr.md", "sherry.md");
+        home.dropResource("corpus/pairs/cds-reschedule-a-citizenship-appointment/fr.md", "reschedule.md");
+        home.dropResource("corpus/singles/cds__fr__blog__posts__la-fois-ou-la-tenue-dun-ama-a-ressemble-a-une-course-a-relais.md", "ama.md");
+        home.dropResource("corpus/singles/cds__fr__blog__posts__comprendre-les-mentalites-changeantes-pour-mieux-concevoir-en-temps-de-pandemie.md",
+                "mentalites.md");
+        home.dropResource("corpus/singles/cds__en__blog__posts__how-a-new-directive-makes-it-easier-to-procure-software-in-the-gc.md",
+                "directive.md");
+        assertThat(home.runOnce()).isZero();
+
+        hugo(home);
+
+        List<String> missing = new ArrayList<>();
+        int checked = 0;
+        for (String slug : List.of("sherry", "reschedule", "ama", "mentalites", "directive")) {
+            JsonNode languages = home.bundle(slug).get("languages");
+            for (String language : (Iterable<String>) languages::fieldNames) {
+                Path page = temp.resolve("public" + URI.create(languages.get(language).get("url").asText()).getPath() + "index.html");
+                List<String> hugoIds = ids(Files.readString(page));
+                List<String> ourIds = ids(home.read("outbox/published/" + slug + "/index." + language + ".html"));
+                for (JsonNode heading : languages.get(language).get("outline")) {
+                    String id = heading.get("id").asText();
+                    checked++;
+                    if (!hugoIds.contains(id)) {
+                        missing.add(slug + " " + language + ": #" + id + " not in Hugo's page");
+                    }
+                    if (!ourIds.contains(id)) {
+                        missing.add(slug + " " + language + ": #" + id + " not in index." + language + ".html");
+                    }
+                }
+            }
+        }
+        assertThat(missing).as("outline ids missing from the pages").isEmpty();
+        assertThat(checked).isGreaterThan(40);
+        // Hugo's ids, as Hugo 0.111 made them for these headings.
+        assertThat(outlineIds(home, "ama", "fr")).contains("yael---yaelbergerhttpstwittercomyaelberger", "charlotte");
+        assertThat(outlineIds(home, "reschedule", "fr")).contains("les-demandeurs-ne-sont-pas-certains-de-ce-quest-une-nbspraison-valablenbsp");
+        assertThat(outlineIds(home, "directive", "en")).contains("tldr--_too-long-didnt-read_");
+        assertThat(outlineIds(home, "mentalites", "fr")).contains("énoncé-de-valeurs", "énoncé-de-valeurs-1");
+        assertThat(home.read("outbox/published/sherry/index.fr.md")).contains("<h2 id=\"quelles-nouvelles-tendances-avez-vous-remarquées-dans-la-cybersécurité-de-la-fonction-publique\"><strong>")
+                .as("an id of the author's stays as it is").contains("<h2 id=\"h-pouvez-vous-nous-parler-de-vous-et-de-votre-travail\">");
+    }
+
+    private static List<String> ids(String html) {
+        List<String> ids = new ArrayList<>();
+        Matcher id = ID.matcher(html);
+        while (id.find()) {
+            ids.add(org.jsoup.parser.Parser.unescapeEntities(id.group(1), true));
+        }
+        return ids;
+    }
+
+    private static List<String> outlineIds(PipelineHome home, String slug, String language) {
+        List<String> ids = new ArrayList<>();
+        home.bundle(slug).get("languages").get(language).get("outline").forEach(heading -> ids.add(heading.get("id").asText()));
+        return ids;
+    }
+
     /** Runs the preview site over the home's outbox/published/ into temp/public. */
     private void hugo(PipelineHome home) throws IOException, InterruptedException {
         Path site = temp.resolve("site");

@@ -3,6 +3,7 @@ package io.contentpipeline.intake;
 import io.contentpipeline.article.SourceFile;
 import io.contentpipeline.files.HomeLayout;
 import io.contentpipeline.parse.ArticleParser;
+import io.contentpipeline.publish.BundleManifest;
 import io.contentpipeline.publish.BundleStore;
 import io.contentpipeline.status.ShortDuration;
 import io.contentpipeline.status.TransientFailures;
@@ -31,9 +32,11 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Holds back a returned translation whose source article is not published yet (a
- * translator may return it before the author's article has gone through), instead of
- * rejecting it. Once {@code pipeline.returns.source-wait} has passed since the file was last
- * modified it is let through, and the returns route rejects it for its unknown source.
+ * translator may return it before the author's article has gone through), or whose source
+ * version is not (a draft is written before its version is published, and a return that
+ * comes back at once, a pseudo-translation or a translation tool's, can overtake it), instead
+ * of rejecting it. Once {@code pipeline.returns.source-wait} has passed since the file was last
+ * modified it is let through, and the returns route rejects it for its unknown source or version.
  * The wait is measured from the file's modification time, not from when this process first
  * saw it, so that it holds across restarts and across --once runs (a cron of --once used to
  * find every return new, and never rejected one naming a mistyped slug). Unreadable files
@@ -62,8 +65,11 @@ public final class ReturnsFilter implements GenericFileFilter<File> {
         this.clock = clock;
     }
 
-    /** A return held back: the file, what its block names, and when it will be let through to be rejected. */
-    public record Held(Path file, String slug, String language, String version, Instant rejectedFrom) {
+    /**
+     * A return held back: the file, what its block names, the version of that source published
+     * (0 when none is), and when it will be let through to be rejected.
+     */
+    public record Held(Path file, String slug, String language, String version, int publishedVersion, Instant rejectedFrom) {
     }
 
     @Override
@@ -109,7 +115,7 @@ public final class ReturnsFilter implements GenericFileFilter<File> {
                 waiting.remove(path, wait);
             } else if (now.isBefore(wait.rejectedFrom(maxWait))) {
                 held.add(new Held(path, wait.named().source(), wait.named().targetLanguage(), wait.named().sourceVersion(),
-                        wait.rejectedFrom(maxWait)));
+                        wait.publishedVersion(), wait.rejectedFrom(maxWait)));
             }
         });
         held.sort(Comparator.comparing(Held::rejectedFrom));
@@ -124,18 +130,20 @@ public final class ReturnsFilter implements GenericFileFilter<File> {
     public void reportWaiting() {
         Instant now = clock.instant();
         for (Held held : waiting()) {
-            LOG.warn("translation.still-waiting slug={} lang={} version={} file={}: no published article has this slug;"
+            LOG.warn("translation.still-waiting slug={} lang={} version={} file={}: {};"
                             + " the file stays in {} and is rejected from {} (in {}, pipeline.returns.source-wait {} after its last change)"
                             + " unless the article is published first",
                     held.slug(), orDash(held.language()), orDash(held.version()), held.file().getFileName(),
+                    held.publishedVersion() == 0 ? "no published article has this slug"
+                            : "version " + held.version() + " of this article is not published yet",
                     "inbox/translations/" + held.file().getParent().getFileName() + "/", held.rejectedFrom().truncatedTo(ChronoUnit.SECONDS),
                     ShortDuration.of(Duration.between(now, held.rejectedFrom())), maxWait);
         }
     }
 
     /**
-     * The file's wait when the source it names is not published yet; empty when it can go
-     * ahead. A waiting file is read once: while it is unchanged, only its source is looked up
+     * The file's wait when the source version it names is not published yet; empty when it can
+     * go ahead. A waiting file is read once: while it is unchanged, only its source is looked up
      * again at each poll.
      */
     private Optional<Waiting> heldBack(Path path) {
@@ -148,22 +156,42 @@ public final class ReturnsFilter implements GenericFileFilter<File> {
             Waiting known = waiting.get(path);
             boolean unchanged = known != null && known.isUnchanged(attributes);
             Optional<TranslationBlock.Named> named = unchanged ? Optional.of(known.named()) : namedSource(path);
-            if (named.isEmpty() || bundles.exists(named.get().source())) {
+            if (named.isEmpty()) {
                 return Optional.empty();
             }
-            Waiting held = new Waiting(attributes.size(), attributes.lastModifiedTime(), named.get());
+            int published = publishedVersion(named.get().source());
+            if (published > 0 && !isAfter(named.get().sourceVersion(), published)) {
+                return Optional.empty();
+            }
+            Waiting held = new Waiting(attributes.size(), attributes.lastModifiedTime(), named.get(), published);
             Instant rejectedFrom = held.rejectedFrom(maxWait);
             if (!unchanged && clock.instant().isBefore(rejectedFrom)) {
-                LOG.info("translation.waiting slug={} lang={} version={} file={}: its source is not published yet; it waits up to {}"
+                LOG.info("translation.waiting slug={} lang={} version={} file={}: {}; it waits up to {}"
                                 + " after the file's last change, until {} (in {}), then it is rejected",
                         named.get().source(), orDash(named.get().targetLanguage()), orDash(named.get().sourceVersion()),
-                        path.getFileName(), maxWait, rejectedFrom.truncatedTo(ChronoUnit.SECONDS),
+                        path.getFileName(), published == 0 ? "its source is not published yet" : "version " + named.get().sourceVersion()
+                                + " of its source is not published yet (published: version " + published + ")",
+                        maxWait, rejectedFrom.truncatedTo(ChronoUnit.SECONDS),
                         ShortDuration.of(Duration.between(clock.instant(), rejectedFrom)));
             }
             waiting.put(path, held);
             return Optional.of(held);
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
+        }
+    }
+
+    /** The version of the slug published, 0 when none is. */
+    private int publishedVersion(String slug) throws IOException {
+        return bundles.exists(slug) ? bundles.manifest(slug).map(BundleManifest::version).orElse(0) : 0;
+    }
+
+    /** Whether a block's source_version is a version after {@code published}; one that is no number is not (the checks reject it). */
+    private static boolean isAfter(String version, int published) {
+        try {
+            return version != null && Integer.parseInt(version) > published;
+        } catch (NumberFormatException e) {
+            return false;
         }
     }
 
@@ -177,8 +205,11 @@ public final class ReturnsFilter implements GenericFileFilter<File> {
         return value == null ? "-" : value;
     }
 
-    /** A file held back: the size and modification time it had when it was read, and what its block names. */
-    private record Waiting(long size, FileTime modified, TranslationBlock.Named named) {
+    /**
+     * A file held back: the size and modification time it had when it was read, what its block
+     * names, and the version of that source published then (0 when none was).
+     */
+    private record Waiting(long size, FileTime modified, TranslationBlock.Named named, int publishedVersion) {
         boolean isUnchanged(BasicFileAttributes attributes) {
             return size == attributes.size() && modified.equals(attributes.lastModifiedTime());
         }

@@ -344,6 +344,47 @@ class RejectionTest {
     }
 
     /**
+     * A return for a version of its source that is not published yet waits for it, as a return
+     * for an unpublished article does: the translate stage writes a draft before the version is
+     * published, and a return that comes back at once (a pseudo-translation, a translation
+     * tool) used to be rejected as translating a version that does not exist.
+     */
+    @Test
+    void aReturnForAVersionNotPublishedYetWaitsForIt() {
+        String updated = PipelineHome.resource(SeedArticleTest.SEED).replace("il n'exécute pas les tâches", "il ne réalise pas les tâches lui-même");
+        PipelineHome elsewhere = new PipelineHome(temp.resolve("elsewhere"));
+        elsewhere.publishSeed("seed.txt");
+        elsewhere.drop("inbox/seed.txt", updated);
+        assertThat(elsewhere.runOnce()).isZero();
+        String versionTwoReturn = Translator.englishSeedReturn(elsewhere);
+        assertThat(versionTwoReturn).contains("source_version: 2");
+        PipelineHome home = new PipelineHome(temp.resolve("home"));
+        home.publishSeed("seed.txt");
+        home.drop("inbox/translations/EN/early.md", versionTwoReturn);
+
+        List<String> logged = logLines(home::runOnce, 0, ReturnsFilter.class.getName(), "pipeline.status");
+
+        assertThat(home.files("inbox/translations/EN")).containsExactly("early.md");
+        assertThat(home.files("outbox/rejected")).isEmpty();
+        assertThat(logged).filteredOn(line -> line.startsWith("translation.waiting ")).singleElement().asString()
+                .startsWith("translation.waiting slug=role-cmo-pme lang=en version=2 file=early.md: version 2 of its source is not published yet"
+                        + " (published: version 1);");
+        assertThat(logged).filteredOn(line -> line.startsWith("status ")).last().asString().contains(" waiting_for_source=1 ");
+        assertThat(logged).filteredOn(line -> line.startsWith("translation.still-waiting ")).singleElement().asString()
+                .startsWith("translation.still-waiting slug=role-cmo-pme lang=en version=2 file=early.md: version 2 of this article"
+                        + " is not published yet; the file stays in inbox/translations/EN/");
+
+        home.drop("inbox/seed.txt", updated);
+        assertThat(home.runOnce()).isZero();
+
+        assertThat(home.files("inbox/translations/EN")).isEmpty();
+        assertThat(home.files("outbox/rejected")).isEmpty();
+        JsonNode en = home.bundle("role-cmo-pme").get("languages").get("en");
+        assertThat(en.get("status").asText()).isEqualTo("current");
+        assertThat(en.get("source_version").asInt()).isEqualTo(2);
+    }
+
+    /**
      * The wait for a return's source runs from the file's last change, not from when a process
      * first saw it: each --once run (or a restarted service) used to start the hour again, so a
      * return naming a mistyped slug was never rejected. Past the wait it is rejected, with the

@@ -19,6 +19,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -68,15 +69,24 @@ public final class PseudoTranslator {
         return drafts;
     }
 
-    /** A whole draft pseudo-translated: every field and body segment, markers removed, the block marked pseudo. */
+    /**
+     * A whole draft pseudo-translated, markers removed, the block marked pseudo: every field and
+     * body segment of a first draft; of a draft that reuses an accepted translation, only the
+     * segments it lists as needing work, the others being translations already (a pseudo-translation
+     * accepted earlier among them, which would otherwise be wrapped again).
+     */
     String translate(String draftText) {
         ParsedArticle draft = parser.parseText(new SourceFile("draft.md", null, new byte[0], null), draftText);
         String body = DraftComposer.MARKER.matcher(draft.body()).replaceAll("");
         Map<String, Object> fields = new LinkedHashMap<>(draft.frontMatter().fields());
         Map<String, Object> block = TranslationBlock.blockOf(draft.frontMatter());
+        Predicate<Segment> needsWork = block.get(TranslationBlock.NEEDS_WORK_SEGMENTS) instanceof List<?> ids
+                ? segment -> ids.contains(segment.id()) : segment -> true;
         fields.remove(TranslationBlock.KEY);
         for (Segment field : Segmenter.fields(draft.frontMatter())) {
-            FieldPaths.set(fields, field.id(), pseudo(field.text()));
+            if (needsWork.test(field)) {
+                FieldPaths.set(fields, field.id(), pseudo(field.text()));
+            }
         }
         block.put(TranslationBlock.PSEUDO, true);
         fields.put(TranslationBlock.KEY, block);
@@ -85,7 +95,7 @@ public final class PseudoTranslator {
         StringBuilder translated = new StringBuilder(body.length() * 2);
         int copied = 0;
         for (Segment segment : segments) {
-            translated.append(body, copied, segment.start()).append(pseudo(segment.text()));
+            translated.append(body, copied, segment.start()).append(needsWork.test(segment) ? pseudo(segment.text()) : segment.text());
             copied = segment.end();
         }
         translated.append(body.substring(copied));

@@ -31,7 +31,7 @@ import java.util.regex.Pattern;
 public final class MarkdownEngine {
 
     /** Hugo shortcode tags, {{< x >}} and {{% x %}}, with or without a space after the delimiter: {{<figure …>}}, {{</x>}}. */
-    static final Pattern TEMPLATE_TAGS = Pattern.compile("\\{\\{[<%].*?[%>]}}", Pattern.DOTALL);
+    public static final Pattern TEMPLATE_TAGS = Pattern.compile("\\{\\{[<%].*?[%>]}}", Pattern.DOTALL);
     /** Stands for a highlight shortcode in the text parsed for our page: a comment, so no prose, replaced by its code once rendered. */
     private static final String CODE_MARK = "pipeline-highlight-" + UUID.randomUUID() + "-";
     private static final DataKey<List<Code>> HIGHLIGHT_CODE = new DataKey<>("HIGHLIGHT_CODE", List.of());

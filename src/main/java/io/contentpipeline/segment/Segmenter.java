@@ -26,6 +26,7 @@ import io.contentpipeline.article.FrontMatter;
 import io.contentpipeline.files.Sha256;
 import io.contentpipeline.markdown.HighlightBodies;
 import io.contentpipeline.markdown.MarkdownEngine;
+import io.contentpipeline.markdown.TranslatableText;
 import io.contentpipeline.translate.TranslatableFields;
 
 import java.util.ArrayList;
@@ -74,6 +75,11 @@ public final class Segmenter {
         LineIndex lines = new LineIndex(body);
         return new SegmentedArticle(fields(frontMatter), new BodyWalk(document, body, highlights, lines, bodyLine).segments,
                 structure(document, body, highlights, offset -> lines.lineOf(offset) + bodyLine));
+    }
+
+    /** The characters of a body a translator translates, the body read with this segmenter's engine ({@link TranslatableText}). */
+    public TranslatableText translatableText(String body) {
+        return TranslatableText.ofMarkdown(body, markdown);
     }
 
     /** The translatable front-matter fields as segments, in a fixed order. */

@@ -4,6 +4,8 @@ import io.contentpipeline.article.ParsedArticle;
 import io.contentpipeline.article.SourceFile;
 import io.contentpipeline.files.AtomicFiles;
 import io.contentpipeline.files.HomeLayout;
+import io.contentpipeline.markdown.MarkdownEngine;
+import io.contentpipeline.markdown.TranslatableText;
 import io.contentpipeline.parse.ArticleParser;
 import io.contentpipeline.publish.FrontMatterWriter;
 import io.contentpipeline.segment.Segment;
@@ -19,7 +21,9 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntPredicate;
 import java.util.function.Predicate;
+import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -27,16 +31,18 @@ import java.util.regex.Pattern;
  * Pseudo-translation, as Okapi does it, for layouts and demonstrations: when
  * {@code pipeline.pseudo-translate} is on, every draft is "translated" at once into
  * accented, lengthened text ({@code [Ŀé ŕôļé ďû ÇṀÖ ~~~~]}) and dropped in the real return
- * folder, so a newcomer watches the whole round trip without a translator. Code, links,
- * tags, shortcodes and numbers are left as they are, so the return passes every check.
+ * folder, so a newcomer watches the whole round trip without a translator. Only what a
+ * translator translates changes ({@link TranslatableText}, read from the parsed Markdown as
+ * segments are): code, link targets and reference labels, tags, entities, shortcodes,
+ * addresses and numbers are left as they are, so the return passes every check.
  */
 public final class PseudoTranslator {
 
     private static final Logger LOG = LoggerFactory.getLogger(PseudoTranslator.class);
-    private static final Pattern UNTOUCHABLE = Pattern.compile(
-            "\\]\\([^)]*\\)|`[^`]*`|<[^>]+>|\\{\\{[<%].*?[%>]}}|https?://\\S+|\\{#[^}]*}|&#?\\w+;|\\d+", Pattern.DOTALL);
     private static final String PLAIN = "aAcCeEiInNoOuUyYsSzZlLrRdD";
     private static final String ACCENTED = "áÀçÇéÉîÎñÑöÖüÜýÝšŠžŽĺĹŕŔďĎ";
+    /** Attributes ({.class}, { #id }) at the end of a text, which apply to its block. */
+    private static final Pattern TRAILING_ATTRIBUTES = Pattern.compile("\\{[^{}\\n]*}$");
 
     private final boolean enabled;
     private final HomeLayout layout;
@@ -85,51 +91,94 @@ public final class PseudoTranslator {
         fields.remove(TranslationBlock.KEY);
         for (Segment field : Segmenter.fields(draft.frontMatter())) {
             if (needsWork.test(field)) {
-                FieldPaths.set(fields, field.id(), pseudo(field.text()));
+                TranslatableText text = TranslatableText.ofPlainText(field.text());
+                FieldPaths.set(fields, field.id(), pseudo(field.text(), text::at, false));
             }
         }
         block.put(TranslationBlock.PSEUDO, true);
         fields.put(TranslationBlock.KEY, block);
         List<Segment> segments = new ArrayList<>(segmenter.segment(draft.frontMatter(), body, draft.bodyLine()).body());
         segments.sort(Comparator.comparingInt(Segment::start));
+        TranslatableText text = segmenter.translatableText(body);
         StringBuilder translated = new StringBuilder(body.length() * 2);
         int copied = 0;
         for (Segment segment : segments) {
-            translated.append(body, copied, segment.start()).append(needsWork.test(segment) ? pseudo(segment.text()) : segment.text());
+            translated.append(body, copied, segment.start()).append(needsWork.test(segment)
+                    ? pseudo(segment.text(), offset -> text.at(segment.start() + offset), segment.kind() == Segment.Kind.HTML)
+                    : segment.text());
             copied = segment.end();
         }
         translated.append(body.substring(copied));
         return FrontMatterWriter.markdown(fields, translated.toString());
     }
 
-    /** Accents every letter outside code, links, tags and numbers, and lengthens the text by about a third. */
-    static String pseudo(String text) {
+    /**
+     * The text with every letter a translator translates accented, lengthened by about a third
+     * and in brackets ({@code [Ŕôĺé ~~]}); as it is when it has no such letter. Around the whole
+     * text, the brackets are literal text in Markdown: an opening bracket before a link's opens
+     * nothing, since links do not nest. Raw HTML has them around its translated text instead,
+     * since a bracket before its first tag would no longer start an HTML block.
+     *
+     * @param translatable whether the character at an offset of the text is translated
+     */
+    static String pseudo(String text, IntPredicate translatable, boolean bracketsInside) {
         StringBuilder out = new StringBuilder(text.length() * 2);
-        Matcher untouchable = UNTOUCHABLE.matcher(text);
-        int copied = 0;
         int letters = 0;
-        while (untouchable.find()) {
-            letters += accent(text.substring(copied, untouchable.start()), out);
-            out.append(untouchable.group());
-            copied = untouchable.end();
+        int first = -1;
+        int last = -1;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (!translatable.test(i)) {
+                out.append(c);
+                continue;
+            }
+            int at = PLAIN.indexOf(c);
+            out.append(at >= 0 ? ACCENTED.charAt(at) : c);
+            letters += Character.isLetter(c) ? 1 : 0;
+            if (!Character.isWhitespace(c)) {
+                first = first < 0 ? i : first;
+                last = i;
+            }
         }
-        letters += accent(text.substring(copied), out);
         if (letters == 0) {
             return text;
         }
-        return "[" + out + " " + "~".repeat(Math.max(1, letters / 3)) + "]";
-    }
-
-    private static int accent(String prose, StringBuilder out) {
-        int letters = 0;
-        for (int i = 0; i < prose.length(); i++) {
-            char c = prose.charAt(i);
-            int at = PLAIN.indexOf(c);
-            out.append(at >= 0 ? ACCENTED.charAt(at) : c);
-            if (Character.isLetter(c)) {
-                letters++;
+        String tildes = " " + "~".repeat(Math.max(1, letters / 3)) + "]";
+        int from = 0;
+        int to = text.length();
+        if (bracketsInside) {
+            from = first;
+            to = last + 1;
+        } else {
+            // Not before the shortcodes that start the text, nor after those or the attributes
+            // ({.class}, { #id }) that end it: our page takes shortcodes out, and would read "~~~]"
+            // left at a line's start as a code fence; attributes apply only at the end.
+            List<MatchResult> shortcodes = MarkdownEngine.TEMPLATE_TAGS.matcher(text).results().toList();
+            from = skipSpaces(text, 0);
+            for (int i = 0; i < shortcodes.size() && shortcodes.get(i).start() == from; i++) {
+                from = skipSpaces(text, shortcodes.get(i).end());
+            }
+            to = text.stripTrailing().length();
+            int shortcode = shortcodes.size() - 1;
+            while (true) {
+                Matcher attributes = TRAILING_ATTRIBUTES.matcher(text).region(from, to);
+                if (shortcode >= 0 && shortcodes.get(shortcode).end() == to && shortcodes.get(shortcode).start() > from) {
+                    to = text.substring(0, shortcodes.get(shortcode--).start()).stripTrailing().length();
+                } else if (attributes.find()) {
+                    to = text.substring(0, attributes.start()).stripTrailing().length();
+                } else {
+                    break;
+                }
             }
         }
-        return letters;
+        // One accented character stands for one character of the text: offsets are the same.
+        return out.substring(0, from) + "[" + out.substring(from, to) + tildes + out.substring(to);
+    }
+
+    private static int skipSpaces(String text, int from) {
+        while (from < text.length() && Character.isWhitespace(text.charAt(from))) {
+            from++;
+        }
+        return from;
     }
 }

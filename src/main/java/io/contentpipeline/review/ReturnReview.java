@@ -102,6 +102,10 @@ public final class ReturnReview {
         Map<String, Segment> returned = translation.stream().collect(Collectors.toMap(Segment::id, s -> s, (a, b) -> a));
         for (Segment field : source) {
             Segment translated = returned.get(field.id());
+            if (field.text().isBlank()) {
+                // Empty in the source (the derived summary of a page without prose): nothing to translate.
+                continue;
+            }
             if (translated == null || translated.text().isBlank()) {
                 problems.add(problem(Severity.ERROR, "field-missing", field.id(),
                         field.id().substring(3) + " is missing or empty; translate it or keep the source text", null));

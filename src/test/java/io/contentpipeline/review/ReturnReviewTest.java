@@ -34,6 +34,34 @@ class ReturnReviewTest {
     private final ArticleParser parser = new ArticleParser(1_000_000);
     private final Segmenter segmenter = new Segmenter(new MarkdownEngine());
 
+    /**
+     * A field the source's draft has empty (the derived summary of a page without prose, such
+     * as a tag index) is not missing when the translation keeps it empty: there is nothing to translate.
+     */
+    @Test
+    void aFieldEmptyInTheSourceMayStayEmpty() {
+        String source = SOURCE.replace("title: \"Trois conseils\"\n", "title: \"Trois conseils\"\ndescription: \"\"\nsummary: \"\"\n");
+        String translation = """
+                ---
+                title: "Three tips"
+                description: ""
+                ---
+                ## First tip
+
+                Write for your readers before you write for search engines, and read it aloud.
+
+                ## Second tip
+
+                Publish an honest review of what worked and what failed 6, 12 and 24 months after the launch.
+                """;
+
+        List<Problem> problems = new ReturnReview().review(segment(source), segment(translation), "en");
+
+        assertThat(problems).extracting(Problem::code).doesNotContain("field-missing");
+        assertThat(new ReturnReview().review(segment(SOURCE), segment(translation.replace("title: \"Three tips\"\n", "")), "en"))
+                .extracting(Problem::code).containsOnlyOnce("field-missing");
+    }
+
     @Test
     void withAHeadingMissingTheBlocksAreStillCheckedSoEveryProblemIsReportedAtOnce() {
         String translation = """

@@ -90,6 +90,16 @@ public final class TranslatableText {
         return translatable.get(offset);
     }
 
+    /** Whether [start, end) of the text holds a letter a translator translates: a year or a code in a cell is nothing to translate. */
+    public boolean hasWords(String text, int start, int end) {
+        for (int i = translatable.nextSetBit(start); i >= 0 && i < end; i = translatable.nextSetBit(i + 1)) {
+            if (Character.isLetter(text.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static void clear(BitSet translatable, Matcher matches) {
         while (matches.find()) {
             translatable.clear(matches.start(), matches.end());

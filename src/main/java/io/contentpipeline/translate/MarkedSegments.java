@@ -12,6 +12,7 @@ import java.util.regex.Matcher;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -42,7 +43,12 @@ final class MarkedSegments {
         return found;
     }
 
-    static List<Problem> check(SegmentedArticle source, SegmentedArticle translation, String returnedText, List<String> needsWork) {
+    /**
+     * @param toTranslate whether a source segment has anything to translate: one that has not (a
+     *                    year in a table cell) comes back as it was, and is not left untranslated
+     */
+    static List<Problem> check(SegmentedArticle source, SegmentedArticle translation, String returnedText, List<String> needsWork,
+                               Predicate<Segment> toTranslate) {
         List<Problem> problems = new ArrayList<>();
         List<String> markedLeft = new ArrayList<>(Stream.concat(translation.fields().stream(), translation.body().stream())
                 .filter(segment -> segment.text().contains(DraftComposer.MARKER_START))
@@ -66,7 +72,8 @@ final class MarkedSegments {
         List<String> untranslated = new ArrayList<>();
         for (String id : needsWork) {
             Segment marked = sourceById.get(id);
-            if (marked != null && returned.contains(marked.isField() ? id + '\u0000' + marked.normalisedText() : marked.normalisedText())) {
+            if (marked != null && toTranslate.test(marked)
+                    && returned.contains(marked.isField() ? id + '\u0000' + marked.normalisedText() : marked.normalisedText())) {
                 untranslated.add(id + " (source line " + marked.line() + ")");
             }
         }

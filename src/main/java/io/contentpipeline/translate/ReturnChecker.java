@@ -9,6 +9,7 @@ import io.contentpipeline.article.Derived;
 import io.contentpipeline.derive.Deriver;
 import io.contentpipeline.review.HeadingMarks;
 import io.contentpipeline.review.ReturnReview;
+import io.contentpipeline.segment.Segment;
 import io.contentpipeline.segment.SegmentedArticle;
 import io.contentpipeline.segment.Segmenter;
 import io.contentpipeline.language.DetectedLanguage;
@@ -20,6 +21,7 @@ import io.contentpipeline.publish.LanguageEntry;
 import io.contentpipeline.publish.BundleStore;
 import io.contentpipeline.version.SourceArchive;
 import io.contentpipeline.files.HomeLayout;
+import io.contentpipeline.markdown.TranslatableText;
 import io.contentpipeline.xliff.XliffReader;
 import io.contentpipeline.slug.Slugs;
 
@@ -32,6 +34,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * The returns stage: reads a file a translator dropped in inbox/translations/&lt;LANG&gt;/,
@@ -134,7 +137,9 @@ public final class ReturnChecker {
         SegmentedArticle source = segmenter.segment(draft.frontMatter(), draft.body(), draft.bodyLine());
         SegmentedArticle translation = segmenter.segment(frontMatter, parsed.body(), parsed.bodyLine());
         problems.addAll(fieldChecks.apply(frontMatter));
-        problems.addAll(MarkedSegments.check(source, translation, parsed.text(), TranslationBlock.needsWork(frontMatter)));
+        List<String> needsWork = TranslationBlock.needsWork(frontMatter);
+        problems.addAll(MarkedSegments.check(source, translation, parsed.text(), needsWork,
+                needsWork.isEmpty() ? segment -> true : hasWords(draft.body())));
         problems.addAll(review.review(source, translation, language,
                 merged.isPresent() ? ReturnReview.Pairing.BY_POSITION : ReturnReview.Pairing.BY_LENGTH));
         FrontMatter withoutBlock = frontMatter.with(TranslationBlock.KEY, null);
@@ -179,6 +184,12 @@ public final class ReturnChecker {
         return Optional.of(Problem.warning("field-ignored", null, String.join(", ", ignored)
                 + (ignored.size() == 1 ? " is" : " are") + " not a translatable field and is not published: a translation's"
                 + " other metadata (slug, dates, draft, author, …) comes from the source article", frontMatter.line(ignored.get(0))));
+    }
+
+    /** Whether a segment of this body has anything to translate: a field has; a year alone in a table cell has not. */
+    private Predicate<Segment> hasWords(String body) {
+        TranslatableText text = segmenter.translatableText(body);
+        return segment -> segment.isField() || text.hasWords(body, segment.start(), segment.end());
     }
 
     /**

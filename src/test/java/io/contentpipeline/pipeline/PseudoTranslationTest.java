@@ -70,6 +70,40 @@ class PseudoTranslationTest {
                 .isEqualTo(body(before).replace("îĺ ñ'éxéçüté páš ĺéš tâçhéš.", "îĺ ñ'éxéçüté páš ĺéš tâçhéš ĺüî-mêmé."));
     }
 
+    private static final String FIGURES = """
+            ---
+            title: Les chiffres de l'année
+            date: 2024-01-01
+            lang: fr
+            ---
+            Voici les chiffres de notre service pour cette année, présentés dans un tableau simple.
+
+            | Année | Visites |
+            | --- | --- |
+            | 2019 | 1200 |
+            """;
+
+    /**
+     * An update that changes only a segment with nothing to translate (a year in a table cell):
+     * the return keeps it as it is, as a translator would, and is not held to have left it
+     * untranslated.
+     */
+    @Test
+    void anUpdatedSegmentWithNothingToTranslateMayComeBackAsItIs() {
+        PipelineHome home = new PipelineHome(temp, Map.of("pipeline.pseudo-translate", "true"));
+        home.drop("inbox/chiffres.md", FIGURES);
+        assertThat(home.runOnce()).isZero();
+
+        home.drop("inbox/chiffres.md", FIGURES.replace("| 2019 |", "| 2020 |"));
+        assertThat(home.runOnce()).isZero();
+
+        assertThat(home.files("outbox/rejected")).isEmpty();
+        JsonNode en = home.bundle("chiffres").get("languages").get("en");
+        assertThat(en.get("status").asText()).isEqualTo("current");
+        assertThat(en.get("source_version").asInt()).isEqualTo(2);
+        assertThat(home.read("outbox/published/chiffres/index.en.md")).contains("| 2020 | 1200 |");
+    }
+
     /**
      * Corpus articles whose pseudo-translations lost links, images or code, or were rejected:
      * reference-style links, links with titles, autolinks, nested brackets, raw HTML blocks,

@@ -93,7 +93,8 @@ class PseudoTranslatorCorpusTest {
     private List<Problem> problems(ParsedArticle neutral, ParsedArticle returned, String target) {
         SegmentedArticle expected = segmenter.segment(neutral.frontMatter(), neutral.body(), neutral.bodyLine());
         SegmentedArticle actual = segmenter.segment(returned.frontMatter(), returned.body(), returned.bodyLine());
-        List<Problem> found = new ArrayList<>(MarkedSegments.check(expected, actual, returned.text(), TranslationBlock.needsWork(returned.frontMatter())));
+        List<Problem> found = new ArrayList<>(MarkedSegments.check(expected, actual, returned.text(), TranslationBlock.needsWork(returned.frontMatter()),
+                segment -> true));
         found.addAll(review.review(expected, actual, target));
         return found.stream().filter(problem -> problem.isError() || LOSSES.contains(problem.code())).toList();
     }

@@ -43,6 +43,8 @@ public final class PseudoTranslator {
     private static final String ACCENTED = "áÀçÇéÉîÎñÑöÖüÜýÝšŠžŽĺĹŕŔďĎ";
     /** Attributes ({.class}, { #id }) at the end of a text, which apply to its block. */
     private static final Pattern TRAILING_ATTRIBUTES = Pattern.compile("\\{[^{}\\n]*}$");
+    /** A line without a letter or a digit. */
+    private static final Pattern WORDLESS = Pattern.compile("[^\\p{L}\\p{N}]*");
 
     private final boolean enabled;
     private final HomeLayout layout;
@@ -92,7 +94,7 @@ public final class PseudoTranslator {
         for (Segment field : Segmenter.fields(draft.frontMatter())) {
             if (needsWork.test(field)) {
                 TranslatableText text = TranslatableText.ofPlainText(field.text());
-                FieldPaths.set(fields, field.id(), pseudo(field.text(), text::at, false));
+                FieldPaths.set(fields, field.id(), pseudo(field.text(), text::at, Form.PLAIN_TEXT));
             }
         }
         block.put(TranslationBlock.PSEUDO, true);
@@ -104,13 +106,17 @@ public final class PseudoTranslator {
         int copied = 0;
         for (Segment segment : segments) {
             translated.append(body, copied, segment.start()).append(needsWork.test(segment)
-                    ? pseudo(segment.text(), offset -> text.at(segment.start() + offset), segment.kind() == Segment.Kind.HTML)
+                    ? pseudo(segment.text(), offset -> text.at(segment.start() + offset),
+                            segment.kind() == Segment.Kind.HTML ? Form.RAW_HTML : Form.MARKDOWN)
                     : segment.text());
             copied = segment.end();
         }
         translated.append(body.substring(copied));
         return FrontMatterWriter.markdown(fields, translated.toString());
     }
+
+    /** What a text to pseudo-translate is written in: a front-matter field is plain text. */
+    enum Form { PLAIN_TEXT, MARKDOWN, RAW_HTML }
 
     /**
      * The text with every letter a translator translates accented, lengthened by about a third
@@ -121,7 +127,7 @@ public final class PseudoTranslator {
      *
      * @param translatable whether the character at an offset of the text is translated
      */
-    static String pseudo(String text, IntPredicate translatable, boolean bracketsInside) {
+    static String pseudo(String text, IntPredicate translatable, Form form) {
         StringBuilder out = new StringBuilder(text.length() * 2);
         int letters = 0;
         int first = -1;
@@ -146,7 +152,7 @@ public final class PseudoTranslator {
         String tildes = " " + "~".repeat(Math.max(1, letters / 3)) + "]";
         int from = 0;
         int to = text.length();
-        if (bracketsInside) {
+        if (form == Form.RAW_HTML) {
             from = first;
             to = last + 1;
         } else {
@@ -162,17 +168,24 @@ public final class PseudoTranslator {
             int shortcode = shortcodes.size() - 1;
             while (true) {
                 Matcher attributes = TRAILING_ATTRIBUTES.matcher(text).region(from, to);
+                int lineStart = text.lastIndexOf('\n', to - 1) + 1;
                 if (shortcode >= 0 && shortcodes.get(shortcode).end() == to && shortcodes.get(shortcode).start() > from) {
                     to = text.substring(0, shortcodes.get(shortcode--).start()).stripTrailing().length();
                 } else if (attributes.find()) {
                     to = text.substring(0, attributes.start()).stripTrailing().length();
+                } else if (lineStart > from && WORDLESS.matcher(text).region(lineStart, to).matches()) {
+                    // A last line of punctuation only (a French ":" wrapped onto its own line): "   : ~~]"
+                    // would be a definition for Hugo's renderer, "- ~~]" a list item.
+                    to = text.substring(0, lineStart).stripTrailing().length();
                 } else {
                     break;
                 }
             }
         }
-        // One accented character stands for one character of the text: offsets are the same.
-        return out.substring(0, from) + "[" + out.substring(from, to) + tildes + out.substring(to);
+        // One accented character stands for one character of the text: offsets are the same. In
+        // Markdown the opening bracket is escaped: Hugo's renderer makes no link of an address
+        // after an unescaped one, which could open a link's text.
+        return out.substring(0, from) + (form == Form.MARKDOWN ? "\\[" : "[") + out.substring(from, to) + tildes + out.substring(to);
     }
 
     private static int skipSpaces(String text, int from) {

@@ -269,6 +269,37 @@ class HugoPreviewIT {
         return ids;
     }
 
+    /**
+     * Hugo's renderer reads a pseudo-translation as it reads its source: an address in the text
+     * is still a link (goldmark links none after an unescaped "["), and a colon wrapped onto a
+     * line of its own makes no definition list (nor "~~~]" a code fence in one).
+     */
+    @Test
+    void hugoShowsAPseudoTranslationWithTheLinksAndBlocksOfItsSource() throws Exception {
+        assumeTrue(hugoInstalled(), "hugo is not installed (apt-get install hugo)");
+        PipelineHome home = new PipelineHome(temp.resolve("home"), Map.of("pipeline.pseudo-translate", "true"));
+        home.drop("inbox/guide.md", """
+                ---
+                title: "Un guide"
+                date: 2025-07-25
+                lang: fr
+                ---
+                Le guide complet est sur https://example.com/guide et il explique tout ce qu'il faut savoir.
+
+                1. Vous pouvez utiliser l'agent Java avec l'instrumentation du code octet, car
+                   :
+                   - il couvre plus de bibliothèques.
+                """);
+        assertThat(home.runOnce()).isZero();
+
+        hugo(home);
+
+        for (String language : List.of("fr", "en")) {
+            Path page = temp.resolve("public" + URI.create(home.bundle("guide").get("languages").get(language).get("url").asText()).getPath() + "index.html");
+            assertThat(Files.readString(page)).as(language).contains("<a href=\"https://example.com/guide\">").doesNotContain("<dl").doesNotContain("<pre");
+        }
+    }
+
     /** Runs the preview site over the home's outbox/published/ into temp/public. */
     private void hugo(PipelineHome home) throws IOException, InterruptedException {
         Path site = temp.resolve("site");

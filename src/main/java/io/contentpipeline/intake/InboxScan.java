@@ -148,22 +148,8 @@ public final class InboxScan extends DefaultPollingConsumerPollStrategy {
                     }
                     continue;
                 }
-                if (!readable) {
-                    Path renamed = rename(entry, seen);
-                    if (renamed == null) {
-                        untaken++;
-                        continue;
-                    }
-                    entry = renamed;
-                    if (articles.matcher(entry.getFileName().toString()).matches()) {
-                        continue;
-                    }
-                }
-                seen.add(entry);
-                untaken++;
-                if (warnedInInbox.add(entry)) {
-                    LOG.warn("inbox.not-taken file={}: not taken: {} (pipeline.inbox.include); if it is one, rename it", shown(entry), articlesTaken);
-                }
+                untaken += notTaken(entry, readable, articles, seen, warnedInInbox,
+                        "not taken: " + articlesTaken + " (pipeline.inbox.include); if it is one, rename it");
             }
         }
         warnedInInbox.retainAll(seen);
@@ -214,23 +200,8 @@ public final class InboxScan extends DefaultPollingConsumerPollStrategy {
                 if (LEFTOVER.matcher(name).matches()) {
                     continue;
                 }
-                if (!readable) {
-                    Path renamed = rename(entry, seen);
-                    if (renamed == null) {
-                        untaken++;
-                        continue;
-                    }
-                    entry = renamed;
-                    if (returns.matcher(entry.getFileName().toString()).matches()) {
-                        continue;
-                    }
-                }
-                seen.add(entry);
-                untaken++;
-                if (warnedInReturns.add(entry)) {
-                    LOG.warn("inbox.not-taken file={}: not taken: {} (pipeline.returns.include); save the translation in one of these formats",
-                            shown(entry), returnsTaken);
-                }
+                untaken += notTaken(entry, readable, returns, seen, warnedInReturns,
+                        "not taken: " + returnsTaken + " (pipeline.returns.include); save the translation in one of these formats");
             }
         }
         return untaken;
@@ -242,6 +213,29 @@ public final class InboxScan extends DefaultPollingConsumerPollStrategy {
      * break, nor do U+2028 and U+2029), no U+FFFD (bytes that are not UTF-8: such a name
      * cannot be turned back into the file's).
      */
+    /**
+     * A file the consumer would not take as it is: one with an unreadable name is renamed, and
+     * taken if its new name is of the kind taken; any other is named once ({@code why}).
+     * Returns 1 when the file stays, 0 when the consumer will take it.
+     */
+    private int notTaken(Path entry, boolean readable, Pattern taken, Set<Path> seen, Set<Path> warned, String why) {
+        Path file = entry;
+        if (!readable) {
+            file = rename(entry, seen);
+            if (file == null) {
+                return 1;
+            }
+            if (taken.matcher(file.getFileName().toString()).matches()) {
+                return 0;
+            }
+        }
+        seen.add(file);
+        if (warned.add(file)) {
+            LOG.warn("inbox.not-taken file={}: {}", shown(file), why);
+        }
+        return 1;
+    }
+
     public static boolean isReadable(String name) {
         return name.chars().noneMatch(InboxScan::isUnreadable);
     }

@@ -81,6 +81,22 @@ public enum RuleCheck {
             return !fm.has(rule.field()) || fm.text(rule.field()).filter(RuleCheck::isHttpUrl).isPresent();
         }
     },
+    /**
+     * A page's address on the site, as Hugo's {@code url} takes it: a path. Hugo refuses a
+     * {@code url} with a scheme or a host ("URLs with protocol (http*) not supported") and then
+     * builds no page of the site at all.
+     */
+    SITE_PATH("site-path") {
+        @Override
+        boolean passes(FrontMatter fm, Rule rule) {
+            return !fm.has(rule.field()) || fm.text(rule.field()).filter(path -> !path.contains("://") && !path.startsWith("//")).isPresent();
+        }
+
+        @Override
+        String message(FrontMatter fm, Rule rule) {
+            return rule.message() + "; found " + fm.text(rule.field()).orElse(String.valueOf(fm.get(rule.field())));
+        }
+    },
     ROBOTS("robots") {
         @Override
         boolean passes(FrontMatter fm, Rule rule) {

@@ -28,6 +28,22 @@ class MetadataRulesTest {
         return fields;
     }
 
+    /** Hugo refuses a url with a scheme and then builds none of the site's pages. */
+    @Test
+    void aUrlMustBeAPathOnTheSite() {
+        Map<String, Object> path = valid();
+        path.put("url", "/blogue/mon-article/");
+        Map<String, Object> absolute = valid();
+        absolute.put("url", "https://www.antoine-blot.com/blogue/role-cmo-pme/");
+
+        assertThat(check(path)).isEmpty();
+        assertThat(check(absolute)).singleElement().satisfies(problem -> {
+            assertThat(problem.severity()).isEqualTo(Severity.ERROR);
+            assertThat(problem.field()).isEqualTo("url");
+            assertThat(problem.message()).contains("path on the site", "canonical_url", "https://www.antoine-blot.com/blogue/role-cmo-pme/");
+        });
+    }
+
     @Test
     void aCompleteFrontMatterPasses() {
         Map<String, Object> fields = valid();

@@ -195,7 +195,6 @@ final class SettingValues {
     }
 
     static Duration parseDuration(String key, String value) {
-        String allowed = DURATION;
         try {
             Duration duration = Duration.parse(value);
             if (!duration.isNegative()) {
@@ -204,7 +203,7 @@ final class SettingValues {
         } catch (DateTimeParseException e) {
             // reported below
         }
-        throw new BadSetting(key, value, allowed, null);
+        throw new BadSetting(key, value, DURATION, null);
     }
 
     Boolean bool(String key, String fallback) {

@@ -16,8 +16,15 @@ import java.util.Set;
  */
 public final class TranslatableFields {
 
-    /** {@code image-alt} is the text a screen reader says for the page's banner image (the CDS articles have one): reader text, so translated. */
-    public static final List<String> SCALARS_AND_LISTS = List.of("title", "description", "summary", "seo_keywords", "ai_tags", "image-alt");
+    /**
+     * Reader text. {@code image-alt} is what a screen reader says for the page's banner image
+     * (the CDS articles have one); {@code linkTitle} is Hugo's short title, shown in menus and
+     * breadcrumbs (the OpenTelemetry docs set it on most pages, and their French pages
+     * translate it); {@code keywords} is Hugo's list for the page's keywords meta tag. Left
+     * out, the other language's page would show the source's words in its menus.
+     */
+    public static final List<String> SCALARS_AND_LISTS = List.of("title", "linkTitle", "description", "summary", "seo_keywords",
+            "keywords", "ai_tags", "image-alt");
     public static final String RELATED = "related_articles";
     public static final String RELATED_TEXT = "anchor";
     /** The link target of a related article: the source's, never translated. */

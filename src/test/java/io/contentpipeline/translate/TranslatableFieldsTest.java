@@ -45,6 +45,21 @@ class TranslatableFieldsTest {
     }
 
     @Test
+    void hugosMenuTitleAndKeywordsGoToTheTranslatorAndTheirTranslationIsPublished() {
+        // As on the OpenTelemetry docs' French pages: linkTitle is what menus and breadcrumbs show.
+        FrontMatter source = frontMatter("title", "Instrumentation personnalisée pour Java", "linkTitle", "Instrumentation personnalisée",
+                "keywords", List.of("instrumentation", "traces"), "weight", 20);
+        FrontMatter translated = frontMatter("title", "Custom instrumentation for Java", "linkTitle", "Custom instrumentation",
+                "keywords", List.of("instrumentation", "traces"));
+
+        assertThat(TranslatableFields.extract(source)).containsOnlyKeys("title", "linkTitle", "keywords");
+        assertThat(TranslatableFields.refresh(source, translated))
+                .containsEntry("linkTitle", "Custom instrumentation")
+                .containsEntry("keywords", List.of("instrumentation", "traces"))
+                .containsEntry("weight", 20);
+    }
+
+    @Test
     void aTranslatedFieldTheSourceNoLongerHasIsDropped() {
         FrontMatter published = frontMatter("title", "Title", "ai_tags", List.of("Marketing"));
         FrontMatter source = frontMatter("title", "Titre");

@@ -46,7 +46,8 @@ import java.util.regex.Pattern;
  * The body is read as Hugo's Markdown renderer meets it ({@link MarkdownEngine#parseMasked}):
  * a {@code {{< highlight >}}} shortcode with its body ({@link HighlightBodies}) is code, as a
  * fenced block is: it is in no segment, so the draft keeps it as written, and it is one of the
- * code blocks a translation must keep.
+ * code blocks a translation must keep. So is a raw HTML {@code <pre>} block: a translation tool
+ * would otherwise offer its code for translation.
  */
 public final class Segmenter {
 
@@ -56,6 +57,8 @@ public final class Segmenter {
     private static final Pattern HTML_TAG = Pattern.compile("</?([a-zA-Z][a-zA-Z0-9]*)[^>]*>");
     private static final Pattern TEXT_ATTRIBUTE = Pattern.compile("\\b(title|alt|caption|text|label|description|summary)=\"[^\"]*\"");
     private static final Pattern HTML_HREF = Pattern.compile("(?:href|src)\\s*=\\s*\"([^\"]*)\"");
+    /** A raw HTML block that is one {@code <pre>} element, as blogs exported from WordPress write code. */
+    private static final Pattern PREFORMATTED = Pattern.compile("(?is)\\s*<pre(?:\\s[^>]*)?>.*</pre>\\s*");
 
     private final MarkdownEngine markdown;
 
@@ -133,7 +136,8 @@ public final class Segmenter {
 
         private void walk(Node node, boolean quoted) {
             for (Node child = node.getFirstChild(); child != null; child = child.getNext()) {
-                if (child instanceof FencedCodeBlock || child instanceof IndentedCodeBlock || child instanceof TableSeparator) {
+                if (child instanceof FencedCodeBlock || child instanceof IndentedCodeBlock || child instanceof TableSeparator
+                        || isPreformatted(child)) {
                     continue;
                 }
                 if (child instanceof Heading heading) {
@@ -315,6 +319,11 @@ public final class Segmenter {
                 code.add(new PlacedCode(indented.getStartOffset(), indented.getEndOffset(),
                         new CodeBlock(tokens.written(indented.getContentChars()), tokens.fileLine.applyAsInt(indented.getStartOffset()))));
                 continue;
+            } else if (isPreformatted(child)) {
+                String html = tokens.written(child.getChars());
+                code.add(new PlacedCode(child.getStartOffset(), child.getEndOffset(),
+                        new CodeBlock(html.strip(), tokens.fileLine.applyAsInt(child.getStartOffset()))));
+                continue;
             } else if (child instanceof Link || child instanceof AutoLink || child instanceof LinkRef ref && ref.isDefined()) {
                 // "[sic]" or a bracketed aside is a reference to nothing, not a link.
                 tokens.links.add(tokens.at(child.getStartOffset()));
@@ -330,6 +339,11 @@ public final class Segmenter {
             }
             collect(child, headings, lists, tables, code, tokens);
         }
+    }
+
+    /** A raw HTML block holding one {@code <pre>} element and nothing else: code, kept byte for byte. */
+    private static boolean isPreformatted(Node node) {
+        return node instanceof HtmlBlock && PREFORMATTED.matcher(node.getChars()).matches();
     }
 
     /** Raw HTML starting at {@code offset} of the body: its tags by name, its links and images placed and their targets kept. */

@@ -278,6 +278,41 @@ class ReturnReviewTest {
                 .satisfies(p -> assertThat(p.line()).as("the code block's line in the returned file").isEqualTo(8));
     }
 
+    /** A raw HTML pre block is code, as a fenced block is: kept, it is not read as untranslated prose; reshaped, it is rejected. */
+    @Test
+    void aRawHtmlPreBlockIsCheckedAsACodeBlock() {
+        String source = """
+                ---
+                title: "Configurer le serveur"
+                ---
+                Voici comment configurer le serveur pour la production, avec les bonnes options.
+
+                <pre><code>server.port=8080
+                server.name=production
+                </code></pre>
+                """;
+        String kept = """
+                ---
+                title: "Configuring the server"
+                ---
+                Here is how to configure the server for production, with the right options.
+
+                <pre><code>server.port=8080
+                server.name=production
+                </code></pre>
+                """;
+        String localised = kept.replace("server.name=production", "server.name=my-server");
+        String reshaped = kept.replace("server.port=8080\n", "");
+
+        assertThat(new ReturnReview().review(segment(source), segment(kept), "en")).extracting(Problem::code)
+                .doesNotContain("code-block-changed", "code-block-localised", "segment-identical", "untranslated", "protected-token");
+        assertThat(new ReturnReview().review(segment(source), segment(localised), "en")).extracting(Problem::code)
+                .contains("code-block-localised").doesNotContain("code-block-changed");
+        assertThat(new ReturnReview().review(segment(source), segment(reshaped), "en"))
+                .filteredOn(p -> p.code().equals("code-block-changed")).singleElement()
+                .satisfies(p -> assertThat(p.line()).isEqualTo(6));
+    }
+
     /** A highlight shortcode's body is code, as a fenced block is: changing its shape rejects the return. */
     @Test
     void aHighlightBodyIsCheckedAsACodeBlock() {

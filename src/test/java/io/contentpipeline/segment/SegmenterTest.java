@@ -48,6 +48,31 @@ class SegmenterTest {
                 .containsExactly("shortcode highlight html", "shortcode /highlight", "shortcode highlight js", "shortcode /highlight");
     }
 
+    /** WordPress exports write code as raw HTML; a translation tool must not be offered it to translate. */
+    @Test
+    void aRawHtmlPreBlockIsCodeInNoSegmentButOtherHtmlBlocksAreText() {
+        String body = """
+                Voici la configuration du serveur.
+
+                <pre class="highlight"><code>server.port=8080
+                server.name=production
+                </code></pre>
+
+                <div class="note">Redémarrez ensuite le service.</div>
+
+                <pre>fin</pre><p>Un paragraphe collé au bloc.</p>
+                """;
+
+        SegmentedArticle article = segment(body);
+
+        assertThat(article.body()).extracting(Segment::text).containsExactly("Voici la configuration du serveur.",
+                "<div class=\"note\">Redémarrez ensuite le service.</div>", "<pre>fin</pre><p>Un paragraphe collé au bloc.</p>");
+        assertThat(article.structure().codeBlocks()).containsExactly(new CodeBlock(
+                "<pre class=\"highlight\"><code>server.port=8080\nserver.name=production\n</code></pre>", 3));
+        assertThat(article.structure().htmlTags()).as("the pre block's tags are part of its code")
+                .containsExactly("<div>", "</div>", "<pre>", "</pre>", "<p>", "</p>");
+    }
+
     @Test
     void aHighlightShortcodeInsideAListOrAQuoteIsCodeThereToo() {
         String body = """

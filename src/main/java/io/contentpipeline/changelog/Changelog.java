@@ -17,10 +17,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Predicate;
 
 /**
  * outbox/changelog.jsonl, the append-only record of every event, and the operator's log
@@ -33,6 +37,16 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class Changelog {
 
     private static final Logger LOG = LoggerFactory.getLogger("pipeline.events");
+    /** {@link #recordedSince} reads the log backwards this much at a time… */
+    static final int TAIL_CHUNK = 64 * 1024;
+    /** …and no further back than this from its end (some 100,000 events). */
+    static final long TAIL_LIMIT = 32L << 20;
+    /**
+     * An event's time is taken when its stage makes it and the line is appended when its route
+     * ends, so lines are in time order only roughly: the backward read stops at the first line
+     * this much older than the time asked for.
+     */
+    static final Duration OUT_OF_ORDER = Duration.ofMinutes(10);
 
     private final Path file;
     private final ObjectMapper json = new ObjectMapper()
@@ -129,6 +143,80 @@ public final class Changelog {
             channel.force(false);
             linesForced = upTo;
         }
+    }
+
+    /**
+     * Whether an event that {@code match}es was written at or after {@code since}, looking only
+     * at the end of the log: read backwards from its end, up to the first line older than
+     * {@code since} by {@link #OUT_OF_ORDER} (or {@link #TAIL_LIMIT} bytes). For the rare check
+     * of whether an input replayed after a crash had its event written before it; events
+     * that happen once are known without reading the file.
+     */
+    public boolean recordedSince(Instant since, Predicate<ChangelogEvent> match) throws IOException {
+        if (!Files.exists(file)) {
+            return false;
+        }
+        Instant floor = since.minus(OUT_OF_ORDER);
+        try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ)) {
+            long position = in.size();
+            long stop = Math.max(0, position - TAIL_LIMIT);
+            // The start of a line whose beginning is in the part of the file not read yet.
+            byte[] partial = new byte[0];
+            while (position > stop) {
+                int length = (int) Math.min(TAIL_CHUNK, position - stop);
+                position -= length;
+                byte[] chunk = Arrays.copyOf(readAt(in, position, length), length + partial.length);
+                System.arraycopy(partial, 0, chunk, length, partial.length);
+                int end = chunk.length;
+                for (int i = chunk.length - 1; i >= 0; i--) {
+                    if (chunk[i] == '\n') {
+                        Boolean found = look(chunk, i + 1, end, floor, since, match);
+                        if (found != null) {
+                            return found;
+                        }
+                        end = i;
+                    }
+                }
+                partial = Arrays.copyOf(chunk, end);
+            }
+            if (position == 0) {
+                // The first line of the file.
+                Boolean found = look(partial, 0, partial.length, floor, since, match);
+                return found != null && found;
+            }
+            return false;
+        }
+    }
+
+    private static byte[] readAt(FileChannel in, long position, int length) throws IOException {
+        ByteBuffer buffer = ByteBuffer.allocate(length);
+        while (buffer.hasRemaining()) {
+            if (in.read(buffer, position + buffer.position()) < 0) {
+                throw new IOException("changelog shorter than read: " + (position + buffer.position()));
+            }
+        }
+        return buffer.array();
+    }
+
+    /** True when the line matches, false when it is too old to go on, null to read on. */
+    private Boolean look(byte[] bytes, int from, int to, Instant floor, Instant since, Predicate<ChangelogEvent> match) {
+        if (to <= from) {
+            return null;
+        }
+        ChangelogEvent event;
+        try {
+            event = json.readValue(bytes, from, to - from, ChangelogEvent.class);
+        } catch (IOException unreadable) {
+            // A line being appended right now, or one the changelog skips on open too.
+            return null;
+        }
+        if (event.time() == null) {
+            return null;
+        }
+        if (event.time().isBefore(floor)) {
+            return false;
+        }
+        return !event.time().isBefore(since) && match.test(event) ? Boolean.TRUE : null;
     }
 
     /** Whether events arrived since the last call; the digest route uses it to skip idle rebuilds. */

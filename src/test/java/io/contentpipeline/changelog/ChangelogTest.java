@@ -6,6 +6,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -100,6 +103,49 @@ class ChangelogTest {
 
         assertThat(Files.readString(digestFile)).doesNotContain("older version")
                 .endsWith("\n## 2026-11-27\n\n- 08:00:00 **article.accepted** `b` FR v1 — b.md\n");
+    }
+
+    /**
+     * The look at the end of the log for an input replayed after a crash: lines read backwards
+     * across chunks (one longer than a chunk, the first line of the file too), a line being
+     * appended skipped, and no further back than the first line well before the time asked.
+     */
+    @Test
+    void recordedSinceReadsTheEndOfTheLogBackwardsAcrossChunks() throws Exception {
+        Path file = temp.resolve("changelog.jsonl");
+        Changelog changelog = new Changelog(file);
+        changelog.open();
+        Instant start = Instant.parse("2026-11-27T08:00:00Z");
+        changelog.append(rejected(start, "first.md", "x"));
+        changelog.append(rejected(start.plusSeconds(1), "long.md", "y".repeat(3 * Changelog.TAIL_CHUNK)));
+        changelog.close();
+        StringBuilder more = new StringBuilder();
+        for (int i = 0; i < 2_000; i++) {
+            more.append("{\"time\":\"").append(start.plusSeconds(2 + i)).append("\",\"event\":\"article.accepted\",\"slug\":\"s")
+                    .append(i).append("\",\"lang\":\"fr\",\"version\":1,\"file\":\"s").append(i).append(".md\",\"detail\":{}}\n");
+        }
+        // Ending with a line being appended.
+        Files.writeString(file, more + "{\"time\":\"2026-", StandardOpenOption.APPEND);
+        assertThat(Files.size(file)).isGreaterThan(5L * Changelog.TAIL_CHUNK);
+
+        assertThat(changelog.recordedSince(start, e -> e.file().equals("first.md"))).as("the first line").isTrue();
+        assertThat(changelog.recordedSince(start, e -> e.file().equals("long.md"))).as("a line longer than a chunk").isTrue();
+        assertThat(changelog.recordedSince(start.plusSeconds(1), e -> e.file().equals("first.md")))
+                .as("written before the time asked").isFalse();
+        assertThat(changelog.recordedSince(start, e -> e.file().equals("s1999.md"))).as("the last whole line").isTrue();
+        assertThat(changelog.recordedSince(start, e -> e.file().equals("none.md"))).isFalse();
+
+        // Asked about a time long after every line: the first line read is too old, and reading stops there.
+        List<String> seen = new ArrayList<>();
+        assertThat(changelog.recordedSince(start.plus(Changelog.OUT_OF_ORDER).plusSeconds(3_000),
+                e -> seen.add(e.file()) && false)).isFalse();
+        assertThat(seen).isEmpty();
+        assertThat(new Changelog(temp.resolve("none.jsonl")).recordedSince(start, e -> true)).isFalse();
+    }
+
+    private static ChangelogEvent rejected(Instant time, String file, String error) {
+        return new ChangelogEvent(time, ChangelogEvent.ARTICLE_REJECTED, null, null, null, file,
+                Map.of("errors", List.of(error), "report", "outbox/rejected/" + file + ".errors.json"));
     }
 
     private static ChangelogEvent at(String time, String slug, int version) {

@@ -113,7 +113,7 @@ public final class PipelineConfiguration implements CamelConfiguration {
         ReturnsFilter returnsFilter = new ReturnsFilter(layout, parser, bundles, settings.returnSourceWait(), Clock.systemUTC(), transientFailures);
         registry.bind("returnsFilter", returnsFilter);
         MoveFailures moveFailures = new MoveFailures(layout, transientFailures);
-        registry.bind("rejections", new Rejections(layout, counts, moveFailures::isRetry));
+        registry.bind("rejections", new Rejections(layout, counts, moveFailures::isRetry, changelog::recordedSince));
         Predicate<Exchange> stuckRetry = moveFailures::isRetry;
         registry.bind("events", new EventRecorder(changelog, stuckRetry.or(InboxFiles::isTakenIn)));
         registry.bind("changelogDigest", digest);

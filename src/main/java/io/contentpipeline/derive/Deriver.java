@@ -74,7 +74,9 @@ public final class Deriver {
     /** @param declaredLanguage the language the text is said to be in, if anyone says so */
     public Derived derive(FrontMatter frontMatter, String body, Optional<String> declaredLanguage) {
         // As published: raw HTML headings carry the outline's ids (markup only, no text changes).
-        Document document = markdown.parse(markdown.withHeadingIds(body));
+        // Kept in Derived, so that the publish stage does not parse the body again to write them.
+        String published = markdown.withHeadingIds(body);
+        Document document = markdown.parse(published);
         List<ProseBlock> blocks = ProseBlocks.of(document);
         String prose = blocks.stream().map(ProseBlock::text).collect(Collectors.joining("\n"));
         LanguageResolver.Resolution language = languages.resolve(declaredLanguage, prose);
@@ -116,7 +118,7 @@ public final class Deriver {
                     + "taken as '" + language.language() + "' (pipeline.source-language): add lang: to the front matter to say", null));
         }
         return new Derived(language.language(), language.detected(), summary, summarySource, description,
-                descriptionSource, words, minutes, markdown.outline(document), safe.html(), warnings);
+                descriptionSource, words, minutes, markdown.outline(document), safe.html(), published, warnings);
     }
 
     /** The summary when it fits; else its first sentence when that fits; else the summary cut at a word. */

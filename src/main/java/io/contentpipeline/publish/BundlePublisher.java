@@ -297,7 +297,7 @@ public final class BundlePublisher {
         Derived derived = new Derived(language, new DetectedLanguage(entry.detectedLanguage(), entry.detectionConfidence()),
                 entry.summary(), SummarySource.valueOf(entry.summarySource().toUpperCase()),
                 entry.description(), SummarySource.valueOf(entry.descriptionSource().toUpperCase()),
-                entry.wordCount(), entry.readingTimeMinutes(), entry.outline(), null, List.of());
+                entry.wordCount(), entry.readingTimeMinutes(), entry.outline(), null, null, List.of());
         return new LanguageVersion(language, parsed.frontMatter(), parsed.body(), derived, entry.status(),
                 entry.sourceVersion(), entry.translatedVersion(), entry.warnings() == null ? List.of() : entry.warnings(), entry.inputSha256(), entry.inputFile(),
                 entry.acceptedAt());

@@ -43,8 +43,11 @@ final class BundleRenderer {
             String mdName = "index." + written.language() + ".md";
             String htmlName = "index." + written.language() + ".html";
             // Hugo renders this body again, raw HTML allowed: it gets the policy our HTML page gets,
-            // and the ids of the outline's raw HTML headings, which Hugo does not make.
-            String published = markdown.withHeadingIds(written.body());
+            // and the ids of the outline's raw HTML headings, which Hugo does not make. The derive
+            // stage wrote those ids already (it parses the body for them): only a version read back
+            // from a bundle has them written here.
+            String published = written.derived().publishedBody() != null
+                    ? written.derived().publishedBody() : markdown.withHeadingIds(written.body());
             String safeBody = safeMarkdown.clean(published);
             byte[] md = FrontMatterWriter.markdown(written.frontMatter().fields(), safeBody).getBytes(StandardCharsets.UTF_8);
             // Rendered once by the derive stage; versions read back from a bundle are rendered here.
@@ -69,7 +72,7 @@ final class BundleRenderer {
         Derived read = version.derived();
         Derived derived = new Derived(read.language(), read.detected(), read.summary(), read.summarySource(), read.description(),
                 read.descriptionSource(), read.wordCount(), read.readingTimeMinutes(), markdown.outline(document),
-                SafeHtml.clean(markdown.render(document)), read.warnings());
+                SafeHtml.clean(markdown.render(document)), published, read.warnings());
         return new LanguageVersion(version.language(), version.frontMatter(), version.body(), derived, version.status(),
                 version.sourceVersion(), version.translatedVersion(), version.warnings(), version.inputSha256(), version.inputFile(),
                 version.acceptedAt());

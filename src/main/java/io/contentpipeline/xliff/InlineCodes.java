@@ -32,7 +32,15 @@ final class InlineCodes {
             "(?<!\\\\)\\*(?=\\S)|(?<=[^\\s\\\\])\\*",
             "(?<![\\w\\\\])_(?=[^\\s_])|(?<=[^\\s\\\\_])_(?!\\w)");
 
-    static final Pattern PROTECTED = Pattern.compile(String.join("|",
+    /**
+     * The lookahead in front names the first character every alternative consumes (those of
+     * emphasis after their lookbehinds): it changes no match, but the search skips a position
+     * that starts none with one class test, instead of trying each alternative and its
+     * lookbehinds there. Every unit of every XLIFF draft is searched, and this ran five times
+     * slower without it on the corpus' paragraphs. An alternative added here must start with
+     * one of these characters, or add its own to the class.
+     */
+    static final Pattern PROTECTED = Pattern.compile("(?=[`!\\[\\]<{&*_])(?:" + String.join("|",
             "`[^`]*`",                          // inline code
             "!?\\[(?=[^\\[\\]]*\\]\\()",          // opening bracket of a link or image (closed by its target)
             // link or image target: a URL with balanced parentheses (Paris_(ville)), then a title
@@ -42,7 +50,7 @@ final class InlineCodes {
             "\\{\\{[<%].*?[%>]}}",                // Hugo shortcode
             "\\{#[^}]*}",                       // explicit heading id
             "&#?\\w+;",                         // entity
-            EMPHASIS), Pattern.DOTALL | Pattern.UNICODE_CHARACTER_CLASS);
+            EMPHASIS) + ")", Pattern.DOTALL | Pattern.UNICODE_CHARACTER_CLASS);
 
     /** A run of text, or a protected code with its placeholder id. */
     record Part(String text, String codeId) {

@@ -7,6 +7,7 @@ import org.jsoup.select.QueryParser;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Heading anchor ids as Hugo 0.111 makes them for Markdown headings (goldmark's auto heading
@@ -39,15 +40,16 @@ public final class HeadingIds {
         return id.toString();
     }
 
+    /** What {@link #htmlAnchor} drops, and what it turns into "-": compiled once, not for every heading. */
+    private static final Pattern PUNCTUATION = Pattern.compile("[^\\p{L}\\p{N}\\s_-]");
+    private static final Pattern SPACE = Pattern.compile("\\s");
+
     /**
      * Our anchor of a raw HTML heading's text, as our HTML page has always given them: lower
      * case, punctuation dropped, white space as "-"; "section" when nothing is left.
      */
     public static String htmlAnchor(String text) {
-        String base = text.toLowerCase(Locale.ROOT)
-                .replaceAll("[^\\p{L}\\p{N}\\s_-]", "")
-                .strip()
-                .replaceAll("\\s", "-");
+        String base = SPACE.matcher(PUNCTUATION.matcher(text.toLowerCase(Locale.ROOT)).replaceAll("").strip()).replaceAll("-");
         return base.isEmpty() ? "section" : base;
     }
 

@@ -2,6 +2,7 @@ package io.contentpipeline.review;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * Links into the same site. A translation may point a link to the localised page of the
@@ -11,6 +12,9 @@ import java.util.List;
  * link to an anchor or a file must stay exactly.
  */
 final class RelativeLinks {
+
+    /** Compiled once, not for every link compared. */
+    private static final Pattern QUERY_OR_FRAGMENT = Pattern.compile("[?#].*$");
 
     private RelativeLinks() {
     }
@@ -40,7 +44,7 @@ final class RelativeLinks {
 
     /** "/2018/11/01/a-post/" → "/2018/11/01/"; null for a link with no folder to keep. */
     private static String folder(String link) {
-        String path = link.replaceAll("[?#].*$", "");
+        String path = QUERY_OR_FRAGMENT.matcher(link).replaceAll("");
         String trimmed = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
         int slash = trimmed.lastIndexOf('/');
         return slash <= 0 ? null : trimmed.substring(0, slash + 1);

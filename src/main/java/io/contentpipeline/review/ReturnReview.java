@@ -49,6 +49,10 @@ public final class ReturnReview {
     private static final Pattern FRENCH_SPACING = Pattern.compile("\\p{L}[\\s\\u00A0\\u202F\\u2009][:;!?](?=\\s|$)|[«»]");
     private static final Pattern ENGLISH_SPACING = Pattern.compile("\\p{L}[;!?](?=\\s|$)");
     private static final Pattern LETTERS = Pattern.compile("\\p{L}{2,}");
+    /** A segment's leading and trailing white space, and any run of it: compiled once, not for each segment pair. */
+    private static final Pattern LEADING_SPACE = Pattern.compile("^\\s*");
+    private static final Pattern TRAILING_SPACE = Pattern.compile("\\s*$");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
 
     /**
      * How the blocks of a translation are paired with the source's. A Markdown return is paired
@@ -319,8 +323,8 @@ public final class ReturnReview {
     }
 
     private static String edges(String text) {
-        Matcher lead = Pattern.compile("^\\s*").matcher(text);
-        Matcher trail = Pattern.compile("\\s*$").matcher(text);
+        Matcher lead = LEADING_SPACE.matcher(text);
+        Matcher trail = TRAILING_SPACE.matcher(text);
         return (lead.find() ? lead.group() : "") + "|" + (trail.find() ? trail.group() : "");
     }
 
@@ -340,7 +344,7 @@ public final class ReturnReview {
     }
 
     private static String normalise(String text) {
-        return text.strip().replaceAll("\\s+", " ");
+        return SPACES.matcher(text.strip()).replaceAll(" ");
     }
 
     private static String excerpt(String text) {

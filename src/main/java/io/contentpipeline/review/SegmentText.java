@@ -11,6 +11,10 @@ final class SegmentText {
     private static final Pattern NON_PROSE = Pattern.compile(
             "!\\[[^]]*]\\([^)]*\\)|\\]\\([^)]*\\)|\\]\\[[^]]*]|`[^`]*`|<[^>]+>|\\{\\{[<%].*?[%>]}}|https?://\\S+|\\{#[^}]*}|&#?\\w+;",
             Pattern.DOTALL);
+    /** What {@link #canonical} takes out of a number: compiled once, not for every number of every segment. */
+    private static final Pattern NUMBER_SPACES = Pattern.compile("[ \\u00A0\\u202F\\u2009]");
+    private static final Pattern SEPARATORS = Pattern.compile("[,.]");
+    private static final Pattern LEADING_ZEROS = Pattern.compile("^0+(?=\\d)");
     /** A number: digits with optional thousands separators and one decimal part, in French or English style. */
     private static final Pattern NUMBER = Pattern.compile("\\d{1,3}(?:[ \\u00A0\\u202F\\u2009,]\\d{3})+(?:[.,]\\d+)?|\\d+(?:[.,]\\d+)?");
 
@@ -41,7 +45,7 @@ final class SegmentText {
     }
 
     private static String canonical(String number) {
-        String digits = number.replaceAll("[ \\u00A0\\u202F\\u2009]", "");
+        String digits = NUMBER_SPACES.matcher(number).replaceAll("");
         int lastSeparator = Math.max(digits.lastIndexOf(','), digits.lastIndexOf('.'));
         if (lastSeparator < 0) {
             return stripZeros(digits);
@@ -49,14 +53,14 @@ final class SegmentText {
         String tail = digits.substring(lastSeparator + 1);
         // "1,400" (English) and "1.400" (German) are thousands; "1,5" and "2.5" are decimals.
         if (tail.length() == 3) {
-            return stripZeros(digits.replaceAll("[,.]", ""));
+            return stripZeros(SEPARATORS.matcher(digits).replaceAll(""));
         }
-        String whole = digits.substring(0, lastSeparator).replaceAll("[,.]", "");
+        String whole = SEPARATORS.matcher(digits.substring(0, lastSeparator)).replaceAll("");
         return stripZeros(whole) + "." + tail;
     }
 
     private static String stripZeros(String digits) {
-        String stripped = digits.replaceFirst("^0+(?=\\d)", "");
+        String stripped = LEADING_ZEROS.matcher(digits).replaceFirst("");
         return stripped.isEmpty() ? "0" : stripped;
     }
 }

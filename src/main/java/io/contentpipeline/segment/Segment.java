@@ -1,5 +1,7 @@
 package io.contentpipeline.segment;
 
+import java.util.regex.Pattern;
+
 /**
  * One translatable unit of an article: a front-matter field ({@code fm.title},
  * {@code fm.ai_tags.2}, {@code fm.related_articles.0.anchor}) or a body block (heading,
@@ -35,8 +37,11 @@ public record Segment(String id, Kind kind, String text, int line, int start, in
         return kind == Kind.PARAGRAPH || kind == Kind.LIST_ITEM || kind == Kind.QUOTE || kind == Kind.HTML;
     }
 
+    /** Compiled once: segments are compared many times over when a draft is composed or a return checked. */
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+
     /** The text with runs of white space folded, for comparing two versions of a block. */
     public String normalisedText() {
-        return text.strip().replaceAll("\\s+", " ");
+        return SPACES.matcher(text.strip()).replaceAll(" ");
     }
 }

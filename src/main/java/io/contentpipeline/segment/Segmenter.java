@@ -59,6 +59,8 @@ public final class Segmenter {
     private static final Pattern HTML_HREF = Pattern.compile("(?:href|src)\\s*=\\s*\"([^\"]*)\"");
     /** A raw HTML block that is one {@code <pre>} element, as blogs exported from WordPress write code. */
     private static final Pattern PREFORMATTED = Pattern.compile("(?is)\\s*<pre(?:\\s[^>]*)?>.*</pre>\\s*");
+    /** A URL with a scheme: compiled once, not for every link of every body. */
+    private static final Pattern SCHEME = Pattern.compile("(?i)^[a-z][a-z0-9+.-]*:.*");
 
     private final MarkdownEngine markdown;
 
@@ -366,7 +368,7 @@ public final class Segmenter {
 
     /** A link into the same site (absolute URLs may be localised by translators, and are only counted). */
     private static boolean isRelative(String url) {
-        return !url.isEmpty() && !url.matches("(?i)^[a-z][a-z0-9+.-]*:.*") && !url.startsWith("//");
+        return !url.isEmpty() && !SCHEME.matcher(url).matches() && !url.startsWith("//");
     }
 
     private static String shape(TableBlock table) {

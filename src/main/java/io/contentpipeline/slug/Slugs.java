@@ -7,6 +7,7 @@ import java.text.Normalizer;
 import java.util.Collection;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Chooses an article's slug: front-matter {@code slug}, else the last path segment of
@@ -14,6 +15,12 @@ import java.util.Optional;
  * digits and hyphens. Folding is what keeps a slug from naming any path but its own folder.
  */
 public final class Slugs {
+
+    /** What {@link #normalise} takes out or folds: compiled once, not on every slug made or checked. */
+    private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+    private static final Pattern NOT_SLUG = Pattern.compile("[^a-z0-9]+");
+    private static final Pattern EDGE_HYPHENS = Pattern.compile("^-+|-+$");
+    private static final Pattern TRAILING_HYPHENS = Pattern.compile("-+$");
 
     private Slugs() {
     }
@@ -69,12 +76,11 @@ public final class Slugs {
     }
 
     public static String normalise(String text) {
-        String folded = Normalizer.normalize(text, Normalizer.Form.NFKD)
-                .replaceAll("\\p{M}+", "")
+        String folded = MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFKD)).replaceAll("")
                 .replace("œ", "oe").replace("Œ", "oe").replace("æ", "ae").replace("Æ", "ae").replace("ß", "ss")
                 .toLowerCase(Locale.ROOT);
-        String slug = folded.replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
-        return slug.length() > 100 ? slug.substring(0, 100).replaceAll("-+$", "") : slug;
+        String slug = EDGE_HYPHENS.matcher(NOT_SLUG.matcher(folded).replaceAll("-")).replaceAll("");
+        return slug.length() > 100 ? TRAILING_HYPHENS.matcher(slug.substring(0, 100)).replaceAll("") : slug;
     }
 
     private static Optional<String> lastPathSegment(String url) {

@@ -25,6 +25,9 @@ public final class SentenceSplitter {
     private static final String OPENING = "([«“";
     private static final String CLOSING = ")]»”";
 
+    /** Brackets and quotes opening the word before a stop, "(M.": compiled once, as this runs at every stop. */
+    private static final Pattern OPENING_MARKS = Pattern.compile("^[(«“\"'‘]+");
+
     private static final Set<String> COMMON = Set.of(
             "dr", "st", "no", "vol", "fig", "p", "pp", "cf", "vs", "ch", "art", "env", "approx", "ca", "al");
     private static final Set<String> FRENCH = Set.of(
@@ -95,7 +98,7 @@ public final class SentenceSplitter {
             return false;
         }
         int wordStart = head.lastIndexOf(' ') + 1;
-        String word = head.substring(wordStart, head.length() - 1).replaceAll("^[(«“\"'‘]+", "").toLowerCase(Locale.ROOT);
+        String word = OPENING_MARKS.matcher(head.substring(wordStart, head.length() - 1)).replaceAll("").toLowerCase(Locale.ROOT);
         if (word.isEmpty()) {
             return false;
         }

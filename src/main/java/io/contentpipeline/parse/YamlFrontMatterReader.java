@@ -1,6 +1,7 @@
 package io.contentpipeline.parse;
 
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
@@ -14,6 +15,7 @@ import io.contentpipeline.article.Problem;
 import io.contentpipeline.article.RejectedInputException;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.events.AliasEvent;
 import org.yaml.snakeyaml.events.Event;
@@ -39,6 +41,10 @@ final class YamlFrontMatterReader {
     private static final Pattern POSSIBLE_ALIAS = Pattern.compile("(?:^|[\\s\\[{,:-])\\*[\\w-]");
     private static final Pattern YAML_INFINITY = Pattern.compile("[-+]?\\.(?:inf|Inf|INF)");
     private static final Pattern YAML_NAN = Pattern.compile("\\.(?:nan|NaN|NAN)");
+    /** Spaces YAML leaves in a key: at either end, with the non-breaking ones French typing puts before a colon. */
+    private static final Pattern KEY_SPACES = Pattern.compile("^[\\s\\u00a0\\u202f\\u2007]+|[\\s\\u00a0\\u202f\\u2007]+$");
+    /** A value opened with a single quote that a letter follows after its closing quote: 'L'été'. */
+    private static final Pattern SINGLE_QUOTED_APOSTROPHE = Pattern.compile(":\\s+'[^']*'\\p{L}");
     private static final Pattern TOP_LEVEL_KEY = Pattern.compile("^(?:\"([^\"]+)\"|'([^']+)'|([^\\s#'\"-][^:#]*?)):(?:\\s|$)");
 
     private final ObjectMapper mapper;
@@ -64,8 +70,17 @@ final class YamlFrontMatterReader {
         Map<String, String> spellings = new HashMap<>();
         try (JsonParser parser = mapper.createParser(yaml)) {
             root = parser.nextToken() == null ? null : value(parser, spellings);
+            // Read on past the first value: lines after a change of indentation (first lines
+            // indented, as pasted from an email) are otherwise dropped without a word, a
+            // draft: true among them. The parser then reports them as a syntax error.
+            if (root != null && parser.nextToken() != null) {
+                throw new RejectedInputException(new Problem(io.contentpipeline.article.Severity.ERROR, "yaml-syntax", null,
+                        "the front matter is not valid YAML: the lines from here on are not part of its first block"
+                                + " (check that every key: value line starts at the same column)",
+                        firstLine + parser.currentLocation().getLineNr() - 1, null));
+            }
         } catch (JsonProcessingException e) {
-            throw new RejectedInputException(syntaxError(e, firstLine));
+            throw new RejectedInputException(syntaxError(e, yaml, firstLine));
         } catch (IOException e) {
             throw new UncheckedIOException("reading YAML from a string", e);
         }
@@ -82,6 +97,20 @@ final class YamlFrontMatterReader {
     }
 
     /**
+     * A top-level key without the spaces around it: French typing puts a non-breaking space
+     * before a colon ({@code date\u00a0: 2025-08-01}), which YAML keeps in the key, so that the
+     * date was "missing" while the author could see it. Two keys that are then the same are
+     * the duplicate they look like.
+     */
+    private static String topLevelKey(JsonParser parser, Map<String, Object> map) throws IOException {
+        String key = KEY_SPACES.matcher(parser.currentName()).replaceAll("");
+        if (map.containsKey(key)) {
+            throw new JsonParseException(parser, "the key " + key + " is written twice");
+        }
+        return key;
+    }
+
+    /**
      * The value at the parser's current token, as plain data: maps (in the author's order),
      * lists, strings, numbers, booleans, null, and bytes for a !!binary value. Of the top-level
      * values YAML read as a number or a boolean, the text the author typed is kept in
@@ -92,7 +121,7 @@ final class YamlFrontMatterReader {
             case START_OBJECT -> {
                 Map<String, Object> map = new LinkedHashMap<>();
                 while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                    String key = parser.currentName();
+                    String key = spellings == null ? parser.currentName() : topLevelKey(parser, map);
                     JsonToken token = parser.nextToken();
                     if (spellings != null && (token.isNumeric() || token.isBoolean())) {
                         spellings.put(key, parser.getText());
@@ -193,12 +222,19 @@ final class YamlFrontMatterReader {
         }
     }
 
-    private static Problem syntaxError(JsonProcessingException e, int firstLine) {
+    private static Problem syntaxError(JsonProcessingException e, String yaml, int firstLine) {
         JsonLocation location = e.getLocation();
-        Integer line = location != null && location.getLineNr() > 0 ? location.getLineNr() + firstLine - 1 : null;
+        int yamlLine = location != null && location.getLineNr() > 0 ? location.getLineNr() : 0;
         Integer column = location != null && location.getColumnNr() > 0 ? location.getColumnNr() : null;
+        // Where SnakeYAML found the problem, rather than where the construct it was reading began
+        // (a tab opening line 4 was reported on line 3, the key before it).
+        if (e.getCause() instanceof MarkedYAMLException marked && marked.getProblemMark() != null) {
+            yamlLine = marked.getProblemMark().getLine() + 1;
+            column = marked.getProblemMark().getColumn() + 1;
+        }
+        Integer line = yamlLine > 0 ? yamlLine + firstLine - 1 : null;
         String message = e.getOriginalMessage();
-        String hint = hint(message);
+        String hint = hint(message, yamlLine > 0 ? yaml.lines().skip(yamlLine - 1).findFirst().orElse("") : "");
         if (message != null) {
             // SnakeYAML's messages repeat the position and quote the input; the first line is the reason.
             message = message.lines().findFirst().orElse(message).strip();
@@ -212,9 +248,16 @@ final class YamlFrontMatterReader {
      * parser's reason alone ("mapping values are not allowed here") does not say it. Read
      * from the whole message, whose later lines name the character found.
      */
-    private static String hint(String message) {
+    private static String hint(String message, String line) {
         if (message == null) {
             return "";
+        }
+        if (SINGLE_QUOTED_APOSTROPHE.matcher(line).find()) {
+            return " (an apostrophe inside a value in single quotes ends the value: write it twice, as in 'L''été',"
+                    + " or put the value in double quotes)";
+        }
+        if (message.contains("expected '<document start>'")) {
+            return " (every key: value line of the front matter must start at the same column as the first one)";
         }
         if (message.contains("mapping values are not allowed")) {
             return " (a value that holds \": \" must be quoted, for example title: \"Marketing : le guide\")";
@@ -239,7 +282,7 @@ final class YamlFrontMatterReader {
             Matcher key = TOP_LEVEL_KEY.matcher(text);
             if (key.find()) {
                 String name = key.group(1) != null ? key.group(1) : key.group(2) != null ? key.group(2) : key.group(3);
-                lines.putIfAbsent(name.strip(), line);
+                lines.putIfAbsent(KEY_SPACES.matcher(name).replaceAll(""), line);
             }
             line++;
         }

@@ -126,6 +126,29 @@ class ArticleParserTest {
         assertThatThrownBy(() -> parse("---\ntitle: Marketing : le guide: complet\n---\nBody\n"))
                 .isInstanceOf(RejectedInputException.class).hasMessageContaining("must be quoted");
         assertThatThrownBy(() -> parse("---\ntitle: T\n\tauthor: A\n---\nBody\n"))
-                .isInstanceOf(RejectedInputException.class).hasMessageContaining("use spaces");
+                .isInstanceOf(RejectedInputException.class).hasMessageContaining("use spaces")
+                .satisfies(e -> assertThat(((RejectedInputException) e).problems().get(0).line())
+                        .as("the tab's own line, not the key before it").isEqualTo(3));
+        assertThatThrownBy(() -> parse("---\ntitle: 'L'été à Montréal'\n---\nBody\n"))
+                .isInstanceOf(RejectedInputException.class).hasMessageContaining("write it twice, as in 'L''été'");
+    }
+
+    /** Pasted from an email, the first lines indented: the lines after them were dropped without a word, draft: true among them. */
+    @Test
+    void linesAfterAChangeOfIndentationAreAnErrorNotDropped() {
+        assertThatThrownBy(() -> parse("---\n  title: \"Collé\"\n  date: 2025-08-01\ndescription: D\ndraft: true\n---\nBody\n"))
+                .isInstanceOf(RejectedInputException.class).hasMessageContaining("must start at the same column")
+                .satisfies(e -> assertThat(((RejectedInputException) e).problems().get(0).line()).isEqualTo(4));
+    }
+
+    /** French typing puts a non-breaking space before a colon; the key is the one the author sees. */
+    @Test
+    void aNonBreakingSpaceBeforeTheColonIsNotPartOfTheKey() {
+        ParsedArticle article = parse("---\ntitle: T\ndate\u00a0: 2025-08-01\nauthor\u202f: Marie\n---\nBody\n");
+
+        assertThat(article.frontMatter().fields()).containsOnlyKeys("title", "date", "author");
+        assertThat(article.frontMatter().line("date")).isEqualTo(3);
+        assertThatThrownBy(() -> parse("---\ndate: 2025-08-01\ndate\u00a0: 2025-08-02\n---\nBody\n"))
+                .isInstanceOf(RejectedInputException.class).hasMessageContaining("the key date is written twice");
     }
 }

@@ -79,6 +79,40 @@ class CommandLineIT {
         assertThat(Files.readString(home.resolve("outbox/CHANGELOG.md"))).contains("bundle.published");
     }
 
+    /**
+     * A stop in the middle of a large import finishes the articles in hand and leaves the rest
+     * in the inbox: it used to work through up to 1,000 articles already handed to the workers,
+     * hit the 30 s shutdown timeout and force the routes down. The rest is taken on restart,
+     * each article once.
+     */
+    @Test
+    void aStopDuringALargeImportFinishesTheArticlesInHandAndTheRestWaitsInTheInbox() throws Exception {
+        Path home = temp.resolve("import");
+        PipelineHome pipeline = new PipelineHome(home);
+        String seed = PipelineHome.resource(SeedArticleTest.SEED);
+        int articles = 300;
+        for (int i = 0; i < articles; i++) {
+            pipeline.drop("inbox/import-" + i + ".md", seed.replaceFirst("---\n", "---\nslug: import-" + i + "\n"));
+        }
+        Path log = temp.resolve("import.log");
+        Process process = start(home, log);
+        try {
+            await().atMost(Duration.ofSeconds(120)).until(() -> Files.readString(log).contains("bundle.published"));
+        } finally {
+            process.destroy();
+        }
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        String stopped = Files.readString(log);
+        assertThat(stopped).contains("shutdown").doesNotContain("Forcing the routes to be shutdown").doesNotContain("\tat ");
+        assertThat(pipeline.files("inbox")).as("the articles not taken wait for the next run").hasSizeGreaterThan(1);
+
+        Process rest = start(home, temp.resolve("rest.log"), "--once");
+        assertThat(rest.waitFor(300, TimeUnit.SECONDS)).isTrue();
+        assertThat(pipeline.files("inbox")).isEmpty();
+        assertThat(pipeline.events()).filteredOn(event -> event.path("event").asText().equals("article.accepted"))
+                .extracting(event -> event.path("slug").asText()).hasSize(articles).doesNotHaveDuplicates();
+    }
+
     @Test
     void aSecondPipelineOnTheSameHomeRefusesToStartAndLeavesTheFirstRunning() throws Exception {
         Path home = temp.resolve("shared");

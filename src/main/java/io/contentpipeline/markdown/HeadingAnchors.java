@@ -132,7 +132,7 @@ final class HeadingAnchors {
      * a {@code name=value}; flexmark also takes a bare name ({@code {x}}), which goldmark leaves
      * in the text.
      */
-    private static boolean isGoldmarkAttributes(AttributesNode attributes) {
+    static boolean isGoldmarkAttributes(AttributesNode attributes) {
         for (com.vladsch.flexmark.util.ast.Node child : attributes.getChildren()) {
             if (child instanceof AttributeNode attribute && !attribute.isImplicitName() && attribute.getAttributeSeparator().isBlank()) {
                 return false;

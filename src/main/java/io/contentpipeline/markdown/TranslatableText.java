@@ -37,9 +37,6 @@ import java.util.regex.Pattern;
  */
 public final class TranslatableText {
 
-    /** Addresses Hugo's renderer (goldmark's linkify) turns into links; one ends at a space, a quote or a tag. */
-    private static final Pattern ADDRESS = Pattern.compile("(?:(?:https?|ftp)://|\\bwww\\.)[^\\s<>\"']+|[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+",
-            Pattern.UNICODE_CHARACTER_CLASS);
     private static final Pattern ENTITY = Pattern.compile("&#?[A-Za-z0-9]+;");
     /** HTML elements whose content is code, keyboard input or script, not prose. */
     private static final Set<String> CODE_ELEMENTS = Set.of("code", "pre", "kbd", "samp", "var", "tt", "script", "style", "textarea");
@@ -70,7 +67,7 @@ public final class TranslatableText {
             translatable.clear(code.open(), code.close());
         }
         clear(translatable, MarkdownEngine.TEMPLATE_TAGS.matcher(body));
-        clear(translatable, ADDRESS.matcher(body));
+        clear(translatable, ProtectedInline.ADDRESS.matcher(body));
         clear(translatable, ENTITY.matcher(body));
         return new TranslatableText(translatable);
     }
@@ -80,7 +77,7 @@ public final class TranslatableText {
         BitSet translatable = new BitSet(text.length());
         translatable.set(0, text.length());
         clear(translatable, MarkdownEngine.TEMPLATE_TAGS.matcher(text));
-        clear(translatable, ADDRESS.matcher(text));
+        clear(translatable, ProtectedInline.ADDRESS.matcher(text));
         clear(translatable, ENTITY.matcher(text));
         return new TranslatableText(translatable);
     }

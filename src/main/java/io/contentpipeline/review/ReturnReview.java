@@ -2,6 +2,7 @@ package io.contentpipeline.review;
 
 import io.contentpipeline.article.Problem;
 import io.contentpipeline.article.Severity;
+import io.contentpipeline.markdown.ProtectedInline;
 import io.contentpipeline.segment.Bead;
 import io.contentpipeline.segment.BlockShape;
 import io.contentpipeline.segment.BodyStructure;
@@ -11,6 +12,7 @@ import io.contentpipeline.segment.Segment;
 import io.contentpipeline.segment.SegmentedArticle;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -159,6 +161,7 @@ public final class ReturnReview {
         CodeBlocks.compare(expected.codeBlocks(), actual.codeBlocks(), problems);
         Map<String, Integer> missing = difference(expected.protectedTokens(), actual.protectedTokens());
         missing.keySet().removeIf(token -> token.startsWith(HEADING_ID) && actual.headingAnchors().contains(token.substring(HEADING_ID.length())));
+        missing.keySet().removeIf(token -> linksKept(token, expected, actual));
         InlineCodeChanges.review(missing, difference(actual.protectedTokens(), expected.protectedTokens()), translation.body(), problems);
         List<String> movedLinks = RelativeLinks.missing(expected.relativeLinks(), actual.relativeLinks());
         if (!missing.isEmpty() || !movedLinks.isEmpty()) {
@@ -176,6 +179,18 @@ public final class ReturnReview {
             problems.add(problem(Severity.WARNING, "markup-changed", null, "the raw HTML tags differ from the source's", null));
         }
         return sameHeadings;
+    }
+
+    /**
+     * Whether a reference or an address the translation lacks as written is no loss: the
+     * translation links to its target as often as the source does, in another form. A Markdown
+     * translator may write a reference as an inline link, or link the words before an address
+     * ({@code [Colin](https://twitter.com/…)} for the source's {@code [Colin] (https://twitter.com/…)}).
+     * A label or an address altered in an XLIFF code leaves its target linked once less.
+     */
+    private static boolean linksKept(String token, BodyStructure expected, BodyStructure actual) {
+        String target = ProtectedInline.target(token);
+        return target != null && Collections.frequency(actual.linkTargets(), target) >= Collections.frequency(expected.linkTargets(), target);
     }
 
     /** A warning for each line published as the source has it, and the levels of the headings both sides have. */
@@ -425,12 +440,21 @@ public final class ReturnReview {
                 : problem));
     }
 
-    /** The id of the first source block whose text holds the token ("" when none does, as for a shortcode rewritten). */
+    /**
+     * The id of the first source block that holds the token ("" when none does, as for a shortcode
+     * rewritten): one of its protected spans (a reference, which the token names by its target,
+     * a footnote reference, an address), or else its text.
+     */
     private static String holder(String token, List<Segment> body) {
+        for (Segment segment : body) {
+            if (segment.protectedSpans().stream().anyMatch(span -> token.equals(span.token()))) {
+                return segment.id();
+            }
+        }
         String kind = token.substring(0, token.indexOf(' '));
         String value = token.substring(token.indexOf(' ') + 1);
         String needle = switch (kind) {
-            case "heading" -> "{" + value.substring(value.indexOf('#'));
+            case "heading" -> "{" + value.substring(Math.max(0, value.indexOf('#')));
             case "shortcode" -> value.split(" ")[0];
             default -> value;
         };

@@ -5,14 +5,16 @@ import java.util.List;
 /**
  * What a translation must keep of its source's body: headings in order, each list's number
  * of items, the shape of each table, links and images (where each starts), fenced code blocks, the protected
- * tokens (heading ids, anchors, inline code, shortcodes with their non-text attributes),
- * relative link targets, and the raw HTML tags. {@code headingAnchors} are the ids the
+ * tokens (heading ids, anchors, inline code, shortcodes with their non-text attributes,
+ * footnote references, the targets of reference links, addresses), relative link targets,
+ * the target of every link and image in whatever form (inline, reference, autolink, address,
+ * HTML), and the raw HTML tags. {@code headingAnchors} are the ids the
  * headings get, explicit or generated: an explicit id is kept when the translated heading
  * produces the same anchor by itself.
  */
 public record BodyStructure(List<Integer> headingLevels, List<BlockShape> lists, List<BlockShape> tables, List<LinkOrImage> links, List<LinkOrImage> images,
                             List<CodeBlock> codeBlocks, List<String> protectedTokens, List<String> relativeLinks,
-                            List<String> htmlTags, List<String> headingAnchors) {
+                            List<String> linkTargets, List<String> htmlTags, List<String> headingAnchors) {
 
     /** List items in all lists, nested ones included. */
     public int listItems() {

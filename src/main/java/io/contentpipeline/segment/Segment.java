@@ -1,5 +1,6 @@
 package io.contentpipeline.segment;
 
+import java.util.List;
 import java.util.regex.Pattern;
 
 /**
@@ -9,8 +10,28 @@ import java.util.regex.Pattern;
  * the block's Markdown as written; {@code start}/{@code end} locate it in the body so that
  * a draft can be rebuilt with other text in its place. {@code section} counts the headings
  * before it, which is how a translation's blocks are matched to the source's.
+ * {@code protectedSpans} are the pieces of its text that only the parse tells apart from
+ * text and that must come back as written (a reference's {@code ][ref]}, a footnote
+ * reference, an address: {@link io.contentpipeline.markdown.ProtectedInline}), in order.
  */
-public record Segment(String id, Kind kind, String text, int line, int start, int end, int section, int level) {
+public record Segment(String id, Kind kind, String text, int line, int start, int end, int section, int level,
+                      List<Span> protectedSpans) {
+
+    /**
+     * A piece of the text, [start, end) in it, and the token the review compares for it (null for
+     * one that only goes with another, a reference link's opening bracket).
+     */
+    public record Span(int start, int end, String token) {
+    }
+
+    public Segment {
+        protectedSpans = List.copyOf(protectedSpans);
+    }
+
+    /** A segment none of whose text only the parse can tell apart as protected: a field, or a block built by hand. */
+    public Segment(String id, Kind kind, String text, int line, int start, int end, int section, int level) {
+        this(id, kind, text, line, start, end, section, level, List.of());
+    }
 
     public enum Kind {
         FIELD, HEADING, PARAGRAPH, LIST_ITEM, TABLE_CELL, QUOTE, HTML;

@@ -15,6 +15,7 @@ import com.vladsch.flexmark.ast.LinkRef;
 import com.vladsch.flexmark.ast.ListBlock;
 import com.vladsch.flexmark.ast.ListItem;
 import com.vladsch.flexmark.ast.Paragraph;
+import com.vladsch.flexmark.ext.attributes.AttributesNode;
 import com.vladsch.flexmark.ext.tables.TableBlock;
 import com.vladsch.flexmark.ext.tables.TableCell;
 import com.vladsch.flexmark.ext.tables.TableRow;
@@ -26,6 +27,7 @@ import io.contentpipeline.article.FrontMatter;
 import io.contentpipeline.files.Sha256;
 import io.contentpipeline.markdown.HighlightBodies;
 import io.contentpipeline.markdown.MarkdownEngine;
+import io.contentpipeline.markdown.ProtectedInline;
 import io.contentpipeline.markdown.TranslatableText;
 import io.contentpipeline.translate.TranslatableFields;
 
@@ -34,6 +36,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.IntUnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -53,7 +56,6 @@ public final class Segmenter {
 
     private static final Pattern SHORTCODE = Pattern.compile("\\{\\{[<%].*?[%>]}}", Pattern.DOTALL);
     private static final Pattern SPACES = Pattern.compile("\\s+");
-    private static final Pattern HEADING_ID = Pattern.compile("\\s*\\{#([^}\\s]+)[^}]*}\\s*$");
     private static final Pattern HTML_TAG = Pattern.compile("</?([a-zA-Z][a-zA-Z0-9]*)[^>]*>");
     private static final Pattern TEXT_ATTRIBUTE = Pattern.compile("\\b(title|alt|caption|text|label|description|summary)=\"[^\"]*\"");
     private static final Pattern HTML_HREF = Pattern.compile("(?:href|src)\\s*=\\s*\"([^\"]*)\"");
@@ -78,8 +80,9 @@ public final class Segmenter {
         HighlightBodies highlights = HighlightBodies.in(body);
         Document document = markdown.parseMasked(body, highlights);
         LineIndex lines = new LineIndex(body);
-        return new SegmentedArticle(fields(frontMatter), new BodyWalk(document, body, highlights, lines, bodyLine).segments,
-                structure(document, body, highlights, offset -> lines.lineOf(offset) + bodyLine));
+        List<ProtectedInline.Piece> pieces = ProtectedInline.of(document, body);
+        return new SegmentedArticle(fields(frontMatter), new BodyWalk(document, body, highlights, lines, bodyLine, pieces).segments,
+                structure(document, body, highlights, pieces, offset -> lines.lineOf(offset) + bodyLine));
     }
 
     /** The characters of a body a translator translates, the body read with this segmenter's engine ({@link TranslatableText}). */
@@ -125,14 +128,20 @@ public final class Segmenter {
         private final HighlightBodies highlights;
         private final LineIndex lines;
         private final int bodyLine;
+        private final List<ProtectedInline.Piece> pieces;
         private int section;
 
-        /** @param lines the line index of the body */
-        BodyWalk(Document document, String body, HighlightBodies highlights, LineIndex lines, int bodyLine) {
+        /**
+         * @param lines  the line index of the body
+         * @param pieces the protected inline pieces of the body, in order
+         */
+        BodyWalk(Document document, String body, HighlightBodies highlights, LineIndex lines, int bodyLine,
+                 List<ProtectedInline.Piece> pieces) {
             this.body = body;
             this.highlights = highlights;
             this.lines = lines;
             this.bodyLine = bodyLine;
+            this.pieces = pieces;
             walk(document, false);
         }
 
@@ -144,9 +153,10 @@ public final class Segmenter {
                 }
                 if (child instanceof Heading heading) {
                     section++;
+                    // Trailing attributes ({#id}, { #id .class }) are no text: they stay as the source has them.
                     BasedSequence text = heading.getText();
-                    Matcher id = HEADING_ID.matcher(body.substring(text.getStartOffset(), text.getEndOffset()));
-                    int end = id.find() ? text.getStartOffset() + id.start() : text.getEndOffset();
+                    AttributesNode attributes = ProtectedInline.headingAttributes(heading);
+                    int end = attributes != null ? trimEnd(text.getStartOffset(), attributes.getStartOffset()) : text.getEndOffset();
                     add(Segment.Kind.HEADING, text.getStartOffset(), end, heading.getLevel());
                 } else if (child instanceof Paragraph paragraph) {
                     Segment.Kind kind = child.getParent() instanceof ListItem ? Segment.Kind.LIST_ITEM
@@ -177,6 +187,21 @@ public final class Segmenter {
             addPiece(kind, from, end, level);
         }
 
+        /** The index of the first piece that starts at or after this offset (pieces are in order). */
+        private int firstPieceFrom(int offset) {
+            int low = 0;
+            int high = pieces.size();
+            while (low < high) {
+                int middle = (low + high) >>> 1;
+                if (pieces.get(middle).start() < offset) {
+                    low = middle + 1;
+                } else {
+                    high = middle;
+                }
+            }
+            return low;
+        }
+
         private int trimStart(int start, int end) {
             while (start < end && Character.isWhitespace(body.charAt(start))) {
                 start++;
@@ -203,15 +228,24 @@ public final class Segmenter {
             int occurrence = seen.merge(base, 1, Integer::sum);
             String id = occurrence == 1 ? base : base + "-" + occurrence;
             int line = lines.lineOf(start) + bodyLine;
-            segments.add(new Segment(id, kind, text, line, start, end, section, level));
+            List<Segment.Span> spans = new ArrayList<>();
+            for (int i = firstPieceFrom(start); i < pieces.size() && pieces.get(i).start() < end; i++) {
+                ProtectedInline.Piece piece = pieces.get(i);
+                if (piece.end() <= end) {
+                    spans.add(new Segment.Span(piece.start() - start, piece.end() - start, piece.token()));
+                }
+            }
+            segments.add(new Segment(id, kind, text, line, start, end, section, level, spans));
         }
     }
 
     /**
      * @param document the body parsed masked
+     * @param pieces   the protected inline pieces of the body, whose tokens a translation must keep
      * @param fileLine the line in the file of an offset in the body
      */
-    private BodyStructure structure(Document document, String body, HighlightBodies highlights, IntUnaryOperator fileLine) {
+    private BodyStructure structure(Document document, String body, HighlightBodies highlights, List<ProtectedInline.Piece> pieces,
+                                    IntUnaryOperator fileLine) {
         List<String> anchors = markdown.outline(document).stream().map(io.contentpipeline.article.Heading::id).toList();
         List<Integer> headings = new ArrayList<>();
         List<BlockShape> lists = new ArrayList<>();
@@ -219,6 +253,9 @@ public final class Segmenter {
         List<PlacedCode> code = new ArrayList<>();
         Tokens tokens = new Tokens(body, document.getChars().toString().equals(body), fileLine);
         collect(document, headings, lists, tables, code, tokens);
+        pieces.stream().map(ProtectedInline.Piece::token).filter(Objects::nonNull).forEach(tokens.protectedTokens::add);
+        // References and addresses link to a target too: the inline links' are in already.
+        pieces.stream().map(piece -> ProtectedInline.target(piece.token())).filter(Objects::nonNull).forEach(tokens.linkTargets::add);
         for (HighlightBodies.Body highlight : highlights.bodies()) {
             // One quoted inside a fenced block is that block's code already.
             if (code.stream().noneMatch(block -> block.start() <= highlight.open() && highlight.open() < block.end())) {
@@ -234,7 +271,7 @@ public final class Segmenter {
             }
         }
         return new BodyStructure(headings, lists, tables, tokens.links, tokens.images, code.stream().map(PlacedCode::block).toList(),
-                tokens.protectedTokens, tokens.relativeLinks, tokens.htmlTags, anchors);
+                tokens.protectedTokens, tokens.relativeLinks, tokens.linkTargets, tokens.htmlTags, anchors);
     }
 
     /** A code block and where it is in the body, [start, end): fenced and highlight blocks are compared in reading order. */
@@ -249,6 +286,8 @@ public final class Segmenter {
         final IntUnaryOperator fileLine;
         final List<String> protectedTokens = new ArrayList<>();
         final List<String> relativeLinks = new ArrayList<>();
+        /** The target of every link and image, in whatever form it is written. */
+        final List<String> linkTargets = new ArrayList<>();
         final List<String> htmlTags = new ArrayList<>();
         final List<LinkOrImage> links = new ArrayList<>();
         final List<LinkOrImage> images = new ArrayList<>();
@@ -277,6 +316,9 @@ public final class Segmenter {
         }
 
         void link(String url) {
+            if (!url.isEmpty()) {
+                linkTargets.add(url);
+            }
             if (url.startsWith("#")) {
                 protectedTokens.add("anchor " + url);
             } else if (isRelative(url)) {
@@ -301,10 +343,7 @@ public final class Segmenter {
         for (Node child = node.getFirstChild(); child != null; child = child.getNext()) {
             if (child instanceof Heading heading) {
                 headings.add(heading.getLevel());
-                Matcher id = HEADING_ID.matcher(tokens.written(heading.getText()));
-                if (id.find()) {
-                    tokens.protectedTokens.add("heading id #" + id.group(1));
-                }
+                tokens.protectedTokens.addAll(ProtectedInline.headingTokens(heading, tokens.body));
             } else if (child instanceof ListBlock list) {
                 int items = 0;
                 for (Node item = list.getFirstChild(); item != null; item = item.getNext()) {

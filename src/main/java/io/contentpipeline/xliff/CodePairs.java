@@ -18,7 +18,7 @@ import java.util.stream.Stream;
 /**
  * Which codes of a segment open and close a span: an emphasis marker ({@code **}, {@code *},
  * {@code __}, {@code _}) with the next same marker, a link's or image's opening bracket with
- * its {@code ](target)}, an HTML start tag with its end tag. Pairs are matched on a stack,
+ * its {@code ](target)} or its reference's {@code ][ref]}, an HTML start tag with its end tag. Pairs are matched on a stack,
  * so the pairs found always nest; a code that closes nothing open, a start tag never closed,
  * or a pair that would cross another stays a lone code.
  */
@@ -107,7 +107,7 @@ final class CodePairs {
         if (segment.isField()) {
             return new Target(List.of(new InlineCodes.Part(translation, null)), Map.of());
         }
-        return target(source, InlineCodes.splitAgainst(translation, source));
+        return target(source, InlineCodes.splitAgainst(translation, source, segment));
     }
 
     /**
@@ -189,7 +189,7 @@ final class CodePairs {
         if (EMPHASIS.contains(code)) {
             return code;
         }
-        if (code.startsWith("](")) {
+        if (code.startsWith("](") || code.startsWith("][")) {
             return LINK;
         }
         Matcher tag = END_TAG.matcher(code);

@@ -4,6 +4,7 @@ import io.contentpipeline.segment.Segment;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -17,7 +18,11 @@ import java.util.regex.Pattern;
  * The parts of a segment a translator must not change, as XLIFF inline codes: inline code,
  * the brackets and targets of links and images, raw HTML tags, Hugo shortcodes, heading ids,
  * entities and Markdown emphasis markers become inline codes whose original text travels in
- * {@code <originalData>} ({@link CodePairs} says which pairs enclose text).
+ * {@code <originalData>} ({@link CodePairs} says which pairs enclose text). What only the
+ * parse of the whole body tells apart from text comes with the segment as its protected spans
+ * ({@link Segment#protectedSpans}): a reference link's {@code [} and {@code ][ref]}, the whole
+ * of {@code [CNCF][]}, a footnote reference, an address Hugo makes a link of. Those are codes
+ * first; the pattern finds the others in the text around them.
  */
 final class InlineCodes {
 
@@ -73,7 +78,11 @@ final class InlineCodes {
 
     /** A segment as text runs and codes: a field is one run of text. */
     static List<Part> split(Segment segment) {
-        return segment.isField() ? List.of(new Part(segment.text(), null)) : split(segment.text());
+        if (segment.isField()) {
+            return List.of(new Part(segment.text(), null));
+        }
+        List<int[]> spans = segment.protectedSpans().stream().map(span -> new int[] {span.start(), span.end()}).toList();
+        return split(segment.text(), spans);
     }
 
     /**
@@ -82,7 +91,12 @@ final class InlineCodes {
      * emphasis in Markdown, and stays text.
      */
     static List<Part> split(String text) {
-        List<Part> parts = candidates(text);
+        return split(text, List.of());
+    }
+
+    /** @param spans [start, end) of the runs that are codes whatever the pattern finds, in order */
+    private static List<Part> split(String text, List<int[]> spans) {
+        List<Part> parts = candidates(text, spans);
         Map<Integer, Integer> pairs = CodePairs.of(parts);
         Set<Integer> paired = new HashSet<>(pairs.keySet());
         paired.addAll(pairs.values());
@@ -107,21 +121,40 @@ final class InlineCodes {
         return kept;
     }
 
-    /** Every run the pattern protects, as a code, with the text between. */
-    private static List<Part> candidates(String text) {
+    /**
+     * Every span as a code (spans that overlap as one), and every run the pattern protects
+     * between them, with the text between. The pattern sees the text around a span (an emphasis
+     * marker is one by the characters beside it) but finds no run that would reach into one.
+     */
+    private static List<Part> candidates(String text, List<int[]> spans) {
         List<Part> parts = new ArrayList<>();
-        Matcher code = PROTECTED.matcher(text);
+        Matcher code = PROTECTED.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
         int copied = 0;
         int next = 1;
-        while (code.find()) {
-            if (code.start() > copied) {
-                parts.add(new Part(text.substring(copied, code.start()), null));
+        int span = 0;
+        while (copied < text.length()) {
+            int spanStart = span < spans.size() ? Math.max(copied, spans.get(span)[0]) : text.length();
+            int spanEnd = span < spans.size() ? spans.get(span)[1] : text.length();
+            // Spans that overlap the one at hand are one code with it.
+            while (span + 1 < spans.size() && spans.get(span + 1)[0] < spanEnd) {
+                spanEnd = Math.max(spanEnd, spans.get(++span)[1]);
             }
-            parts.add(new Part(code.group(), String.valueOf(next++)));
-            copied = code.end();
-        }
-        if (copied < text.length()) {
-            parts.add(new Part(text.substring(copied), null));
+            code.region(copied, spanStart);
+            while (code.find()) {
+                if (code.start() > copied) {
+                    parts.add(new Part(text.substring(copied, code.start()), null));
+                }
+                parts.add(new Part(code.group(), String.valueOf(next++)));
+                copied = code.end();
+            }
+            if (spanStart > copied) {
+                parts.add(new Part(text.substring(copied, spanStart), null));
+            }
+            if (spanEnd > spanStart) {
+                parts.add(new Part(text.substring(spanStart, spanEnd), String.valueOf(next++)));
+            }
+            copied = Math.max(spanStart, spanEnd);
+            span++;
         }
         return parts;
     }
@@ -129,9 +162,10 @@ final class InlineCodes {
     /**
      * A translation split the same way, each code numbered as the source's code with the same
      * text, so that a code keeps its identity where the translator moved it; a code the source
-     * does not have is numbered after the source's.
+     * does not have is numbered after the source's. The translation comes without a parse: the
+     * source's spans are found in it by their text ({@link #spansIn}).
      */
-    static List<Part> splitAgainst(String translation, List<Part> source) {
+    static List<Part> splitAgainst(String translation, List<Part> source, Segment segment) {
         Map<String, Deque<String>> idsByText = new HashMap<>();
         int next = 1;
         for (Part part : source) {
@@ -141,7 +175,7 @@ final class InlineCodes {
             }
         }
         List<Part> parts = new ArrayList<>();
-        for (Part part : split(translation)) {
+        for (Part part : split(translation, spansIn(translation, segment))) {
             if (part.isCode()) {
                 Deque<String> ids = idsByText.get(part.text());
                 parts.add(new Part(part.text(), ids != null && !ids.isEmpty() ? ids.poll() : String.valueOf(next++)));
@@ -150,5 +184,39 @@ final class InlineCodes {
             }
         }
         return parts;
+    }
+
+    /**
+     * Where a translation holds the texts of the source's spans: each closing {@code ][ref]},
+     * whole reference, footnote reference or address, where it stands as the source wrote it;
+     * and for each {@code ][ref]} found, the {@code [} or {@code ![} that opens its text, the
+     * last one before it with no bracket between, as the pattern finds an inline link's.
+     */
+    static List<int[]> spansIn(String translation, Segment segment) {
+        String text = segment.text();
+        List<String> wanted = segment.protectedSpans().stream().map(span -> text.substring(span.start(), span.end()))
+                .filter(piece -> !piece.equals("[") && !piece.equals("![")).distinct()
+                .sorted(Comparator.comparingInt(String::length).reversed()).toList();
+        List<int[]> spans = new ArrayList<>();
+        for (String piece : wanted) {
+            for (int at = translation.indexOf(piece); at >= 0; at = translation.indexOf(piece, at + piece.length())) {
+                int start = at;
+                if (spans.stream().noneMatch(other -> other[0] < start + piece.length() && start < other[1])) {
+                    spans.add(new int[] {start, start + piece.length()});
+                }
+            }
+        }
+        for (int[] closing : List.copyOf(spans)) {
+            if (translation.startsWith("][", closing[0])) {
+                int open = translation.lastIndexOf('[', closing[0] - 1);
+                boolean plain = open >= 0 && translation.substring(open + 1, closing[0]).chars().noneMatch(c -> c == '[' || c == ']');
+                int start = open > 0 && translation.charAt(open - 1) == '!' ? open - 1 : open;
+                if (plain && spans.stream().noneMatch(other -> other[0] <= open && open < other[1])) {
+                    spans.add(new int[] {start, open + 1});
+                }
+            }
+        }
+        spans.sort(Comparator.comparingInt(span -> span[0]));
+        return spans;
     }
 }

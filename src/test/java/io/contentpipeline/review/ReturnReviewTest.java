@@ -490,6 +490,60 @@ class ReturnReviewTest {
                 .contains("typography");
     }
 
+    /**
+     * In a Markdown return, a reference keeps its target whatever its label (the translator
+     * renames a label with its definition, as the corpus' OpenTelemetry translators do, or
+     * writes it as an inline link), and an address the words before it now link to is kept;
+     * a reference that no longer reaches its target, a footnote whose id changed, an address
+     * altered and a heading id changed are each a protected-token error naming its block.
+     */
+    @Test
+    void referencesFootnotesAddressesAndHeadingIdsAreProtectedWhateverTheirLabel() {
+        String source = """
+                ---
+                title: "Installer"
+                ---
+                ## Installer l'outil { #installer }
+
+                Téléchargez l'archive depuis https://exemple.com/outil et lisez le [guide][guide] avec
+                la [FAQ][] avant de commencer, puis vérifiez la somme de contrôle[^somme].
+
+                [guide]: https://exemple.com/guide
+                [FAQ]: /faq/
+
+                [^somme]: Elle est publiée à côté de l'archive.
+                """;
+        String translation = """
+                ---
+                title: "Install"
+                ---
+                ## Install the tool { #installer }
+
+                Download the archive from [the site](https://exemple.com/outil) and read the [guide][manual]
+                with the [FAQ](/faq/) before you start, then check the checksum[^somme].
+
+                [manual]: https://exemple.com/guide
+
+                [^somme]: It is published beside the archive.
+                """;
+        assertThat(new ReturnReview().review(segment(source), segment(translation), "en")).extracting(Problem::code)
+                .doesNotContain("protected-token");
+
+        String paragraph = segment(source).body().get(1).id();
+        java.util.Map<String, String> changes = new java.util.LinkedHashMap<>();
+        changes.put("reference → https://exemple.com/guide", translation.replace("[guide][manual]", "[guide][handbook]"));
+        changes.put("footnote [^somme]", translation.replace("[^somme]", "[^sum]"));
+        changes.put("address https://exemple.com/outil", translation.replace("(https://exemple.com/outil)", "(https://example.com/tool)"));
+        changes.forEach((token, changed) -> assertThat(new ReturnReview().review(segment(source), segment(changed), "en"))
+                .as(token).filteredOn(p -> p.code().equals("protected-token")).singleElement().satisfies(p -> {
+                    assertThat(p.message()).isEqualTo("protected text missing or altered: " + token);
+                    assertThat(p.field()).isEqualTo(paragraph);
+                }));
+        assertThat(new ReturnReview().review(segment(source), segment(translation.replace("{ #installer }", "{#install}")), "en"))
+                .filteredOn(p -> p.code().equals("protected-token")).extracting(Problem::message)
+                .containsExactly("protected text missing or altered: heading id #installer");
+    }
+
     private SegmentedArticle segment(String text) {
         ParsedArticle parsed = parser.parseText(new SourceFile("x.md", null, new byte[0], null), text);
         return segmenter.segment(parsed.frontMatter(), parsed.body(), parsed.bodyLine());

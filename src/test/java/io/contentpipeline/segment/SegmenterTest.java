@@ -5,6 +5,7 @@ import io.contentpipeline.markdown.MarkdownEngine;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
 
 class SegmenterTest {
 
@@ -134,5 +135,58 @@ class SegmenterTest {
         assertThat(compact.structure().relativeLinks()).isEmpty();
         assertThat(compact.body()).extracting(Segment::text)
                 .containsExactly("Une image : {{<figure src=\"/a.png\" title=\"Un titre\">}} et {{<img src=\"b.png\">}}{{</img>}}.");
+    }
+
+    /**
+     * A heading's trailing attributes, as goldmark reads them (spaces inside the braces, a
+     * class, the id after a class), are in no segment: they stay as the source wrote them,
+     * each id and class a token the translation must keep. A bare name ({x}) goldmark leaves
+     * in the heading's text.
+     */
+    @Test
+    void aHeadingsTrailingAttributesAreInNoSegmentAndEachIsProtected() {
+        SegmentedArticle article = segment("""
+                ## Installer { #installer }
+
+                ## Configurer {#configurer .important}
+
+                ## Démarrer {.etape #demarrer}
+
+                ## Finir {x}
+                """);
+
+        assertThat(article.body()).extracting(Segment::text).containsExactly("Installer", "Configurer", "Démarrer", "Finir {x}");
+        assertThat(article.structure().protectedTokens()).containsExactly("heading id #installer", "heading id #configurer",
+                "heading attribute .important", "heading attribute .etape", "heading id #demarrer");
+    }
+
+    /**
+     * The pieces of a segment only the parse tells apart from text, each with its place in the
+     * segment: a reference to a definition (not "[sic]", which refers to nothing), a footnote
+     * reference, an autolink and an address (not its full stop, nor the address of a link
+     * written "[mot] (https://…)", whose target a translator may localise).
+     */
+    @Test
+    void referencesFootnotesAndAddressesAreProtectedSpansOfTheirSegment() {
+        SegmentedArticle article = segment("""
+                Le [guide][g], la [FAQ][], [sic], une note[^1], <https://a.fr/x> et https://b.fr/y_(z). Voir [ici] (https://c.fr/).
+
+                [g]: /guide/
+                [faq]: https://faq.fr/
+
+                [^1]: Note.
+                """);
+
+        Segment paragraph = article.body().get(0);
+        assertThat(paragraph.protectedSpans()).extracting(span -> paragraph.text().substring(span.start(), span.end()), Segment.Span::token)
+                .containsExactly(
+                        tuple("[", null),
+                        tuple("][g]", "reference → /guide/"),
+                        tuple("[FAQ][]", "reference → https://faq.fr/"),
+                        tuple("[^1]", "footnote [^1]"),
+                        tuple("<https://a.fr/x>", "address https://a.fr/x"),
+                        tuple("https://b.fr/y_(z)", "address https://b.fr/y_(z)"),
+                        tuple("https://c.fr/", null));
+        assertThat(article.structure().linkTargets()).contains("/guide/", "https://faq.fr/", "https://a.fr/x", "https://b.fr/y_(z)");
     }
 }

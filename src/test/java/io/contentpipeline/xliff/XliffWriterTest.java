@@ -1,6 +1,9 @@
 package io.contentpipeline.xliff;
 
+import io.contentpipeline.article.FrontMatter;
+import io.contentpipeline.markdown.MarkdownEngine;
 import io.contentpipeline.segment.Segment;
+import io.contentpipeline.segment.Segmenter;
 import net.sf.okapi.lib.xliff2.reader.XLIFFReader;
 import org.junit.jupiter.api.Test;
 
@@ -90,5 +93,46 @@ class XliffWriterTest {
         // An image's alt text is translatable; a linked image's outer bracket stays text.
         assertThat(xliff).contains("<source><pc id=\"1\" dataRefStart=\"d1\" dataRefEnd=\"d2\">Logo</pc> et ["
                 + "<pc id=\"3\" dataRefStart=\"d3\" dataRefEnd=\"d4\">badge</pc><ph id=\"5\" dataRef=\"d5\"/></source>");
+    }
+
+    /**
+     * What only the parse of the whole body tells apart from text: a reference's bracket and
+     * {@code ][ref]} around its words, a reference whose words are its label, a footnote
+     * reference and an address are codes of the source, and of a reused translation that holds
+     * them as the source wrote them, wherever it moved them.
+     */
+    @Test
+    void referencesFootnotesAndAddressesAreCodesInTheSourceAndInAReusedTranslation() {
+        String body = """
+                Voir le [guide complet][guide], la [FAQ][] et la note[^1], ou https://exemple.com/aide.
+
+                [guide]: /docs/guide/ "Le guide"
+                [FAQ]: /faq/
+
+                [^1]: Une note.
+                """;
+        Segment paragraph = new Segmenter(new MarkdownEngine()).segment(FrontMatter.empty(), body, 1).body().get(0);
+        String reused = "See the note[^1], https://exemple.com/aide, the [FAQ][] and the [full guide][guide].";
+
+        String xliff = new XliffWriter().write(BLOCK, List.of(paragraph), segment -> Optional.of(reused));
+        try (XLIFFReader okapi = new XLIFFReader(XLIFFReader.VALIDATION_MAXIMAL)) {
+            okapi.open(xliff);
+            while (okapi.hasNext()) {
+                okapi.next();
+            }
+        }
+        assertThat(xliff).contains("<data id=\"d1\">[</data><data id=\"d2\">][guide]</data><data id=\"d3\">[FAQ][]</data>"
+                        + "<data id=\"d4\">[^1]</data><data id=\"d5\">https://exemple.com/aide</data>")
+                .contains("<source>Voir le <pc id=\"1\" dataRefStart=\"d1\" dataRefEnd=\"d2\">guide complet</pc>, la "
+                        + "<ph id=\"3\" dataRef=\"d3\"/> et la note<ph id=\"4\" dataRef=\"d4\"/>, ou <ph id=\"5\" dataRef=\"d5\"/>.</source>")
+                .contains("<target>See the note<ph id=\"4\" dataRef=\"d4\"/>, <ph id=\"5\" dataRef=\"d5\"/>, the <ph id=\"3\" dataRef=\"d3\"/>"
+                        + " and the <pc id=\"1\" dataRefStart=\"d1\" dataRefEnd=\"d2\">full guide</pc>.</target>");
+        assertThat(new XliffReader().read(xliff.getBytes(StandardCharsets.UTF_8)).targets()).containsEntry(paragraph.id(), reused);
+
+        String xliff12 = new Xliff12Writer().write(BLOCK, List.of(paragraph), segment -> Optional.of(reused));
+        assertThat(xliff12).contains("<target state=\"translated\">See the note<ph id=\"4\">[^1]</ph>, "
+                + "<ph id=\"5\">https://exemple.com/aide</ph>, the <ph id=\"3\">[FAQ][]</ph> and the "
+                + "<bpt id=\"1\">[</bpt>full guide<ept id=\"1\">][guide]</ept>.</target>");
+        assertThat(new XliffReader().read(xliff12.getBytes(StandardCharsets.UTF_8)).targets()).containsEntry(paragraph.id(), reused);
     }
 }

@@ -1,0 +1,246 @@
+package io.contentpipeline.translate;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.contentpipeline.pipeline.PipelineHome;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+import org.w3c.dom.NodeList;
+
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.transform.TransformerFactory;
+import javax.xml.transform.dom.DOMSource;
+import javax.xml.transform.stream.StreamResult;
+import java.io.ByteArrayInputStream;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What only the parse of the whole body tells apart from text (a reference link's label, a
+ * footnote reference, an address, a heading's attributes) goes out in the XLIFF draft as
+ * inline codes with its original data, or not at all, and comes back byte for byte from a
+ * tool that translates every target; a tool that alters one gets the return rejected with
+ * {@code protected-token}, as a Markdown translator who changes one does.
+ */
+class XliffProtectedPiecesTest {
+
+    private static final String XLIFF = "urn:oasis:names:tc:xliff:document:2.0";
+
+    /** Every construct in a few lines of French, for what the corpus' French sources lack: addresses, ids written with spaces or classes. */
+    private static final String HAND_WRITTEN = """
+            ---
+            title: Les pièces protégées d'un article
+            date: 2025-07-25
+            ---
+
+            Cet article explique comment installer, configurer et démarrer le service de
+            traduction sans rien perdre de ce que le texte doit garder tel quel.
+
+            ## Installer l'outil { #installer }
+
+            Téléchargez l'archive depuis https://exemple.com/outil/telechargements et vérifiez
+            sa somme de contrôle[^somme] avant de l'ouvrir. Écrivez à support@exemple.com si
+            la somme ne correspond pas à celle de la page.
+
+            ## Configurer le service {#configurer .important}
+
+            Le guide de [configuration avancée][config] décrit chaque option du service, et
+            la [FAQ][] répond aux questions que les équipes posent le plus souvent.
+
+            ## Démarrer le service {.etape #demarrer}
+
+            Ouvrez la console sur <https://exemple.com/console> puis suivez les étapes une à
+            une, dans l'ordre où elles sont présentées.
+
+            [config]: https://exemple.com/docs/configuration "Guide de configuration"
+            [FAQ]: /faq/
+
+            [^somme]: La somme de contrôle est publiée à côté de l'archive, sur la même page.
+            """;
+
+    /** Pseudo-text is no language the detector is sure of: no return is rejected as being in another language. */
+    private static final Map<String, String> PSEUDO_TEXT = Map.of("pipeline.detection.min-confidence", "1");
+
+    /** What {@link PseudoTranslator#pseudo} puts around the text it accents: "[", and " ~~]". */
+    private static final Pattern BRACKETS = Pattern.compile("^(\\s*)\\[(.*) ~+](.*)$", Pattern.DOTALL);
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void everyProtectedPieceComesBackByteForByteFromAToolThatTranslatesEveryTarget() {
+        PipelineHome home = new PipelineHome(temp, PSEUDO_TEXT);
+        Map<String, String> sources = new LinkedHashMap<>();
+        sources.put("getting-started.md", corpus("singles/otel__fr__docs__getting-started___index.md"));
+        sources.put("index.md", corpus("pairs/otel-index/fr.md"));
+        sources.put("distributions.md", corpus("pairs/otel-docs-concepts-distributions/fr.md"));
+        sources.put("server-config.md", corpus("pairs/otel-docs-zero-code-java-agent-server-config/fr.md"));
+        sources.put("pieces.md", HAND_WRITTEN);
+        sources.forEach((name, text) -> home.drop("inbox/" + name, text));
+        assertThat(home.runOnce()).isZero();
+
+        List<String> drafts = home.files("outbox/translations/EN").stream().filter(name -> name.endsWith(".xlf")).toList();
+        assertThat(drafts).hasSize(sources.size());
+        Map<String, String> exported = new LinkedHashMap<>();
+        for (String draft : drafts) {
+            exported.put(draft.substring(0, draft.length() - ".xlf".length()), home.read("outbox/translations/EN/" + draft));
+        }
+        String pieces = exported.get(slugHolding(exported, "Téléchargez l'archive"));
+        // The draft's codes: a reference's bracket and ][ref] around the words a translator translates,
+        // a reference whose words are its label whole, a footnote reference and an address as codes.
+        assertThat(pieces).contains("<data id=\"d1\">https://exemple.com/outil/telechargements</data>",
+                        "<data id=\"d2\">[^somme]</data>", "<data id=\"d3\">support@exemple.com</data>")
+                .contains("<source>Téléchargez l'archive depuis <ph id=\"1\" dataRef=\"d1\"/> et vérifiez\nsa somme de contrôle"
+                        + "<ph id=\"2\" dataRef=\"d2\"/> avant de l'ouvrir. Écrivez à <ph id=\"3\" dataRef=\"d3\"/> si")
+                .contains("<data id=\"d1\">[</data><data id=\"d2\">][config]</data><data id=\"d3\">[FAQ][]</data>")
+                .contains("<source>Le guide de <pc id=\"1\" dataRefStart=\"d1\" dataRefEnd=\"d2\">configuration avancée</pc> décrit")
+                .contains("<data id=\"d1\">&lt;https://exemple.com/console></data>")
+                // Heading attributes are in no unit: the draft keeps them as the source has them.
+                .contains("<source>Installer l'outil</source>", "<source>Configurer le service</source>", "<source>Démarrer le service</source>")
+                .doesNotContain("#installer", "#configurer", ".important", "#demarrer");
+
+        exported.forEach((slug, xliff) -> home.drop("inbox/translations/EN/" + slug + ".en.xlf", translated(xliff, UnaryOperator.identity())));
+        assertThat(home.runOnce()).isZero();
+
+        assertThat(home.files("outbox/rejected")).as("rejected returns").isEmpty();
+        // Each source by a French phrase, which the translation no longer has, and the pieces it keeps byte for byte.
+        Map<String, List<String>> kept = new LinkedHashMap<>();
+        kept.put("Téléchargez l'archive depuis", List.of(" { #installer }\n", "https://exemple.com/outil/telechargements",
+                "[^somme]", "support@exemple.com", " {#configurer .important}\n", "][config]", "[FAQ][]",
+                " {.etape #demarrer}\n", "<https://exemple.com/console>",
+                "[config]: https://exemple.com/docs/configuration \"Guide de configuration\"", "[FAQ]: /faq/", "[^somme]: "));
+        kept.put("Sélectionnez un rôle", List.of("[^1]", "[^1]: ", "][demo]", "[faites-le nous savoir][]", "[demo]: /ecosystem/demo/"));
+        kept.put("avec de nombreuses librairies", List.of("[s'intègre][]", "[instrumentation][]", "[utilisé][]", "[leaders][]",
+                "[CNCF][]", "[incubation][]", "[![CNCF logo][]][cncf]", "[cncf]: https://cncf.io"));
+        kept.put("Qui peut créer une distribution", List.of("{#what-is-a-distribution}", "{#follow-the-guidelines}",
+                "][guidelines].", "[guidelines]:\n  https://github.com/open-telemetry/community/blob/main/marketing-guidelines.md"));
+        kept.put("console d'administration de GlassFish", List.of("<http://localhost:4848>"));
+        for (Map.Entry<String, List<String>> source : kept.entrySet()) {
+            String slug = slugHolding(exported, source.getKey());
+            JsonNode english = home.bundle(slug).get("languages").get("en");
+            assertThat(english.get("status").asText()).as(slug).isEqualTo("current");
+            String published = home.read("outbox/published/" + slug + "/index.en.md");
+            assertThat(published).as(slug).contains(source.getValue()).doesNotContain(source.getKey());
+        }
+        assertThat(home.read("outbox/published/" + slugHolding(exported, "Téléchargez l'archive") + "/index.en.md"))
+                .contains("Téĺéçháŕgéž").contains("[çöñfîgüŕátîöñ áváñçéé][config]");
+    }
+
+    @Test
+    void aToolThatAltersAProtectedPieceHasTheReturnRejectedWithProtectedToken() {
+        PipelineHome home = new PipelineHome(temp, PSEUDO_TEXT);
+        home.drop("inbox/pieces.md", HAND_WRITTEN);
+        assertThat(home.runOnce()).isZero();
+        String slug = home.files("outbox/translations/EN").stream().filter(name -> name.endsWith(".xlf")).findFirst().orElseThrow()
+                .replace(".xlf", "");
+        String exported = home.read("outbox/translations/EN/" + slug + ".xlf");
+
+        Map<String, UnaryOperator<String>> alterations = new LinkedHashMap<>();
+        alterations.put("footnote [^somme]", data("[^somme]", "[^note]"));
+        alterations.put("reference → https://exemple.com/docs/configuration", data("][config]", "][configuration]"));
+        alterations.put("reference → /faq/", data("[FAQ][]", "[Questions][]"));
+        alterations.put("address https://exemple.com/outil/telechargements", data("https://exemple.com/outil/telechargements",
+                "https://exemple.org/outil/telechargements"));
+        alterations.put("address support@exemple.com", data("support@exemple.com", "aide@exemple.com"));
+        alterations.put("address https://exemple.com/console", data("&lt;https://exemple.com/console>", "&lt;https://exemple.com/admin>"));
+        int run = 0;
+        for (Map.Entry<String, UnaryOperator<String>> alteration : alterations.entrySet()) {
+            String name = slug + "-" + ++run + ".en.xlf";
+            home.drop("inbox/translations/EN/" + name, translated(exported, alteration.getValue()));
+            assertThat(home.runOnce()).isZero();
+            JsonNode errors = home.json("outbox/rejected/" + name + ".errors.json").get("errors");
+            assertThat(errors).as(alteration.getKey()).hasSize(1);
+            assertThat(errors.get(0).get("code").asText()).isEqualTo("protected-token");
+            assertThat(errors.get(0).get("message").asText()).isEqualTo("protected text missing or altered: " + alteration.getKey());
+        }
+
+        // A heading's id is in no unit; a Markdown return that changes one is rejected alike.
+        String draft = home.read("outbox/translations/EN/" + slug + ".md");
+        String returned = new PseudoTranslator(true, null, new io.contentpipeline.parse.ArticleParser(5_000_000),
+                new io.contentpipeline.segment.Segmenter(new io.contentpipeline.markdown.MarkdownEngine())).translate(draft);
+        assertThat(returned).contains("{ #installer }");
+        home.drop("inbox/translations/EN/" + slug + ".en.md", returned.replace("{ #installer }", "{ #install }"));
+        assertThat(home.runOnce()).isZero();
+        JsonNode errors = home.json("outbox/rejected/" + slug + ".en.md.errors.json").get("errors");
+        assertThat(errors).hasSize(1);
+        assertThat(errors.get(0).get("code").asText()).isEqualTo("protected-token");
+        assertThat(errors.get(0).get("message").asText()).isEqualTo("protected text missing or altered: heading id #installer");
+    }
+
+    private static String corpus(String article) {
+        return CorpusArticles.input(CorpusArticles.root().resolve(article));
+    }
+
+    private static String slugHolding(Map<String, String> exported, String text) {
+        return exported.entrySet().stream().filter(entry -> entry.getValue().contains(text)).map(Map.Entry::getKey)
+                .findFirst().orElseThrow(() -> new AssertionError("no draft holds " + text));
+    }
+
+    /** Replaces one code's original data in the exported file, as a tool that rewrites it would. */
+    private static UnaryOperator<String> data(String original, String altered) {
+        return xliff -> {
+            assertThat(xliff).contains(">" + original + "</data>");
+            return xliff.replace(">" + original + "</data>", ">" + altered + "</data>");
+        };
+    }
+
+    /**
+     * The exported file with every unit translated as a tool does it: the target is the source's
+     * content, codes kept, each run of text pseudo-translated, the segment marked translated.
+     */
+    private static String translated(String xliff, UnaryOperator<String> tool) {
+        try {
+            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+            factory.setNamespaceAware(true);
+            Document document = factory.newDocumentBuilder().parse(new ByteArrayInputStream(tool.apply(xliff).getBytes(StandardCharsets.UTF_8)));
+            NodeList segments = document.getElementsByTagNameNS(XLIFF, "segment");
+            for (int i = 0; i < segments.getLength(); i++) {
+                Element segment = (Element) segments.item(i);
+                Element source = (Element) segment.getElementsByTagNameNS(XLIFF, "source").item(0);
+                Element target = document.createElementNS(XLIFF, "target");
+                for (Node child = source.getFirstChild(); child != null; child = child.getNextSibling()) {
+                    target.appendChild(child.cloneNode(true));
+                }
+                pseudoTranslate(target);
+                segment.appendChild(target);
+                segment.setAttribute("state", "translated");
+            }
+            StringWriter out = new StringWriter();
+            TransformerFactory.newInstance().newTransformer().transform(new DOMSource(document), new StreamResult(out));
+            return out.toString();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * The pseudo-translator's accented text without the brackets it puts around a whole segment's:
+     * a run of text here is a part of one, and a bracket typed in a link's or an image's text
+     * would open a link of its own.
+     */
+    private static void pseudoTranslate(Node node) {
+        List<Node> children = new ArrayList<>();
+        for (Node child = node.getFirstChild(); child != null; child = child.getNextSibling()) {
+            children.add(child);
+        }
+        for (Node child : children) {
+            if (child.getNodeType() == Node.TEXT_NODE) {
+                String pseudo = PseudoTranslator.pseudo(child.getNodeValue(), i -> true, PseudoTranslator.Form.PLAIN_TEXT);
+                child.setNodeValue(BRACKETS.matcher(pseudo).replaceFirst("$1$2$3"));
+            } else {
+                pseudoTranslate(child);
+            }
+        }
+    }
+}

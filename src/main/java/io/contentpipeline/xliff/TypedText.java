@@ -12,8 +12,10 @@ import java.util.regex.Pattern;
  * which Markdown shows as the character and never reads as syntax (a backslash escape would
  * show as typed inside a raw HTML block). A backslash escape copied from the source ("\*")
  * is already literal and stays as it is. Escaping more than needed changes nothing on the
- * page, only the Markdown's look, so a marker that may start a line is escaped wherever a
- * run of text begins, without knowing what precedes it.
+ * page, only the Markdown's look, so a marker that may start a line is escaped at the start
+ * of a unit and after a line break. A run that follows a code on the same line is not at a
+ * line's start: "**Definition**: …" keeps its colon (escaped, the "&amp;#58;" stayed in the
+ * published page and came back in the next draft as a code of its own).
  */
 final class TypedText {
 
@@ -34,9 +36,13 @@ final class TypedText {
     private TypedText() {
     }
 
-    /** A run of a target's text, between codes or at its ends, as literal Markdown. */
-    static String literal(String text) {
-        return blockStarts(emphasis(characters(text)));
+    /**
+     * A run of a target's text, between codes or at its ends, as literal Markdown.
+     *
+     * @param atLineStart whether the run begins a line: the unit's start, or right after a line break
+     */
+    static String literal(String text, boolean atLineStart) {
+        return blockStarts(emphasis(characters(text)), atLineStart);
     }
 
     /**
@@ -86,13 +92,13 @@ final class TypedText {
     }
 
     /** The first marker of each line that would open a block, up to three spaces in. */
-    private static String blockStarts(String text) {
+    private static String blockStarts(String text, boolean atLineStart) {
         StringBuilder out = new StringBuilder(text.length() + 8);
         int start = 0;
         while (start <= text.length()) {
             int end = text.indexOf('\n', start);
             String line = text.substring(start, end < 0 ? text.length() : end);
-            out.append(lineStart(line));
+            out.append(start == 0 && !atLineStart ? line : lineStart(line));
             if (end < 0) {
                 break;
             }

@@ -169,6 +169,11 @@ final class UnitTarget {
         return false;
     }
 
+    /** Whether what comes next begins a line: at the start of the text when its element's does, or after a line break. */
+    static boolean atLineStart(CharSequence text, boolean elementAtLineStart) {
+        return text.isEmpty() ? elementAtLineStart : text.charAt(text.length() - 1) == '\n';
+    }
+
     private static int number(String value, int radix, String attribute) {
         try {
             return Integer.parseInt(value.strip(), radix);
@@ -179,17 +184,24 @@ final class UnitTarget {
 
     /** Text with every code replaced by its original data; a code with none is left out. */
     private String content(Element element) {
+        return content(element, true);
+    }
+
+    /** @param atLineStart whether the element's text begins a line (TypedText escapes block markers there only) */
+    private String content(Element element, boolean atLineStart) {
         StringBuilder text = new StringBuilder();
         for (Node child = element.getFirstChild(); child != null; child = child.getNextSibling()) {
             if (child.getNodeType() == Node.TEXT_NODE || child.getNodeType() == Node.CDATA_SECTION_NODE) {
-                text.append(plain ? child.getNodeValue() : TypedText.literal(child.getNodeValue()));
+                text.append(plain ? child.getNodeValue() : TypedText.literal(child.getNodeValue(), atLineStart(text, atLineStart)));
             } else if (child instanceof Element code) {
                 switch (code.getLocalName()) {
                     case "ph", "sc" -> text.append(original(code, "dataRef", 0));
                     case "ec" -> text.append(original(code, "dataRef", 1));
-                    case "pc" -> text.append(original(code, "dataRefStart", 0)).append(content(code))
-                            .append(original(code, "dataRefEnd", 1));
-                    case "mrk" -> text.append(content(code));
+                    case "pc" -> {
+                        text.append(original(code, "dataRefStart", 0));
+                        text.append(content(code, atLineStart(text, atLineStart))).append(original(code, "dataRefEnd", 1));
+                    }
+                    case "mrk" -> text.append(content(code, atLineStart(text, atLineStart)));
                     case "cp" -> text.appendCodePoint(codePoint(code.getAttribute("hex")));
                     default -> { }
                 }

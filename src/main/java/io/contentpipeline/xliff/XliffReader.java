@@ -195,15 +195,19 @@ public final class XliffReader {
 
     /** A 1.2 target's text: codes from the source; the content of a paired {@code <g>} kept, other codes left out. */
     private static String content12(Element element, Map<String, String> codes, boolean plain) {
+        return content12(element, codes, plain, true);
+    }
+
+    private static String content12(Element element, Map<String, String> codes, boolean plain, boolean atLineStart) {
         StringBuilder text = new StringBuilder();
         for (Node child = element.getFirstChild(); child != null; child = child.getNextSibling()) {
             if (child.getNodeType() == Node.TEXT_NODE || child.getNodeType() == Node.CDATA_SECTION_NODE) {
-                text.append(plain ? child.getNodeValue() : TypedText.literal(child.getNodeValue()));
+                text.append(plain ? child.getNodeValue() : TypedText.literal(child.getNodeValue(), UnitTarget.atLineStart(text, atLineStart)));
             } else if (child instanceof Element code && CODES_12.contains(code.getLocalName())) {
                 // A code the source does not have (a translator's addition) keeps its own text.
                 text.append(codes.getOrDefault(code.getLocalName() + ":" + code.getAttribute("id"), code.getTextContent()));
             } else if (child instanceof Element code && ("g".equals(code.getLocalName()) || "mrk".equals(code.getLocalName()))) {
-                text.append(content12(code, codes, plain));
+                text.append(content12(code, codes, plain, UnitTarget.atLineStart(text, atLineStart)));
             }
         }
         return text.toString();

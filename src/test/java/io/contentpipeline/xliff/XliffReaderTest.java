@@ -119,6 +119,24 @@ class XliffReaderTest {
         assertThat(markdown).doesNotContain("](", "`", "{{<").contains("C:\\Users", "\\*");
     }
 
+    /**
+     * A colon or a dash after a code on the same line starts no block, so it stays as typed: an
+     * escaped one used to stay in the published page and come back in the next draft as a code.
+     */
+    @Test
+    void blockMarkersAreEscapedAtALinesStartOnlyNotAfterACode() {
+        XliffReader.Filled filled = read("""
+                <unit id="p-1"><originalData><data id="d1">**</data><data id="d2">&lt;br&gt;</data></originalData>
+                  <segment><source>x</source>
+                  <target><pc id="1" dataRefStart="d1" dataRefEnd="d1">Definition</pc>: a senior role - not a task <pc id="2" dataRefStart="d1" dataRefEnd="d1">- really</pc></target></segment></unit>
+                <unit id="p-2"><segment><source>y</source><target>- not an item
+                : nor a definition</target></segment></unit>
+                """);
+
+        assertThat(filled.targets()).containsEntry("p-1", "**Definition**: a senior role - not a task **- really**")
+                .containsEntry("p-2", "&#45; not an item\n&#58; nor a definition");
+    }
+
     @Test
     void aFieldIsPlainTextSoWhatTheTranslatorTypesStaysAsTyped() {
         XliffReader.Filled filled = read("""

@@ -224,6 +224,11 @@ public final class Changelog {
         return changed.getAndSet(false);
     }
 
+    /** Events taken with {@link #takeChanged()} are still to be shown: the rebuild that took them failed. */
+    public void markChanged() {
+        changed.set(true);
+    }
+
     public Path file() {
         return file;
     }

@@ -9,6 +9,7 @@ import io.contentpipeline.files.AtomicFiles;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.InputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
@@ -47,14 +48,43 @@ public final class ChangelogDigest {
     private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
+    /** The cause of the last failed rebuild, null while rebuilds succeed: one WARN line per cause. */
+    private String failing;
+
     public ChangelogDigest(Changelog changelog, Path target) {
         this.changelog = changelog;
         this.target = target;
     }
 
-    /** Rebuilds CHANGELOG.md if events arrived since the last rebuild. */
-    public synchronized void refresh() throws IOException {
-        if (!changelog.takeChanged() || !Files.exists(changelog.file())) {
+    /**
+     * Rebuilds CHANGELOG.md if events arrived since the last rebuild. The digest is a view of
+     * changelog.jsonl, which holds every event already: when it cannot be written (outbox not
+     * writable, disk full) one WARN line says why, and the next rebuild tries again; nothing is
+     * lost, so an operator gets no stack trace for it, and no line for each retry.
+     */
+    public synchronized void refresh() {
+        if (!changelog.takeChanged()) {
+            return;
+        }
+        try {
+            rebuild();
+            if (failing != null) {
+                LOG.info("changelog.digest-written {} is up to date again", target.getFileName());
+                failing = null;
+            }
+        } catch (IOException | UncheckedIOException e) {
+            changelog.markChanged();
+            String cause = e.toString();
+            if (!cause.equals(failing)) {
+                LOG.warn("changelog.digest-failed {} could not be rebuilt ({}); changelog.jsonl has every event, and the"
+                        + " rebuild is tried again at each interval (pipeline.changelog-digest-interval)", target.getFileName(), cause);
+            }
+            failing = cause;
+        }
+    }
+
+    private void rebuild() throws IOException {
+        if (!Files.exists(changelog.file())) {
             return;
         }
         Previous previous = Previous.read(target);

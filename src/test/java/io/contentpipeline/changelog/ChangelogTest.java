@@ -89,6 +89,27 @@ class ChangelogTest {
                 + "\n## 2026-11-26\n\n- 23:59:00 **article.accepted** `a (seen)` FR v1 — a.md\n");
     }
 
+    /** CHANGELOG.md is a view of the log: a rebuild that cannot be written is tried again later, without an exception. */
+    @Test
+    void aDigestThatCannotBeWrittenIsWrittenAtTheNextRebuildOnceItCanBe() throws Exception {
+        Path file = temp.resolve("changelog.jsonl");
+        Path digestFile = temp.resolve("CHANGELOG.md");
+        Files.createDirectories(digestFile.resolve("in-the-way"));
+        Changelog changelog = new Changelog(file);
+        changelog.open();
+        ChangelogDigest digest = new ChangelogDigest(changelog, digestFile);
+        changelog.append(at("2026-11-27T08:00:00Z", "b", 1));
+
+        digest.refresh();
+        assertThat(digestFile).isDirectory();
+        Files.delete(digestFile.resolve("in-the-way"));
+        Files.delete(digestFile);
+        digest.refresh();
+        changelog.close();
+
+        assertThat(Files.readString(digestFile)).endsWith("- 08:00:00 **article.accepted** `b` FR v1 — b.md\n");
+    }
+
     @Test
     void aDigestWithoutItsMarkIsRebuiltFromTheWholeLog() throws Exception {
         Path file = temp.resolve("changelog.jsonl");

@@ -134,6 +134,8 @@ public final class PipelineConfiguration implements CamelConfiguration {
                 layout.home(), settings.targets(), settings.sourceLanguage(), settings.workers(),
                 settings.forceToDevice() ? "power-loss" : "process-crash");
         settings.targetsWarning().ifPresent(warning -> LOG.warn("pipeline.settings {}", warning));
+        UnknownSettings.find(properties, System.getenv(), System.getProperties())
+                .forEach(unknown -> LOG.warn("pipeline.settings {}", unknown));
     }
 
     /** The languages detection chooses among: the configured list plus every language the pipeline works in. */

@@ -129,7 +129,7 @@ public final class PipelineConfiguration implements CamelConfiguration {
         PendingWork pending = new PendingWork(layout, articleInclude, returnInclude, returnsFilter, transientFailures, inboxScan);
         registry.bind("pendingWork", pending);
         registry.bind("statusReporter", new StatusReporter(context, counts, pending::countOrUnknown,
-                () -> returnsFilter.waiting().size(), pending::notTakenOrUnknown, Clock.systemUTC()));
+                () -> returnsFilter.waiting().size(), pending::notTakenOrUnknown, transientFailures::count, Clock.systemUTC()));
         LOG.info("pipeline home={} targets={} source-language={} (when an article does not say) workers={} durability={}",
                 layout.home(), settings.targets(), settings.sourceLanguage(), settings.workers(),
                 settings.forceToDevice() ? "power-loss" : "process-crash");

@@ -37,6 +37,7 @@ public final class StatusReporter {
     private final IntSupplier inboxWaiting;
     private final IntSupplier waitingForSource;
     private final IntSupplier notTaken;
+    private final IntSupplier retrying;
     private final Clock clock;
     private long takenBefore;
     private Instant before;
@@ -46,14 +47,16 @@ public final class StatusReporter {
      * @param waitingForSource returns held back until their source is published (pipeline.returns.source-wait)
      * @param notTaken         files left in the inbox folders that will not be taken (in a folder under inbox/, of
      *                         another kind), -1 when unknown
+     * @param retrying         files still in the inbox folders that wait out a back-off after an I/O failure (not in inboxWaiting)
      */
     public StatusReporter(CamelContext context, PipelineCounts counts, IntSupplier inboxWaiting, IntSupplier waitingForSource,
-                          IntSupplier notTaken, Clock clock) {
+                          IntSupplier notTaken, IntSupplier retrying, Clock clock) {
         this.context = context;
         this.counts = counts;
         this.inboxWaiting = inboxWaiting;
         this.waitingForSource = waitingForSource;
         this.notTaken = notTaken;
+        this.retrying = retrying;
         this.clock = clock;
         this.before = clock.instant();
     }
@@ -69,7 +72,8 @@ public final class StatusReporter {
      * "waiting_for_source=2" after inbox= when returns are held back for their source (they are
      * not in inbox=, which counts what will be taken), and "not_taken=3" when files are left
      * there that will never be taken (in a folder under inbox/, or of another kind: InboxScan
-     * names each once).
+     * names each once), and "retrying=1" when files stay there because their outputs could not
+     * be written (each attempt is a WARN line; "taken" counts attempts, so it grows with them).
      */
     private String progress(Instant now) {
         int waiting = inboxWaiting.getAsInt();
@@ -78,6 +82,10 @@ public final class StatusReporter {
         int held = waitingForSource.getAsInt();
         if (held > 0) {
             progress.append(" waiting_for_source=").append(held);
+        }
+        int failing = retrying.getAsInt();
+        if (failing > 0) {
+            progress.append(" retrying=").append(failing);
         }
         int left = notTaken.getAsInt();
         if (left != 0) {

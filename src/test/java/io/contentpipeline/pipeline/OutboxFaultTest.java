@@ -31,10 +31,16 @@ class OutboxFaultTest {
 
     @Test
     void anArticleWaitsInTheInboxWhileTheOutboxFailsAndIsPublishedWhenItRecovers() throws Exception {
-        PipelineHome home = new PipelineHome(temp, Map.of("pipeline.io-retry-delay", "200"));
+        PipelineHome home = new PipelineHome(temp, Map.of("pipeline.io-retry-delay", "200", "pipeline.status-interval", "200"));
+        ListAppender<ILoggingEvent> status = new ListAppender<>();
+        status.start();
+        Logger statusLogger = (Logger) LoggerFactory.getLogger("pipeline.status");
+        statusLogger.addAppender(status);
         withServiceBlocking(home, "outbox/published", log -> {
             home.dropResource(SeedArticleTest.SEED, "seed.txt");
             await().atMost(Duration.ofSeconds(30)).until(() -> attempts(log) >= 3);
+            // The status line used to say inbox=0 while the file sat there, waiting for its next attempt.
+            await().atMost(Duration.ofSeconds(10)).until(() -> messages(status).stream().anyMatch(line -> line.contains(" inbox=0 retrying=1 ")));
 
             assertThat(home.files("inbox")).containsExactly("seed.txt");
             assertThat(home.eventNames()).doesNotContain("bundle.published");
@@ -47,8 +53,10 @@ class OutboxFaultTest {
             await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(home.resolve("outbox/published/role-cmo-pme/bundle.json")));
             await().atMost(Duration.ofSeconds(10)).until(() -> home.files("inbox").isEmpty());
         });
+        statusLogger.detachAppender(status);
         assertThat(home.eventNames()).containsSubsequence("article.accepted", "bundle.published");
         assertThat(home.eventNames()).filteredOn("article.accepted"::equals).hasSize(1);
+        assertThat(messages(status).get(messages(status).size() - 1)).as("once published, nothing is retried").doesNotContain("retrying=");
     }
 
     /**

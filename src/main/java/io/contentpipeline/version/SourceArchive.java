@@ -4,12 +4,15 @@ import io.contentpipeline.files.AtomicFiles;
 import io.contentpipeline.files.HomeLayout;
 
 import java.io.IOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Every accepted source version sent for translation, as it was accepted
@@ -18,6 +21,9 @@ import java.util.Optional;
  * against the draft it was made from, and later drafts reuse its segments.
  */
 public final class SourceArchive {
+
+    /** v3.md: a kept source (v3.draft.md is its draft). */
+    private static final Pattern KEPT_SOURCE = Pattern.compile("v([1-9][0-9]{0,8})\\.md");
 
     private final HomeLayout layout;
 
@@ -36,6 +42,28 @@ public final class SourceArchive {
     /** Whether this version was kept (its drafts are written right after). */
     public boolean has(String slug, int version) {
         return Files.isRegularFile(file(slug, version, ".md"));
+    }
+
+    /**
+     * The newest version kept for a slug, 0 when none: a slug whose bundle was deleted by hand
+     * still has its versions here, and a new one must not take an old one's number (its
+     * archived draft is what a translator's return of that version is checked against).
+     */
+    public int latestVersion(String slug) throws IOException {
+        Path folder = layout.sources(slug);
+        if (!Files.isDirectory(folder)) {
+            return 0;
+        }
+        int latest = 0;
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(folder, "v*.md")) {
+            for (Path file : files) {
+                Matcher version = KEPT_SOURCE.matcher(file.getFileName().toString());
+                if (version.matches()) {
+                    latest = Math.max(latest, Integer.parseInt(version.group(1)));
+                }
+            }
+        }
+        return latest;
     }
 
     /** The source version as it was accepted. */

@@ -23,18 +23,23 @@ public final class Versioner {
 
     private final BundleStore bundles;
     private final ContentIndex contents;
+    private final SourceArchive sources;
 
-    public Versioner(BundleStore bundles, ContentIndex contents) {
+    public Versioner(BundleStore bundles, ContentIndex contents, SourceArchive sources) {
         this.bundles = bundles;
         this.contents = contents;
+        this.sources = sources;
     }
 
     public VersionedArticle version(Article article) throws IOException {
         Optional<BundleManifest> published = bundles.manifest(article.slug());
         if (published.isEmpty()) {
             Optional<String> duplicate = contents.claim(article.sha256(), article.slug());
+            // A bundle deleted by hand: the slug's versions go on from the archived ones, so the
+            // article is published again as a new version, with its events, and no archived
+            // version is overwritten.
             return duplicate.isPresent() ? VersionedArticle.sameContentAs(article, duplicate.get())
-                    : VersionedArticle.newVersion(article, 1);
+                    : VersionedArticle.newVersion(article, sources.latestVersion(article.slug()) + 1);
         }
         BundleManifest manifest = published.get();
         if (manifest.sourceSha256().equals(article.sha256())) {

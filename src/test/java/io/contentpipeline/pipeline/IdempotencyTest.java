@@ -37,6 +37,47 @@ class IdempotencyTest {
         assertThat(home.files("inbox")).isEmpty();
     }
 
+    /**
+     * A bundle deleted by hand and its article dropped again: published again as the next
+     * version, with its events. It used to come back as version 1 without a line in the log or
+     * the changelog, and an edited article then overwrote the archived version 1 that
+     * translators' returns are checked against.
+     */
+    @Test
+    void anArticleDroppedAgainAfterItsBundleWasDeletedIsTheNextVersionAndArchivedVersionsStay() throws Exception {
+        PipelineHome home = new PipelineHome(temp);
+        home.dropResource(FR, "cent-semaines.md");
+        assertThat(home.runOnce()).isZero();
+        String slug = onlyBundle(home);
+        String v1 = home.read("outbox/sources/" + slug + "/v1.md");
+
+        deleteTree(home.resolve("outbox/published/" + slug));
+        home.dropResource(FR, "cent-semaines.md");
+        assertThat(home.runOnce()).isZero();
+        deleteTree(home.resolve("outbox/published/" + slug));
+        home.drop("inbox/cent-semaines.md", PipelineHome.resource(FR).replaceFirst("\n---\n", "\n---\nUne phrase ajoutée après coup.\n\n"));
+        assertThat(home.runOnce()).isZero();
+
+        assertThat(home.bundle(slug).get("version").asInt()).isEqualTo(3);
+        assertThat(home.read("outbox/sources/" + slug + "/v1.md")).isEqualTo(v1);
+        assertThat(home.events()).filteredOn(e -> e.get("event").asText().equals("article.accepted"))
+                .extracting(e -> e.get("version").asInt()).containsExactly(1, 2, 3);
+    }
+
+    private static String onlyBundle(PipelineHome home) throws java.io.IOException {
+        try (var bundles = Files.list(home.resolve("outbox/published"))) {
+            return bundles.filter(Files::isDirectory).map(p -> p.getFileName().toString()).findFirst().orElseThrow();
+        }
+    }
+
+    private static void deleteTree(Path folder) throws java.io.IOException {
+        try (var paths = Files.walk(folder)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+
     @Test
     void twoVersionsDroppedTogetherApplyInModificationOrderAndNeitherIsLost() throws Exception {
         PipelineHome home = new PipelineHome(temp);

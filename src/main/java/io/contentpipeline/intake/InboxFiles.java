@@ -21,9 +21,10 @@ import java.util.regex.Pattern;
 /**
  * Where a consumed file goes when its exchange completes. The file consumers' {@code move}
  * option reads the {@value #MOVE_TO} header: the archive by default, rejected/ when a
- * stage rejects the input. Camel moves the file only after the route finished, so an input
- * leaves the inbox only once its outputs are on disk. An accepted input is archived under the
- * time its bundle took it in ({@code accepted_at}), any other under the time it was read.
+ * stage rejects the input. The file is moved only after the route finished, so an input
+ * leaves the inbox only once its outputs are on disk, and only if it is still the file read
+ * ({@link InboxCommit}). An accepted input is archived under the time its bundle took it in
+ * ({@code accepted_at}), any other under the time it was read.
  */
 public final class InboxFiles {
 
@@ -33,6 +34,10 @@ public final class InboxFiles {
     private static final String KIND = "PipelineInputArchive";
     /** Exchange property, true when the input is the very file its bundle took in (see {@link #recordTakenIn}). */
     private static final String TAKEN_IN = "PipelineInputTakenIn";
+    /** Exchange property: what {@link #read} took from the inbox ({@link Read}), for the move at the end (InboxCommit). */
+    private static final String READ = "PipelineInputRead";
+    /** Reads of a file that changes while it is read (saved again at that moment) before the attempt fails. */
+    private static final int READ_ATTEMPTS = 3;
     /**
      * Hidden files and editor leftovers ({@code ~$draft.md}), which no intake takes whatever
      * its include setting says: the routes' {@code exclude} option holds the same expression.
@@ -58,6 +63,20 @@ public final class InboxFiles {
         this.maxXliffBytes = maxXliffBytes;
     }
 
+    /**
+     * What the intake read of its input: the file's identity when it was read, and its bytes (null
+     * when the file was rejected unread: a symbolic link, too large). At the end of the exchange,
+     * only these bytes leave the inbox: a file saved again under the name meanwhile is another
+     * input, left there (InboxCommit).
+     */
+    public record Read(FileIdentity identity, byte[] bytes) {
+    }
+
+    /** What {@link #read} took from the inbox for this exchange; null when it did not run. */
+    public static Read readOf(Exchange exchange) {
+        return exchange.getProperty(READ, Read.class);
+    }
+
     /** Reads the consumed file and sets its default destination: the archive for its kind. */
     public SourceFile read(Exchange exchange, String kind) throws IOException {
         Path path = Path.of(exchange.getMessage().getHeader(Exchange.FILE_PATH, String.class)).toAbsolutePath();
@@ -65,6 +84,9 @@ public final class InboxFiles {
         // The destination is set first, so that a rejection below still moves the file to rejected/.
         exchange.getMessage().setHeader(MOVE_TO, archiveName(kind, name, Instant.now()).toString());
         exchange.setProperty(KIND, kind);
+        // Known before the checks, so that a file rejected unread is moved only if it is still the one taken.
+        FileIdentity taken = FileIdentity.of(path);
+        exchange.setProperty(READ, new Read(taken, null));
         if (Files.isSymbolicLink(path)) {
             throw new RejectedInputException(Problem.error("symbolic-link", null,
                     "symbolic links are not followed; drop the file itself", null));
@@ -79,13 +101,33 @@ public final class InboxFiles {
             throw new RejectedInputException(Problem.error("file-too-large", null, "the file is " + size
                     + " bytes; the limit is " + maxBytes + " (setting pipeline.max-file-bytes)", null));
         }
-        Instant modified = Files.getLastModifiedTime(path).toInstant();
-        byte[] bytes = exchange.getMessage().getBody(byte[].class);
+        Read read = readWhole(path, taken);
+        exchange.setProperty(READ, read);
         if ("translations".equals(kind)) {
             // None for a file outside a language folder: the returns stage rejects it for its place.
             exchange.getMessage().setHeader(RETURN_LANGUAGE, layout.returnsFolderOf(path).orElse(null));
         }
-        return new SourceFile(name, path, bytes, modified);
+        return new SourceFile(name, path, read.bytes(), read.identity().modified().toInstant());
+    }
+
+    /**
+     * The file's bytes, with its identity as it was while they were read: the same before and
+     * after the read, else the file was being saved again at that moment (its bytes may be half
+     * of each version), and it is read again. A file that keeps changing fails the attempt as an
+     * I/O failure: it stays in the inbox and is taken again later.
+     */
+    private static Read readWhole(Path path, FileIdentity before) throws IOException {
+        for (int attempt = 1; ; attempt++) {
+            byte[] bytes = Files.readAllBytes(path);
+            FileIdentity after = FileIdentity.of(path);
+            if (before != null && after != null && before.equals(after)) {
+                return new Read(after, bytes);
+            }
+            if (attempt == READ_ATTEMPTS) {
+                throw new IOException("the file changed each time it was read (" + READ_ATTEMPTS + " times): it is still being written");
+            }
+            before = after;
+        }
     }
 
     /**
@@ -114,8 +156,13 @@ public final class InboxFiles {
         if (!name.equals(taken.file()) || Files.exists(archived, LinkOption.NOFOLLOW_LINKS)) {
             return;
         }
+        // The file as it was read: one saved again under the name since is another input, which
+        // does not change where this one goes (InboxCommit leaves the newer one in the inbox).
+        Read read = readOf(exchange);
         try {
-            if (Files.getLastModifiedTime(path, LinkOption.NOFOLLOW_LINKS).toInstant().isAfter(taken.acceptedAt())) {
+            Instant modified = read != null && read.identity() != null ? read.identity().modified().toInstant()
+                    : Files.getLastModifiedTime(path, LinkOption.NOFOLLOW_LINKS).toInstant();
+            if (modified.isAfter(taken.acceptedAt())) {
                 return;
             }
         } catch (NoSuchFileException gone) {

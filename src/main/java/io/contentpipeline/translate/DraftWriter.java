@@ -84,8 +84,7 @@ public final class DraftWriter {
         // Under the slug's lock, as the drafts a return issues (reissueAfterReturn): the version
         // is kept before its drafts are written, so a return that finds it kept knows they are.
         return bundles.locked(article.slug(), () -> {
-            sources.keep(article.slug(), versioned.version(), FrontMatterWriter.markdown(article.frontMatter().fields(), article.body()),
-                    neutralText);
+            sources.keep(article.slug(), versioned.version(), SourceArchive.sourceText(article), neutralText);
             List<ChangelogEvent> events = new ArrayList<>();
             Map<String, DraftsWritten.Carried> carried = new LinkedHashMap<>();
             for (String language : languages) {

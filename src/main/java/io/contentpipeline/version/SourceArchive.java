@@ -1,7 +1,9 @@
 package io.contentpipeline.version;
 
+import io.contentpipeline.article.Article;
 import io.contentpipeline.files.AtomicFiles;
 import io.contentpipeline.files.HomeLayout;
+import io.contentpipeline.publish.FrontMatterWriter;
 
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
@@ -29,6 +31,16 @@ public final class SourceArchive {
 
     public SourceArchive(HomeLayout layout) {
         this.layout = layout;
+    }
+
+    /** An article's source as a version of it is kept: its front matter written out, then its body. */
+    public static String sourceText(Article article) {
+        return FrontMatterWriter.markdown(article.frontMatter().fields(), article.body());
+    }
+
+    /** Whether the newest version kept for the article's slug is this very article (kept, then not published: a retry or a crash). */
+    boolean keepsAsLatest(Article article, int latest) throws IOException {
+        return latest > 0 && source(article.slug(), latest).filter(sourceText(article)::equals).isPresent();
     }
 
     public void keep(String slug, int version, String source, String draft) throws IOException {

@@ -35,11 +35,8 @@ public final class Versioner {
         Optional<BundleManifest> published = bundles.manifest(article.slug());
         if (published.isEmpty()) {
             Optional<String> duplicate = contents.claim(article.sha256(), article.slug());
-            // A bundle deleted by hand: the slug's versions go on from the archived ones, so the
-            // article is published again as a new version, with its events, and no archived
-            // version is overwritten.
             return duplicate.isPresent() ? VersionedArticle.sameContentAs(article, duplicate.get())
-                    : VersionedArticle.newVersion(article, sources.latestVersion(article.slug()) + 1);
+                    : VersionedArticle.newVersion(article, unpublishedVersion(article));
         }
         BundleManifest manifest = published.get();
         if (manifest.sourceSha256().equals(article.sha256())) {
@@ -64,6 +61,17 @@ public final class Versioner {
         }
         contents.remember(next.sha256(), next.slug());
         return VersionedArticle.newVersion(next, manifest.version() + 1);
+    }
+
+    /**
+     * The version of an article whose slug has no bundle. Versions kept in outbox/sources/ go
+     * on: the newest one again when it is this very article (kept, then not published: the
+     * outbox failed, or the process died), else the next one (the bundle was deleted by hand,
+     * and an archived version, which returns of it are checked against, must not be replaced).
+     */
+    private int unpublishedVersion(Article article) throws IOException {
+        int latest = sources.latestVersion(article.slug());
+        return sources.keepsAsLatest(article, latest) ? latest : latest + 1;
     }
 
     private static boolean wasAssumed(BundleManifest manifest) {

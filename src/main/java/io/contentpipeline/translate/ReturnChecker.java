@@ -135,16 +135,18 @@ public final class ReturnChecker {
         FrontMatter frontMatter = parsed.frontMatter();
         ignoredFields(frontMatter).ifPresent(problems::add);
         SegmentedArticle source = segmenter.segment(draft.frontMatter(), draft.body(), draft.bodyLine());
-        SegmentedArticle translation = segmenter.segment(frontMatter, parsed.body(), parsed.bodyLine());
+        // Read without the markers a translator left: each would swallow the text after it into an HTML block.
+        MarkedSegments.Stripped returned = MarkedSegments.strip(parsed.body(), parsed.bodyLine());
+        SegmentedArticle translation = segmenter.segment(frontMatter, returned.body(), parsed.bodyLine());
         problems.addAll(fieldChecks.apply(frontMatter));
         List<String> needsWork = TranslationBlock.needsWork(frontMatter);
-        problems.addAll(MarkedSegments.check(source, translation, parsed.text(), needsWork,
+        problems.addAll(MarkedSegments.check(source, translation, returned, needsWork,
                 needsWork.isEmpty() ? segment -> true : hasWords(draft.body())));
         problems.addAll(review.review(source, translation, language,
                 merged.isPresent() ? ReturnReview.Pairing.BY_POSITION : ReturnReview.Pairing.BY_LENGTH));
         FrontMatter withoutBlock = frontMatter.with(TranslationBlock.KEY, null);
         // A heading that came back as a plain paragraph (or the reverse) is published as the source has it; a warning says so.
-        String body = merged.isPresent() ? parsed.body() : HeadingMarks.apply(parsed.body(), HeadingMarks.find(source, translation));
+        String body = merged.isPresent() ? returned.body() : HeadingMarks.apply(returned.body(), HeadingMarks.find(source, translation));
         Derived derived = deriver.derive(withoutBlock, body, Optional.of(language));
         DetectedLanguage detected = derived.detected();
         boolean pseudo = TranslationBlock.isPseudo(frontMatter);

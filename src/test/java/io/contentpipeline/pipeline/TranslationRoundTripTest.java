@@ -111,7 +111,12 @@ class TranslationRoundTripTest {
 
         assertThat(codes(home, "with-marker.md")).contains("markers-left");
         assertThat(home.json("outbox/rejected/with-marker.md.errors.json").get("errors")).filteredOn(e -> e.get("code").asText().equals("markers-left"))
-                .singleElement().satisfies(e -> assertThat(e.get("message").asText()).containsPattern("marker at line \\d+ before p-[0-9a-f]+ \\(line \\d+\\)"));
+                .singleElement().satisfies(e -> {
+                    assertThat(e.get("field").asText()).matches("p-[0-9a-f]{8}");
+                    assertThat(e.get("line").asInt()).isEqualTo(draft.substring(0, draft.indexOf("<!-- translate:")).split("\n", -1).length);
+                    assertThat(e.get("message").asText()).isEqualTo("the translation marker before this segment is still there, and the"
+                            + " segment is still the draft's text: translate it, then delete the marker");
+                });
         assertThat(codes(home, "marker-removed.md")).contains("marked-untranslated");
 
         Matcher marker = MARKER.matcher(draft);

@@ -92,8 +92,9 @@ class PseudoTranslatorCorpusTest {
     /** The errors and losses the returns stage finds in a pseudo-translation, as ReturnChecker runs the checks. */
     private List<Problem> problems(ParsedArticle neutral, ParsedArticle returned, String target) {
         SegmentedArticle expected = segmenter.segment(neutral.frontMatter(), neutral.body(), neutral.bodyLine());
-        SegmentedArticle actual = segmenter.segment(returned.frontMatter(), returned.body(), returned.bodyLine());
-        List<Problem> found = new ArrayList<>(MarkedSegments.check(expected, actual, returned.text(), TranslationBlock.needsWork(returned.frontMatter()),
+        MarkedSegments.Stripped stripped = MarkedSegments.strip(returned.body(), returned.bodyLine());
+        SegmentedArticle actual = segmenter.segment(returned.frontMatter(), stripped.body(), returned.bodyLine());
+        List<Problem> found = new ArrayList<>(MarkedSegments.check(expected, actual, stripped, TranslationBlock.needsWork(returned.frontMatter()),
                 segment -> true));
         found.addAll(review.review(expected, actual, target));
         return found.stream().filter(problem -> problem.isError() || LOSSES.contains(problem.code())).toList();

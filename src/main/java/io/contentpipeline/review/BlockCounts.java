@@ -22,8 +22,9 @@ final class BlockCounts {
     /**
      * The words for the problem's message; the source block's segment id (null for a block only
      * the translation has), which an XLIFF return turns into its unit's line; and the line of
-     * the translation's block (null when it has none). The message gives source lines only: the
-     * translator of an XLIFF file never sees the Markdown the translation's lines count in.
+     * the translation's block (null when it has none). The message gives lines of the draft only
+     * (when they are known): the translator of an XLIFF file never sees the Markdown the
+     * translation's lines count in.
      */
     record Difference(String where, String segment, Integer line) {
     }
@@ -44,7 +45,8 @@ final class BlockCounts {
                         + count(found.size(), noun), null, bead.target().get(0).line()));
             }
             Segment block = bead.source().get(0);
-            String where = "the block at source line " + block.line() + " has " + count(expected.size(), noun) + lines(expected);
+            String where = (block.line() > 0 ? "the block at draft line " + block.line() : "the block \"" + ReturnReview.excerpt(block.text()) + "\"")
+                    + " has " + count(expected.size(), noun) + lines(expected);
             return Optional.of(bead.target().isEmpty()
                     ? new Difference(where + " and no translation", block.id(), null)
                     : new Difference(where + ", its translation has " + count(found.size(), noun), block.id(), bead.target().get(0).line()));
@@ -81,7 +83,7 @@ final class BlockCounts {
 
     /** " (lines 9, 12)", " (line 4)", or nothing for none. */
     private static String lines(List<Integer> lines) {
-        List<Integer> distinct = lines.stream().distinct().toList();
+        List<Integer> distinct = lines.stream().filter(line -> line > 0).distinct().toList();
         return distinct.isEmpty() ? "" : " (line" + (distinct.size() == 1 ? " " : "s ")
                 + distinct.stream().map(String::valueOf).collect(Collectors.joining(", ")) + ")";
     }

@@ -200,10 +200,10 @@ public final class ReturnReview {
             Segment from = mismatch.source();
             int line = mismatch.translation().line();
             problems.add(mismatch.restoresHeading()
-                    ? problem(Severity.WARNING, "heading-restored", from.id(), "the heading \"" + excerpt(from.text()) + "\" (source line "
-                            + from.line() + ") is a plain paragraph in the translation; it is published as a level-" + from.level() + " heading", line)
+                    ? problem(Severity.WARNING, "heading-restored", from.id(), "the heading \"" + excerpt(from.text()) + "\"" + draftLine(from.line())
+                            + " is a plain paragraph in the translation; it is published as a level-" + from.level() + " heading", line)
                     : problem(Severity.WARNING, "heading-not-in-source", from.id(), "the translation makes a heading of the paragraph \""
-                            + excerpt(from.text()) + "\" (source line " + from.line() + "); it is published as a paragraph, as in the"
+                            + excerpt(from.text()) + "\"" + draftLine(from.line()) + "; it is published as a paragraph, as in the"
                             + " source (if it should be a heading, make it one in the source)", line));
         }
         List<Integer> expected = headingLevelsWithout(source.body(), mismatches);
@@ -233,7 +233,7 @@ public final class ReturnReview {
                     // A raw HTML block can hold several paragraphs, so its pairing is only indicative.
                     Severity severity = missing.kind() == Segment.Kind.HTML ? Severity.WARNING : Severity.ERROR;
                     problems.add(problem(severity, "content-missing", missing.id(),
-                            "no translation for the source block at line " + missing.line() + ": \"" + excerpt(missing.text()) + "\"", null));
+                            "no translation for the source block" + atDraftLine(missing.line()) + ": \"" + excerpt(missing.text()) + "\"", null));
                 }
             } else if (!bead.source().isEmpty()) {
                 numbersFlagged.addAll(reviewPair(bead, language, problems));
@@ -362,14 +362,43 @@ public final class ReturnReview {
         return SPACES.matcher(text.strip()).replaceAll(" ");
     }
 
-    private static String excerpt(String text) {
+    /**
+     * " (draft line 12)": where a source block is in the draft its translator was given, or
+     * nothing when that line is not known (0), as for an XLIFF return: its translator never saw
+     * that Markdown, and the problem's segment id names the unit.
+     */
+    static String draftLine(int line) {
+        return line > 0 ? " (draft line " + line + ")" : "";
+    }
+
+    /** " at draft line 12", or nothing when that line is not known. */
+    static String atDraftLine(int line) {
+        return line > 0 ? " at draft line " + line : "";
+    }
+
+    /** "the list at draft line 12", or "the 2nd list" when that line is not known. */
+    private static String the(String noun, int index, int line) {
+        if (line > 0) {
+            return "the " + noun + " at draft line " + line;
+        }
+        int rank = index + 1;
+        String suffix = rank % 100 / 10 == 1 ? "th" : switch (rank % 10) {
+            case 1 -> "st";
+            case 2 -> "nd";
+            case 3 -> "rd";
+            default -> "th";
+        };
+        return "the " + rank + suffix + " " + noun;
+    }
+
+    static String excerpt(String text) {
         String flat = normalise(text);
         return flat.length() > 60 ? flat.substring(0, 57) + "…" : flat;
     }
 
     /**
      * Names the first list (or table) that differs, taken in order in both files ("the list at
-     * source line 5: 3 items in the source, 2 items in the translation"), with its line in the
+     * draft line 5: 3 items in the source, 2 items in the translation"), with its line in the
      * translation.
      */
     private static Problem firstDifference(Problem problem, List<BlockShape> expected, List<BlockShape> actual, String noun, String unit) {
@@ -377,13 +406,13 @@ public final class ReturnReview {
             String where;
             Integer line = null;
             if (i >= actual.size()) {
-                where = "the " + noun + " at source line " + expected.get(i).line() + " has no counterpart in the translation";
+                where = the(noun, i, expected.get(i).line()) + " has no counterpart in the translation";
             } else if (i >= expected.size()) {
                 line = actual.get(i).line();
                 where = "the translation has a " + noun + " the source does not";
             } else if (!expected.get(i).size().equals(actual.get(i).size())) {
                 line = actual.get(i).line();
-                where = "the " + noun + " at source line " + expected.get(i).line() + ": " + expected.get(i).size() + unit
+                where = the(noun, i, expected.get(i).line()) + ": " + expected.get(i).size() + unit
                         + " in the source, " + actual.get(i).size() + unit + " in the translation";
             } else {
                 continue;
@@ -412,7 +441,7 @@ public final class ReturnReview {
                 Segment heading = lost.get(added.size());
                 field = heading.id();
                 line = bead.target().isEmpty() ? null : bead.target().get(0).line();
-                where = "the heading \"" + excerpt(heading.text()) + "\" (source line " + heading.line() + ") has no heading in the translation";
+                where = "the heading \"" + excerpt(heading.text()) + "\"" + draftLine(heading.line()) + " has no heading in the translation";
             } else {
                 Segment heading = added.get(lost.size());
                 field = null;

@@ -17,6 +17,7 @@ import io.contentpipeline.language.LanguageResolver;
 import io.contentpipeline.files.Sha256;
 import io.contentpipeline.parse.ArticleParser;
 import io.contentpipeline.publish.BundleManifest;
+import io.contentpipeline.publish.FrontMatterWriter;
 import io.contentpipeline.publish.LanguageEntry;
 import io.contentpipeline.publish.BundleStore;
 import io.contentpipeline.version.SourceArchive;
@@ -26,6 +27,7 @@ import io.contentpipeline.xliff.XliffReader;
 import io.contentpipeline.slug.Slugs;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -34,6 +36,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.IntUnaryOperator;
 import java.util.function.Predicate;
 
 /**
@@ -134,7 +137,10 @@ public final class ReturnChecker {
         List<Problem> problems = new ArrayList<>(parsed.warnings());
         FrontMatter frontMatter = parsed.frontMatter();
         ignoredFields(frontMatter).ifPresent(problems::add);
-        SegmentedArticle source = segmenter.segment(draft.frontMatter(), draft.body(), draft.bodyLine());
+        // Source blocks are named by their lines in the draft the translator was given, not in the archived neutral one.
+        SegmentedArticle neutral = segmenter.segment(draft.frontMatter(), draft.body(), draft.bodyLine());
+        SegmentedArticle source = neutral.relined(merged.isPresent() ? DraftLines.NONE
+                : draftLines(slug, language, frontMatter, draft, neutral));
         // Read without the markers a translator left: each would swallow the text after it into an HTML block.
         MarkedSegments.Stripped returned = MarkedSegments.strip(parsed.body(), parsed.bodyLine());
         SegmentedArticle translation = segmenter.segment(frontMatter, returned.body(), parsed.bodyLine());
@@ -167,6 +173,40 @@ public final class ReturnChecker {
         problems.addAll(derived.warnings());
         return new AcceptedTranslation(slug, language, block.sourceVersion(), withoutBlock, body,
                 derived, inFile(merged, problems), sha256, file.name());
+    }
+
+    /**
+     * Where the lines of the neutral draft a return is checked against are in the draft its
+     * translator was given: found by the draft itself while it is still the one in
+     * outbox/translations/ (its translation: block the return's), or, for a draft that reused
+     * nothing, from the length of its block; else not known ({@link DraftLines#NONE}).
+     */
+    private IntUnaryOperator draftLines(String slug, String language, FrontMatter returned, ParsedArticle neutral,
+                                        SegmentedArticle neutralSegments) {
+        Map<String, Object> block = TranslationBlock.blockOf(returned);
+        Path file = layout.drafts(language).resolve(slug + ".md");
+        try {
+            if (Files.isRegularFile(file)) {
+                ParsedArticle given = parseArchived(Files.readString(file));
+                if (block.equals(TranslationBlock.blockOf(given.frontMatter()))) {
+                    MarkedSegments.Stripped body = MarkedSegments.strip(given.body(), given.bodyLine());
+                    Optional<DraftLines> paired = DraftLines.paired(neutral.body(), neutral.bodyLine(), neutralSegments, body.body(),
+                            given.bodyLine(), segmenter.segment(given.frontMatter(), body.body(), given.bodyLine()));
+                    if (paired.isPresent()) {
+                        return paired.get();
+                    }
+                }
+            }
+        } catch (IOException | RejectedInputException e) {
+            // A draft being replaced, or unreadable: its lines are not known, and the errors name blocks otherwise.
+        }
+        if (!block.containsKey(TranslationBlock.NEEDS_WORK_SEGMENTS)) {
+            block.remove(TranslationBlock.PSEUDO);
+            long extra = FrontMatterWriter.yaml(Map.of(TranslationBlock.KEY, block)).lines().count()
+                    - FrontMatterWriter.yaml(Map.of(TranslationBlock.KEY, TranslationBlock.blockOf(neutral.frontMatter()))).lines().count();
+            return DraftLines.shifted(neutral.bodyLine(), (int) extra);
+        }
+        return DraftLines.NONE;
     }
 
     /**

@@ -60,7 +60,7 @@ class HeadingMarksTest {
         assertThat(problems).noneMatch(Problem::isError);
         assertThat(problems).filteredOn(p -> p.code().equals("heading-restored")).singleElement()
                 .satisfies(p -> {
-                    assertThat(p.message()).contains("Nous sommes là pour vous aider", "source line 10", "level-2 heading");
+                    assertThat(p.message()).contains("Nous sommes là pour vous aider", "(draft line 10)", "level-2 heading");
                     assertThat(p.line()).isEqualTo(10);
                 });
         assertThat(published).contains("\n## We're here to help\n").doesNotContain("\nWe're here to help\n");

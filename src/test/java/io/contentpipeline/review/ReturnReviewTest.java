@@ -387,11 +387,11 @@ class ReturnReviewTest {
 
         assertThat(problems).filteredOn(p -> p.code().equals("structure-list-items")).singleElement().satisfies(p -> {
             assertThat(p.message()).isEqualTo("number of list items differs from the source: 3 expected, 2 found; "
-                    + "first: the list at source line 6: 3 items in the source, 2 items in the translation");
+                    + "first: the list at draft line 6: 3 items in the source, 2 items in the translation");
             assertThat(p.line()).as("the list's line in the returned file").isEqualTo(6);
         });
         assertThat(problems).filteredOn(p -> p.code().equals("structure-tables")).singleElement().satisfies(p -> {
-            assertThat(p.message()).endsWith("first: the table at source line 10: 2x2 in the source, 2x3 in the translation");
+            assertThat(p.message()).endsWith("first: the table at draft line 10: 2x2 in the source, 2x3 in the translation");
             assertThat(p.line()).as("the table's line in the returned file, a list item shorter").isEqualTo(9);
         });
     }
@@ -426,12 +426,12 @@ class ReturnReviewTest {
 
         assertThat(problems).filteredOn(p -> p.code().equals("structure-images")).singleElement().satisfies(p -> {
             assertThat(p.message()).isEqualTo("number of images differs from the source: 3 expected, 2 found; first: the block at"
-                    + " source line 6 has 2 images (lines 6, 7), its translation has 1 image");
+                    + " draft line 6 has 2 images (lines 6, 7), its translation has 1 image");
             assertThat(p.field()).as("the source block, which an XLIFF return turns into its unit's line").startsWith("p-");
             assertThat(p.line()).as("the block's line in the returned file").isEqualTo(7);
         });
         assertThat(problems).filteredOn(p -> p.code().equals("structure-links")).singleElement().satisfies(p -> {
-            assertThat(p.message()).endsWith("first: the block at source line 9 has 1 link (line 9), its translation has no link");
+            assertThat(p.message()).endsWith("first: the block at draft line 9 has 1 link (line 9), its translation has no link");
             assertThat(p.line()).isEqualTo(10);
         });
     }
@@ -466,7 +466,7 @@ class ReturnReviewTest {
 
         assertThat(problems).extracting(Problem::code).contains("content-missing");
         assertThat(problems).filteredOn(p -> p.code().equals("structure-images")).singleElement().satisfies(p -> {
-            assertThat(p.message()).endsWith("first: the block at source line 6 has 1 image (line 7) and no translation");
+            assertThat(p.message()).endsWith("first: the block at draft line 6 has 1 image (line 7) and no translation");
             assertThat(p.line()).as("nothing in the returned file holds it").isNull();
         });
         // The other way round, the block is one the translation added.

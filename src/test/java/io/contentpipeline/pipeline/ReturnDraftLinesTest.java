@@ -1,0 +1,113 @@
+package io.contentpipeline.pipeline;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A return's errors name a source block by its line in the draft its translator was given
+ * (outbox/translations/EN/&lt;slug&gt;.md), which has a longer translation: block than the
+ * archived neutral draft the return is checked against and, when it reuses a translation,
+ * that translation's blocks in place of the source's.
+ */
+class ReturnDraftLinesTest {
+
+    private static final String DRAFT = "outbox/translations/EN/role-cmo-pme.md";
+    private static final Pattern MARKER = Pattern.compile("<!-- translate: [^>]*-->");
+    private static final String FRACTIONAL_FR = "BLOT Antoine préconise le modèle du CMO externalisé";
+    private static final String FRACTIONAL_EN = "BLOT Antoine recommends the fractional CMO model as a solution suited to the cost "
+            + "structure and agility of SMEs.\n\n";
+
+    @TempDir
+    Path temp;
+
+    /** The 1-based line of the file that holds this text. */
+    private static int lineOf(String file, String text) {
+        int at = file.indexOf(text);
+        assertThat(at).as("'%s' in the file", text).isNotNegative();
+        return (int) file.substring(0, at).chars().filter(c -> c == '\n').count() + 1;
+    }
+
+    private static JsonNode contentMissing(PipelineHome home, String file) {
+        JsonNode found = null;
+        for (JsonNode error : home.json("outbox/rejected/" + file + ".errors.json").get("errors")) {
+            if (error.get("code").asText().equals("content-missing")) {
+                assertThat(found).as("one content-missing error").isNull();
+                found = error;
+            }
+        }
+        assertThat(found).as("a content-missing error").isNotNull();
+        return found;
+    }
+
+    @Test
+    void aFirstDraftsBlockIsNamedByItsLineInThatDraft() {
+        PipelineHome home = new PipelineHome(temp);
+        home.publishSeed("seed.txt");
+        String draft = home.read(DRAFT);
+
+        String returned = Translator.englishSeedReturn(home);
+        assertThat(returned).contains(FRACTIONAL_EN);
+        home.drop("inbox/translations/EN/role-en.md", returned.replace(FRACTIONAL_EN, ""));
+        assertThat(home.runOnce()).isZero();
+
+        assertThat(contentMissing(home, "role-en.md").get("message").asText())
+                .startsWith("no translation for the source block at draft line " + lineOf(draft, FRACTIONAL_FR) + ": \"" + FRACTIONAL_FR);
+    }
+
+    @Test
+    void aReusingDraftsBlockIsNamedByItsLineInThatDraftWhateverTheLinesOfTheTranslationsItReused() {
+        PipelineHome home = new PipelineHome(temp);
+        home.publishSeed("seed.txt");
+        // The accepted translation has its first paragraph on three lines, where the source has one.
+        String wrapped = Translator.englishSeedReturn(home).replace(". The CMO guarantees", ".\nThe CMO guarantees")
+                .replace(". The CMO steers", ".\nThe CMO steers");
+        home.drop("inbox/translations/EN/role-en.md", wrapped);
+        assertThat(home.runOnce()).isZero();
+        home.drop("inbox/role-v2.txt", PipelineHome.resource(SeedArticleTest.SEED)
+                .replace("### Missions du Directeur Marketing en PME", "### Les missions du Directeur Marketing en PME"));
+        assertThat(home.runOnce()).isZero();
+        String draft = home.read(DRAFT);
+        assertThat(draft).contains("needs_work: 1").contains(FRACTIONAL_EN);
+        String neutral = home.read("outbox/sources/role-cmo-pme/v2.draft.md");
+        // Six lines more in the translation: block, two more in the first paragraph.
+        assertThat(lineOf(draft, "### The CMO's Role") - lineOf(neutral, "### Rôle CMO PME")).isEqualTo(6);
+        assertThat(lineOf(draft, FRACTIONAL_EN) - lineOf(neutral, FRACTIONAL_FR)).isEqualTo(8);
+
+        String returned = MARKER.matcher(draft).replaceAll("")
+                .replace("Les missions du Directeur Marketing en PME", "The Missions of the Marketing Director in an SME");
+        home.drop("inbox/translations/EN/role-en-v2.md", returned.replace(FRACTIONAL_EN, ""));
+        assertThat(home.runOnce()).isZero();
+
+        assertThat(contentMissing(home, "role-en-v2.md").get("message").asText())
+                .startsWith("no translation for the source block at draft line " + lineOf(draft, FRACTIONAL_EN) + ": \"" + FRACTIONAL_FR);
+    }
+
+    @Test
+    void aBlockOfADraftReplacedSinceIsNamedWithoutALine() {
+        PipelineHome home = new PipelineHome(temp);
+        Translator.acceptEnglishSeed(home, "role-en.md");
+        home.drop("inbox/role-v2.txt", PipelineHome.resource(SeedArticleTest.SEED)
+                .replace("### Missions du Directeur Marketing en PME", "### Les missions du Directeur Marketing en PME"));
+        assertThat(home.runOnce()).isZero();
+        String v2Draft = home.read(DRAFT);
+        // Version 3 replaces the version 2 draft the translator is working from.
+        home.drop("inbox/role-v3.txt", PipelineHome.resource(SeedArticleTest.SEED)
+                .replace("### Missions du Directeur Marketing en PME", "### Les missions du directeur marketing en PME"));
+        assertThat(home.runOnce()).isZero();
+        assertThat(home.read(DRAFT)).contains("source_version: 3");
+
+        String returned = MARKER.matcher(v2Draft).replaceAll("")
+                .replace("Les missions du Directeur Marketing en PME", "The Missions of the Marketing Director in an SME");
+        home.drop("inbox/translations/EN/role-en-v2.md", returned.replace(FRACTIONAL_EN, ""));
+        assertThat(home.runOnce()).isZero();
+
+        assertThat(contentMissing(home, "role-en-v2.md").get("message").asText())
+                .startsWith("no translation for the source block: \"" + FRACTIONAL_FR);
+    }
+}

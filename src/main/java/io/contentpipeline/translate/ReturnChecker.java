@@ -91,8 +91,8 @@ public final class ReturnChecker {
         String slug = block.source();
         if (!block.targetLanguage().equals(language)) {
             throw reject(block, "translation-language", "translation.target_lang",
-                    "the file is a translation into " + block.targetLanguage().toUpperCase(Locale.ROOT)
-                            + " but was dropped in the " + language.toUpperCase(Locale.ROOT) + " folder");
+                    "the file is a translation into " + block.targetLanguage().toUpperCase(Locale.ROOT) + " but was dropped in "
+                            + folderOf(file) + ": " + dropInto(block.targetLanguage()));
         }
         Optional<BundleManifest> found = bundles.manifest(slug);
         if (found.isEmpty()) {
@@ -224,8 +224,10 @@ public final class ReturnChecker {
             return Optional.empty();
         }
         return Optional.of(Problem.warning("field-ignored", null, String.join(", ", ignored)
-                + (ignored.size() == 1 ? " is" : " are") + " not a translatable field and is not published: a translation's"
-                + " other metadata (slug, dates, draft, author, …) comes from the source article", frontMatter.line(ignored.get(0))));
+                + (ignored.size() == 1 ? " is not a translatable field and is not published"
+                        : " are not translatable fields and are not published")
+                + ": a translation's other metadata (slug, dates, draft, author, …) comes from the source article",
+                frontMatter.line(ignored.get(0))));
     }
 
     /** Whether a segment of this body has anything to translate: a field has; a year alone in a table cell has not. */
@@ -243,7 +245,7 @@ public final class ReturnChecker {
     private RejectedInputException outsideLanguageFolder(SourceFile file) {
         Path folder = file.path().toAbsolutePath().normalize().getParent();
         boolean atTop = folder.equals(layout.returnsInbox());
-        String where = layout.home().relativize(folder).toString().replace('\\', '/') + "/";
+        String where = folderOf(file);
         TranslationBlock.Named named = null;
         List<Problem> unreadable = List.of();
         try {
@@ -252,15 +254,27 @@ public final class ReturnChecker {
             unreadable = e.problems().stream().filter(Problem::isError).toList();
         }
         String language = named == null ? null : named.targetLanguage();
-        String message = "the file is in " + where + (atTop ? " itself" : ", a subfolder")
-                + ": returns are taken from the folder of their language only; drop it into "
-                + (language == null ? HomeLayout.returnsFolder("<LANG>") + "/, <LANG> being the language it is translated into"
-                        : HomeLayout.returnsFolder(LanguageResolver.normalise(language)) + "/ (its translation: block's target_lang is " + language + ")");
+        String message = "the file is in " + where + (atTop ? " itself" : ", a subfolder") + ": "
+                + (language == null ? "returns are taken from the folder of their language only; drop it into "
+                        + HomeLayout.returnsFolder("<LANG>") + "/, <LANG> being the language it is translated into" : dropInto(language));
         List<Problem> problems = new ArrayList<>();
         problems.add(Problem.error("translation-folder", null, message, null));
         problems.addAll(unreadable);
         return new RejectedInputException(named == null ? null : named.source(), language,
                 named == null ? null : version(named.sourceVersion()), problems);
+    }
+
+    /** "inbox/translations/english/": the folder a file was dropped in, as the translator sees it. */
+    private String folderOf(SourceFile file) {
+        Path folder = file.path().toAbsolutePath().normalize().getParent();
+        return layout.home().relativize(folder).toString().replace('\\', '/') + "/";
+    }
+
+    /** Where a return goes, said the same way whatever folder it was found in. */
+    private static String dropInto(String targetLanguage) {
+        return "returns are taken from the folder of their language only; drop it into "
+                + HomeLayout.returnsFolder(LanguageResolver.normalise(targetLanguage)) + "/ (its translation: block's target_lang is "
+                + targetLanguage + ")";
     }
 
     /** Source, target language and version from an XLIFF file's metadata, or null when it names no source. */

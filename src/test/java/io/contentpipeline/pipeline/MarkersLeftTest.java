@@ -179,9 +179,13 @@ class MarkersLeftTest {
         assertThat(errors.get(2).get("field").asText()).isEqualTo(ids.get(2));
         assertThat(errors.get(2).get("message").asText()).endsWith("the segment is still the draft's text: translate it, then delete the marker");
 
-        home.drop("inbox/translations/EN/role-en-v2-done.md", MARKER.matcher(translatedKeepingMarkers(draft)).replaceAll(""));
+        // Finished, with the source's slug copied into it: published without it, and said so.
+        String done = MARKER.matcher(translatedKeepingMarkers(draft)).replaceAll("").replaceFirst("\ntitle: ", "\nslug: role-cmo-pme\ntitle: ");
+        home.drop("inbox/translations/EN/role-en-v2-done.md", done);
         assertThat(home.runOnce()).isZero();
         JsonNode en = home.bundle("role-cmo-pme").get("languages").get("en");
+        assertThat(en.get("warnings")).filteredOn(w -> w.get("code").asText().equals("field-ignored")).singleElement()
+                .satisfies(w -> assertThat(w.get("message").asText()).startsWith("slug is not a translatable field and is not published: "));
         assertThat(en.get("status").asText()).isEqualTo("current");
         assertThat(en.get("source_version").asInt()).isEqualTo(2);
         assertThat(home.read("outbox/published/role-cmo-pme/index.en.md")).contains(PARAGRAPH_EN, "### " + HEADING_EN, ITEM_EN)

@@ -122,7 +122,8 @@ class RejectionTest {
         assertThat(home.json("outbox/rejected/no-block.md.errors.json").get("errors").get(0).get("message").asText())
                 .contains("translation: block is missing");
         assertThat(home.json("outbox/rejected/wrong-folder.md.errors.json").get("errors").get(0).get("message").asText())
-                .contains("a translation into EN but was dropped in the ES folder");
+                .isEqualTo("the file is a translation into EN but was dropped in inbox/translations/ES/: returns are taken from the"
+                        + " folder of their language only; drop it into inbox/translations/EN/ (its translation: block's target_lang is en)");
         assertThat(home.json("outbox/rejected/untranslated.md.errors.json").get("errors"))
                 .extracting(e -> e.get("code").asText()).contains("untranslated", "translation-wrong-language");
         assertThat(home.eventNames()).filteredOn("translation.rejected"::equals).hasSize(3);
@@ -181,7 +182,8 @@ class RejectionTest {
             assertThat(e.get("version").asInt()).isEqualTo(1);
         });
         assertThat(home.json("outbox/rejected/in-english.md.errors.json").get("errors").get(0).get("message").asText())
-                .contains("a translation into EN but was dropped in the ENGLISH folder");
+                .isEqualTo("the file is a translation into EN but was dropped in inbox/translations/english/: returns are taken from the"
+                        + " folder of their language only; drop it into inbox/translations/EN/ (its translation: block's target_lang is en)");
         // Without a readable block, the folder is all there is to name.
         assertThat(rejected).filteredOn(e -> e.get("file").asText().equals("no-block.md")).singleElement()
                 .satisfies(e -> assertThat(e.get("lang").asText()).isEqualTo("de"));

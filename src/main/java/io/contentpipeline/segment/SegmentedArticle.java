@@ -26,11 +26,11 @@ public record SegmentedArticle(List<Segment> fields, List<Segment> body, BodyStr
                 s.links().stream().map(link -> new LinkOrImage(link.offset(), known.applyAsInt(link.line()))).toList(),
                 s.images().stream().map(image -> new LinkOrImage(image.offset(), known.applyAsInt(image.line()))).toList(),
                 s.codeBlocks().stream().map(code -> new CodeBlock(code.code(), known.applyAsInt(code.line()))).toList(),
-                s.protectedTokens(), s.relativeLinks(), s.htmlTags(), s.headingAnchors()));
+                s.protectedTokens(), s.relativeLinks(), s.linkTargets(), s.htmlTags(), s.headingAnchors()));
     }
 
     private static List<Segment> relined(List<Segment> segments, IntUnaryOperator line) {
         return segments.stream().map(segment -> new Segment(segment.id(), segment.kind(), segment.text(), line.applyAsInt(segment.line()),
-                segment.start(), segment.end(), segment.section(), segment.level())).toList();
+                segment.start(), segment.end(), segment.section(), segment.level(), segment.protectedSpans())).toList();
     }
 }

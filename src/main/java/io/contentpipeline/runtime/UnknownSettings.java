@@ -1,12 +1,12 @@
 package io.contentpipeline.runtime;
 
+import io.contentpipeline.slug.Slugs;
 import org.apache.camel.spi.PropertiesComponent;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -27,8 +27,6 @@ final class UnknownSettings {
     private static final String ENV_PREFIX = "PIPELINE_";
     /** pipeline.base-url.&lt;lang&gt;: one name per language, so not listed in the defaults. */
     private static final String BASE_URL_PREFIX = "pipeline.base-url.";
-    /** A name this close to a known one (in edits) is taken for a misspelling of it. */
-    private static final int MAX_EDITS = 3;
 
     private UnknownSettings() {
     }
@@ -72,30 +70,9 @@ final class UnknownSettings {
         return key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
     }
 
+    /** The known name a misspelling most likely meant: the nearest in edits, when near enough (the slug look-up's rule). */
     private static String closest(String name, Set<String> known) {
-        return known.stream().filter(candidate -> edits(name, candidate) <= MAX_EDITS)
-                .min(Comparator.comparingInt((String candidate) -> edits(name, candidate)).thenComparing(Comparator.naturalOrder()))
-                .orElse(null);
-    }
-
-    /** Levenshtein distance, on two rows. */
-    static int edits(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
-            }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[b.length()];
+        return Slugs.closest(name, new TreeSet<>(known)).orElse(null);
     }
 
     /** The names of the bundled application.properties' pipeline settings. */

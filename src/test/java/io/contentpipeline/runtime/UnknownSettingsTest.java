@@ -31,11 +31,4 @@ class UnknownSettingsTest {
                     "no setting is named by environment variable PIPELINE_TARGET; it is ignored (did you mean PIPELINE_TARGETS?)");
         }
     }
-
-    @Test
-    void editDistance() {
-        assertThat(UnknownSettings.edits("pipeline.target", "pipeline.targets")).isEqualTo(1);
-        assertThat(UnknownSettings.edits("kitten", "sitting")).isEqualTo(3);
-        assertThat(UnknownSettings.edits("", "abc")).isEqualTo(3);
-    }
 }

@@ -266,16 +266,31 @@ final class SettingValues {
         return read(key, fallback, LANGUAGES, value -> parseLanguages(key, value));
     }
 
+    /** Every code the list gets wrong is named at once: EN,en-GB,xx is two mistakes, not one to fix and another to find. */
     static List<String> parseLanguages(String key, String value) {
         List<String> codes = new ArrayList<>();
+        List<String> wrong = new ArrayList<>();
+        boolean unknown = false;
         for (String code : value.split(",")) {
             String stripped = code.strip();
-            if (!stripped.isEmpty()) {
-                String checked = checkLanguage(key, value, LANGUAGES, stripped);
+            if (stripped.isEmpty()) {
+                continue;
+            }
+            String region = regionOf(stripped);
+            if (LanguageDetector.supports(stripped)) {
+                String checked = stripped.toLowerCase(Locale.ROOT);
                 if (!codes.contains(checked)) {
                     codes.add(checked);
                 }
+            } else if (region != null) {
+                wrong.add(region);
+            } else {
+                wrong.add(stripped + " is not one");
+                unknown = true;
             }
+        }
+        if (!wrong.isEmpty()) {
+            throw new BadSetting(key, value, LANGUAGES, String.join("; ", wrong) + (unknown ? "; " + knownLanguages() : ""));
         }
         if (codes.isEmpty()) {
             throw new BadSetting(key, value, LANGUAGES, "it names none");
@@ -302,13 +317,21 @@ final class SettingValues {
         if (LanguageDetector.supports(code)) {
             return code.toLowerCase(Locale.ROOT);
         }
-        String known = "the detector knows " + String.join(", ", LanguageDetector.supportedLanguages());
+        String region = regionOf(code);
+        throw new BadSetting(key, value, allowed, region != null ? region : code + " is not one; " + knownLanguages());
+    }
+
+    /** What to write instead of a code with a region the detector knows the language of (en-GB), else null. */
+    private static String regionOf(String code) {
         int region = code.indexOf('-') > 0 ? code.indexOf('-') : code.indexOf('_');
         if (region > 0 && LanguageDetector.supports(code.substring(0, region))) {
-            throw new BadSetting(key, value, allowed, "write " + code.substring(0, region) + " for " + code
-                    + ": regions are not told apart");
+            return "write " + code.substring(0, region) + " for " + code + ": regions are not told apart";
         }
-        throw new BadSetting(key, value, allowed, code + " is not one; " + known);
+        return null;
+    }
+
+    private static String knownLanguages() {
+        return "the detector knows " + String.join(", ", LanguageDetector.supportedLanguages());
     }
 
     /**

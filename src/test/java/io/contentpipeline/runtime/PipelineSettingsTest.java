@@ -69,6 +69,7 @@ class PipelineSettingsTest {
     @CsvSource(delimiter = '|', value = {
             "pipeline.targets                  | EN,XX     | pipeline.targets is a comma list of ISO 639-1 language codes the detector knows, not EN,XX: XX is not one; the detector knows af, ar, az,",
             "pipeline.targets                  | en-GB     | not en-GB: write en for en-GB: regions are not told apart",
+            "pipeline.targets                  | 'EN,en-GB,xx,pt_BR' | not EN,en-GB,xx,pt_BR: write en for en-GB: regions are not told apart; xx is not one; write pt for pt_BR: regions are not told apart; the detector knows af,",
             "pipeline.source-language          | xx        | pipeline.source-language is an ISO 639-1 language code the detector knows, not xx: xx is not one",
             "pipeline.source-language          | none      | not none: none is not one",
             "pipeline.detection.languages      | en,fr,xx  | pipeline.detection.languages is a comma list of ISO 639-1 language codes the detector knows, not en,fr,xx",

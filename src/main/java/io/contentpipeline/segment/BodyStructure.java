@@ -1,6 +1,7 @@
 package io.contentpipeline.segment;
 
 import java.util.List;
+import java.util.function.IntUnaryOperator;
 
 /**
  * What a translation must keep of its source's body: headings in order, each list's number
@@ -15,6 +16,17 @@ import java.util.List;
 public record BodyStructure(List<Integer> headingLevels, List<BlockShape> lists, List<BlockShape> tables, List<LinkOrImage> links, List<LinkOrImage> images,
                             List<CodeBlock> codeBlocks, List<String> protectedTokens, List<String> relativeLinks,
                             List<String> linkTargets, List<String> htmlTags, List<String> headingAnchors) {
+
+    /** The same structure with the line of each list, table, link, image and code block given by {@code line}. */
+    BodyStructure relined(IntUnaryOperator line) {
+        return new BodyStructure(headingLevels,
+                lists.stream().map(list -> new BlockShape(list.size(), line.applyAsInt(list.line()))).toList(),
+                tables.stream().map(table -> new BlockShape(table.size(), line.applyAsInt(table.line()))).toList(),
+                links.stream().map(link -> new LinkOrImage(link.offset(), line.applyAsInt(link.line()))).toList(),
+                images.stream().map(image -> new LinkOrImage(image.offset(), line.applyAsInt(image.line()))).toList(),
+                codeBlocks.stream().map(code -> new CodeBlock(code.code(), line.applyAsInt(code.line()))).toList(),
+                protectedTokens, relativeLinks, linkTargets, htmlTags, headingAnchors);
+    }
 
     /** List items in all lists, nested ones included. */
     public int listItems() {

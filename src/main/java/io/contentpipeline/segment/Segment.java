@@ -49,6 +49,11 @@ public record Segment(String id, Kind kind, String text, int line, int start, in
         }
     }
 
+    /** The same segment, located at another line (of another file laid out from it). */
+    public Segment atLine(int otherLine) {
+        return new Segment(id, kind, text, otherLine, start, end, section, level, protectedSpans);
+    }
+
     public boolean isField() {
         return kind == Kind.FIELD;
     }

@@ -19,18 +19,10 @@ public record SegmentedArticle(List<Segment> fields, List<Segment> body, BodyStr
      */
     public SegmentedArticle relined(IntUnaryOperator line) {
         IntUnaryOperator known = old -> old > 0 ? line.applyAsInt(old) : old;
-        BodyStructure s = structure;
-        return new SegmentedArticle(relined(fields, known), relined(body, known), new BodyStructure(s.headingLevels(),
-                s.lists().stream().map(list -> new BlockShape(list.size(), known.applyAsInt(list.line()))).toList(),
-                s.tables().stream().map(table -> new BlockShape(table.size(), known.applyAsInt(table.line()))).toList(),
-                s.links().stream().map(link -> new LinkOrImage(link.offset(), known.applyAsInt(link.line()))).toList(),
-                s.images().stream().map(image -> new LinkOrImage(image.offset(), known.applyAsInt(image.line()))).toList(),
-                s.codeBlocks().stream().map(code -> new CodeBlock(code.code(), known.applyAsInt(code.line()))).toList(),
-                s.protectedTokens(), s.relativeLinks(), s.linkTargets(), s.htmlTags(), s.headingAnchors()));
+        return new SegmentedArticle(relined(fields, known), relined(body, known), structure.relined(known));
     }
 
     private static List<Segment> relined(List<Segment> segments, IntUnaryOperator line) {
-        return segments.stream().map(segment -> new Segment(segment.id(), segment.kind(), segment.text(), line.applyAsInt(segment.line()),
-                segment.start(), segment.end(), segment.section(), segment.level(), segment.protectedSpans())).toList();
+        return segments.stream().map(segment -> segment.atLine(line.applyAsInt(segment.line()))).toList();
     }
 }

@@ -9,6 +9,7 @@ import io.contentpipeline.derive.Deriver;
 import io.contentpipeline.files.AtomicFiles;
 import io.contentpipeline.files.HomeLayout;
 import io.contentpipeline.files.HomeLock;
+import io.contentpipeline.intake.InProgressFiles;
 import io.contentpipeline.intake.InboxCommit;
 import io.contentpipeline.intake.InboxFiles;
 import io.contentpipeline.intake.InboxScan;
@@ -123,6 +124,8 @@ public final class PipelineConfiguration implements CamelConfiguration {
         registry.bind("moveFailures", moveFailures);
         // The file consumers' processStrategy: an input leaves the inbox only as the bytes processed.
         registry.bind("inboxCommit", new InboxCommit(layout, transientFailures));
+        registry.bind("inboxInProgress", new InProgressFiles());
+        registry.bind("returnsInProgress", new InProgressFiles());
         var properties = context.getPropertiesComponent();
         String articleInclude = properties.resolveProperty("pipeline.inbox.include").orElseThrow();
         String returnInclude = properties.resolveProperty("pipeline.returns.include").orElseThrow();

@@ -12,7 +12,8 @@ import java.util.Optional;
  * {@code lines} maps each top-level key to its line in the original file, for messages.
  * {@code spellings} maps each top-level key whose value YAML read as a number or a boolean
  * to the value as the author typed it ({@code 1e3}, {@code no}), so that a check can say
- * what YAML made of it.
+ * what YAML made of it; the same for the items of a top-level list, under
+ * {@link #itemKey} ({@code seo_keywords.0}).
  */
 public record FrontMatter(Map<String, Object> fields, Map<String, Integer> lines, Map<String, String> spellings) {
 
@@ -58,6 +59,16 @@ public record FrontMatter(Map<String, Object> fields, Map<String, Integer> lines
         return Optional.ofNullable(spellings.get(key));
     }
 
+    /** How the author typed an item of a top-level list that YAML read as a number or a boolean; empty for any other. */
+    public Optional<String> itemSpelling(String key, int index) {
+        return Optional.ofNullable(spellings.get(itemKey(key, index)));
+    }
+
+    /** The key under which an item's spelling is kept: the field, a dot and the item's index from 0. */
+    public static String itemKey(String key, int index) {
+        return key + "." + index;
+    }
+
     /** A copy with one field set (or removed when value is null), keeping key order. */
     public FrontMatter with(String key, Object value) {
         Map<String, Object> copy = new LinkedHashMap<>(fields);
@@ -68,6 +79,7 @@ public record FrontMatter(Map<String, Object> fields, Map<String, Integer> lines
         }
         Map<String, String> otherSpellings = new LinkedHashMap<>(spellings);
         otherSpellings.remove(key);
+        otherSpellings.keySet().removeIf(spelt -> spelt.startsWith(key + "."));
         return new FrontMatter(copy, lines, otherSpellings);
     }
 }

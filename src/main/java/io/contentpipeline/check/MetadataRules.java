@@ -48,12 +48,13 @@ public final class MetadataRules {
     }
 
     /**
-     * The rules that ask for a text (title, description, summary), alone: a returned
-     * translation's fields are held to them too, while the rest (a date, an author) is the
-     * source's business.
+     * The rules that ask for a text (title, description, summary, the items of seo_keywords…),
+     * alone: a returned translation's fields are held to them too, while the rest (a date, an
+     * author) is the source's business.
      */
     public MetadataRules textRules() {
-        return new MetadataRules(rules.stream().filter(rule -> rule.check() == RuleCheck.TEXT).toList());
+        return new MetadataRules(rules.stream().filter(rule -> rule.check() == RuleCheck.TEXT || rule.check() == RuleCheck.TEXT_ITEMS)
+                .toList());
     }
 
     public int size() {

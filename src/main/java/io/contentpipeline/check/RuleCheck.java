@@ -63,6 +63,23 @@ public enum RuleCheck {
             return rule.message() + "; found " + found(fm, rule.field());
         }
     },
+    /**
+     * Every item of a list is a text, as {@link #TEXT} reads one: {@code seo_keywords: [yes, 0x1F]}
+     * is the boolean true and the number 31 to YAML, which went on to the page, the draft and the
+     * translator as "true" and "31" without a word. A value that is not a list passes (the list
+     * rule says what it is).
+     */
+    TEXT_ITEMS("text-items") {
+        @Override
+        boolean passes(FrontMatter fm, Rule rule) {
+            return notTexts(fm, rule.field()).isEmpty();
+        }
+
+        @Override
+        String message(FrontMatter fm, Rule rule) {
+            return rule.message() + "; " + String.join("; ", notTexts(fm, rule.field()));
+        }
+    },
     LANGUAGE_CODE("language-code") {
         @Override
         boolean passes(FrontMatter fm, Rule rule) {
@@ -187,6 +204,44 @@ public enum RuleCheck {
                     + " (YAML reads {braces} and indented \"key: value\" lines as a map): quote it if you mean the text";
         }
         return value instanceof byte[] ? "binary data (a !!binary value)" : "a " + value.getClass().getSimpleName() + " value";
+    }
+
+    /** What each item of the field's list that is no text is, in the author's words (empty when all are texts). */
+    private static List<String> notTexts(FrontMatter fm, String field) {
+        if (!(fm.get(field) instanceof List<?> items)) {
+            return List.of();
+        }
+        List<String> found = new java.util.ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            Object item = items.get(i);
+            Optional<String> spelling = fm.itemSpelling(field, i);
+            boolean text = item == null || item instanceof String
+                    || item instanceof Number number && spelling.map(shown(number)::equals).orElse(true);
+            if (!text) {
+                found.add("item " + (i + 1) + " is " + foundItem(item, spelling));
+            }
+        }
+        return found;
+    }
+
+    /** An item that is no text, and the quoted item to write when the parser kept its spelling. */
+    private static String foundItem(Object item, Optional<String> spelling) {
+        if (spelling.isPresent() && (item instanceof Boolean || item instanceof Number)) {
+            String read = item instanceof Number number ? "the number " + shown(number) : "the boolean " + item;
+            return read + ", which is how YAML reads an unquoted " + spelling.get() + ": quote it to keep it as written, \""
+                    + spelling.get() + "\"";
+        }
+        if (item instanceof List<?> list) {
+            return "a list of " + list.size() + (list.size() == 1 ? " item" : " items") + ": quote it if you mean the text";
+        }
+        if (item instanceof Map<?, ?> map) {
+            return "a map with the keys " + map.keySet().stream().map(String::valueOf).collect(Collectors.joining(", "))
+                    + " (a \"key: value\" item): quote it if you mean the text";
+        }
+        if (item instanceof Boolean || item instanceof Number) {
+            return (item instanceof Boolean ? "the boolean " : "the number ") + item + ": quote it if you mean the text";
+        }
+        return item instanceof byte[] ? "binary data (a !!binary value)" : "a " + item.getClass().getSimpleName() + " value";
     }
 
     /**

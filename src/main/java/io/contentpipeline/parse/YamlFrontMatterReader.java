@@ -113,8 +113,8 @@ final class YamlFrontMatterReader {
     /**
      * The value at the parser's current token, as plain data: maps (in the author's order),
      * lists, strings, numbers, booleans, null, and bytes for a !!binary value. Of the top-level
-     * values YAML read as a number or a boolean, the text the author typed is kept in
-     * {@code spellings} (null below the top level). Nesting is bounded by the parser's limit.
+     * values YAML read as a number or a boolean, and of the items of top-level lists, the text
+     * the author typed is kept in {@code spellings} (null below the top level). Nesting is bounded by the parser's limit.
      */
     private static Object value(JsonParser parser, Map<String, String> spellings) throws IOException {
         switch (parser.currentToken()) {
@@ -126,7 +126,8 @@ final class YamlFrontMatterReader {
                     if (spellings != null && (token.isNumeric() || token.isBoolean())) {
                         spellings.put(key, parser.getText());
                     }
-                    map.put(key, value(parser, null));
+                    map.put(key, spellings != null && token == JsonToken.START_ARRAY
+                            ? topLevelList(parser, key, spellings) : value(parser, null));
                 }
                 return map;
             }
@@ -159,6 +160,22 @@ final class YamlFrontMatterReader {
                 return null;
             }
         }
+    }
+
+    /**
+     * A top-level list, whose items YAML read as a number or a boolean keep the text the author
+     * typed in {@code spellings} under {@code key.index} (seo_keywords.0): an unquoted
+     * {@code seo_keywords: [yes]} is the boolean true, and the checks say so as for a title.
+     */
+    private static List<Object> topLevelList(JsonParser parser, String key, Map<String, String> spellings) throws IOException {
+        List<Object> list = new ArrayList<>();
+        while (parser.nextToken() != JsonToken.END_ARRAY) {
+            if (parser.currentToken().isNumeric() || parser.currentToken().isBoolean()) {
+                spellings.put(FrontMatter.itemKey(key, list.size()), parser.getText());
+            }
+            list.add(value(parser, null));
+        }
+        return list;
     }
 
     /**

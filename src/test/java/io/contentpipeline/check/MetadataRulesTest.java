@@ -134,6 +134,26 @@ class MetadataRulesTest {
                                 + " which is how YAML reads an unquoted no: quote it to keep it as written, as in lang: \"no\""));
     }
 
+    /** Keywords and tags are texts item by item: what YAML read otherwise is named by its place. */
+    @Test
+    void aListItemThatIsNoTextIsNamedByItsPlace() {
+        Map<String, Object> fields = valid();
+        fields.put("seo_keywords", List.of("marketing", true, 1.0, 2024));
+        fields.put("tags", List.of(List.of("a"), "b"));
+        fields.put("keywords", "a, b");
+        FrontMatter typed = new FrontMatter(fields, Map.of("seo_keywords", 4, "tags", 5),
+                Map.of("seo_keywords.1", "on", "seo_keywords.2", "1.0", "seo_keywords.3", "2024"));
+
+        assertThat(rules.check(typed)).filteredOn(Problem::isError).extracting(Problem::code, Problem::field, Problem::line, Problem::message)
+                .containsExactlyInAnyOrder(
+                        tuple("metadata.text-items", "seo_keywords", 4, "every seo_keywords item must be text;"
+                                + " item 2 is the boolean true, which is how YAML reads an unquoted on: quote it to keep it as written, \"on\";"
+                                + " item 3 is the number 1, which is how YAML reads an unquoted 1.0: quote it to keep it as written, \"1.0\""),
+                        tuple("metadata.text-items", "tags", 5, "every tags item must be text; item 1 is a list of 1 item:"
+                                + " quote it if you mean the text"));
+        assertThat(rules.textRules().check(typed)).extracting(Problem::field).containsExactlyInAnyOrder("seo_keywords", "tags");
+    }
+
     @Test
     void whatAuthorsWriteOnPurposePasses() {
         Map<String, Object> fields = valid();

@@ -74,7 +74,22 @@ class ArticleParserTest {
         assertThat(article.frontMatter().spelling("lang")).hasValue("no");
         assertThat(article.frontMatter().spelling("year")).hasValue("2024");
         assertThat(article.frontMatter().spelling("description")).as("a quoted text").isEmpty();
-        assertThat(article.frontMatter().spelling("weights")).as("below the top level").isEmpty();
+        assertThat(article.frontMatter().spelling("weights")).as("a list").isEmpty();
+        assertThat(article.frontMatter().itemSpelling("weights", 2)).as("an item of a top-level list").hasValue("1e3");
+    }
+
+    @Test
+    void howTheAuthorTypedAListItemIsKeptOnlyForTheItemsOfATopLevelList() {
+        ParsedArticle article = parse("---\nseo_keywords: [marketing, yes, \"no\"]\nai_tags:\n  - 0x1F\n"
+                + "related_articles:\n  - {url: /a/, anchor: on}\n---\n");
+
+        assertThat(article.frontMatter().get("seo_keywords")).isEqualTo(List.of("marketing", true, "no"));
+        assertThat(article.frontMatter().itemSpelling("seo_keywords", 0)).as("a text").isEmpty();
+        assertThat(article.frontMatter().itemSpelling("seo_keywords", 1)).hasValue("yes");
+        assertThat(article.frontMatter().itemSpelling("seo_keywords", 2)).as("quoted").isEmpty();
+        assertThat(article.frontMatter().itemSpelling("ai_tags", 0)).hasValue("0x1F");
+        assertThat(article.frontMatter().itemSpelling("related_articles", 0)).as("a map item").isEmpty();
+        assertThat(article.frontMatter().with("ai_tags", List.of("x")).itemSpelling("ai_tags", 0)).as("a field set anew").isEmpty();
     }
 
     @Test

@@ -156,6 +156,41 @@ class AuthorMetadataTest {
     }
 
     /**
+     * A list of keywords or tags is read item by item as a title is: an unquoted yes, on or 0x1F
+     * among them is the boolean true or the number 31 to YAML, and went on to the page, the
+     * translation draft and the translator as "true" and "31" without a word. Such an item is
+     * rejected, named by its place, with the quoted item to write; a number shown as typed
+     * (tags: [2024]) and a quoted "yes" stay texts.
+     */
+    @Test
+    void aListItemYamlReadsAsABooleanOrANumberShownOtherwiseIsRejectedNamingTheItem() {
+        PipelineHome home = new PipelineHome(temp);
+        home.drop("inbox/mots.md", "---\ntitle: \"Le marketing des PME\"\ndate: 2025-03-05\n"
+                + "seo_keywords: [marketing, yes, 0x1F]\nai_tags:\n  - stratégie\n  - off\ntags: [2024, \"yes\"]\n---\n\n"
+                + "Un article dont les mots-clés ne sont pas tous ce que YAML en lit, faute de guillemets.\n");
+        home.drop("inbox/annees.md", "---\ntitle: \"Les années\"\ndate: 2025-03-05\nseo_keywords: [2024, \"on\"]\n"
+                + "tags: [2025]\n---\n\nUn article dont les mots-clés sont des années, que YAML lit comme des nombres.\n");
+
+        assertThat(home.runOnce()).isZero();
+
+        JsonNode errors = home.json("outbox/rejected/mots.md.errors.json").get("errors");
+        assertThat(errors).extracting(error -> error.get("code").asText(), error -> error.get("field").asText(),
+                        error -> error.get("line").asInt(), error -> error.get("message").asText())
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple("metadata.text-items", "seo_keywords", 4,
+                                "every seo_keywords item must be text; item 2 is the boolean true, which is how YAML reads"
+                                        + " an unquoted yes: quote it to keep it as written, \"yes\"; item 3 is the number 31,"
+                                        + " which is how YAML reads an unquoted 0x1F: quote it to keep it as written, \"0x1F\""),
+                        org.assertj.core.groups.Tuple.tuple("metadata.text-items", "ai_tags", 5,
+                                "every ai_tags item must be text; item 2 is the boolean false, which is how YAML reads"
+                                        + " an unquoted off: quote it to keep it as written, \"off\""));
+        assertThat(home.resolve("outbox/published/mots")).doesNotExist();
+
+        assertThat(home.read("outbox/published/annees/index.fr.md")).contains("  - 2024\n", "  - \"on\"\n", "  - 2025\n");
+        assertThat(home.read("outbox/translations/EN/annees.md")).contains("  - 2024\n", "  - \"on\"\n");
+    }
+
+    /**
      * Texts the author quoted so that YAML reads them as texts stay texts in everything the
      * pipeline writes: the published page (which Hugo reads), the translation draft and the
      * kept source version (which the pipeline reads again).

@@ -25,6 +25,11 @@ public record ChangelogEvent(Instant time, String event, String slug, String lan
     public static final String SHA256 = "sha256";
     /** Detail key of the time a bundle took a translation in: in the changelog, left out of the log line. */
     public static final String ACCEPTED_AT = "accepted_at";
+    /**
+     * Detail key of the events of a version published again after its bundle was deleted by hand:
+     * the how-manieth time (1, 2…), which keeps them once per restoration.
+     */
+    public static final String RESTORED = "restored";
 
     public ChangelogEvent {
         // In the order given, so that log lines and changelog entries read alike from one to the next.
@@ -78,8 +83,22 @@ public record ChangelogEvent(Instant time, String event, String slug, String lan
      */
     public String onceKey() {
         String key = versionKey() + '|' + detail.getOrDefault(SHA256, "");
+        // A version published again after its bundle was deleted: once per restoration.
+        if (detail.containsKey(RESTORED)) {
+            key = key + "|restored " + detail.get(RESTORED);
+        }
         // A translation accepted again later (A, then B, then A) is a new event; its replay is not.
         return detail.containsKey(ACCEPTED_AT) ? key + '|' + detail.get(ACCEPTED_AT) : key;
+    }
+
+    /** This event as one of the {@code restoration}-th publication of its version again (none when 0). */
+    public ChangelogEvent restored(int restoration) {
+        if (restoration == 0) {
+            return this;
+        }
+        Map<String, Object> withRestoration = new LinkedHashMap<>(detail);
+        withRestoration.put(RESTORED, restoration);
+        return new ChangelogEvent(time, event, slug, lang, version, file, withRestoration);
     }
 
     /** This event with the time the bundle took the translation in, when known (bundles written before have none). */

@@ -114,7 +114,7 @@ public final class Changelog {
     boolean append(ChangelogEvent event) throws IOException {
         long line;
         synchronized (this) {
-            if (event.happensOnce() && (recordedWithoutDigest.contains(event.versionKey()) || !recordedOnce.add(event.onceKey()))) {
+            if (event.happensOnce() && (withoutDigest(event) || !recordedOnce.add(event.onceKey()))) {
                 return false;
             }
             AtomicFiles.writeFully(channel, (json.writeValueAsString(event) + "\n").getBytes(StandardCharsets.UTF_8));
@@ -125,6 +125,19 @@ public final class Changelog {
             forceUpTo(line);
         }
         return true;
+    }
+
+    /** Whether an event that happens once is in the log already (as {@link #append} would find it). */
+    public synchronized boolean recorded(ChangelogEvent event) {
+        return event.happensOnce() && (withoutDigest(event) || recordedOnce.contains(event.onceKey()));
+    }
+
+    /**
+     * Whether a line written before events named their input stands for this event. Not for the
+     * events of a version published again after its bundle was deleted: those came after.
+     */
+    private boolean withoutDigest(ChangelogEvent event) {
+        return !event.detail().containsKey(ChangelogEvent.RESTORED) && recordedWithoutDigest.contains(event.versionKey());
     }
 
     /**

@@ -98,7 +98,7 @@ public final class BundlePublisher {
                 states.put(language, TranslationState.afterNewVersion(states.get(language), status, versioned.version(), now));
             }
             BundleManifest manifest = write(article.slug(), version, article.language(), article.sha256(), versions, states);
-            events.add(published(manifest, article.language(), article.sha256()));
+            events.add(published(manifest, article.language(), article.sha256()).restored(versioned.restoration()));
             return new Published(manifest, article.language(), events);
         });
     }

@@ -103,7 +103,7 @@ public final class PipelineConfiguration implements CamelConfiguration {
         MetadataRules rules = MetadataRules.load("metadata-rules.yaml");
         registry.bind("articleChecker", new ArticleChecker(rules));
         registry.bind("deriver", deriver);
-        registry.bind("versioner", new Versioner(bundles, contents, sources));
+        registry.bind("versioner", new Versioner(bundles, contents, sources, changelog::recorded));
         Segmenter segmenter = new Segmenter(markdown);
         registry.bind("draftWriter", new DraftWriter(layout, sources, settings.targets(), bundles, parser, segmenter,
                 XliffExport.forVersion(settings.xliffVersion())));

@@ -92,7 +92,7 @@ public final class DraftWriter {
                 if (issued.carriedFrom() != null) {
                     carried.put(language, new DraftsWritten.Carried(issued.carriedFrom(), issued.requested()));
                 } else {
-                    events.add(issued.requested());
+                    events.add(issued.requested().restored(versioned.restoration()));
                 }
             }
             return new DraftsWritten(versioned, languages, events, carried);

@@ -16,20 +16,22 @@ import java.util.Map;
 /**
  * An article with its place in its slug's history: version 1 for a new slug, +1 per change,
  * or unchanged (the same content again, or the same content under another slug).
+ * {@code restoration} is 0, or the how-manieth time a version whose bundle was deleted by hand
+ * is published again; its events say so ({@link ChangelogEvent#restored}).
  */
 public record VersionedArticle(Article article, int version, boolean unchanged, String duplicateOf,
-                               BundleManifest published) implements HasEvents, InputInBundle.Named {
+                               BundleManifest published, int restoration) implements HasEvents, InputInBundle.Named {
 
-    static VersionedArticle newVersion(Article article, int version) {
-        return new VersionedArticle(article, version, false, null, null);
+    static VersionedArticle newVersion(Article article, int version, int restoration) {
+        return new VersionedArticle(article, version, false, null, null, restoration);
     }
 
     static VersionedArticle sameContent(Article article, BundleManifest published) {
-        return new VersionedArticle(article, published.version(), true, null, published);
+        return new VersionedArticle(article, published.version(), true, null, published, 0);
     }
 
     static VersionedArticle sameContentAs(Article article, String otherSlug) {
-        return new VersionedArticle(article, 0, true, otherSlug, null);
+        return new VersionedArticle(article, 0, true, otherSlug, null, 0);
     }
 
     @Override
@@ -41,7 +43,7 @@ public record VersionedArticle(Article article, int version, boolean unchanged, 
                 detail.put("warnings", article.warnings().stream().map(Problem::describe).toList());
             }
             return List.of(ChangelogEvent.now(ChangelogEvent.ARTICLE_ACCEPTED, article.slug(), article.language(), version,
-                    article.fileName(), detail));
+                    article.fileName(), detail).restored(restoration));
         }
         if (duplicateOf != null) {
             detail.put("duplicate_of", duplicateOf);

@@ -1,6 +1,7 @@
 package io.contentpipeline.version;
 
 import io.contentpipeline.article.Article;
+import io.contentpipeline.article.ChangelogEvent;
 import io.contentpipeline.publish.BundleManifest;
 import io.contentpipeline.publish.BundleStore;
 import io.contentpipeline.publish.LanguageEntry;
@@ -12,6 +13,7 @@ import io.contentpipeline.files.HomeLayout;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * The version stage: compares an article's content digest with the published bundle of
@@ -24,19 +26,25 @@ public final class Versioner {
     private final BundleStore bundles;
     private final ContentIndex contents;
     private final SourceArchive sources;
+    private final Predicate<ChangelogEvent> logged;
 
-    public Versioner(BundleStore bundles, ContentIndex contents, SourceArchive sources) {
+    /** @param logged whether an event that happens once is in the changelog already */
+    public Versioner(BundleStore bundles, ContentIndex contents, SourceArchive sources, Predicate<ChangelogEvent> logged) {
         this.bundles = bundles;
         this.contents = contents;
         this.sources = sources;
+        this.logged = logged;
     }
 
     public VersionedArticle version(Article article) throws IOException {
         Optional<BundleManifest> published = bundles.manifest(article.slug());
         if (published.isEmpty()) {
             Optional<String> duplicate = contents.claim(article.sha256(), article.slug());
-            return duplicate.isPresent() ? VersionedArticle.sameContentAs(article, duplicate.get())
-                    : VersionedArticle.newVersion(article, unpublishedVersion(article));
+            if (duplicate.isPresent()) {
+                return VersionedArticle.sameContentAs(article, duplicate.get());
+            }
+            int version = unpublishedVersion(article);
+            return VersionedArticle.newVersion(article, version, restoration(article, version));
         }
         BundleManifest manifest = published.get();
         if (manifest.sourceSha256().equals(article.sha256())) {
@@ -60,7 +68,7 @@ public final class Versioner {
                     + previousFile + ": if they are two articles, give this one its own slug", next.frontMatter().line("slug")));
         }
         contents.remember(next.sha256(), next.slug());
-        return VersionedArticle.newVersion(next, manifest.version() + 1);
+        return VersionedArticle.newVersion(next, manifest.version() + 1, 0);
     }
 
     /**
@@ -72,6 +80,27 @@ public final class Versioner {
     private int unpublishedVersion(Article article) throws IOException {
         int latest = sources.latestVersion(article.slug());
         return sources.keepsAsLatest(article, latest) ? latest : latest + 1;
+    }
+
+    /**
+     * 0, or the how-manieth time this very version is published again: its bundle.published is
+     * in the log, and its bundle is gone (deleted by hand). Its events carry the number: each
+     * was in the log already, so the bundle came back without a line in the log or the
+     * changelog. A version kept and then not published (the outbox failed, the process died) has
+     * no bundle.published yet, and an attempt that fails before publishing leaves the number
+     * to the next one, so that a retry repeats no event.
+     */
+    private int restoration(Article article, int version) {
+        ChangelogEvent published = ChangelogEvent.bundlePublished(article.slug(), article.language(), version, List.of(),
+                article.sha256());
+        if (!logged.test(published)) {
+            return 0;
+        }
+        int restoration = 1;
+        while (logged.test(published.restored(restoration))) {
+            restoration++;
+        }
+        return restoration;
     }
 
     private static boolean wasAssumed(BundleManifest manifest) {

@@ -63,6 +63,31 @@ class ChangelogTest {
         assertThat(Files.readAllLines(file)).hasSize(3);
     }
 
+    /**
+     * A version published again after its bundle was deleted by hand: its events are known once
+     * per restoration, also where a line written before digests stands for the version.
+     */
+    @Test
+    void theEventsOfAVersionPublishedAgainAreOncePerRestoration() throws Exception {
+        Path file = temp.resolve("changelog.jsonl");
+        Files.writeString(file, "{\"time\":\"2026-11-26T10:00:00Z\",\"event\":\"bundle.published\",\"slug\":\"s\",\"lang\":\"fr\","
+                + "\"version\":1,\"file\":\"outbox/published/s/\",\"detail\":{\"languages\":[\"fr\"]}}\n");
+        Changelog changelog = new Changelog(file);
+        changelog.open();
+        ChangelogEvent published = ChangelogEvent.bundlePublished("s", "fr", 1, List.of("fr"), "aaa");
+
+        assertThat(changelog.recorded(published)).isTrue();
+        assertThat(changelog.recorded(published.restored(1))).isFalse();
+        assertThat(changelog.append(published.restored(1))).isTrue();
+        assertThat(changelog.recorded(published.restored(1))).isTrue();
+        assertThat(changelog.append(published.restored(1))).as("a retry of the same restoration").isFalse();
+        assertThat(changelog.append(published.restored(2))).isTrue();
+        assertThat(changelog.recorded(ChangelogEvent.now(ChangelogEvent.ARTICLE_UNCHANGED, "s", "fr", 1, "a.md", Map.of())))
+                .as("an event that may happen again").isFalse();
+        changelog.close();
+        assertThat(Files.readAllLines(file)).hasSize(3);
+    }
+
     @Test
     void theDigestAddsNewEventsOnTopAndCarriesEarlierEntriesOverWithoutReReadingThem() throws Exception {
         Path file = temp.resolve("changelog.jsonl");

@@ -60,8 +60,46 @@ class IdempotencyTest {
         assertThat(home.bundle(slug).get("version").asInt()).isEqualTo(2);
         assertThat(home.read("outbox/sources/" + slug + "/v1.md")).isEqualTo(v1);
         assertThat(home.read("outbox/sources/" + slug + "/v2.md")).contains("Une phrase ajoutée après coup.");
+        // Version 1 published again (restored=1), then version 2.
         assertThat(home.events()).filteredOn(e -> e.get("event").asText().equals("article.accepted"))
-                .extracting(e -> e.get("version").asInt()).containsExactly(1, 2);
+                .extracting(e -> e.get("version").asInt()).containsExactly(1, 1, 2);
+    }
+
+    /**
+     * A bundle deleted by hand and the same article dropped again: its version is published
+     * again, and the log and the changelog say so, each event once more with restored=1. Every
+     * event of the version was in the changelog already, so the bundle came back without a line
+     * and the status line counted a file taken that no event named. The same file dropped again
+     * is then unchanged, and a second deletion is restored=2.
+     */
+    @Test
+    void aBundleDeletedByHandAndPublishedAgainFromTheSameArticleIsLoggedAsRestored() throws Exception {
+        PipelineHome home = new PipelineHome(temp);
+        home.dropResource(FR, "cent-semaines.md");
+        assertThat(home.runOnce()).isZero();
+        String slug = onlyBundle(home);
+
+        deleteTree(home.resolve("outbox/published/" + slug));
+        home.dropResource(FR, "cent-semaines.md");
+        assertThat(home.runOnce()).isZero();
+
+        assertThat(home.bundle(slug).get("version").asInt()).isEqualTo(1);
+        assertThat(home.events()).extracting(e -> e.get("event").asText() + " v" + e.get("version").asInt()
+                        + (e.get("detail").has("restored") ? " restored=" + e.get("detail").get("restored").asInt() : ""))
+                .containsExactly("article.accepted v1", "translation.requested v1", "bundle.published v1",
+                        "article.accepted v1 restored=1", "translation.requested v1 restored=1", "bundle.published v1 restored=1");
+
+        home.dropResource(FR, "cent-semaines.md");
+        assertThat(home.runOnce()).isZero();
+        assertThat(home.eventNames()).hasSize(7).last().isEqualTo("article.unchanged");
+
+        deleteTree(home.resolve("outbox/published/" + slug));
+        home.dropResource(FR, "cent-semaines.md");
+        assertThat(home.runOnce()).isZero();
+        assertThat(home.events()).hasSize(10).last().satisfies(e -> {
+            assertThat(e.get("event").asText()).isEqualTo("bundle.published");
+            assertThat(e.get("detail").get("restored").asInt()).isEqualTo(2);
+        });
     }
 
     private static String onlyBundle(PipelineHome home) throws java.io.IOException {

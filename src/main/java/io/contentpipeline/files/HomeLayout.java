@@ -112,14 +112,49 @@ public record HomeLayout(Path home) {
         return outbox().resolve("CHANGELOG.md");
     }
 
-    /** Creates every folder of the contract, including one return folder per target language. */
+    /**
+     * Creates every folder of the contract, including one return folder per target language.
+     *
+     * @throws NotWritableException when one cannot be created: the home is another user's, on a
+     *                              read-only mount, or a file is in the way
+     */
     public void create(List<String> targetLanguages) throws IOException {
-        for (Path folder : List.of(inbox(), returnsInbox(), rejected(), archive(), published(), staging())) {
-            Files.createDirectories(folder);
-        }
+        List<Path> folders = new java.util.ArrayList<>(List.of(inbox(), returnsInbox(), rejected(), archive(), published(), staging()));
         for (String language : targetLanguages) {
-            Files.createDirectories(returnsInbox(language));
-            Files.createDirectories(drafts(language));
+            folders.add(returnsInbox(language));
+            folders.add(drafts(language));
+        }
+        for (Path folder : folders) {
+            try {
+                Files.createDirectories(folder);
+            } catch (IOException e) {
+                throw new NotWritableException(home, "create the folder " + folder, e);
+            }
+        }
+    }
+
+    /**
+     * The pipeline cannot create or write what it needs in its home at start-up: the operator's
+     * to fix (ownership, permissions, a read-only mount, a file in the way), told in one line.
+     */
+    public static final class NotWritableException extends IOException {
+        public NotWritableException(Path home, String what, IOException cause) {
+            super("cannot " + what + ": " + reason(cause) + "; the pipeline needs to create and write folders and files in its home, "
+                    + home, cause);
+        }
+
+        /** The reason in words: an AccessDeniedException's message is only the path. */
+        private static String reason(IOException cause) {
+            if (cause instanceof java.nio.file.AccessDeniedException) {
+                return "permission denied";
+            }
+            if (cause instanceof java.nio.file.FileAlreadyExistsException) {
+                return "a file of that name is in the way";
+            }
+            if (cause instanceof java.nio.file.FileSystemException fileSystem && fileSystem.getReason() != null) {
+                return fileSystem.getReason();
+            }
+            return String.valueOf(cause.getMessage());
         }
     }
 }

@@ -29,8 +29,13 @@ public final class HomeLock implements AutoCloseable {
     /** @throws HomeInUseException when another pipeline holds the home */
     public static HomeLock acquire(HomeLayout layout) throws IOException {
         Path file = layout.lockFile();
-        Files.createDirectories(file.getParent());
-        FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+        FileChannel channel;
+        try {
+            Files.createDirectories(file.getParent());
+            channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+        } catch (IOException e) {
+            throw new HomeLayout.NotWritableException(layout.home(), "open the lock file " + file, e);
+        }
         FileLock lock;
         try {
             lock = channel.tryLock();

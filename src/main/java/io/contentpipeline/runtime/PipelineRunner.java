@@ -1,5 +1,6 @@
 package io.contentpipeline.runtime;
 
+import io.contentpipeline.files.HomeLayout;
 import io.contentpipeline.files.HomeLock;
 import io.contentpipeline.intake.ReturnsFilter;
 import io.contentpipeline.status.StatusReporter;
@@ -68,9 +69,13 @@ public final class PipelineRunner {
                 return BAD_SETTING;
             }
             HomeLock.HomeInUseException inUse = causeOfType(e, HomeLock.HomeInUseException.class);
+            HomeLayout.NotWritableException notWritable = causeOfType(e, HomeLayout.NotWritableException.class);
             if (inUse != null) {
                 // An operator's mistake, not a fault: one line, no stack trace.
                 LOG.error("pipeline.not-started: {}", inUse.getMessage());
+            } else if (notWritable != null) {
+                // The same: a home the pipeline cannot write (another user's, a read-only mount).
+                LOG.error("pipeline.not-started: {}", notWritable.getMessage());
             } else {
                 LOG.error("pipeline.failed: {}", e.getMessage(), e);
             }

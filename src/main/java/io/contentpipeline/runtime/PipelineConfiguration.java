@@ -104,6 +104,7 @@ public final class PipelineConfiguration implements CamelConfiguration {
         registry.bind("articleChecker", new ArticleChecker(rules));
         registry.bind("deriver", deriver);
         registry.bind("versioner", new Versioner(bundles, contents, sources, changelog::recorded));
+        registry.bind("contentIndex", contents);
         Segmenter segmenter = new Segmenter(markdown);
         registry.bind("draftWriter", new DraftWriter(layout, sources, settings.targets(), bundles, parser, segmenter,
                 XliffExport.forVersion(settings.xliffVersion())));

@@ -39,7 +39,7 @@ public final class Versioner {
     public VersionedArticle version(Article article) throws IOException {
         Optional<BundleManifest> published = bundles.manifest(article.slug());
         if (published.isEmpty()) {
-            Optional<String> duplicate = contents.claim(article.sha256(), article.slug());
+            Optional<String> duplicate = contents.claim(article.sha256(), article.slug(), this::hasBundle);
             if (duplicate.isPresent()) {
                 return VersionedArticle.sameContentAs(article, duplicate.get());
             }
@@ -80,6 +80,15 @@ public final class Versioner {
     private int unpublishedVersion(Article article) throws IOException {
         int latest = sources.latestVersion(article.slug());
         return sources.keepsAsLatest(article, latest) ? latest : latest + 1;
+    }
+
+    /** Whether a slug has a bundle, read under its lock: a bundle being replaced is missing for an instant. */
+    private boolean hasBundle(String slug) {
+        try {
+            return bundles.locked(slug, () -> bundles.exists(slug));
+        } catch (Exception e) {
+            return true; // not thrown by exists; were it, the content stays the other slug's, as before
+        }
     }
 
     /**

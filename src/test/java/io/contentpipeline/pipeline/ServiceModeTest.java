@@ -68,6 +68,40 @@ class ServiceModeTest {
         assertThat(home.bundle("role-cmo-pme").get("languages").get("fr").get("input_file").asText()).isEqualTo("lot_role.txt");
     }
 
+    /**
+     * An operator deletes the bundle of an article published under a wrong name and drops it
+     * again under the right one while the service runs: it is published under the new name. It
+     * was logged as article.unchanged, duplicate_of the deleted slug, and published nowhere
+     * until the next restart (a --once run, which reads the bundles afresh, published it).
+     */
+    @Test
+    void anArticleWhoseBundleWasDeletedWhileRunningIsPublishedWhenDroppedAgainUnderAnotherName() throws Exception {
+        PipelineHome home = new PipelineHome(temp);
+        String article = "---\ntitle: \"Le bon nom\"\ndate: 2025-07-25\nauthor: A\n---\n\n"
+                + "Un texte en français, assez long pour que la langue soit reconnue sans hésitation par le détecteur.\n";
+        PipelineRunner runner = home.runner(false);
+        Thread service = new Thread(runner::run, "pipeline-service");
+        service.start();
+        try {
+            await().atMost(Duration.ofSeconds(30)).until(() -> runner.camelContext() != null && runner.camelContext().isStarted());
+            home.drop("inbox/mauvais-nom.md", article);
+            await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(home.resolve("outbox/published/mauvais-nom/bundle.json")));
+            try (var files = Files.walk(home.resolve("outbox/published/mauvais-nom"))) {
+                for (Path path : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(path);
+                }
+            }
+            home.drop("inbox/bon-nom.md", article);
+            await().atMost(Duration.ofSeconds(30)).until(() -> home.files("inbox").isEmpty());
+            await().atMost(Duration.ofSeconds(10)).until(() -> Files.exists(home.resolve("outbox/published/bon-nom/bundle.json")));
+        } finally {
+            runner.stop();
+            service.join(Duration.ofSeconds(60).toMillis());
+        }
+        assertThat(home.events()).filteredOn(e -> e.get("slug").asText().equals("bon-nom"))
+                .extracting(e -> e.get("event").asText()).containsExactly("article.accepted", "translation.requested", "bundle.published");
+    }
+
     @Test
     void aReturnThatArrivesBeforeItsSourceWaitsThenJoinsTheBundleOnceTheSourceIsPublished() throws Exception {
         PipelineHome elsewhere = new PipelineHome(temp.resolve("elsewhere"));

@@ -136,7 +136,8 @@ public final class PipelineConfiguration implements CamelConfiguration {
         PendingWork pending = new PendingWork(layout, articleInclude, returnInclude, returnsFilter, transientFailures, inboxScan);
         registry.bind("pendingWork", pending);
         registry.bind("statusReporter", new StatusReporter(context, counts, pending::countOrUnknown,
-                () -> returnsFilter.waiting().size(), pending::notTakenOrUnknown, transientFailures::count, Clock.systemUTC()));
+                () -> returnsFilter.waiting().size(), pending::notTakenOrUnknown, transientFailures::count, bundles::exists,
+                Clock.systemUTC()));
         LOG.info("pipeline home={} targets={} source-language={} (when an article does not say) workers={} durability={}",
                 layout.home(), settings.targets(), settings.sourceLanguage(), settings.workers(),
                 settings.forceToDevice() ? "power-loss" : "process-crash");

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
 
 /**
  * The pipeline's counts for the status line: bundles published, where each target
@@ -56,6 +57,14 @@ public final class PipelineCounts {
 
     public void track(BundleManifest manifest) {
         translations.put(manifest.slug(), Map.copyOf(manifest.translations()));
+    }
+
+    /**
+     * Forgets the slugs whose bundle is gone (deleted by hand while the pipeline runs), which
+     * were counted as published, and their translations as awaited, until a restart.
+     */
+    public void forgetGone(Predicate<String> hasBundle) {
+        translations.keySet().removeIf(slug -> !hasBundle.test(slug));
     }
 
     public int published() {

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.StringJoiner;
 import java.util.function.IntSupplier;
+import java.util.function.Predicate;
 
 /**
  * The operator's status line: the state of each route an input enters by (intake, returns,
@@ -38,6 +39,7 @@ public final class StatusReporter {
     private final IntSupplier waitingForSource;
     private final IntSupplier notTaken;
     private final IntSupplier retrying;
+    private final Predicate<String> hasBundle;
     private final Clock clock;
     private long takenBefore;
     private Instant before;
@@ -48,21 +50,25 @@ public final class StatusReporter {
      * @param notTaken         files left in the inbox folders that will not be taken (in a folder under inbox/, of
      *                         another kind), -1 when unknown
      * @param retrying         files still in the inbox folders that wait out a back-off after an I/O failure (not in inboxWaiting)
+     * @param hasBundle        whether a slug's bundle is in outbox/published/ (one may be deleted by hand)
      */
     public StatusReporter(CamelContext context, PipelineCounts counts, IntSupplier inboxWaiting, IntSupplier waitingForSource,
-                          IntSupplier notTaken, IntSupplier retrying, Clock clock) {
+                          IntSupplier notTaken, IntSupplier retrying, Predicate<String> hasBundle, Clock clock) {
         this.context = context;
         this.counts = counts;
         this.inboxWaiting = inboxWaiting;
         this.waitingForSource = waitingForSource;
         this.notTaken = notTaken;
         this.retrying = retrying;
+        this.hasBundle = hasBundle;
         this.clock = clock;
         this.before = clock.instant();
     }
 
     public synchronized void report() {
         Instant now = clock.instant();
+        // "published" is the bundles in the home: not one deleted by hand since it was counted.
+        counts.forgetGone(hasBundle);
         LOG.info("status routes=[{}] {} published={} translations={} rejected_since_start={}", routes(), progress(now), counts.published(),
                 counts.languages(now), counts.rejected());
     }

@@ -102,6 +102,47 @@ class ServiceModeTest {
                 .extracting(e -> e.get("event").asText()).containsExactly("article.accepted", "translation.requested", "bundle.published");
     }
 
+    /**
+     * A bundle deleted by hand while the service runs is no longer counted: the status line went
+     * on saying published=1, and naming the deleted article as the one waiting longest for its
+     * translation, until a restart.
+     */
+    @Test
+    void theStatusLineStopsCountingABundleDeletedWhileRunning() throws Exception {
+        PipelineHome home = new PipelineHome(temp, Map.of("pipeline.status-interval", "200"));
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> status = new ch.qos.logback.core.read.ListAppender<>();
+        status.start();
+        ch.qos.logback.classic.Logger statusLogger = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("pipeline.status");
+        statusLogger.addAppender(status);
+        PipelineRunner runner = home.runner(false);
+        Thread service = new Thread(runner::run, "pipeline-service");
+        service.start();
+        try {
+            await().atMost(Duration.ofSeconds(30)).until(() -> runner.camelContext() != null && runner.camelContext().isStarted());
+            home.dropResource(SeedArticleTest.SEED, "seed.txt");
+            await().atMost(Duration.ofSeconds(30)).until(() -> lines(status).stream().anyMatch(line -> line.contains(" published=1 ")
+                    && line.contains("longest wait role-cmo-pme")));
+            try (var files = Files.walk(home.resolve("outbox/published/role-cmo-pme"))) {
+                for (Path path : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(path);
+                }
+            }
+            int before = lines(status).size();
+            await().atMost(Duration.ofSeconds(10)).until(() -> lines(status).size() > before + 1);
+            assertThat(lines(status).get(lines(status).size() - 1)).contains(" published=0 translations={} ");
+        } finally {
+            runner.stop();
+            service.join(Duration.ofSeconds(60).toMillis());
+            statusLogger.detachAppender(status);
+        }
+    }
+
+    private static java.util.List<String> lines(ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> log) {
+        synchronized (log) {
+            return log.list.stream().map(ch.qos.logback.classic.spi.ILoggingEvent::getFormattedMessage).toList();
+        }
+    }
+
     @Test
     void aReturnThatArrivesBeforeItsSourceWaitsThenJoinsTheBundleOnceTheSourceIsPublished() throws Exception {
         PipelineHome elsewhere = new PipelineHome(temp.resolve("elsewhere"));

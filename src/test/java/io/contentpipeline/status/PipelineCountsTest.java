@@ -27,6 +27,19 @@ class PipelineCountsTest {
                 .isEqualTo(Map.of(LanguageEntry.CURRENT, 1L, TranslationState.REJECTED, 1L));
     }
 
+    @Test
+    void aSlugWhoseBundleIsGoneIsCountedNoMore() {
+        PipelineCounts counts = new PipelineCounts();
+        Instant asked = Instant.parse("2026-11-01T10:00:00Z");
+        counts.track(manifest("kept", new TranslationState(TranslationState.REQUESTED, 1, asked.plusSeconds(5), asked)));
+        counts.track(manifest("deleted", new TranslationState(TranslationState.REQUESTED, 1, asked, asked)));
+
+        counts.forgetGone("kept"::equals);
+
+        assertThat(counts.published()).isEqualTo(1);
+        assertThat(counts.languages(asked.plusSeconds(60)).get("en").longestWaiting()).isEqualTo("kept");
+    }
+
     private static BundleManifest manifest(String slug, TranslationState english) {
         return new BundleManifest(slug, 1, "fr", "0".repeat(64), Instant.EPOCH, Map.of(), Map.of("en", english));
     }

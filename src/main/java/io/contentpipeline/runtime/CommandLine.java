@@ -30,11 +30,11 @@ public record CommandLine(Path home, boolean once, boolean help) {
                     if (i + 1 >= args.length) {
                         throw new IllegalArgumentException("--home needs a folder");
                     }
-                    home = Path.of(args[++i]);
+                    home = home(args[++i]);
                 }
                 default -> {
                     if (args[i].startsWith("--home=")) {
-                        home = Path.of(args[i].substring("--home=".length()));
+                        home = home(args[i].substring("--home=".length()));
                     } else {
                         throw new IllegalArgumentException("unknown option " + args[i]);
                     }
@@ -42,5 +42,22 @@ public record CommandLine(Path home, boolean once, boolean help) {
             }
         }
         return new CommandLine(home.toAbsolutePath().normalize(), once, help);
+    }
+
+    /**
+     * The folder --home names. Not an empty value, which was the current directory (a script's
+     * --home "$CONTENT_HOME" with the variable unset ran the pipeline wherever it was started),
+     * nor an option, which an unquoted empty variable leaves in its place (--home --once made a
+     * folder named --once and ran as a service).
+     */
+    private static Path home(String value) {
+        if (value.isBlank()) {
+            throw new IllegalArgumentException("--home needs a folder, not an empty value (an unset variable?)");
+        }
+        if (value.startsWith("--")) {
+            throw new IllegalArgumentException("--home needs a folder, not the option " + value
+                    + " (an unset variable?); write ./" + value + " for a folder of that name");
+        }
+        return Path.of(value);
     }
 }

@@ -91,6 +91,12 @@ public final class InboxFiles {
             throw new RejectedInputException(Problem.error("symbolic-link", null,
                     "symbolic links are not followed; drop the file itself", null));
         }
+        if (!Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS)) {
+            // Opened, a named pipe waits for a writer: the worker waited forever, and every input
+            // after it waited its turn behind it (--once never ended).
+            throw new RejectedInputException(Problem.error("not-a-file", null,
+                    "this is " + kindOfSpecialFile(path) + ", not a file: drop the article itself", null));
+        }
         long size = Files.size(path);
         boolean xliff = XLIFF.matcher(name).find();
         if (xliff && size > maxXliffBytes) {
@@ -108,6 +114,21 @@ public final class InboxFiles {
             exchange.getMessage().setHeader(RETURN_LANGUAGE, layout.returnsFolderOf(path).orElse(null));
         }
         return new SourceFile(name, path, read.bytes(), read.identity().modified().toInstant());
+    }
+
+    /** What a path that is no regular file is, in words, from the type bits of its mode where the file system gives them. */
+    private static String kindOfSpecialFile(Path path) {
+        try {
+            int type = (Integer) Files.getAttribute(path, "unix:mode", LinkOption.NOFOLLOW_LINKS) & 0170000;
+            return switch (type) {
+                case 0010000 -> "a named pipe";
+                case 0140000 -> "a socket";
+                case 0020000, 0060000 -> "a device";
+                default -> "a special file";
+            };
+        } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
+            return "a special file";
+        }
     }
 
     /**

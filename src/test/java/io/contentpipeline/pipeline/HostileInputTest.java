@@ -103,6 +103,29 @@ class HostileInputTest {
         SafePages.assertNoScript(home.resolve("outbox/published"));
     }
 
+    /**
+     * A named pipe under an article's name (left by a script, or a mount that shows one): the
+     * worker that opened it waited for a writer forever, every article after it waited its
+     * turn behind it, and --once never ended. It is rejected unread, like a symbolic link.
+     */
+    @Test
+    @org.junit.jupiter.api.Timeout(120)
+    void aNamedPipeInTheInboxIsRejectedUnreadAndHoldsNothingUp() throws Exception {
+        PipelineHome home = new PipelineHome(temp);
+        Path inbox = Files.createDirectories(home.resolve("inbox"));
+        Process mkfifo = new ProcessBuilder("mkfifo", inbox.resolve("pipe.md").toString()).start();
+        org.junit.jupiter.api.Assumptions.assumeTrue(mkfifo.waitFor() == 0, "mkfifo is available");
+        home.dropResource(SeedArticleTest.SEED, "seed.txt");
+
+        assertThat(home.runOnce()).isZero();
+
+        assertThat(home.resolve("outbox/published/role-cmo-pme/bundle.json")).exists();
+        assertThat(home.files("inbox")).isEmpty();
+        JsonNode error = home.json("outbox/rejected/pipe.md.errors.json").get("errors").get(0);
+        assertThat(error.get("code").asText()).isEqualTo("not-a-file");
+        assertThat(error.get("message").asText()).isEqualTo("this is a named pipe, not a file: drop the article itself");
+    }
+
     private static List<Expected> expectations(Path tsv) throws IOException {
         List<Expected> expected = new ArrayList<>();
         for (String line : Files.readAllLines(tsv, StandardCharsets.UTF_8)) {

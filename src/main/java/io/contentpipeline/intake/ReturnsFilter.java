@@ -16,6 +16,7 @@ import org.slf4j.LoggerFactory;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
@@ -54,11 +55,17 @@ public final class ReturnsFilter implements GenericFileFilter<File> {
     private final Map<Path, Waiting> waiting = new ConcurrentHashMap<>();
 
     private final TransientFailures transientFailures;
+    private final long maxBytesRead;
 
+    /**
+     * @param maxBytesRead the largest file the intakes read (pipeline.max-file-bytes, pipeline.max-xliff-bytes): a larger
+     *                     one is rejected unread, so it is not read here either
+     */
     public ReturnsFilter(HomeLayout layout, ArticleParser parser, BundleStore bundles, Duration maxWait, Clock clock,
-                         TransientFailures transientFailures) {
+                         TransientFailures transientFailures, long maxBytesRead) {
         this.layout = layout;
         this.transientFailures = transientFailures;
+        this.maxBytesRead = maxBytesRead;
         this.parser = parser;
         this.bundles = bundles;
         this.maxWait = maxWait;
@@ -152,7 +159,13 @@ public final class ReturnsFilter implements GenericFileFilter<File> {
             return Optional.empty();
         }
         try {
-            BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class);
+            BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            if (!attributes.isRegularFile() || attributes.size() > maxBytesRead) {
+                // Rejected unread by the intake (a link, a named pipe, a file over the limit). Read
+                // here, a named pipe held the poll forever, waiting for a writer, and a file larger
+                // than the heap threw an OutOfMemoryError out of every poll.
+                return Optional.empty();
+            }
             Waiting known = waiting.get(path);
             boolean unchanged = known != null && known.isUnchanged(attributes);
             Optional<TranslationBlock.Named> named = unchanged ? Optional.of(known.named()) : namedSource(path);

@@ -113,7 +113,8 @@ public final class PipelineConfiguration implements CamelConfiguration {
         registry.bind("pseudoTranslator", new PseudoTranslator(settings.pseudoTranslate(), layout, parser, segmenter));
         registry.bind("returnChecker", new ReturnChecker(layout, parser, bundles, sources, deriver, languages, segmenter,
                 settings.returnSourceWait(), rules.textRules()::check));
-        ReturnsFilter returnsFilter = new ReturnsFilter(layout, parser, bundles, settings.returnSourceWait(), Clock.systemUTC(), transientFailures);
+        ReturnsFilter returnsFilter = new ReturnsFilter(layout, parser, bundles, settings.returnSourceWait(), Clock.systemUTC(), transientFailures,
+                Math.max(settings.maxFileBytes(), settings.maxXliffBytes()));
         registry.bind("returnsFilter", returnsFilter);
         MoveFailures moveFailures = new MoveFailures(layout, transientFailures);
         registry.bind("rejections", new Rejections(layout, counts, moveFailures::isRetry, changelog::recordedSince));

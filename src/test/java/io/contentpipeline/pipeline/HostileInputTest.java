@@ -126,6 +126,31 @@ class HostileInputTest {
         assertThat(error.get("message").asText()).isEqualTo("this is a named pipe, not a file: drop the article itself");
     }
 
+    /**
+     * The same in a return folder, where the file is read before the consumer takes it, to see
+     * whether its source is published yet: a named pipe held the returns consumer's poll
+     * forever, and a file larger than the heap (3 GB here, sparse) threw an OutOfMemoryError
+     * with a stack trace out of the poll, at every poll, and out of the --once watcher, which
+     * then never ended the run (the file stayed, unrejected). Both are rejected unread.
+     */
+    @Test
+    @org.junit.jupiter.api.Timeout(120)
+    void aNamedPipeOrAHugeFileInAReturnFolderIsRejectedUnread() throws Exception {
+        PipelineHome home = new PipelineHome(temp);
+        Path returns = Files.createDirectories(home.resolve("inbox/translations/EN"));
+        Process mkfifo = new ProcessBuilder("mkfifo", returns.resolve("pipe.md").toString()).start();
+        org.junit.jupiter.api.Assumptions.assumeTrue(mkfifo.waitFor() == 0, "mkfifo is available");
+        try (java.io.RandomAccessFile huge = new java.io.RandomAccessFile(returns.resolve("huge.md").toFile(), "rw")) {
+            huge.setLength(3L << 30);
+        }
+
+        assertThat(home.runOnce()).isZero();
+
+        assertThat(home.files("inbox/translations/EN")).isEmpty();
+        assertThat(home.json("outbox/rejected/pipe.md.errors.json").get("errors").get(0).get("code").asText()).isEqualTo("not-a-file");
+        assertThat(home.json("outbox/rejected/huge.md.errors.json").get("errors").get(0).get("code").asText()).isEqualTo("file-too-large");
+    }
+
     private static List<Expected> expectations(Path tsv) throws IOException {
         List<Expected> expected = new ArrayList<>();
         for (String line : Files.readAllLines(tsv, StandardCharsets.UTF_8)) {

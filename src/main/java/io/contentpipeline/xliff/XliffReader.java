@@ -157,9 +157,19 @@ public final class XliffReader {
         return codes;
     }
 
+    /**
+     * The trans-unit's own {@code <source>} or {@code <target>}: a child, not any descendant. A
+     * tool's translation-memory matches ({@code <alt-trans>}) hold a source and a target of their
+     * own, a fuzzy match for another sentence; taken for the unit's, a unit nobody translated
+     * was published with that suggestion.
+     */
     private static Element first(Element parent, String namespace, String name) {
-        NodeList found = parent.getElementsByTagNameNS(namespace, name);
-        return found.getLength() == 0 ? null : (Element) found.item(0);
+        for (Node child = parent.getFirstChild(); child != null; child = child.getNextSibling()) {
+            if (child instanceof Element element && namespace.equals(element.getNamespaceURI()) && name.equals(element.getLocalName())) {
+                return element;
+            }
+        }
+        return null;
     }
 
     /** The text of each element by one of its attributes: original data and codes by id. */

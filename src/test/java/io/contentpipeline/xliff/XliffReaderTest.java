@@ -231,4 +231,24 @@ class XliffReaderTest {
         assertThat(filled12.sourceCopies()).containsExactly("p-1");
         assertThat(filled12.targets()).containsOnlyKeys("p-2");
     }
+
+    @Test
+    void anXliff12SuggestionInAltTransIsNoTranslationOfItsUnit() {
+        // Translation tools add their memory's matches to a 1.2 trans-unit as <alt-trans>, each
+        // with a <source> and a <target> of its own: a fuzzy match for another sentence.
+        String xliff12 = """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <xliff xmlns="urn:oasis:names:tc:xliff:document:1.2" version="1.2"><file original="s.md" source-language="fr"
+                  target-language="en" datatype="x-markdown"><body>
+                <trans-unit id="p-1"><source>Le rôle du <bpt id="1">**</bpt>CMO<ept id="1">**</ept> en PME.</source>
+                  <alt-trans match-quality="72"><source>Le rôle du CFO.</source><target>The CFO's role.</target></alt-trans></trans-unit>
+                <trans-unit id="p-2"><source>Merci.</source><target state="translated">Thank you.</target>
+                  <alt-trans match-quality="80"><source>Merci beaucoup.</source><target>Thanks a lot.</target></alt-trans></trans-unit>
+                </body></file></xliff>
+                """;
+        XliffReader.Filled filled = new XliffReader().read(xliff12.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(filled.untranslated()).containsExactly("p-1");
+        assertThat(filled.targets()).containsOnly(org.assertj.core.api.Assertions.entry("p-2", "Thank you."));
+    }
 }

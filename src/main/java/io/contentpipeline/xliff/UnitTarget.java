@@ -57,8 +57,60 @@ final class UnitTarget {
     record Read(Optional<String> text, boolean sourceCopy) {
     }
 
+    /**
+     * Takes out of a target the layout an XML editor's "format document", or a translator
+     * filling targets by hand, gives it: white space holding a line break at its very start or
+     * end ({@code <target>\n      Text\n    </target>}). No block of a page starts or ends
+     * with a line break, so it is indentation, not text; kept, it made every paragraph an
+     * indented code block in the merged Markdown, and the return was rejected with every
+     * paragraph reported missing. Spaces without a line break are left as the tool wrote them.
+     */
+    static void dropLayout(Element target) {
+        Node first = target.getFirstChild();
+        if (isText(first)) {
+            String text = first.getNodeValue();
+            int start = 0;
+            while (start < text.length() && Character.isWhitespace(text.charAt(start))) {
+                start++;
+            }
+            if (hasLineBreak(text, 0, start)) {
+                first.setNodeValue(text.substring(start));
+            }
+        }
+        Node last = target.getLastChild();
+        if (isText(last)) {
+            String text = last.getNodeValue();
+            int end = text.length();
+            while (end > 0 && Character.isWhitespace(text.charAt(end - 1))) {
+                end--;
+            }
+            if (hasLineBreak(text, end, text.length())) {
+                last.setNodeValue(text.substring(0, end));
+            }
+        }
+    }
+
+    private static boolean hasLineBreak(String text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (text.charAt(i) == '\n' || text.charAt(i) == '\r') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isText(Node node) {
+        return node != null && (node.getNodeType() == Node.TEXT_NODE || node.getNodeType() == Node.CDATA_SECTION_NODE);
+    }
+
     /** @throws IllegalArgumentException when an attribute that must be a number is not */
     static Read read(Element unit) {
+        for (Element part : parts(unit)) {
+            Element target = child(part, "target");
+            if (target != null) {
+                dropLayout(target);
+            }
+        }
         UnitTarget reading = new UnitTarget(unit);
         Optional<String> text = reading.text(unit);
         return new Read(text, text.isPresent() && reading.copiesSource(unit));

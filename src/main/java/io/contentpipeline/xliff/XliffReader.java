@@ -100,6 +100,7 @@ public final class XliffReader {
             Element source = first(unit, Xliff12Writer.XLIFF, "source");
             Element target = first(unit, Xliff12Writer.XLIFF, "target");
             if (target != null) {
+                UnitTarget.dropLayout(target);
                 requireNestedPairs(unit.getAttribute("id"), target, lines);
             }
             Map<String, String> codes = source == null ? Map.of() : codes12(source);

@@ -79,6 +79,35 @@ class XliffRoundTripTest {
     }
 
     /**
+     * An XML editor's "format document", or a translator filling targets by hand, lays each
+     * target out on lines of its own: that white space is the file's layout, not the text.
+     * It used to reach the merged Markdown, where every paragraph became an indented code
+     * block: the return was rejected with "0 code blocks expected, 12 found" and every
+     * paragraph reported missing.
+     */
+    @Test
+    void targetsLaidOutOnLinesOfTheirOwnAreMergedAsTheirText() throws Exception {
+        PipelineHome home = new PipelineHome(temp);
+        home.publishSeed("seed.txt");
+        String filled = fill(home.read("outbox/translations/EN/role-cmo-pme.xlf"), Translator.englishSeedByUnit());
+        String laidOut = filled.replace("<target>", "<target>\n          ").replace("</target>", "\n        </target>");
+        assertThat(laidOut).contains("<target>\n          The CMO's role in an SME");
+
+        home.drop("inbox/translations/EN/role-cmo-pme.en.xlf", laidOut);
+        assertThat(home.runOnce()).isZero();
+
+        assertThat(temp.resolve("outbox/rejected/role-cmo-pme.en.xlf.errors.json")).doesNotExist();
+        JsonNode en = home.bundle("role-cmo-pme").get("languages").get("en");
+        assertThat(en.get("status").asText()).isEqualTo("current");
+        assertThat(en.get("title").asText()).isEqualTo("The CMO's role in an SME: more than a marketing project manager");
+        assertThat(en.get("warnings").toString()).doesNotContain("whitespace-changed");
+        assertThat(home.read("outbox/published/role-cmo-pme/index.en.md"))
+                .contains("\n### The CMO's Role in an SME: Definition by BLOT Antoine\n")
+                .contains("\n1.  **Defining the Marketing Strategy**\n")
+                .doesNotContain("\n          ");
+    }
+
+    /**
      * An XLIFF file holds every segment's text twice once filled, with its markup as codes: four
      * times its article (a 4.59 MB article made a 12.4 MB draft). Held to the article limit, the
      * pipeline's own draft of an article near it could not come back (file-too-large, unread).

@@ -251,4 +251,33 @@ class XliffReaderTest {
         assertThat(filled.untranslated()).containsExactly("p-1");
         assertThat(filled.targets()).containsOnly(org.assertj.core.api.Assertions.entry("p-2", "Thank you."));
     }
+
+    @Test
+    void aTargetLaidOutOnLinesOfItsOwnIsReadWithoutThatLayout() {
+        XliffReader.Filled filled = read("""
+                <unit id="p-1"><originalData><data id="d1">**</data><data id="d2">**</data></originalData>
+                  <segment state="translated"><source><pc id="1" dataRefStart="d1" dataRefEnd="d2">Un</pc> mot.</source>
+                    <target>
+                      <pc id="1" dataRefStart="d1" dataRefEnd="d2">One</pc> word,
+                      two lines.
+                    </target></segment></unit>
+                <unit id="p-2"><segment><source>Deux.</source><target>
+                  </target></segment></unit>
+                <unit id="p-3"><segment><source>Trois.</source><target>  Three. </target></segment></unit>
+                """);
+        String xliff12 = """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <xliff xmlns="urn:oasis:names:tc:xliff:document:1.2" version="1.2"><file original="s.md" source-language="fr"
+                  target-language="en" datatype="x-markdown"><body>
+                <trans-unit id="p-1"><source>Un mot.</source><target state="translated">
+                    One word.
+                  </target></trans-unit>
+                </body></file></xliff>
+                """;
+
+        assertThat(filled.targets()).containsEntry("p-1", "**One** word,\n      two lines.")
+                .as("spaces without a line break are the translator's").containsEntry("p-3", "  Three. ");
+        assertThat(filled.untranslated()).containsExactly("p-2");
+        assertThat(new XliffReader().read(xliff12.getBytes(StandardCharsets.UTF_8)).targets()).containsEntry("p-1", "One word.");
+    }
 }

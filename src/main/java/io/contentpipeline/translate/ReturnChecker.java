@@ -139,13 +139,15 @@ public final class ReturnChecker {
         ignoredFields(frontMatter).ifPresent(problems::add);
         // Source blocks are named by their lines in the draft the translator was given, not in the archived neutral one.
         SegmentedArticle neutral = segmenter.segment(draft.frontMatter(), draft.body(), draft.bodyLine());
+        // The Markdown draft the translator was given, while it is still the one in outbox/translations/.
+        Optional<ParsedArticle> given = merged.isPresent() ? Optional.empty() : givenDraft(slug, language);
         SegmentedArticle source = neutral.relined(merged.isPresent() ? DraftLines.NONE
-                : draftLines(slug, language, frontMatter, draft, neutral));
+                : draftLines(frontMatter, given, draft, neutral));
         // Read without the markers a translator left: each would swallow the text after it into an HTML block.
         MarkedSegments.Stripped returned = MarkedSegments.strip(parsed.body(), parsed.bodyLine());
         SegmentedArticle translation = segmenter.segment(frontMatter, returned.body(), parsed.bodyLine());
         problems.addAll(fieldChecks.apply(frontMatter));
-        List<String> needsWork = TranslationBlock.needsWork(frontMatter);
+        List<String> needsWork = needsWork(block, frontMatter, given);
         problems.addAll(MarkedSegments.check(source, translation, returned, needsWork,
                 needsWork.isEmpty() ? segment -> true : hasWords(draft.body())));
         problems.addAll(review.review(source, translation, language,
@@ -181,24 +183,17 @@ public final class ReturnChecker {
      * outbox/translations/ (its translation: block the return's), or, for a draft that reused
      * nothing, from the length of its block; else not known ({@link DraftLines#NONE}).
      */
-    private IntUnaryOperator draftLines(String slug, String language, FrontMatter returned, ParsedArticle neutral,
+    private IntUnaryOperator draftLines(FrontMatter returned, Optional<ParsedArticle> givenDraft, ParsedArticle neutral,
                                         SegmentedArticle neutralSegments) {
         Map<String, Object> block = TranslationBlock.blockOf(returned);
-        Path file = layout.drafts(language).resolve(slug + ".md");
-        try {
-            if (Files.isRegularFile(file)) {
-                ParsedArticle given = parseArchived(Files.readString(file));
-                if (block.equals(TranslationBlock.blockOf(given.frontMatter()))) {
-                    MarkedSegments.Stripped body = MarkedSegments.strip(given.body(), given.bodyLine());
-                    Optional<DraftLines> paired = DraftLines.paired(neutral.body(), neutral.bodyLine(), neutralSegments, body.body(),
-                            given.bodyLine(), segmenter.segment(given.frontMatter(), body.body(), given.bodyLine()));
-                    if (paired.isPresent()) {
-                        return paired.get();
-                    }
-                }
+        if (givenDraft.isPresent() && block.equals(TranslationBlock.blockOf(givenDraft.get().frontMatter()))) {
+            ParsedArticle given = givenDraft.get();
+            MarkedSegments.Stripped body = MarkedSegments.strip(given.body(), given.bodyLine());
+            Optional<DraftLines> paired = DraftLines.paired(neutral.body(), neutral.bodyLine(), neutralSegments, body.body(),
+                    given.bodyLine(), segmenter.segment(given.frontMatter(), body.body(), given.bodyLine()));
+            if (paired.isPresent()) {
+                return paired.get();
             }
-        } catch (IOException | RejectedInputException e) {
-            // A draft being replaced, or unreadable: its lines are not known, and the errors name blocks otherwise.
         }
         if (!block.containsKey(TranslationBlock.NEEDS_WORK_SEGMENTS)) {
             block.remove(TranslationBlock.PSEUDO);
@@ -207,6 +202,33 @@ public final class ReturnChecker {
             return DraftLines.shifted(neutral.bodyLine(), (int) extra);
         }
         return DraftLines.NONE;
+    }
+
+    /** The draft in outbox/translations/ for this slug and language, as it is now; empty when gone or unreadable. */
+    private Optional<ParsedArticle> givenDraft(String slug, String language) {
+        Path file = layout.drafts(language).resolve(slug + ".md");
+        try {
+            return Files.isRegularFile(file) ? Optional.of(parseArchived(Files.readString(file))) : Optional.empty();
+        } catch (IOException | RejectedInputException e) {
+            // A draft being replaced, or unreadable: what it would tell (its lines, its list) is not known.
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * The segments the draft marked for translation, as the return's block lists them; when the
+     * list is gone from the return (a translator who took it for a to-do list deleted it once
+     * done), as the draft given lists them while it is still the one for this version. Read
+     * from the return alone, a marked segment left in the source language was then published
+     * as the translation, current, with a warning only.
+     */
+    private static List<String> needsWork(TranslationBlock block, FrontMatter returned, Optional<ParsedArticle> givenDraft) {
+        List<String> listed = TranslationBlock.needsWork(returned);
+        if (!listed.isEmpty() || givenDraft.isEmpty()) {
+            return listed;
+        }
+        FrontMatter given = givenDraft.get().frontMatter();
+        return block.matches(TranslationBlock.blockOf(given)) ? TranslationBlock.needsWork(given) : listed;
     }
 
     /**

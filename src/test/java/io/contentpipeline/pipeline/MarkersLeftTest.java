@@ -191,4 +191,27 @@ class MarkersLeftTest {
         assertThat(home.read("outbox/published/role-cmo-pme/index.en.md")).contains(PARAGRAPH_EN, "### " + HEADING_EN, ITEM_EN)
                 .doesNotContain("translate:");
     }
+
+    /**
+     * A translator who reads the block's list of segments to translate as a to-do list deletes
+     * it when done. Read from the return alone, the list was gone, and a marked segment left in
+     * the source language was published as the translation, current, with a warning only.
+     */
+    @Test
+    void aMarkedSegmentLeftInTheSourceLanguageIsFoundWhenTheBlocksListWasDeleted() {
+        PipelineHome home = new PipelineHome(temp);
+        String draft = reusingDraft(home);
+        List<String> ids = needsWork(draft);
+        String returned = MARKER.matcher(translatedKeepingMarkers(draft).replace("-->" + ITEM_EN, "-->" + ITEM_FR)).replaceAll("")
+                .replaceFirst("  needs_work: 3\n  needs_work_segments:\n(    - .*\n){3}", "  needs_work: 0\n");
+        assertThat(returned).doesNotContain("needs_work_segments").contains(ITEM_FR);
+
+        home.drop("inbox/translations/EN/role-en-v2.md", returned);
+        assertThat(home.runOnce()).isZero();
+
+        assertThat(errors(home, "role-en-v2.md")).extracting(e -> e.get("code").asText(), e -> e.get("message").asText())
+                .containsExactly(tuple("marked-untranslated", "segments marked for translation are still in the source language: "
+                        + ids.get(2) + " (line " + lineOf(returned, ITEM_FR) + ")"));
+        assertThat(home.bundle("role-cmo-pme").get("languages").get("en").get("source_version").asInt()).isEqualTo(1);
+    }
 }

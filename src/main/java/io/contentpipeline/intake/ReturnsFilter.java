@@ -8,6 +8,7 @@ import io.contentpipeline.publish.BundleStore;
 import io.contentpipeline.status.ShortDuration;
 import io.contentpipeline.status.TransientFailures;
 import io.contentpipeline.translate.TranslationBlock;
+import io.contentpipeline.translate.XliffMerge;
 import org.apache.camel.component.file.GenericFile;
 import org.apache.camel.component.file.GenericFileFilter;
 import org.slf4j.Logger;
@@ -208,9 +209,19 @@ public final class ReturnsFilter implements GenericFileFilter<File> {
         }
     }
 
+    /**
+     * What the return names: a Markdown file by its translation: block, an XLIFF file by its
+     * metadata. (An XLIFF file used to be read as Markdown too, which it never is: it was let
+     * through at once, and rejected as naming a version that is not known while its article
+     * was still on its way.)
+     */
     private Optional<TranslationBlock.Named> namedSource(Path path) throws IOException {
         byte[] bytes = Files.readAllBytes(path);
-        var parsed = parser.parse(new SourceFile(path.getFileName().toString(), path, bytes, null));
+        String name = path.getFileName().toString();
+        if (XliffMerge.isXliff(name)) {
+            return XliffMerge.names(bytes);
+        }
+        var parsed = parser.parse(new SourceFile(name, path, bytes, null));
         return TranslationBlock.peek(parsed.frontMatter());
     }
 

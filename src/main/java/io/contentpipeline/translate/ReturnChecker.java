@@ -23,7 +23,6 @@ import io.contentpipeline.publish.BundleStore;
 import io.contentpipeline.version.SourceArchive;
 import io.contentpipeline.files.HomeLayout;
 import io.contentpipeline.markdown.TranslatableText;
-import io.contentpipeline.xliff.XliffReader;
 import io.contentpipeline.slug.Slugs;
 
 import java.io.IOException;
@@ -271,7 +270,8 @@ public final class ReturnChecker {
         TranslationBlock.Named named = null;
         List<Problem> unreadable = List.of();
         try {
-            named = XliffMerge.isXliff(file.name()) ? xliffNames(file.bytes()) : TranslationBlock.peek(parser.parse(file).frontMatter()).orElse(null);
+            named = (XliffMerge.isXliff(file.name()) ? XliffMerge.names(file.bytes())
+                    : TranslationBlock.peek(parser.parse(file).frontMatter())).orElse(null);
         } catch (RejectedInputException e) {
             unreadable = e.problems().stream().filter(Problem::isError).toList();
         }
@@ -297,12 +297,6 @@ public final class ReturnChecker {
         return "returns are taken from the folder of their language only; drop it into "
                 + HomeLayout.returnsFolder(LanguageResolver.normalise(targetLanguage)) + "/ (its translation: block's target_lang is "
                 + targetLanguage + ")";
-    }
-
-    /** Source, target language and version from an XLIFF file's metadata, or null when it names no source. */
-    private static TranslationBlock.Named xliffNames(byte[] bytes) {
-        Map<String, String> meta = new XliffReader().read(bytes).metadata();
-        return TranslationBlock.Named.of(meta.get("source"), meta.get("target_lang"), meta.get("source_version")).orElse(null);
     }
 
     private static Integer version(String text) {

@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -47,6 +48,17 @@ public final class XliffMerge {
     public static boolean isXliff(String fileName) {
         String lower = fileName.toLowerCase(java.util.Locale.ROOT);
         return lower.endsWith(".xlf") || lower.endsWith(".xliff");
+    }
+
+    /**
+     * What a filled XLIFF file's metadata names: its source slug, target language and source
+     * version, as a Markdown return's translation: block does; empty when it names no source.
+     *
+     * @throws RejectedInputException when the file is no XLIFF file this pipeline reads
+     */
+    public static Optional<TranslationBlock.Named> names(byte[] xliff) {
+        Map<String, String> meta = new XliffReader().read(xliff).metadata();
+        return TranslationBlock.Named.of(meta.get("source"), meta.get("target_lang"), meta.get("source_version"));
     }
 
     /** The Markdown return a filled XLIFF file stands for, and where each of its units starts in that file. */

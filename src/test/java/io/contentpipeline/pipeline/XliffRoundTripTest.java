@@ -79,6 +79,35 @@ class XliffRoundTripTest {
     }
 
     /**
+     * A filled XLIFF file whose source is not published yet waits for it, as a Markdown return
+     * does (a translation tool's return can overtake its article). The file was read as
+     * Markdown to find what it names, which an XLIFF file never is: it was let through at once
+     * and rejected, "the XLIFF file names 'role-cmo-pme' version 1, which is not known".
+     */
+    @Test
+    void anXliffReturnWhoseSourceIsNotPublishedYetWaitsForIt() throws Exception {
+        PipelineHome elsewhere = new PipelineHome(temp.resolve("elsewhere"));
+        elsewhere.publishSeed("seed.txt");
+        String filled = fill(elsewhere.read("outbox/translations/EN/role-cmo-pme.xlf"), Translator.englishSeedByUnit());
+        PipelineHome home = new PipelineHome(temp.resolve("home"));
+        home.drop("inbox/translations/EN/role-cmo-pme.en.xlf", filled);
+
+        assertThat(home.runOnce()).isZero();
+
+        assertThat(home.files("inbox/translations/EN")).containsExactly("role-cmo-pme.en.xlf");
+        assertThat(home.files("outbox/rejected")).isEmpty();
+        assertThat(home.eventNames()).isEmpty();
+
+        home.publishSeed("seed.txt");
+
+        assertThat(home.files("inbox/translations/EN")).isEmpty();
+        assertThat(home.files("outbox/rejected")).isEmpty();
+        JsonNode en = home.bundle("role-cmo-pme").get("languages").get("en");
+        assertThat(en.get("status").asText()).isEqualTo("current");
+        assertThat(en.get("input_file").asText()).isEqualTo("role-cmo-pme.en.xlf");
+    }
+
+    /**
      * An XML editor's "format document", or a translator filling targets by hand, lays each
      * target out on lines of its own: that white space is the file's layout, not the text.
      * It used to reach the merged Markdown, where every paragraph became an indented code

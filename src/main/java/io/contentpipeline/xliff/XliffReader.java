@@ -50,6 +50,7 @@ public final class XliffReader {
     public Filled read(byte[] xliff) {
         Document document = parse(xliff);
         Element root = document.getDocumentElement();
+        requireOneFile(root);
         if ("xliff".equals(root.getLocalName()) && Xliff12Writer.XLIFF.equals(root.getNamespaceURI())) {
             return read12(document, xliff);
         }
@@ -81,6 +82,24 @@ public final class XliffReader {
         }
         return new Filled(metadata(document.getElementsByTagNameNS(XliffWriter.METADATA, "meta"), "type"), targets, untranslated,
                 copies, UnitLines.of(xliff));
+    }
+
+    /**
+     * A draft is one {@code <file>}, one article; a tool that exports a whole project as one
+     * document puts several in it. Read as one return, the metadata of the last named the
+     * article and the units of the others were dropped without a word, their translations lost.
+     */
+    private static void requireOneFile(Element root) {
+        NodeList files = root.getElementsByTagNameNS(root.getNamespaceURI(), "file");
+        if (files.getLength() > 1) {
+            List<String> names = new ArrayList<>();
+            for (int i = 0; i < files.getLength(); i++) {
+                Element file = (Element) files.item(i);
+                names.add(file.hasAttribute("original") ? file.getAttribute("original") : file.getAttribute("id"));
+            }
+            throw reject("the XLIFF file holds " + files.getLength() + " articles (<file> " + String.join(", ", names)
+                    + "), and a return translates one: drop each article's XLIFF file on its own, as its draft came");
+        }
     }
 
     /**

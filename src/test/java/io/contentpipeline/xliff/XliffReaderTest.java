@@ -7,6 +7,7 @@ import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -279,5 +280,39 @@ class XliffReaderTest {
                 .as("spaces without a line break are the translator's").containsEntry("p-3", "  Three. ");
         assertThat(filled.untranslated()).containsExactly("p-2");
         assertThat(new XliffReader().read(xliff12.getBytes(StandardCharsets.UTF_8)).targets()).containsEntry("p-1", "One word.");
+    }
+
+    /**
+     * A translation tool may export a whole project as one XLIFF document, one {@code <file>}
+     * per draft. Read as one return, the last file's metadata named the article and the units
+     * of the others were dropped without a word: their translations were lost.
+     */
+    @Test
+    void aDocumentHoldingTheDraftsOfSeveralArticlesIsRejectedNamingThem() {
+        String twoFiles = """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.1" srcLang="fr" trgLang="en">
+                <file id="f1" original="notify.md"><unit id="p-1"><segment><source>Un.</source><target>One.</target></segment></unit></file>
+                <file id="f2" original="role-cmo-pme.md"><unit id="p-2"><segment><source>Deux.</source><target>Two.</target></segment></unit></file>
+                </xliff>
+                """;
+        String twoFiles12 = """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <xliff xmlns="urn:oasis:names:tc:xliff:document:1.2" version="1.2">
+                <file original="notify.md" source-language="fr" target-language="en" datatype="x-markdown"><body></body></file>
+                <file original="role-cmo-pme.md" source-language="fr" target-language="en" datatype="x-markdown"><body></body></file>
+                </xliff>
+                """;
+
+        for (String xliff : List.of(twoFiles, twoFiles12)) {
+            assertThatThrownBy(() -> new XliffReader().read(xliff.getBytes(StandardCharsets.UTF_8)))
+                    .isInstanceOfSatisfying(io.contentpipeline.article.RejectedInputException.class, e ->
+                            assertThat(e.problems()).singleElement().satisfies(problem -> {
+                                assertThat(problem.code()).isEqualTo("xliff-invalid");
+                                assertThat(problem.message()).isEqualTo("the XLIFF file holds 2 articles (<file> notify.md,"
+                                        + " role-cmo-pme.md), and a return translates one: drop each article's XLIFF file on its own,"
+                                        + " as its draft came");
+                            }));
+        }
     }
 }

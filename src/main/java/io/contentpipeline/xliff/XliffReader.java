@@ -64,6 +64,7 @@ public final class XliffReader {
         Map<String, String> targets = new LinkedHashMap<>();
         List<String> untranslated = new ArrayList<>();
         List<String> copies = new ArrayList<>();
+        Map<String, Integer> lines = UnitLines.of(xliff);
         NodeList units = document.getElementsByTagNameNS(XliffWriter.XLIFF, "unit");
         for (int i = 0; i < units.getLength(); i++) {
             Element unit = (Element) units.item(i);
@@ -72,7 +73,8 @@ public final class XliffReader {
             try {
                 read = UnitTarget.read(unit);
             } catch (IllegalArgumentException e) {
-                throw reject("unit '" + id + "': " + e.getMessage());
+                // Named by the unit and its line, as a 1.2 unit's crossed codes are: the translator finds it.
+                throw new RejectedInputException(Problem.error("xliff-invalid", id, "unit '" + id + "': " + e.getMessage(), lines.get(id)));
             }
             if (read.sourceCopy()) {
                 copies.add(id);
@@ -81,7 +83,7 @@ public final class XliffReader {
             }
         }
         return new Filled(metadata(document.getElementsByTagNameNS(XliffWriter.METADATA, "meta"), "type"), targets, untranslated,
-                copies, UnitLines.of(xliff));
+                copies, lines);
     }
 
     /**

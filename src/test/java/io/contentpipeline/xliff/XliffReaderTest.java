@@ -182,7 +182,12 @@ class XliffReaderTest {
     void aCodePointThatIsNoNumberRejectsTheFile() {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> read("""
                 <unit id="p-1"><segment><source>Un.</source><target>One<cp hex="zz"/>.</target></segment></unit>
-                """)).isInstanceOf(io.contentpipeline.article.RejectedInputException.class)
+                """)).isInstanceOfSatisfying(io.contentpipeline.article.RejectedInputException.class, e ->
+                        // Named by its unit and the line where the unit starts, as the other problems of a unit are.
+                        assertThat(e.problems()).singleElement().satisfies(problem -> {
+                            assertThat(problem.field()).isEqualTo("p-1");
+                            assertThat(problem.line()).isEqualTo(3);
+                        }))
                 .hasMessageContaining("unit 'p-1'").hasMessageContaining("hex");
     }
 

@@ -26,6 +26,7 @@ import com.vladsch.flexmark.util.sequence.BasedSequence;
 import io.contentpipeline.article.FrontMatter;
 import io.contentpipeline.files.Sha256;
 import io.contentpipeline.markdown.HighlightBodies;
+import io.contentpipeline.markdown.HtmlTags;
 import io.contentpipeline.markdown.MarkdownEngine;
 import io.contentpipeline.markdown.ProtectedInline;
 import io.contentpipeline.markdown.TranslatableText;
@@ -56,9 +57,7 @@ public final class Segmenter {
 
     private static final Pattern SHORTCODE = Pattern.compile("\\{\\{[<%].*?[%>]}}", Pattern.DOTALL);
     private static final Pattern SPACES = Pattern.compile("\\s+");
-    private static final Pattern HTML_TAG = Pattern.compile("</?([a-zA-Z][a-zA-Z0-9]*)[^>]*>");
     private static final Pattern TEXT_ATTRIBUTE = Pattern.compile("\\b(title|alt|caption|text|label|description|summary)=\"[^\"]*\"");
-    private static final Pattern HTML_HREF = Pattern.compile("(?:href|src)\\s*=\\s*\"([^\"]*)\"");
     /** A raw HTML block that is one {@code <pre>} element, as blogs exported from WordPress write code. */
     private static final Pattern PREFORMATTED = Pattern.compile("(?is)\\s*<pre(?:\\s[^>]*)?>.*</pre>\\s*");
     /** A URL with a scheme: compiled once, not for every link of every body. */
@@ -375,7 +374,7 @@ public final class Segmenter {
             } else if (child instanceof Code inline) {
                 tokens.protectedTokens.add("code `" + tokens.written(inline.getText()) + "`");
             } else if (child instanceof HtmlInline || child instanceof HtmlBlock) {
-                htmlTokens(child.getChars().toString(), child.getStartOffset(), tokens);
+                htmlTokens(tokens.written(child.getChars()), child.getStartOffset(), tokens);
                 continue;
             }
             collect(child, headings, lists, tables, code, tokens);
@@ -387,21 +386,20 @@ public final class Segmenter {
         return node instanceof HtmlBlock && PREFORMATTED.matcher(node.getChars()).matches();
     }
 
-    /** Raw HTML starting at {@code offset} of the body: its tags by name, its links and images placed and their targets kept. */
+    /**
+     * Raw HTML starting at {@code offset} of the body: its tags by name, its links and images
+     * placed, and every address its tags give (href, src, srcset) kept as a Markdown link's
+     * target is: a relative one is checked, an absolute one counted ({@link HtmlTags}).
+     */
     private static void htmlTokens(String html, int offset, Tokens tokens) {
-        Matcher tag = HTML_TAG.matcher(html);
-        while (tag.find()) {
-            String name = tag.group(1).toLowerCase();
-            tokens.htmlTags.add("<" + (tag.group().startsWith("</") ? "/" : "") + name + ">");
-            if (name.equals("a") && !tag.group().startsWith("</")) {
+        for (HtmlTags.Tag tag : HtmlTags.of(html)) {
+            tokens.htmlTags.add("<" + (tag.isEnd() ? "/" : "") + tag.name() + ">");
+            if (tag.name().equals("a") && !tag.isEnd()) {
                 tokens.links.add(tokens.at(offset + tag.start()));
-            } else if (name.equals("img")) {
+            } else if (tag.name().equals("img")) {
                 tokens.images.add(tokens.at(offset + tag.start()));
             }
-            Matcher href = HTML_HREF.matcher(tag.group());
-            if (href.find()) {
-                tokens.link(href.group(1));
-            }
+            tag.addresses().forEach(tokens::link);
         }
     }
 

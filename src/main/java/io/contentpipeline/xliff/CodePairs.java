@@ -24,7 +24,8 @@ import java.util.stream.Stream;
  */
 final class CodePairs {
 
-    private static final Pattern START_TAG = Pattern.compile("<([a-zA-Z][\\w-]*)\\b[^>]*(?<!/)>");
+    /** A start tag, its quoted values free to hold a {@code >} ({@code <a title="1 > 0" href="/x/">}), as {@link InlineCodes} finds it. */
+    private static final Pattern START_TAG = Pattern.compile("<([a-zA-Z][\\w-]*)\\b(?:[^>\"']|\"[^\"]*\"|'[^']*')*(?<!/)>");
     private static final Pattern END_TAG = Pattern.compile("</([a-zA-Z][\\w-]*)\\s*>");
     private static final Set<String> VOID_ELEMENTS = Set.of(
             "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr");

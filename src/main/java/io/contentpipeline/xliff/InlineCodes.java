@@ -38,6 +38,15 @@ final class InlineCodes {
             "(?<![\\w\\\\])_(?=[^\\s_])|(?<=[^\\s\\\\_])_(?!\\w)");
 
     /**
+     * A tag read as a browser reads it: a quoted attribute value may hold a {@code >}
+     * ({@code <a title="1 > 0" href="/x/">}), which a bare {@code <[^>]+>} took for the tag's
+     * end, leaving the rest of the tag, its address included, as text to translate. Quotes
+     * count only after an {@code =}, so an apostrophe in an autolink ({@code <https://a.com/it's>})
+     * opens nothing; possessive, so that text with a stray {@code <} is given up at once.
+     */
+    private static final String HTML_TAG = "<[a-zA-Z][^>\"'=]*+(?:=\\s*+(?:\"[^\"]*+\"|'[^']*+'|[^\\s>\"']*+)[^>\"'=]*+)*+>";
+
+    /**
      * The lookahead in front names the first character every alternative consumes (those of
      * emphasis after their lookbehinds): it changes no match, but the search skips a position
      * that starts none with one class test, instead of trying each alternative and its
@@ -51,7 +60,8 @@ final class InlineCodes {
             // link or image target: a URL with balanced parentheses (Paris_(ville)), then a title
             "\\]\\(\\s*(?:<[^>\\n]*>|(?:[^()\\s]|\\([^()\\s]*\\))*)(?:\\s+(?:\"[^\"]*\"|'[^']*'|\\([^()]*\\)))?\\s*\\)",
             "\\]\\([^)]*\\)",                    // any other target, up to its first ")"
-            "<[^>]+>",                          // HTML tag, autolink
+            HTML_TAG,                           // HTML tag whose attribute values may hold a ">"
+            "<[^>]+>",                          // any other tag, autolink
             "\\{\\{[<%].*?[%>]}}",                // Hugo shortcode
             "\\{#[^}]*}",                       // explicit heading id
             "&#?\\w+;",                         // entity

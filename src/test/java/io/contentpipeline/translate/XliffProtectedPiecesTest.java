@@ -63,6 +63,9 @@ class XliffProtectedPiecesTest {
             Ouvrez la console sur <https://exemple.com/console> puis suivez les étapes une à
             une, dans l'ordre où elles sont présentées.
 
+            <p>Les notes de version sont sur <a title="version > 2" href='/notes/'>la page des notes</a>,
+            mise à jour à chaque livraison du service.</p>
+
             [config]: https://exemple.com/docs/configuration "Guide de configuration"
             [FAQ]: /faq/
 
@@ -118,7 +121,7 @@ class XliffProtectedPiecesTest {
         Map<String, List<String>> kept = new LinkedHashMap<>();
         kept.put("Téléchargez l'archive depuis", List.of(" { #installer }\n", "https://exemple.com/outil/telechargements",
                 "[^somme]", "support@exemple.com", " {#configurer .important}\n", "][config]", "[FAQ][]",
-                " {.etape #demarrer}\n", "<https://exemple.com/console>",
+                " {.etape #demarrer}\n", "<https://exemple.com/console>", "<a title=\"version > 2\" href='/notes/'>",
                 "[config]: https://exemple.com/docs/configuration \"Guide de configuration\"", "[FAQ]: /faq/", "[^somme]: "));
         kept.put("Sélectionnez un rôle", List.of("[^1]", "[^1]: ", "][demo]", "[faites-le nous savoir][]", "[demo]: /ecosystem/demo/"));
         kept.put("avec de nombreuses librairies", List.of("[s'intègre][]", "[instrumentation][]", "[utilisé][]", "[leaders][]",
@@ -154,6 +157,7 @@ class XliffProtectedPiecesTest {
                 "https://exemple.org/outil/telechargements"));
         alterations.put("address support@exemple.com", data("support@exemple.com", "aide@exemple.com"));
         alterations.put("address https://exemple.com/console", data("&lt;https://exemple.com/console>", "&lt;https://exemple.com/admin>"));
+        alterations.put("link /notes/", data("&lt;a title=\"version > 2\" href='/notes/'>", "&lt;a title=\"version > 2\" href='/nouvelles/'>"));
         int run = 0;
         for (Map.Entry<String, UnaryOperator<String>> alteration : alterations.entrySet()) {
             String name = slug + "-" + ++run + ".en.xlf";
@@ -165,17 +169,23 @@ class XliffProtectedPiecesTest {
             assertThat(errors.get(0).get("message").asText()).isEqualTo("protected text missing or altered: " + alteration.getKey());
         }
 
-        // A heading's id is in no unit; a Markdown return that changes one is rejected alike.
+        // A heading's id is in no unit, and a raw HTML tag's address is the translator's to keep in a
+        // Markdown draft, which the pseudo-translation leaves alone: a Markdown return that changes one is rejected alike.
         String draft = home.read("outbox/translations/EN/" + slug + ".md");
         String returned = new PseudoTranslator(true, null, new io.contentpipeline.parse.ArticleParser(5_000_000),
                 new io.contentpipeline.segment.Segmenter(new io.contentpipeline.markdown.MarkdownEngine())).translate(draft);
-        assertThat(returned).contains("{ #installer }");
-        home.drop("inbox/translations/EN/" + slug + ".en.md", returned.replace("{ #installer }", "{ #install }"));
-        assertThat(home.runOnce()).isZero();
-        JsonNode errors = home.json("outbox/rejected/" + slug + ".en.md.errors.json").get("errors");
-        assertThat(errors).hasSize(1);
-        assertThat(errors.get(0).get("code").asText()).isEqualTo("protected-token");
-        assertThat(errors.get(0).get("message").asText()).isEqualTo("protected text missing or altered: heading id #installer");
+        assertThat(returned).contains("{ #installer }", "<a title=\"version > 2\" href='/notes/'>");
+        Map<String, String> changes = Map.of("heading id #installer", returned.replace("{ #installer }", "{ #install }"),
+                "link /notes/", returned.replace("href='/notes/'", "href='/nouvelles/'"));
+        changes.forEach((token, changed) -> {
+            String name = slug + "-" + token.charAt(0) + ".en.md";
+            home.drop("inbox/translations/EN/" + name, changed);
+            assertThat(home.runOnce()).isZero();
+            JsonNode errors = home.json("outbox/rejected/" + name + ".errors.json").get("errors");
+            assertThat(errors).as(token).hasSize(1);
+            assertThat(errors.get(0).get("code").asText()).isEqualTo("protected-token");
+            assertThat(errors.get(0).get("message").asText()).isEqualTo("protected text missing or altered: " + token);
+        });
     }
 
     private static String corpus(String article) {

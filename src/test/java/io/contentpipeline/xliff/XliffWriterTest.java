@@ -1,17 +1,30 @@
 package io.contentpipeline.xliff;
 
 import io.contentpipeline.article.FrontMatter;
+import io.contentpipeline.article.SourceFile;
+import io.contentpipeline.markdown.HtmlTags;
 import io.contentpipeline.markdown.MarkdownEngine;
+import io.contentpipeline.parse.ArticleParser;
 import io.contentpipeline.segment.Segment;
 import io.contentpipeline.segment.Segmenter;
 import net.sf.okapi.lib.xliff2.reader.XLIFFReader;
 import org.junit.jupiter.api.Test;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+import org.w3c.dom.NodeList;
 
+import javax.xml.parsers.DocumentBuilderFactory;
+import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -134,5 +147,72 @@ class XliffWriterTest {
                 + "<ph id=\"5\">https://exemple.com/aide</ph>, the <ph id=\"3\">[FAQ][]</ph> and the "
                 + "<bpt id=\"1\">[</bpt>full guide<ept id=\"1\">][guide]</ept>.</target>");
         assertThat(new XliffReader().read(xliff12.getBytes(StandardCharsets.UTF_8)).targets()).containsEntry(paragraph.id(), reused);
+    }
+
+    /**
+     * The addresses of raw HTML are a translator's to keep, not to translate: in the real CDS
+     * articles (WordPress HTML in Markdown, 471 addresses), every href, src and
+     * srcset candidate of every unit is inside a code's original data, none in the text a tool
+     * offers; so is one after an attribute whose value holds a {@code >}, where the tag's code
+     * used to end and the rest of the tag, its address included, was text to translate.
+     */
+    @Test
+    void everyAddressInRawHtmlIsInsideACodeNeverInTheTextToTranslate() throws Exception {
+        Segmenter segmenter = new Segmenter(new MarkdownEngine());
+        ArticleParser parser = new ArticleParser(5_000_000);
+        List<Segment> segments = new ArrayList<>();
+        Path pairs = Path.of("src/test/resources/corpus/pairs");
+        try (Stream<Path> files = Files.walk(pairs)) {
+            for (Path file : files.filter(f -> f.getFileName().toString().matches("(en|fr)\\.md")
+                    && f.getParent().getFileName().toString().startsWith("cds-")).sorted().toList()) {
+                var parsed = parser.parseText(new SourceFile(file.toString(), null, new byte[0], null),
+                        Files.readString(file));
+                segments.addAll(segmenter.segment(parsed.frontMatter(), parsed.body(), parsed.bodyLine()).body());
+            }
+        }
+        segments.addAll(segmenter.segment(FrontMatter.empty(), """
+                <p>Lisez <a title="avant > après" href="/guides/migration/">la migration</a> et <A HREF='/guides/faq/'>la FAQ</A>.</p>
+
+                Un paragraphe avec <a title="1 > 0" href="/guides/ordre/">un lien en ligne</a> au milieu.
+                """, 1).body());
+
+        NodeList units = xml(new XliffWriter().write(BLOCK, segments, unit -> Optional.empty()))
+                .getElementsByTagNameNS(XliffWriter.XLIFF, "unit");
+        assertThat(units.getLength()).isEqualTo(segments.size());
+        int addresses = 0;
+        for (int u = 0; u < segments.size(); u++) {
+            Segment segment = segments.get(u);
+            Element unit = (Element) units.item(u);
+            String offered = text(unit.getElementsByTagNameNS(XliffWriter.XLIFF, "source").item(0));
+            List<String> data = new ArrayList<>();
+            NodeList items = unit.getElementsByTagNameNS(XliffWriter.XLIFF, "data");
+            for (int i = 0; i < items.getLength(); i++) {
+                data.add(items.item(i).getTextContent());
+            }
+            for (HtmlTags.Tag tag : HtmlTags.of(segment.text())) {
+                for (String address : tag.addresses()) {
+                    addresses++;
+                    assertThat(data).as(segment.id() + ": " + address).anyMatch(code -> code.contains(address));
+                    assertThat(offered).as(segment.id()).doesNotContain(address);
+                }
+            }
+            assertThat(offered).as(segment.id()).doesNotContainIgnoringCase("href=").doesNotContainIgnoringCase("src=");
+        }
+        assertThat(addresses).as("every href, src and srcset candidate of the CDS pairs, and three by hand").isEqualTo(474);
+    }
+
+    private static Document xml(String xliff) throws Exception {
+        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+        factory.setNamespaceAware(true);
+        return factory.newDocumentBuilder().parse(new ByteArrayInputStream(xliff.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** The text a tool offers for translation: the element's text nodes, codes' contents (a pc's text) included, no original data. */
+    private static String text(Node node) {
+        StringBuilder text = new StringBuilder();
+        for (Node child = node.getFirstChild(); child != null; child = child.getNextSibling()) {
+            text.append(child.getNodeType() == Node.TEXT_NODE ? child.getNodeValue() : text(child));
+        }
+        return text.toString();
     }
 }

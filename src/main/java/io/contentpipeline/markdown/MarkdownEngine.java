@@ -169,6 +169,19 @@ public final class MarkdownEngine {
     }
 
     /**
+     * The body with its collapsed and shortcut references written as full ones
+     * ({@code [CNCF][]} and {@code [CNCF]} as {@code [CNCF][CNCF]}), as translation drafts give
+     * them ({@link FullReferences}): the same page, with the words a translator translates apart
+     * from the label. The same body when there is none; applied again, no change.
+     */
+    public String withFullReferences(String body) {
+        if (body.indexOf(']') < 0) {
+            return body;
+        }
+        return TextEdit.apply(body, FullReferences.of(parseMasked(body, HighlightBodies.in(body)), body));
+    }
+
+    /**
      * The body with the ids of its raw HTML headings written into their tags
      * ({@code <h2 id="…">}), for those that have none: Hugo passes raw HTML on as it is, so
      * the outline's id is in its page only when the Markdown spells it out. The same body when

@@ -118,8 +118,8 @@ public final class DraftWriter {
         if (current.isEmpty() || translated.isEmpty()) {
             return translation;
         }
-        ParsedArticle neutral = parse(current.get());
-        Memory memory = memory(translation.sourceVersion(), parse(translated.get()),
+        ParsedArticle neutral = asDraftedNow(current.get());
+        Memory memory = memory(translation.sourceVersion(), asDraftedNow(translated.get()),
                 segmenter.segment(translation.frontMatter(), translation.body(), 1), neutral);
         return compose(translation.language(), neutral, segment(neutral), memory).carriedFrom() == null
                 ? translation : translation.carriedForwardTo(version);
@@ -285,7 +285,7 @@ public final class DraftWriter {
                 .orElse(page.frontMatter());
         // What the translator returned: the heading ids the publish stage wrote are no translation.
         String body = segmenter.markdown().withoutWrittenHeadingIds(page.body());
-        return memory(entry.sourceVersion(), parse(draft.get()), segmenter.segment(fields, body, page.bodyLine()), drafted);
+        return memory(entry.sourceVersion(), asDraftedNow(draft.get()), segmenter.segment(fields, body, page.bodyLine()), drafted);
     }
 
     /**
@@ -325,8 +325,12 @@ public final class DraftWriter {
         return LINE_END.matcher(trimmed).replaceAll(end -> HARD_BREAK.matcher(end.group()).matches() ? "  " : "");
     }
 
-    /** The draft every target language starts from: translatable fields, the block, the body. */
-    private static String neutralDraft(VersionedArticle versioned) {
+    /**
+     * The draft every target language starts from: translatable fields, the block, the body, its
+     * collapsed and shortcut references written as full ones, so that a translator translates a
+     * reference link's words and keeps its label ({@link io.contentpipeline.markdown.MarkdownEngine#withFullReferences}).
+     */
+    private String neutralDraft(VersionedArticle versioned) {
         Article article = versioned.article();
         Map<String, Object> frontMatter = TranslatableFields.extract(article.frontMatter());
         frontMatter.putIfAbsent("description", article.derived().description());
@@ -337,7 +341,18 @@ public final class DraftWriter {
         block.put("source_version", versioned.version());
         block.put("source_sha256", article.sha256());
         frontMatter.put(TranslationBlock.KEY, block);
-        return FrontMatterWriter.markdown(frontMatter, article.body());
+        return FrontMatterWriter.markdown(frontMatter, segmenter.markdown().withFullReferences(article.body()));
+    }
+
+    /**
+     * A kept draft as drafts are written now, its references full ones: one kept before drafts
+     * wrote them so ({@code [CNCF][]}) has the same text to translate as its version drafted now,
+     * so that its translation is reused and carried forward, not asked for again over a label.
+     */
+    private ParsedArticle asDraftedNow(String draft) {
+        ParsedArticle parsed = parse(draft);
+        String body = segmenter.markdown().withFullReferences(parsed.body());
+        return body.equals(parsed.body()) ? parsed : parse(FrontMatterWriter.markdown(parsed.frontMatter().fields(), body));
     }
 
     private ParsedArticle parse(String text) {

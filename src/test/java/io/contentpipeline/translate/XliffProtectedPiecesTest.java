@@ -100,14 +100,15 @@ class XliffProtectedPiecesTest {
             exported.put(draft.substring(0, draft.length() - ".xlf".length()), home.read("outbox/translations/EN/" + draft));
         }
         String pieces = exported.get(slugHolding(exported, "Téléchargez l'archive"));
-        // The draft's codes: a reference's bracket and ][ref] around the words a translator translates,
-        // a reference whose words are its label whole, a footnote reference and an address as codes.
+        // The draft's codes: a reference's bracket and ][ref] around the words a translator translates
+        // (a collapsed one's too, [FAQ][] written [FAQ][FAQ] by the draft), a footnote reference and an address as codes.
         assertThat(pieces).contains("<data id=\"d1\">https://exemple.com/outil/telechargements</data>",
                         "<data id=\"d2\">[^somme]</data>", "<data id=\"d3\">support@exemple.com</data>")
                 .contains("<source>Téléchargez l'archive depuis <ph id=\"1\" dataRef=\"d1\"/> et vérifiez\nsa somme de contrôle"
                         + "<ph id=\"2\" dataRef=\"d2\"/> avant de l'ouvrir. Écrivez à <ph id=\"3\" dataRef=\"d3\"/> si")
-                .contains("<data id=\"d1\">[</data><data id=\"d2\">][config]</data><data id=\"d3\">[FAQ][]</data>")
+                .contains("<data id=\"d1\">[</data><data id=\"d2\">][config]</data><data id=\"d3\">[</data><data id=\"d4\">][FAQ]</data>")
                 .contains("<source>Le guide de <pc id=\"1\" dataRefStart=\"d1\" dataRefEnd=\"d2\">configuration avancée</pc> décrit")
+                .contains("la <pc id=\"3\" dataRefStart=\"d3\" dataRefEnd=\"d4\">FAQ</pc> répond")
                 .contains("<data id=\"d1\">&lt;https://exemple.com/console></data>")
                 // Heading attributes are in no unit: the draft keeps them as the source has them.
                 .contains("<source>Installer l'outil</source>", "<source>Configurer le service</source>", "<source>Démarrer le service</source>")
@@ -120,12 +121,13 @@ class XliffProtectedPiecesTest {
         // Each source by a French phrase, which the translation no longer has, and the pieces it keeps byte for byte.
         Map<String, List<String>> kept = new LinkedHashMap<>();
         kept.put("Téléchargez l'archive depuis", List.of(" { #installer }\n", "https://exemple.com/outil/telechargements",
-                "[^somme]", "support@exemple.com", " {#configurer .important}\n", "][config]", "[FAQ][]",
+                "[^somme]", "support@exemple.com", " {#configurer .important}\n", "][config]", "][FAQ]",
                 " {.etape #demarrer}\n", "<https://exemple.com/console>", "<a title=\"version > 2\" href='/notes/'>",
                 "[config]: https://exemple.com/docs/configuration \"Guide de configuration\"", "[FAQ]: /faq/", "[^somme]: "));
-        kept.put("Sélectionnez un rôle", List.of("[^1]", "[^1]: ", "][demo]", "[faites-le nous savoir][]", "[demo]: /ecosystem/demo/"));
-        kept.put("avec de nombreuses librairies", List.of("[s'intègre][]", "[instrumentation][]", "[utilisé][]", "[leaders][]",
-                "[CNCF][]", "[incubation][]", "[![CNCF logo][]][cncf]", "[cncf]: https://cncf.io"));
+        // A collapsed reference's words are translated like any link's, its label kept after them.
+        kept.put("Sélectionnez un rôle", List.of("[^1]", "[^1]: ", "][demo]", "][faites-le nous savoir]", "[demo]: /ecosystem/demo/"));
+        kept.put("avec de nombreuses librairies", List.of("][s'intègre]", "][instrumentation]", "][utilisé]", "][leaders]",
+                "][CNCF]", "][incubation]", "][CNCF logo]][cncf]", "[cncf]: https://cncf.io"));
         kept.put("Qui peut créer une distribution", List.of("{#what-is-a-distribution}", "{#follow-the-guidelines}",
                 "][guidelines].", "[guidelines]:\n  https://github.com/open-telemetry/community/blob/main/marketing-guidelines.md"));
         kept.put("console d'administration de GlassFish", List.of("<http://localhost:4848>"));
@@ -136,6 +138,11 @@ class XliffProtectedPiecesTest {
             String published = home.read("outbox/published/" + slug + "/index.en.md");
             assertThat(published).as(slug).contains(source.getValue()).doesNotContain(source.getKey());
         }
+        // Each of those links still reaches its address, with translated words.
+        assertThat(home.read("outbox/published/" + slugHolding(exported, "avec de nombreuses librairies") + "/index.en.html"))
+                .contains("<a href=\"/ecosystem/integrations/\">š'îñtègŕé</a>", "<a href=\"https://cncf.io\">ÇÑÇF</a>",
+                        "<img src=\"/img/logos/cncf-white.svg\" alt=\"ÇÑÇF ĺögö\">")
+                .doesNotContain(">s'intègre</a>");
         assertThat(home.read("outbox/published/" + slugHolding(exported, "Téléchargez l'archive") + "/index.en.md"))
                 .contains("Téĺéçháŕgéž").contains("[çöñfîgüŕátîöñ áváñçéé][config]");
     }
@@ -152,7 +159,7 @@ class XliffProtectedPiecesTest {
         Map<String, UnaryOperator<String>> alterations = new LinkedHashMap<>();
         alterations.put("footnote [^somme]", data("[^somme]", "[^note]"));
         alterations.put("reference → https://exemple.com/docs/configuration", data("][config]", "][configuration]"));
-        alterations.put("reference → /faq/", data("[FAQ][]", "[Questions][]"));
+        alterations.put("reference → /faq/", data("][FAQ]", "][Questions]"));
         alterations.put("address https://exemple.com/outil/telechargements", data("https://exemple.com/outil/telechargements",
                 "https://exemple.org/outil/telechargements"));
         alterations.put("address support@exemple.com", data("support@exemple.com", "aide@exemple.com"));

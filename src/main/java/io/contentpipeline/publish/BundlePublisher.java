@@ -287,12 +287,23 @@ public final class BundlePublisher {
         return translations;
     }
 
+    /**
+     * A page of a bundle deleted by hand: every update of the bundle fails on it, and is retried,
+     * until it is back or the bundle is gone. The operator is told both ways out (a bundle
+     * deleted whole is published again when its article is dropped again).
+     */
+    private static String missingPage(String slug, String name) {
+        String bundle = "outbox/published/" + slug + "/";
+        return bundle + " lists " + name + ", which is missing (deleted by hand?): put it back, or delete " + bundle
+                + " to publish the article again without it";
+    }
+
     /** A published language version read back from its index.&lt;lang&gt;.md and bundle.json entry. */
     private LanguageVersion load(BundleManifest manifest, String language) throws IOException {
         LanguageEntry entry = manifest.languages().get(language);
         String name = "index." + language + ".md";
         String text = store.readFile(manifest.slug(), name)
-                .orElseThrow(() -> new IOException("bundle " + manifest.slug() + " lists " + name + " but it is missing"));
+                .orElseThrow(() -> new IOException(missingPage(manifest.slug(), name)));
         var parsed = parser.parseText(new SourceFile(name, null, new byte[0], null), text);
         Derived derived = new Derived(language, new DetectedLanguage(entry.detectedLanguage(), entry.detectionConfidence()),
                 entry.summary(), SummarySource.valueOf(entry.summarySource().toUpperCase()),

@@ -102,6 +102,40 @@ class IdempotencyTest {
         });
     }
 
+    /**
+     * One language's page deleted by hand from a bundle: every later version of the article
+     * failed on it, retried without end, with "bundle role-cmo-pme lists index.en.md but it is
+     * missing", which did not say what to do. The line now says: put the file back, or delete
+     * the bundle; and deleting it publishes the new version (its translation requested again).
+     */
+    @Test
+    void aBundleMissingAPageSaysHowToRepairItAndDeletingItPublishesTheArticleAgain() throws Exception {
+        PipelineHome home = new PipelineHome(temp, java.util.Map.of("pipeline.io-retry-delay", "100000"));
+        Translator.acceptEnglishSeed(home, "cmo-en.md");
+        Files.delete(home.resolve("outbox/published/role-cmo-pme/index.en.md"));
+        home.drop("inbox/seed.txt", PipelineHome.resource(SeedArticleTest.SEED).replace("Définition par BLOT Antoine",
+                "Définition, par BLOT Antoine"));
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> log = new ch.qos.logback.core.read.ListAppender<>();
+        log.start();
+        ch.qos.logback.classic.Logger failures = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(
+                io.contentpipeline.status.TransientFailures.class);
+        failures.addAppender(log);
+        try {
+            assertThat(home.runOnce()).isEqualTo(1);
+        } finally {
+            failures.detachAppender(log);
+        }
+        assertThat(log.list).singleElement().extracting(ch.qos.logback.classic.spi.ILoggingEvent::getFormattedMessage).asString()
+                .contains("outbox/published/role-cmo-pme/ lists index.en.md, which is missing (deleted by hand?): put it back,"
+                        + " or delete outbox/published/role-cmo-pme/ to publish the article again without it");
+
+        deleteTree(home.resolve("outbox/published/role-cmo-pme"));
+        assertThat(home.runOnce()).isZero();
+        assertThat(home.bundle("role-cmo-pme").get("version").asInt()).isEqualTo(2);
+        assertThat(home.bundle("role-cmo-pme").get("translations").get("en").get("status").asText()).isEqualTo("requested");
+        assertThat(home.files("inbox")).isEmpty();
+    }
+
     private static String onlyBundle(PipelineHome home) throws java.io.IOException {
         try (var bundles = Files.list(home.resolve("outbox/published"))) {
             return bundles.filter(Files::isDirectory).map(p -> p.getFileName().toString()).findFirst().orElseThrow();

@@ -118,6 +118,10 @@ public final class InboxScan extends DefaultPollingConsumerPollStrategy {
             for (Path entry : entries) {
                 String name = entry.getFileName().toString();
                 boolean readable = isReadable(name);
+                if (isBrokenLink(entry)) {
+                    untaken += notTaken(entry, true, articles, seen, warnedInInbox, brokenLink(entry));
+                    continue;
+                }
                 if (readable && articles.matcher(name).matches() || LEFTOVER.matcher(name).matches() || entry.equals(layout.returnsInbox())) {
                     continue;
                 }
@@ -177,6 +181,10 @@ public final class InboxScan extends DefaultPollingConsumerPollStrategy {
             for (Path entry : entries) {
                 String name = entry.getFileName().toString();
                 boolean readable = isReadable(name);
+                if (isBrokenLink(entry)) {
+                    untaken += notTaken(entry, true, returns, seen, warnedInReturns, brokenLink(entry));
+                    continue;
+                }
                 if (readable && returns.matcher(name).matches()) {
                     continue;
                 }
@@ -234,6 +242,24 @@ public final class InboxScan extends DefaultPollingConsumerPollStrategy {
             LOG.warn("inbox.not-taken file={}: {}", shown(file), why);
         }
         return 1;
+    }
+
+    /**
+     * A symbolic link whose target does not exist (moved or deleted since): the consumers do not
+     * see it, so it stayed in its folder without a word, while a link to a file is rejected.
+     */
+    private static boolean isBrokenLink(Path entry) {
+        return Files.isSymbolicLink(entry) && !Files.exists(entry);
+    }
+
+    private static String brokenLink(Path entry) {
+        String target;
+        try {
+            target = Files.readSymbolicLink(entry).toString();
+        } catch (IOException e) {
+            target = "a file";
+        }
+        return "a symbolic link to " + target + ", which does not exist; links are not followed: drop the file itself";
     }
 
     public static boolean isReadable(String name) {

@@ -130,6 +130,28 @@ class InboxOddFilesTest {
                 .contains("(1 in it now, such as late.md)");
     }
 
+    /**
+     * A symbolic link whose target does not exist (a file moved or deleted after the link was
+     * made): the consumers do not see it, and it stayed in the inbox without a word, while a
+     * link to a file is rejected, symbolic-link. It is named once, and counted as not taken.
+     */
+    @Test
+    void aLinkToAFileThatDoesNotExistIsNamedOnce() throws Exception {
+        PipelineHome home = new PipelineHome(temp.resolve("home"));
+        Files.createDirectories(home.resolve("inbox/translations/EN"));
+        Files.createSymbolicLink(home.resolve("inbox/lien.md"), temp.resolve("deplace.md"));
+        Files.createSymbolicLink(home.resolve("inbox/translations/EN/lien-en.md"), temp.resolve("deplace-en.md"));
+
+        List<String> lines = RejectionTest.logLines(home::runOnce, 0, SCAN, STATUS);
+
+        assertThat(lines.stream().filter(line -> !line.startsWith("status "))).containsExactlyInAnyOrder(
+                "inbox.not-taken file=inbox/lien.md: a symbolic link to " + temp.resolve("deplace.md") + ", which does not exist;"
+                        + " links are not followed: drop the file itself",
+                "inbox.not-taken file=inbox/translations/EN/lien-en.md: a symbolic link to " + temp.resolve("deplace-en.md")
+                        + ", which does not exist; links are not followed: drop the file itself");
+        assertThat(lines).filteredOn(line -> line.startsWith("status ")).last().asString().contains(" inbox=0 not_taken=2 taken=0 ");
+    }
+
     /** A short French article; its title is in its body too, so that two of them are not one content. */
     private static String article(String title) {
         return "---\ntitle: \"" + title + "\"\ndate: 2025-07-25\nauthor: Test\nlang: fr\n---\n" + title

@@ -201,6 +201,10 @@ public final class ChangelogDigest {
             if (event.version() != null) {
                 md.append(" v").append(event.version());
             }
+            // A version published again after its bundle was deleted by hand: otherwise the same line twice.
+            if (event.detail().containsKey(ChangelogEvent.RESTORED)) {
+                md.append(" (restored)");
+            }
             if (event.file() != null) {
                 md.append(" — ").append(event.file().replace("`", "'"));
             }

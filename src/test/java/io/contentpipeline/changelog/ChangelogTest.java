@@ -86,6 +86,8 @@ class ChangelogTest {
                 .as("an event that may happen again").isFalse();
         changelog.close();
         assertThat(Files.readAllLines(file)).hasSize(3);
+        assertThat(ChangelogDigest.render(List.of(published.restored(1))))
+                .as("told from the first publication in CHANGELOG.md").contains("**bundle.published** `s` FR v1 (restored) — outbox/published/s/");
     }
 
     @Test

@@ -83,7 +83,7 @@ public final class Rejections {
     /** A stage rejected the input: the expected outcome for a bad file. */
     public Rejection rejected(Exchange exchange, String kind) throws IOException {
         RejectedInputException rejection = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, RejectedInputException.class);
-        return reject(exchange, kind, rejection.slug(), rejection.language(), rejection.version(), rejection.problems());
+        return reject(exchange, kind, rejection.slug(), rejection.language(), rejection.version(), rejection.problems(), kind);
     }
 
     /** The pipeline failed on the input for an unexpected reason; it is set aside with the reason. */
@@ -91,13 +91,18 @@ public final class Rejections {
         Throwable failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         LOG.error("pipeline.error file={} kind={}: the input is set aside in outbox/rejected/", fileName(exchange), kind, failure);
         String reason = failure == null ? "unknown" : failure.getClass().getSimpleName() + ": " + failure.getMessage();
+        // Counted apart from the authors' rejections: the pipeline's own failure, which a --once run reports in its exit code.
         return reject(exchange, kind, null, null, null, List.of(Problem.error("internal-error", null,
-                "the pipeline could not process this file (" + reason + "); an operator has the details in the log", null)));
+                "the pipeline could not process this file (" + reason + "); an operator has the details in the log", null)),
+                PipelineCounts.INTERNAL_ERROR);
     }
 
-    /** @param language the language a return's translation: block gives, when it could be read; else its folder's is named */
-    private Rejection reject(Exchange exchange, String kind, String slug, String language, Integer version, List<Problem> problems)
-            throws IOException {
+    /**
+     * @param language  the language a return's translation: block gives, when it could be read; else its folder's is named
+     * @param countedAs the kind rejected_since_start counts it as
+     */
+    private Rejection reject(Exchange exchange, String kind, String slug, String language, Integer version, List<Problem> problems,
+                             String countedAs) throws IOException {
         String name = fileName(exchange);
         Long bytes = exchange.getMessage().getHeader(Exchange.FILE_LENGTH, Long.class);
         Long modifiedMillis = exchange.getMessage().getHeader(Exchange.FILE_LAST_MODIFIED, Long.class);
@@ -122,7 +127,7 @@ public final class Rejections {
         // retries reject the same file again only because it could not be moved out.
         boolean stuckRetry = retryOfStuckInput.test(exchange);
         if (!stuckRetry) {
-            counts.rejected(kind);
+            counts.rejected(countedAs);
         }
         String event = "translation".equals(kind) ? ChangelogEvent.TRANSLATION_REJECTED : ChangelogEvent.ARTICLE_REJECTED;
         String lang = !"translation".equals(kind) ? null

@@ -3,6 +3,7 @@ package io.contentpipeline.runtime;
 import io.contentpipeline.files.HomeLayout;
 import io.contentpipeline.files.HomeLock;
 import io.contentpipeline.intake.ReturnsFilter;
+import io.contentpipeline.status.PipelineCounts;
 import io.contentpipeline.status.StatusReporter;
 import io.contentpipeline.status.TransientFailures;
 import org.apache.camel.CamelContext;
@@ -126,6 +127,13 @@ public final class PipelineRunner {
             context.getRegistry().lookupByNameAndType("returnsFilter", ReturnsFilter.class).reportWaiting();
             if (failures.count() > 0) {
                 LOG.error("pipeline.once-failed {} input(s) could not be processed and stay in the inbox", failures.count());
+                exitCode = 1;
+            }
+            // A dead letter is the pipeline's failure, not the author's: the run says so in its exit code.
+            long setAside = context.getRegistry().lookupByNameAndType("pipelineCounts", PipelineCounts.class).internalErrors();
+            if (setAside > 0) {
+                LOG.error("pipeline.once-failed {} input(s) were set aside in outbox/rejected/ by an error of the pipeline"
+                        + " (internal-error; the log has its stack trace)", setAside);
                 exitCode = 1;
             }
         } catch (Exception e) {

@@ -19,6 +19,9 @@ import java.util.function.Predicate;
  */
 public final class PipelineCounts {
 
+    /** The kind rejected_since_start counts an input set aside by an error of the pipeline as (a dead letter), apart from authors' rejections. */
+    public static final String INTERNAL_ERROR = "internal_error";
+
     private final Map<String, Map<String, TranslationState>> translations = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> rejected = new ConcurrentHashMap<>();
 
@@ -88,6 +91,12 @@ public final class PipelineCounts {
         counts.forEach((language, byStatus) -> languages.put(language, new LanguageStatus(byStatus, oldestSlug.get(language),
                 oldestSince.containsKey(language) ? Duration.between(oldestSince.get(language), now) : Duration.ZERO)));
         return languages;
+    }
+
+    /** Inputs set aside by an error of the pipeline since start (dead letters). */
+    public long internalErrors() {
+        AtomicLong count = rejected.get(INTERNAL_ERROR);
+        return count == null ? 0 : count.get();
     }
 
     public Map<String, Long> rejected() {

@@ -20,8 +20,11 @@ import java.util.Optional;
  */
 public final class TextDecoding {
 
-    /** Characters a Windows-1252 French text uses beyond ASCII. */
-    private static final String FRENCH_1252 = "àâäçéèêëîïôöùûüÿœæÀÂÄÇÉÈÊËÎÏÔÖÙÛÜŸŒÆ«»‘’“”–—…€°\u00A0";
+    /**
+     * Characters a Windows-1252 French text uses beyond ASCII; the middle dot is inclusive
+     * writing's ("professionnel·le·s"), the same byte in ISO-8859-1 and -15.
+     */
+    private static final String FRENCH_1252 = "àâäçéèêëîïôöùûüÿœæÀÂÄÇÉÈÊËÎÏÔÖÙÛÜŸŒÆ«»‘’“”–—…€°·\u00A0";
     private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
 
     public record Decoded(String text, Optional<Problem> warning) {

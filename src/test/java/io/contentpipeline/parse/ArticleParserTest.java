@@ -111,6 +111,20 @@ class ArticleParserTest {
                 .isInstanceOf(RejectedInputException.class).hasMessageContaining("UTF-8");
     }
 
+    /**
+     * French inclusive writing puts a middle dot inside words ("professionnel·le·s", as the
+     * French translation of a corpus article does): saved in Windows-1252, such a text was
+     * rejected as "not valid UTF-8 (nor French text in Windows-1252)".
+     */
+    @Test
+    void frenchInWindows1252WithInclusiveWritingIsReadWithAWarning() {
+        byte[] legacy = "---\ntitle: Les auteur·rice·s\n---\nDes professionnel·le·s qualifié·e·s.\n"
+                .getBytes(java.nio.charset.Charset.forName("windows-1252"));
+        ParsedArticle fromLegacy = parser.parse(new SourceFile("a.md", null, legacy, null));
+        assertThat(fromLegacy.frontMatter().text("title")).hasValue("Les auteur·rice·s");
+        assertThat(fromLegacy.warnings()).extracting(p -> p.code()).containsExactly("encoding-windows-1252");
+    }
+
     @Test
     void frenchInWindows1252AndUtf16WithABomAreReadWithAWarning() {
         byte[] legacy = "---\ntitle: « Café à Montréal »\n---\nDéjà vu.\n".getBytes(java.nio.charset.Charset.forName("windows-1252"));

@@ -88,6 +88,15 @@ public final class ReturnChecker {
         TranslationBlock block = TranslationBlock.of(parsed.frontMatter());
         String language = folderLanguage.toLowerCase(Locale.ROOT);
         String slug = block.source();
+        if (!block.targetLanguage().equals(language) && LanguageResolver.normalise(block.targetLanguage()).equals(language)) {
+            // "en-GB" typed into the block of a draft issued in "en", dropped in EN/: the folder is
+            // right and the block is not (the message used to say to drop it where it already was).
+            throw new RejectedInputException(slug, language, block.sourceVersion(), List.of(Problem.error("translation-block-edited",
+                    "translation.target_lang", "translation.target_lang is '"
+                            + TranslationBlock.blockOf(parsed.frontMatter()).get("target_lang") + "', but the draft was issued in '"
+                            + language + "' (one version per language, not per region): keep the translation: block exactly as it came",
+                    null)));
+        }
         if (!block.targetLanguage().equals(language)) {
             throw reject(block, "translation-language", "translation.target_lang",
                     "the file is a translation into " + block.targetLanguage().toUpperCase(Locale.ROOT) + " but was dropped in "

@@ -193,6 +193,29 @@ class RejectionTest {
     }
 
     /**
+     * A translator (or a tool) that makes the block's target_lang regional, "en-GB" for a draft
+     * issued in "en", dropped in the right folder: the message used to say the file was in
+     * inbox/translations/EN/ and to drop it into inbox/translations/EN/, which it was. It is the
+     * block that was edited, and the message says so.
+     */
+    @Test
+    void aReturnWhoseTargetLanguageWasMadeRegionalIsToldTheBlockWasEditedNotToMoveIt() {
+        PipelineHome home = new PipelineHome(temp);
+        home.publishSeed("role.txt");
+        String regional = Translator.englishSeedReturn(home).replace("\n  target_lang: en\n", "\n  target_lang: en-GB\n");
+        assertThat(regional).contains("target_lang: en-GB");
+        home.drop("inbox/translations/EN/role-en-gb.md", regional);
+        assertThat(home.runOnce()).isZero();
+
+        JsonNode error = home.json("outbox/rejected/role-en-gb.md.errors.json").get("errors").get(0);
+        assertThat(error.get("code").asText()).isEqualTo("translation-block-edited");
+        assertThat(error.get("message").asText()).isEqualTo("translation.target_lang is 'en-GB', but the draft was issued in 'en'"
+                + " (one version per language, not per region): keep the translation: block exactly as it came");
+        assertThat(home.events()).filteredOn(e -> e.get("event").asText().equals("translation.rejected")).singleElement()
+                .satisfies(e -> assertThat(e.get("lang").asText()).isEqualTo("en"));
+    }
+
+    /**
      * Files under inbox/translations/ but outside a language folder (beside the folders, or in
      * a subfolder of one) used to be left there without a word. They are rejected, naming the
      * folder their translation: block asks for; hidden folders and symbolic links to folders

@@ -113,8 +113,10 @@ public final class ReturnReview {
                 continue;
             }
             if (translated == null || translated.text().isBlank()) {
+                // A field left empty is named at its line in the return; a deleted one has no line to name.
                 problems.add(problem(Severity.ERROR, "field-missing", field.id(),
-                        field.id().substring(3) + " is missing or empty; translate it or keep the source text", null));
+                        field.id().substring(3) + " is missing or empty; translate it or keep the source text",
+                        translated != null && translated.line() > 0 ? translated.line() : null));
                 continue;
             }
             if (normalise(translated.text()).equals(normalise(field.text()))

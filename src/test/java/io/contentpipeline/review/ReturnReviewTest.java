@@ -62,6 +62,28 @@ class ReturnReviewTest {
                 .extracting(Problem::code).containsOnlyOnce("field-missing");
     }
 
+    /** A field the translator left empty is named at its line in the return; one deleted has none to name. */
+    @Test
+    void aFieldLeftEmptyIsNamedAtItsLine() {
+        String translation = """
+                ---
+                title: ""
+                ---
+                ## First tip
+
+                Write for your readers before you write for search engines, and read it aloud.
+
+                ## Second tip
+
+                Publish an honest review of what worked and what failed 6, 12 and 24 months after the launch.
+                """;
+
+        List<Problem> problems = new ReturnReview().review(segment(SOURCE), segment(translation), "en");
+
+        assertThat(problems).filteredOn(problem -> problem.code().equals("field-missing")).singleElement()
+                .satisfies(problem -> assertThat(problem.line()).isEqualTo(2));
+    }
+
     @Test
     void withAHeadingMissingTheBlocksAreStillCheckedSoEveryProblemIsReportedAtOnce() {
         String translation = """

@@ -179,7 +179,11 @@ public final class ReturnsFilter implements GenericFileFilter<File> {
             }
             Waiting held = new Waiting(attributes.size(), attributes.lastModifiedTime(), named.get(), published);
             Instant rejectedFrom = held.rejectedFrom(maxWait);
-            if (!unchanged && clock.instant().isBefore(rejectedFrom)) {
+            // The consumer and the --once idle check may read a new file at the same time: only the
+            // first to record it logs it (both did, since they looked before either had recorded it).
+            Waiting previous = waiting.put(path, held);
+            boolean first = previous == null || !previous.isUnchanged(attributes);
+            if (first && clock.instant().isBefore(rejectedFrom)) {
                 LOG.info("translation.waiting slug={} lang={} version={} file={}: {}; it waits up to {}"
                                 + " after the file's last change, until {} (in {}), then it is rejected",
                         named.get().source(), orDash(named.get().targetLanguage()), orDash(named.get().sourceVersion()),
@@ -188,7 +192,6 @@ public final class ReturnsFilter implements GenericFileFilter<File> {
                         maxWait, rejectedFrom.truncatedTo(ChronoUnit.SECONDS),
                         ShortDuration.of(Duration.between(clock.instant(), rejectedFrom)));
             }
-            waiting.put(path, held);
             return Optional.of(held);
         } catch (IOException | RuntimeException e) {
             return Optional.empty();

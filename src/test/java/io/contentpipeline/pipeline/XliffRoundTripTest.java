@@ -1,6 +1,7 @@
 package io.contentpipeline.pipeline;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.contentpipeline.intake.ReturnsFilter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Document;
@@ -92,8 +93,11 @@ class XliffRoundTripTest {
         PipelineHome home = new PipelineHome(temp.resolve("home"));
         home.drop("inbox/translations/EN/role-cmo-pme.en.xlf", filled);
 
-        assertThat(home.runOnce()).isZero();
+        List<String> logged = RejectionTest.logLines(home::runOnce, 0, ReturnsFilter.class.getName());
 
+        // Named once, although the consumer and the --once idle check both look at the file.
+        assertThat(logged).filteredOn(line -> line.startsWith("translation.waiting ")).singleElement().asString()
+                .startsWith("translation.waiting slug=role-cmo-pme lang=en version=1 file=role-cmo-pme.en.xlf: its source is not published yet;");
         assertThat(home.files("inbox/translations/EN")).containsExactly("role-cmo-pme.en.xlf");
         assertThat(home.files("outbox/rejected")).isEmpty();
         assertThat(home.eventNames()).isEmpty();

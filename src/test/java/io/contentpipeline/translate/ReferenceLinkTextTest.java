@@ -4,19 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.contentpipeline.pipeline.PipelineHome;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.w3c.dom.Document;
-import org.w3c.dom.Element;
 import org.w3c.dom.Node;
-import org.w3c.dom.NodeList;
 
-import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.transform.TransformerFactory;
-import javax.xml.transform.dom.DOMSource;
-import javax.xml.transform.stream.StreamResult;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -33,7 +23,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ReferenceLinkTextTest {
 
-    private static final String XLIFF = "urn:oasis:names:tc:xliff:document:2.0";
 
     private static final String ARTICLE = """
             ---
@@ -91,7 +80,7 @@ class ReferenceLinkTextTest {
         assertThat(exported).contains("<pc id=\"1\" dataRefStart=\"d1\" dataRefEnd=\"d2\">Fondation CNCF</pc>")
                 .contains(">règles de gouvernance</pc>").contains(">Logo de la fondation</pc>");
 
-        home.drop("inbox/translations/EN/projet.en.xlf", translated(exported));
+        home.drop("inbox/translations/EN/projet.en.xlf", XliffTargets.filled(exported, ReferenceLinkTextTest::translate));
         assertThat(home.runOnce()).isZero();
 
         assertThat(home.files("outbox/rejected")).as("rejected returns").isEmpty();
@@ -211,28 +200,6 @@ class ReferenceLinkTextTest {
                 .as("nothing asked of a translator for version 2").extracting(e -> e.get("version").asInt()).containsExactly(1);
         assertThat(home.read("outbox/translations/EN/projet.md")).contains("source_version: 2", "\n  needs_work: 0\n",
                 "[Fondation CNCF]: https://www.cncf.io/");
-    }
-
-    /** The exported file with every unit translated from {@link #ENGLISH}, codes kept where the tool shows them, state translated. */
-    private static String translated(String xliff) throws Exception {
-        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-        factory.setNamespaceAware(true);
-        Document document = factory.newDocumentBuilder().parse(new ByteArrayInputStream(xliff.getBytes(StandardCharsets.UTF_8)));
-        NodeList segments = document.getElementsByTagNameNS(XLIFF, "segment");
-        for (int i = 0; i < segments.getLength(); i++) {
-            Element segment = (Element) segments.item(i);
-            Element source = (Element) segment.getElementsByTagNameNS(XLIFF, "source").item(0);
-            Element target = document.createElementNS(XLIFF, "target");
-            for (Node child = source.getFirstChild(); child != null; child = child.getNextSibling()) {
-                target.appendChild(child.cloneNode(true));
-            }
-            translate(target);
-            segment.appendChild(target);
-            segment.setAttribute("state", "translated");
-        }
-        StringWriter out = new StringWriter();
-        TransformerFactory.newInstance().newTransformer().transform(new DOMSource(document), new StreamResult(out));
-        return out.toString();
     }
 
     private static void translate(Node node) {

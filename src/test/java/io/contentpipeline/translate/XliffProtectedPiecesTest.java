@@ -4,18 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.contentpipeline.pipeline.PipelineHome;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.w3c.dom.Document;
-import org.w3c.dom.Element;
 import org.w3c.dom.Node;
-import org.w3c.dom.NodeList;
 
-import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.transform.TransformerFactory;
-import javax.xml.transform.dom.DOMSource;
-import javax.xml.transform.stream.StreamResult;
-import java.io.ByteArrayInputStream;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -35,7 +25,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class XliffProtectedPiecesTest {
 
-    private static final String XLIFF = "urn:oasis:names:tc:xliff:document:2.0";
 
     /** Every construct in a few lines of French, for what the corpus' French sources lack: addresses, ids written with spaces or classes. */
     private static final String HAND_WRITTEN = """
@@ -114,7 +103,7 @@ class XliffProtectedPiecesTest {
                 .contains("<source>Installer l'outil</source>", "<source>Configurer le service</source>", "<source>Démarrer le service</source>")
                 .doesNotContain("#installer", "#configurer", ".important", "#demarrer");
 
-        exported.forEach((slug, xliff) -> home.drop("inbox/translations/EN/" + slug + ".en.xlf", translated(xliff, UnaryOperator.identity())));
+        exported.forEach((slug, xliff) -> home.drop("inbox/translations/EN/" + slug + ".en.xlf", XliffTargets.filled(xliff, XliffProtectedPiecesTest::pseudoTranslate)));
         assertThat(home.runOnce()).isZero();
 
         assertThat(home.files("outbox/rejected")).as("rejected returns").isEmpty();
@@ -168,7 +157,7 @@ class XliffProtectedPiecesTest {
         int run = 0;
         for (Map.Entry<String, UnaryOperator<String>> alteration : alterations.entrySet()) {
             String name = slug + "-" + ++run + ".en.xlf";
-            home.drop("inbox/translations/EN/" + name, translated(exported, alteration.getValue()));
+            home.drop("inbox/translations/EN/" + name, XliffTargets.filled(alteration.getValue().apply(exported), XliffProtectedPiecesTest::pseudoTranslate));
             assertThat(home.runOnce()).isZero();
             JsonNode errors = home.json("outbox/rejected/" + name + ".errors.json").get("errors");
             assertThat(errors).as(alteration.getKey()).hasSize(1);
@@ -210,35 +199,6 @@ class XliffProtectedPiecesTest {
             assertThat(xliff).contains(">" + original + "</data>");
             return xliff.replace(">" + original + "</data>", ">" + altered + "</data>");
         };
-    }
-
-    /**
-     * The exported file with every unit translated as a tool does it: the target is the source's
-     * content, codes kept, each run of text pseudo-translated, the segment marked translated.
-     */
-    private static String translated(String xliff, UnaryOperator<String> tool) {
-        try {
-            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-            factory.setNamespaceAware(true);
-            Document document = factory.newDocumentBuilder().parse(new ByteArrayInputStream(tool.apply(xliff).getBytes(StandardCharsets.UTF_8)));
-            NodeList segments = document.getElementsByTagNameNS(XLIFF, "segment");
-            for (int i = 0; i < segments.getLength(); i++) {
-                Element segment = (Element) segments.item(i);
-                Element source = (Element) segment.getElementsByTagNameNS(XLIFF, "source").item(0);
-                Element target = document.createElementNS(XLIFF, "target");
-                for (Node child = source.getFirstChild(); child != null; child = child.getNextSibling()) {
-                    target.appendChild(child.cloneNode(true));
-                }
-                pseudoTranslate(target);
-                segment.appendChild(target);
-                segment.setAttribute("state", "translated");
-            }
-            StringWriter out = new StringWriter();
-            TransformerFactory.newInstance().newTransformer().transform(new DOMSource(document), new StreamResult(out));
-            return out.toString();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /**

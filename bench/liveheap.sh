@@ -22,16 +22,7 @@ INTERVAL=${INTERVAL:-10}
 JCMD=${JCMD:-$(dirname "$(readlink -f "$(command -v "$JAVA")")")/jcmd}
 [[ -x $JCMD ]] || { echo "jcmd not found next to $JAVA (set JCMD=...)" >&2; exit 1; }
 
-WORK=$(mktemp -d /tmp/pipeline-liveheap.XXXXXX)
-PID=""
-cleanup() {
-    if [[ -n $PID ]]; then
-        kill "$PID" 2>/dev/null || true
-        wait "$PID" 2>/dev/null || true
-    fi
-    rm -rf "$WORK"
-}
-trap cleanup EXIT
+scratch_work liveheap
 log() { echo "[liveheap] $*" >&2; }
 
 log "building $N articles in $WORK"

@@ -19,16 +19,7 @@ BATCHES=${BATCHES:-4}
 [[ $BATCHES =~ ^[1-9][0-9]*$ ]] || { echo "BATCHES must be a positive integer" >&2; exit 2; }
 [[ -f $JAR ]] || { echo "jar not found: $JAR (build it, or set JAR=...)" >&2; exit 1; }
 
-WORK=$(mktemp -d /tmp/pipeline-warm.XXXXXX)
-PID=""
-cleanup() {
-    if [[ -n $PID ]]; then
-        kill "$PID" 2>/dev/null || true
-        wait "$PID" 2>/dev/null || true
-    fi
-    rm -rf "$WORK"
-}
-trap cleanup EXIT
+scratch_work warm
 log() { echo "[warm] $*" >&2; }
 figure() { printf '%s: %s\n' "$1" "$2"; }
 

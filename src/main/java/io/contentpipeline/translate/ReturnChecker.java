@@ -83,7 +83,7 @@ public final class ReturnChecker {
         if (folderLanguage == null) {
             throw outsideLanguageFolder(file);
         }
-        Optional<XliffMerge.Merged> merged = XliffMerge.isXliff(file.name()) ? Optional.of(xliff.merge(file.bytes())) : Optional.empty();
+        Optional<XliffMerge.Merged> merged = XliffMerge.isXliff(file.name()) ? Optional.of(mergeXliff(file)) : Optional.empty();
         ParsedArticle parsed = merged.isPresent() ? parser.parseText(file, merged.get().markdown()) : parser.parse(file);
         TranslationBlock block = TranslationBlock.of(parsed.frontMatter());
         String language = folderLanguage.toLowerCase(Locale.ROOT);
@@ -104,7 +104,7 @@ public final class ReturnChecker {
         }
         Optional<BundleManifest> found = bundles.manifest(slug);
         if (found.isEmpty()) {
-            throw reject(block, "translation-unknown-source", "translation.source", unknownSource(slug));
+            throw reject(block, "translation-unknown-source", "translation.source", unknownSource(slug, "translation.source"));
         }
         BundleManifest manifest = found.get();
         if (block.sourceVersion() < 1 || block.sourceVersion() > manifest.version()) {
@@ -320,10 +320,35 @@ public final class ReturnChecker {
      * Why a return naming an unpublished slug is rejected: a mistyped slug gets the closest
      * published one as a hint; either way the translator learns how long it waited and what to do.
      */
-    private String unknownSource(String slug) throws IOException {
+    /**
+     * A filled XLIFF file as the Markdown return it stands for. Merging needs the draft of the
+     * source it names, so a file naming no published article is rejected here, as a Markdown
+     * return naming one is below, with the slug it most likely meant.
+     */
+    private XliffMerge.Merged mergeXliff(SourceFile file) throws IOException {
+        Optional<TranslationBlock.Named> named = XliffMerge.names(file.bytes());
+        if (named.isPresent() && bundles.manifest(named.get().source()).isEmpty()) {
+            TranslationBlock.Named source = named.get();
+            String message = unknownSource(source.source(), "the source in its metadata (<mda:meta type=\"source\">)");
+            throw new RejectedInputException(source.source(), source.targetLanguage(), versionOf(source),
+                    List.of(Problem.error("translation-unknown-source", "translation.source", message, null)));
+        }
+        return xliff.merge(file.bytes());
+    }
+
+    private static Integer versionOf(TranslationBlock.Named named) {
+        try {
+            return named.sourceVersion() == null ? null : Integer.valueOf(named.sourceVersion());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    /** @param where where the file names its source, for the translator to put back as the draft gave it */
+    private String unknownSource(String slug, String where) throws IOException {
         String hint = Slugs.closest(slug, bundles.slugs()).map(known -> " (did you mean '" + known + "'?)").orElse("");
         return "no published article has the slug '" + slug + "'" + hint + ", and none was published within " + sourceWait
-                + " (pipeline.returns.source-wait) of the file's last change; keep translation.source as the draft gave it,"
+                + " (pipeline.returns.source-wait) of the file's last change; keep " + where + " as the draft gave it,"
                 + " or drop the file again once its article is published";
     }
 

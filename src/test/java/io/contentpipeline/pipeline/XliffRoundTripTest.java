@@ -175,6 +175,29 @@ class XliffRoundTripTest {
                 + " (setting pipeline.max-xliff-bytes)");
     }
 
+    /**
+     * A slug mistyped in the file's metadata, past the wait for its source: the same rejection
+     * as a Markdown return's, with the slug it most likely meant. It was xliff-invalid, "the
+     * XLIFF file names 'role-cmo-pmee' version 1, which is not known", with no hint.
+     */
+    @Test
+    void anXliffReturnNamingNoPublishedArticleIsRejectedAsAMarkdownReturnIsWithTheClosestSlug() throws Exception {
+        PipelineHome home = new PipelineHome(temp, Map.of("pipeline.returns.source-wait", "PT0S"));
+        home.publishSeed("seed.txt");
+        String mistyped = fill(home.read("outbox/translations/EN/role-cmo-pme.xlf"), Translator.englishSeedByUnit())
+                .replace("<mda:meta type=\"source\">role-cmo-pme<", "<mda:meta type=\"source\">role-cmo-pmee<");
+        assertThat(mistyped).contains("<mda:meta type=\"source\">role-cmo-pmee<");
+
+        home.drop("inbox/translations/EN/role-cmo-pme.en.xlf", mistyped);
+        assertThat(home.runOnce()).isZero();
+
+        JsonNode error = home.json("outbox/rejected/role-cmo-pme.en.xlf.errors.json").get("errors").get(0);
+        assertThat(error.get("code").asText()).isEqualTo("translation-unknown-source");
+        assertThat(error.get("message").asText()).startsWith("no published article has the slug 'role-cmo-pmee' (did you mean 'role-cmo-pme'?)")
+                .contains("keep the source in its metadata (<mda:meta type=\"source\">) as the draft gave it");
+        assertThat(home.bundle("role-cmo-pme").get("languages").has("en")).isFalse();
+    }
+
     @Test
     void aReturnInALanguageNoDraftWentOutForIsRejected() throws Exception {
         PipelineHome home = new PipelineHome(temp);

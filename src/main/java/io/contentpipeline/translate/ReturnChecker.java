@@ -109,7 +109,7 @@ public final class ReturnChecker {
         BundleManifest manifest = found.get();
         if (block.sourceVersion() < 1 || block.sourceVersion() > manifest.version()) {
             throw reject(block, "translation-unknown-version", "translation.source_version",
-                    "version " + block.sourceVersion() + " of '" + slug + "' does not exist (current: " + manifest.version() + ")");
+                    unknownVersion(slug, block.sourceVersion(), manifest));
         }
         if (language.equals(manifest.sourceLanguage())) {
             throw reject(block, "translation-language", "translation.target_lang",
@@ -327,11 +327,19 @@ public final class ReturnChecker {
      */
     private XliffMerge.Merged mergeXliff(SourceFile file) throws IOException {
         Optional<TranslationBlock.Named> named = XliffMerge.names(file.bytes());
-        if (named.isPresent() && bundles.manifest(named.get().source()).isEmpty()) {
+        if (named.isPresent()) {
             TranslationBlock.Named source = named.get();
-            String message = unknownSource(source.source(), "the source in its metadata (<mda:meta type=\"source\">)");
-            throw new RejectedInputException(source.source(), source.targetLanguage(), versionOf(source),
-                    List.of(Problem.error("translation-unknown-source", "translation.source", message, null)));
+            Optional<BundleManifest> manifest = bundles.manifest(source.source());
+            Integer version = versionOf(source);
+            if (manifest.isEmpty()) {
+                String message = unknownSource(source.source(), "the source in its metadata (<mda:meta type=\"source\">)");
+                throw new RejectedInputException(source.source(), source.targetLanguage(), version,
+                        List.of(Problem.error("translation-unknown-source", "translation.source", message, null)));
+            }
+            if (version != null && (version < 1 || version > manifest.get().version())) {
+                throw new RejectedInputException(source.source(), source.targetLanguage(), version, List.of(Problem.error(
+                        "translation-unknown-version", "translation.source_version", unknownVersion(source.source(), version, manifest.get()), null)));
+            }
         }
         return xliff.merge(file.bytes());
     }
@@ -342,6 +350,10 @@ public final class ReturnChecker {
         } catch (NumberFormatException e) {
             return null;
         }
+    }
+
+    private static String unknownVersion(String slug, int version, BundleManifest manifest) {
+        return "version " + version + " of '" + slug + "' does not exist (current: " + manifest.version() + ")";
     }
 
     /** @param where where the file names its source, for the translator to put back as the draft gave it */

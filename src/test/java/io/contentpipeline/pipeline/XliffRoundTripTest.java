@@ -198,6 +198,23 @@ class XliffRoundTripTest {
         assertThat(home.bundle("role-cmo-pme").get("languages").has("en")).isFalse();
     }
 
+    /** A source version that does not exist, past the wait: as for a Markdown return, translation-unknown-version. */
+    @Test
+    void anXliffReturnNamingAVersionNotPublishedIsRejectedAsAMarkdownReturnIs() throws Exception {
+        PipelineHome home = new PipelineHome(temp, Map.of("pipeline.returns.source-wait", "PT0S"));
+        home.publishSeed("seed.txt");
+        String later = fill(home.read("outbox/translations/EN/role-cmo-pme.xlf"), Translator.englishSeedByUnit())
+                .replace("<mda:meta type=\"source_version\">1<", "<mda:meta type=\"source_version\">7<");
+        assertThat(later).contains("<mda:meta type=\"source_version\">7<");
+
+        home.drop("inbox/translations/EN/role-cmo-pme.en.xlf", later);
+        assertThat(home.runOnce()).isZero();
+
+        JsonNode error = home.json("outbox/rejected/role-cmo-pme.en.xlf.errors.json").get("errors").get(0);
+        assertThat(error.get("code").asText()).isEqualTo("translation-unknown-version");
+        assertThat(error.get("message").asText()).isEqualTo("version 7 of 'role-cmo-pme' does not exist (current: 1)");
+    }
+
     @Test
     void aReturnInALanguageNoDraftWentOutForIsRejected() throws Exception {
         PipelineHome home = new PipelineHome(temp);

@@ -102,10 +102,20 @@ class FileNamesTest {
 
     @Test
     void aFittedNameCanBeCreatedOnThisFileSystem() throws Exception {
+        java.util.List<String> created = new java.util.ArrayList<>();
         for (String stem : new String[]{"a", NFC_E, NFD_E, ROCKET, "\u4e2d"}) {
             String fitted = FileNames.around("20250725T101500.000Z_", stem.repeat(300) + ".md", "");
-            assertThat(Files.exists(Files.createFile(temp.resolve(fitted)))).isTrue();
+            // Fitted to the limit, not merely short: within one character of 255 bytes, prefix and extension whole.
+            assertThat(fitted.getBytes(StandardCharsets.UTF_8)).as(stem).hasSizeBetween(251, 255);
+            assertThat(fitted).startsWith("20250725T101500.000Z_" + stem).endsWith(".md");
+            Files.writeString(temp.resolve(fitted), stem);
+            created.add(fitted);
         }
+        // The file system took each name as given: listed under it, and its file read back through it.
+        try (var listed = Files.list(temp)) {
+            assertThat(listed.map(path -> path.getFileName().toString())).containsExactlyInAnyOrderElementsOf(created);
+        }
+        assertThat(Files.readString(temp.resolve(created.get(3)))).isEqualTo(ROCKET);
     }
 
     @Test

@@ -126,7 +126,11 @@ class InterruptedRejectionTest {
         assertThat(home.runOnce()).isZero();
 
         assertThat(home.files("outbox/rejected")).containsExactly("brouillon.md", "brouillon.md.errors.json");
-        assertThat(home.json("outbox/rejected/brouillon.md.errors.json").get("errors")).isNotEmpty();
+        // Taken over: the empty reservation now holds this input's report, the missing date, beside the input itself.
+        JsonNode report = home.json("outbox/rejected/brouillon.md.errors.json");
+        assertThat(report.get("errors")).extracting(error -> error.get("field").asText()).contains("date");
+        assertThat(report.get("rejected_at").asText()).isNotBlank();
+        assertThat(home.read("outbox/rejected/brouillon.md")).isEqualTo(NO_DATE);
         assertThat(home.eventNames()).containsExactly("article.rejected");
     }
 

@@ -24,6 +24,7 @@ import io.contentpipeline.version.SourceArchive;
 import io.contentpipeline.files.HomeLayout;
 import io.contentpipeline.markdown.TranslatableText;
 import io.contentpipeline.slug.Slugs;
+import io.contentpipeline.xliff.XliffReader;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -317,46 +318,41 @@ public final class ReturnChecker {
     }
 
     /**
-     * Why a return naming an unpublished slug is rejected: a mistyped slug gets the closest
-     * published one as a hint; either way the translator learns how long it waited and what to do.
-     */
-    /**
      * A filled XLIFF file as the Markdown return it stands for. Merging needs the draft of the
-     * source it names, so a file naming no published article is rejected here, as a Markdown
-     * return naming one is below, with the slug it most likely meant.
+     * version of the source it names, so a file naming no published article or version is
+     * rejected here, as a Markdown return naming one is in {@link #check}.
      */
     private XliffMerge.Merged mergeXliff(SourceFile file) throws IOException {
-        Optional<TranslationBlock.Named> named = XliffMerge.names(file.bytes());
+        XliffReader.Filled filled = xliff.read(file.bytes());
+        Optional<TranslationBlock.Named> named = XliffMerge.names(filled);
         if (named.isPresent()) {
             TranslationBlock.Named source = named.get();
             Optional<BundleManifest> manifest = bundles.manifest(source.source());
-            Integer version = versionOf(source);
+            Integer version = version(source.sourceVersion());
             if (manifest.isEmpty()) {
                 String message = unknownSource(source.source(), "the source in its metadata (<mda:meta type=\"source\">)");
                 throw new RejectedInputException(source.source(), source.targetLanguage(), version,
                         List.of(Problem.error("translation-unknown-source", "translation.source", message, null)));
             }
             if (version != null && (version < 1 || version > manifest.get().version())) {
-                throw new RejectedInputException(source.source(), source.targetLanguage(), version, List.of(Problem.error(
-                        "translation-unknown-version", "translation.source_version", unknownVersion(source.source(), version, manifest.get()), null)));
+                String message = unknownVersion(source.source(), version, manifest.get());
+                throw new RejectedInputException(source.source(), source.targetLanguage(), version,
+                        List.of(Problem.error("translation-unknown-version", "translation.source_version", message, null)));
             }
         }
-        return xliff.merge(file.bytes());
-    }
-
-    private static Integer versionOf(TranslationBlock.Named named) {
-        try {
-            return named.sourceVersion() == null ? null : Integer.valueOf(named.sourceVersion());
-        } catch (NumberFormatException e) {
-            return null;
-        }
+        return xliff.merge(filled);
     }
 
     private static String unknownVersion(String slug, int version, BundleManifest manifest) {
         return "version " + version + " of '" + slug + "' does not exist (current: " + manifest.version() + ")";
     }
 
-    /** @param where where the file names its source, for the translator to put back as the draft gave it */
+    /**
+     * Why a return naming an unpublished slug is rejected: a mistyped slug gets the closest
+     * published one as a hint; either way the translator learns how long it waited and what to do.
+     *
+     * @param where where the file names its source, for the translator to put back as the draft gave it
+     */
     private String unknownSource(String slug, String where) throws IOException {
         String hint = Slugs.closest(slug, bundles.slugs()).map(known -> " (did you mean '" + known + "'?)").orElse("");
         return "no published article has the slug '" + slug + "'" + hint + ", and none was published within " + sourceWait

@@ -57,7 +57,12 @@ public final class XliffMerge {
      * @throws RejectedInputException when the file is no XLIFF file this pipeline reads
      */
     public static Optional<TranslationBlock.Named> names(byte[] xliff) {
-        Map<String, String> meta = new XliffReader().read(xliff).metadata();
+        return names(new XliffReader().read(xliff));
+    }
+
+    /** What a filled XLIFF file, read already, names: as {@link #names(byte[])}. */
+    public static Optional<TranslationBlock.Named> names(XliffReader.Filled filled) {
+        Map<String, String> meta = filled.metadata();
         return TranslationBlock.Named.of(meta.get("source"), meta.get("target_lang"), meta.get("source_version"));
     }
 
@@ -83,8 +88,12 @@ public final class XliffMerge {
         }
     }
 
-    public Merged merge(byte[] xliff) throws IOException {
-        XliffReader.Filled filled = reader.read(xliff);
+    /** @throws RejectedInputException when the file is no XLIFF file this pipeline reads */
+    public XliffReader.Filled read(byte[] xliff) {
+        return reader.read(xliff);
+    }
+
+    public Merged merge(XliffReader.Filled filled) throws IOException {
         Map<String, String> meta = filled.metadata();
         String slug = meta.get("source");
         if (slug != null && !Slugs.isSlug(slug)) {

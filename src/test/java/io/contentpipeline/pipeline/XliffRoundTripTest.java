@@ -183,15 +183,8 @@ class XliffRoundTripTest {
     @Test
     void anXliffReturnNamingNoPublishedArticleIsRejectedAsAMarkdownReturnIsWithTheClosestSlug() throws Exception {
         PipelineHome home = new PipelineHome(temp, Map.of("pipeline.returns.source-wait", "PT0S"));
-        home.publishSeed("seed.txt");
-        String mistyped = fill(home.read("outbox/translations/EN/role-cmo-pme.xlf"), Translator.englishSeedByUnit())
-                .replace("<mda:meta type=\"source\">role-cmo-pme<", "<mda:meta type=\"source\">role-cmo-pmee<");
-        assertThat(mistyped).contains("<mda:meta type=\"source\">role-cmo-pmee<");
+        JsonNode error = firstErrorOfAReturnWhoseMetadataSays(home, "source", "role-cmo-pme", "role-cmo-pmee");
 
-        home.drop("inbox/translations/EN/role-cmo-pme.en.xlf", mistyped);
-        assertThat(home.runOnce()).isZero();
-
-        JsonNode error = home.json("outbox/rejected/role-cmo-pme.en.xlf.errors.json").get("errors").get(0);
         assertThat(error.get("code").asText()).isEqualTo("translation-unknown-source");
         assertThat(error.get("message").asText()).startsWith("no published article has the slug 'role-cmo-pmee' (did you mean 'role-cmo-pme'?)")
                 .contains("keep the source in its metadata (<mda:meta type=\"source\">) as the draft gave it");
@@ -202,17 +195,23 @@ class XliffRoundTripTest {
     @Test
     void anXliffReturnNamingAVersionNotPublishedIsRejectedAsAMarkdownReturnIs() throws Exception {
         PipelineHome home = new PipelineHome(temp, Map.of("pipeline.returns.source-wait", "PT0S"));
-        home.publishSeed("seed.txt");
-        String later = fill(home.read("outbox/translations/EN/role-cmo-pme.xlf"), Translator.englishSeedByUnit())
-                .replace("<mda:meta type=\"source_version\">1<", "<mda:meta type=\"source_version\">7<");
-        assertThat(later).contains("<mda:meta type=\"source_version\">7<");
+        JsonNode error = firstErrorOfAReturnWhoseMetadataSays(home, "source_version", "1", "7");
 
-        home.drop("inbox/translations/EN/role-cmo-pme.en.xlf", later);
-        assertThat(home.runOnce()).isZero();
-
-        JsonNode error = home.json("outbox/rejected/role-cmo-pme.en.xlf.errors.json").get("errors").get(0);
         assertThat(error.get("code").asText()).isEqualTo("translation-unknown-version");
         assertThat(error.get("message").asText()).isEqualTo("version 7 of 'role-cmo-pme' does not exist (current: 1)");
+    }
+
+    /** Publishes the seed, returns its filled XLIFF draft with one metadata value changed, and gives the first error of its rejection. */
+    private static JsonNode firstErrorOfAReturnWhoseMetadataSays(PipelineHome home, String type, String given, String written) throws Exception {
+        home.publishSeed("seed.txt");
+        String meta = "<mda:meta type=\"" + type + "\">";
+        String edited = fill(home.read("outbox/translations/EN/role-cmo-pme.xlf"), Translator.englishSeedByUnit())
+                .replace(meta + given + "<", meta + written + "<");
+        assertThat(edited).contains(meta + written + "<");
+
+        home.drop("inbox/translations/EN/role-cmo-pme.en.xlf", edited);
+        assertThat(home.runOnce()).isZero();
+        return home.json("outbox/rejected/role-cmo-pme.en.xlf.errors.json").get("errors").get(0);
     }
 
     @Test

@@ -6,11 +6,13 @@ import io.contentpipeline.article.RejectedInputException;
 import io.contentpipeline.article.SourceFile;
 import io.contentpipeline.files.FileNames;
 import io.contentpipeline.files.HomeLayout;
+import io.contentpipeline.translate.XliffMerge;
 import org.apache.camel.Exchange;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -45,9 +47,6 @@ public final class InboxFiles {
     public static final Pattern NEVER_TAKEN = Pattern.compile("[.~].*");
 
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSS'Z'").withZone(ZoneOffset.UTC);
-
-    /** XLIFF files, returns (or returns dropped in the article inbox), which have a limit of their own. */
-    private static final Pattern XLIFF = Pattern.compile("(?i)\\.(xlf|xliff)$");
 
     private final HomeLayout layout;
     private final long maxBytes;
@@ -98,7 +97,7 @@ public final class InboxFiles {
                     "this is " + kindOfSpecialFile(path) + ", not a file: drop the article itself", null));
         }
         long size = Files.size(path);
-        boolean xliff = XLIFF.matcher(name).find();
+        boolean xliff = isXliff(name);
         if (xliff && size > maxXliffBytes) {
             throw new RejectedInputException(Problem.error("file-too-large", null, "the file is " + size
                     + " bytes; the limit for XLIFF files is " + maxXliffBytes + " (setting pipeline.max-xliff-bytes)", null));
@@ -114,6 +113,20 @@ public final class InboxFiles {
             exchange.getMessage().setHeader(RETURN_LANGUAGE, layout.returnsFolderOf(path).orElse(null));
         }
         return new SourceFile(name, path, read.bytes(), read.identity().modified().toInstant());
+    }
+
+    /**
+     * Whether {@link #read} rejects the file unread, from its attributes (read without following
+     * a link): a link, a named pipe or another special file, or a file over its kind's limit.
+     * Whoever looks into an input before the intake must not read such a one either.
+     */
+    public boolean rejectedUnread(String name, BasicFileAttributes attributes) {
+        return !attributes.isRegularFile() || attributes.size() > (isXliff(name) ? maxXliffBytes : maxBytes);
+    }
+
+    /** XLIFF files, returns (or returns dropped in the article inbox), have a limit of their own. */
+    private static boolean isXliff(String name) {
+        return XliffMerge.isXliff(name);
     }
 
     /** What a path that is no regular file is, in words, from the type bits of its mode where the file system gives them. */

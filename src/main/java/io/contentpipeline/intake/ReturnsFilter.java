@@ -56,17 +56,14 @@ public final class ReturnsFilter implements GenericFileFilter<File> {
     private final Map<Path, Waiting> waiting = new ConcurrentHashMap<>();
 
     private final TransientFailures transientFailures;
-    private final long maxBytesRead;
+    private final InboxFiles inputs;
 
-    /**
-     * @param maxBytesRead the largest file the intakes read (pipeline.max-file-bytes, pipeline.max-xliff-bytes): a larger
-     *                     one is rejected unread, so it is not read here either
-     */
+    /** @param inputs what the intake reads: a file it rejects unread is not read here either */
     public ReturnsFilter(HomeLayout layout, ArticleParser parser, BundleStore bundles, Duration maxWait, Clock clock,
-                         TransientFailures transientFailures, long maxBytesRead) {
+                         TransientFailures transientFailures, InboxFiles inputs) {
         this.layout = layout;
         this.transientFailures = transientFailures;
-        this.maxBytesRead = maxBytesRead;
+        this.inputs = inputs;
         this.parser = parser;
         this.bundles = bundles;
         this.maxWait = maxWait;
@@ -161,7 +158,7 @@ public final class ReturnsFilter implements GenericFileFilter<File> {
         }
         try {
             BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-            if (!attributes.isRegularFile() || attributes.size() > maxBytesRead) {
+            if (inputs.rejectedUnread(path.getFileName().toString(), attributes)) {
                 // Rejected unread by the intake (a link, a named pipe, a file over the limit). Read
                 // here, a named pipe held the poll forever, waiting for a writer, and a file larger
                 // than the heap threw an OutOfMemoryError out of every poll.

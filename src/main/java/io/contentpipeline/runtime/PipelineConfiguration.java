@@ -98,7 +98,8 @@ public final class PipelineConfiguration implements CamelConfiguration {
         registry.bind("layout", layout);
         registry.bind("slugSequencer", new SlugSequencer());
         registry.bind("inputBudget", new InputBudget(settings.inFlightBytes(), settings.maxFileBytes()));
-        registry.bind("inboxFiles", new InboxFiles(layout, settings.maxFileBytes(), settings.maxXliffBytes()));
+        InboxFiles inboxFiles = new InboxFiles(layout, settings.maxFileBytes(), settings.maxXliffBytes());
+        registry.bind("inboxFiles", inboxFiles);
         registry.bind("articleParser", parser);
         MetadataRules rules = MetadataRules.load("metadata-rules.yaml");
         registry.bind("articleChecker", new ArticleChecker(rules));
@@ -114,7 +115,7 @@ public final class PipelineConfiguration implements CamelConfiguration {
         registry.bind("returnChecker", new ReturnChecker(layout, parser, bundles, sources, deriver, languages, segmenter,
                 settings.returnSourceWait(), rules.textRules()::check));
         ReturnsFilter returnsFilter = new ReturnsFilter(layout, parser, bundles, settings.returnSourceWait(), Clock.systemUTC(), transientFailures,
-                Math.max(settings.maxFileBytes(), settings.maxXliffBytes()));
+                inboxFiles);
         registry.bind("returnsFilter", returnsFilter);
         MoveFailures moveFailures = new MoveFailures(layout, transientFailures);
         registry.bind("rejections", new Rejections(layout, counts, moveFailures::isRetry, changelog::recordedSince));

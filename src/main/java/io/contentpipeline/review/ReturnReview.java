@@ -152,6 +152,8 @@ public final class ReturnReview {
         if (expected.listItems() != actual.listItems()) {
             problems.add(firstDifference(problem(Severity.ERROR, "structure-list-items", null, "number of list items differs from the source: "
                     + expected.listItems() + " expected, " + actual.listItems() + " found", null), expected.lists(), actual.lists(), "list", " items"));
+        } else {
+            ListNesting.first(source, translation).ifPresent(problems::add);
         }
         if (!expected.tableShapes().equals(actual.tableShapes())) {
             problems.add(firstDifference(problem(Severity.ERROR, "structure-tables", null, "tables differ from the source (rows x columns): "
@@ -379,7 +381,7 @@ public final class ReturnReview {
     }
 
     /** "the list at draft line 12", or "the 2nd list" when that line is not known. */
-    private static String the(String noun, int index, int line) {
+    static String the(String noun, int index, int line) {
         if (line > 0) {
             return "the " + noun + " at draft line " + line;
         }

@@ -248,10 +248,11 @@ public final class Segmenter {
         List<String> anchors = markdown.outline(document).stream().map(io.contentpipeline.article.Heading::id).toList();
         List<Integer> headings = new ArrayList<>();
         List<BlockShape> lists = new ArrayList<>();
+        List<ListItemLevel> items = new ArrayList<>();
         List<BlockShape> tables = new ArrayList<>();
         List<PlacedCode> code = new ArrayList<>();
         Tokens tokens = new Tokens(body, document.getChars().toString().equals(body), fileLine);
-        collect(document, headings, lists, tables, code, tokens);
+        collect(document, headings, new Lists(lists, items), tables, code, tokens);
         pieces.stream().map(ProtectedInline.Piece::token).filter(Objects::nonNull).forEach(tokens.protectedTokens::add);
         // References and addresses link to a target too: the inline links' are in already.
         pieces.stream().map(piece -> ProtectedInline.target(piece.token())).filter(Objects::nonNull).forEach(tokens.linkTargets::add);
@@ -269,7 +270,7 @@ public final class Segmenter {
                 tokens.protectedTokens.add("shortcode " + shortcodeSignature(shortcode.group()));
             }
         }
-        return new BodyStructure(headings, lists, tables, tokens.links, tokens.images, code.stream().map(PlacedCode::block).toList(),
+        return new BodyStructure(headings, lists, items, tables, tokens.links, tokens.images, code.stream().map(PlacedCode::block).toList(),
                 tokens.protectedTokens, tokens.relativeLinks, tokens.linkTargets, tokens.htmlTags, anchors);
     }
 
@@ -337,7 +338,11 @@ public final class Segmenter {
         return SPACES.matcher(withoutText).replaceAll(" ");
     }
 
-    private static void collect(Node node, List<Integer> headings, List<BlockShape> lists, List<BlockShape> tables,
+    /** Each list's size and each list item's nesting level, in reading order. */
+    private record Lists(List<BlockShape> shapes, List<ListItemLevel> items) {
+    }
+
+    private static void collect(Node node, List<Integer> headings, Lists lists, List<BlockShape> tables,
                                 List<PlacedCode> code, Tokens tokens) {
         for (Node child = node.getFirstChild(); child != null; child = child.getNext()) {
             if (child instanceof Heading heading) {
@@ -348,7 +353,11 @@ public final class Segmenter {
                 for (Node item = list.getFirstChild(); item != null; item = item.getNext()) {
                     items += item instanceof ListItem ? 1 : 0;
                 }
-                lists.add(new BlockShape(String.valueOf(items), tokens.fileLine.applyAsInt(list.getStartOffset())));
+                lists.shapes().add(new BlockShape(String.valueOf(items), tokens.fileLine.applyAsInt(list.getStartOffset())));
+            } else if (child instanceof ListItem item) {
+                // Met as the walk goes down, so in reading order: a nested item after the one holding it.
+                lists.items().add(new ListItemLevel(nesting(item), item.getStartOffset(), item.getEndOffset(),
+                        tokens.fileLine.applyAsInt(item.getStartOffset())));
             } else if (child instanceof TableBlock table) {
                 tables.add(new BlockShape(shape(table), tokens.fileLine.applyAsInt(table.getStartOffset())));
             } else if (child instanceof FencedCodeBlock fenced) {
@@ -379,6 +388,15 @@ public final class Segmenter {
             }
             collect(child, headings, lists, tables, code, tokens);
         }
+    }
+
+    /** How many lists hold this item: 1 for an item of a top-level list (one in a quote included). */
+    private static int nesting(ListItem item) {
+        int level = 0;
+        for (Node parent = item.getParent(); parent != null; parent = parent.getParent()) {
+            level += parent instanceof ListBlock ? 1 : 0;
+        }
+        return level;
     }
 
     /** A raw HTML block holding one {@code <pre>} element and nothing else: code, kept byte for byte. */

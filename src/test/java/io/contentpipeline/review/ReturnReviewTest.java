@@ -418,6 +418,82 @@ class ReturnReviewTest {
         });
     }
 
+    /**
+     * The same number of list items, nested otherwise: a sub-item moved to the top level, or a
+     * top-level item indented under the one before it. The first item whose level differs is
+     * named, with its line in the draft and in the return.
+     */
+    @Test
+    void aListItemNestedOtherwiseThanInTheSourceIsAnErrorAtThatItem() {
+        String source = """
+                ---
+                title: "Étapes"
+                ---
+                Voici les étapes à suivre pour publier un article sans rien oublier en chemin.
+
+                - Rédiger le texte complet de l'article
+                  - Vérifier les chiffres un par un
+                - Publier l'article sur le site
+                - Annoncer l'article aux abonnés
+                """;
+        String nested = """
+                ---
+                title: "Steps"
+                ---
+                Here are the steps to follow to publish an article without forgetting anything on the way.
+
+                - Write the full text of the article
+                  - Check the figures one by one
+                - Publish the article on the site
+                %s- Announce the article to subscribers
+                """;
+        String flattened = nested.replace("  - Check", "- Check");
+        String indented = nested.formatted("  ");
+
+        assertThat(new ReturnReview().review(segment(source), segment(nested.formatted("")), "en")).noneMatch(Problem::isError);
+        assertThat(new ReturnReview().review(segment(source), segment(flattened.formatted("")), "en"))
+                .filteredOn(Problem::isError).singleElement().satisfies(p -> {
+                    assertThat(p.code()).isEqualTo("structure-list-levels");
+                    assertThat(p.message()).isEqualTo("list nesting differs from the source; first: the item \"Vérifier les chiffres un par un\""
+                            + " (draft line 7) is at level 2 in the source, level 1 in the translation");
+                    assertThat(p.field()).as("the source item's segment").startsWith("li-");
+                    assertThat(p.line()).as("the item's line in the returned file").isEqualTo(7);
+                });
+        assertThat(new ReturnReview().review(segment(source), segment(indented), "en"))
+                .filteredOn(Problem::isError).singleElement().satisfies(p -> {
+                    assertThat(p.code()).isEqualTo("structure-list-levels");
+                    assertThat(p.message()).endsWith("the item \"Annoncer l'article aux abonnés\" (draft line 9) is at level 1 in the source,"
+                            + " level 2 in the translation");
+                    assertThat(p.line()).isEqualTo(9);
+                });
+    }
+
+    /**
+     * The one real pair of the corpus with a nested list keeps its nesting in both directions;
+     * its French translation with the second sub-item (and the code block it holds) moved out
+     * to the top level is rejected at that item, though it still has four items.
+     */
+    @Test
+    void aRealTranslationWithASubItemMovedToTheTopLevelIsRejectedAtThatItem() throws IOException {
+        Path pair = Path.of("src/test/resources/corpus/pairs/otel-docs-zero-code-java-agent-getting-started");
+        String english = Files.readString(pair.resolve("en.md"));
+        String french = Files.readString(pair.resolve("fr.md"));
+        int from = french.indexOf("    - Via les variables");
+        int to = french.indexOf("## Configuration de l'agent");
+        String outdented = french.substring(0, from) + french.substring(from, to).replace("\n    ", "\n").substring(4) + french.substring(to);
+        assertThat(outdented).contains("\n- Via les variables d'environnement", "\n  export OTEL_SERVICE_NAME");
+
+        assertThat(new ReturnReview().review(segment(english), segment(french), "fr")).noneMatch(Problem::isError);
+        assertThat(new ReturnReview().review(segment(french), segment(english), "en")).noneMatch(Problem::isError);
+        assertThat(new ReturnReview().review(segment(english), segment(outdented), "fr")).filteredOn(Problem::isError)
+                .singleElement().satisfies(p -> {
+                    assertThat(p.code()).isEqualTo("structure-list-levels");
+                    assertThat(p.message()).isEqualTo("list nesting differs from the source; first: the item \"Via the `JAVA_TOOL_OPTIONS`"
+                            + " and other environment variables:\" (draft line 21) is at level 2 in the source, level 1 in the translation");
+                    assertThat(p.line()).isEqualTo(24);
+                });
+    }
+
     @Test
     void theFirstBlockWhoseImagesOrLinksDifferIsNamedWithItsLinesThoughTheImagesAreLocalised() {
         String source = """

@@ -2,7 +2,6 @@ package io.contentpipeline.xliff;
 
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
-import org.w3c.dom.NodeList;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -17,7 +16,7 @@ import java.util.Optional;
  * {@code canResegment="no"}), so the text is every part's target in order, the white space
  * between sentences taken from {@code <ignorable>}. Codes get their original data through
  * their own {@code dataRef}, or else through the source code of the same id, as the spec
- * pairs them; annotation markers keep their text.
+ * pairs them, from the unit's {@code <originalData>} only; annotation markers keep their text.
  */
 final class UnitTarget {
 
@@ -34,18 +33,31 @@ final class UnitTarget {
 
     private UnitTarget(Element unit) {
         this.plain = InlineCodes.isPlainText(unit.getAttribute("id"));
-        this.data = new HashMap<>();
-        NodeList items = unit.getElementsByTagNameNS(XLIFF, "data");
-        for (int i = 0; i < items.getLength(); i++) {
-            Element item = (Element) items.item(i);
-            data.put(item.getAttribute("id"), item.getTextContent());
-        }
+        this.data = originalData(unit);
         for (Element part : parts(unit)) {
             Element source = child(part, "source");
             if (source != null) {
                 collectCodes(source);
             }
         }
+    }
+
+    /**
+     * The unit's original data by id: the {@code <data>} children of its own
+     * {@code <originalData>}, where XLIFF 2 puts them, and nowhere else. Every {@code <data>} of
+     * the unit used to count, the last of an id winning: one a tool or a translator left in a
+     * target or a note replaced the address of a link the draft gave, and one moved out of
+     * {@code <originalData>} still served, in a file other tools would refuse.
+     */
+    private static Map<String, String> originalData(Element unit) {
+        Map<String, String> data = new HashMap<>();
+        Element original = child(unit, "originalData");
+        for (Node item = original == null ? null : original.getFirstChild(); item != null; item = item.getNextSibling()) {
+            if (item instanceof Element element && XLIFF.equals(element.getNamespaceURI()) && "data".equals(element.getLocalName())) {
+                data.put(element.getAttribute("id"), element.getTextContent());
+            }
+        }
+        return data;
     }
 
     /**
@@ -270,12 +282,25 @@ final class UnitTarget {
         return codePoint;
     }
 
-    /** @param end 0 for a code's start data, 1 for its end data */
+    /**
+     * The original data a code names, through its own reference or its source code's. A code
+     * that names none (one a tool added, with no data) stands for nothing and is left out; one
+     * that names data its unit's originalData lacks is refused: its text (a link's address, a
+     * tag) cannot be known, and leaving it out would publish the page without it.
+     *
+     * @param end 0 for a code's start data, 1 for its end data
+     * @throws IllegalArgumentException when the data named is not in the unit's originalData
+     */
     private String original(Element code, String attribute, int end) {
         String ref = code.getAttribute(attribute);
         if (ref.isEmpty()) {
             String[] refs = sourceCodes.get(codeId(code));
             ref = refs != null ? refs[end] : "";
+        }
+        if (!ref.isEmpty() && !data.containsKey(ref)) {
+            throw new IllegalArgumentException("the code <" + code.getLocalName() + " " + (code.hasAttribute("id") ? "id" : "startRef")
+                    + "=\"" + codeId(code) + "\"> names original data '" + ref + "', which is not in the unit's <originalData>:"
+                    + " restore the unit's codes and original data as the draft has them");
         }
         return data.getOrDefault(ref, "");
     }

@@ -184,6 +184,50 @@ class XliffProtectedPiecesTest {
         });
     }
 
+    /**
+     * A code's original data is read from its unit's {@code <originalData>} only. A tool that
+     * moves a link's data into a note gets the return rejected at that unit, naming the code
+     * and its data, where the note used to serve as original data; a {@code <data>} left in a
+     * target is no original data, and the page keeps the draft's address (it used to replace it).
+     */
+    @Test
+    void aCodesDataIsReadFromItsUnitsOriginalDataOnly() {
+        PipelineHome home = new PipelineHome(temp, PSEUDO_TEXT);
+        home.drop("inbox/pieces.md", HAND_WRITTEN);
+        assertThat(home.runOnce()).isZero();
+        String slug = home.files("outbox/translations/EN").stream().filter(name -> name.endsWith(".xlf")).findFirst().orElseThrow()
+                .replace(".xlf", "");
+        String exported = home.read("outbox/translations/EN/" + slug + ".xlf");
+        java.util.regex.Matcher link = Pattern.compile("<data id=\"(d\\d+)\">&lt;a title=\"version > 2\" href='/notes/'></data>").matcher(exported);
+        assertThat(link.find()).isTrue();
+        String dataId = link.group(1);
+        int unitStart = exported.lastIndexOf("<unit ", link.start());
+        int unitTagEnd = exported.indexOf('>', unitStart) + 1;
+        String unitId = exported.substring(unitStart).replaceFirst("(?s)^<unit id=\"([^\"]+)\".*", "$1");
+
+        String inANote = exported.substring(0, unitStart) + exported.substring(unitStart, unitTagEnd) + "<notes><note>" + link.group()
+                + "</note></notes>" + exported.substring(unitTagEnd, link.start()) + exported.substring(link.end());
+        String filled = XliffTargets.filled(inANote, XliffProtectedPiecesTest::pseudoTranslate);
+        home.drop("inbox/translations/EN/" + slug + "-note.en.xlf", filled);
+        assertThat(home.runOnce()).isZero();
+        JsonNode errors = home.json("outbox/rejected/" + slug + "-note.en.xlf.errors.json").get("errors");
+        assertThat(errors).hasSize(1);
+        assertThat(errors.get(0).get("code").asText()).isEqualTo("xliff-invalid");
+        assertThat(errors.get(0).get("field").asText()).isEqualTo(unitId);
+        assertThat(errors.get(0).get("line").asInt()).isEqualTo(filled.substring(0, filled.indexOf("<unit id=\"" + unitId + "\"")).split("\n", -1).length);
+        assertThat(errors.get(0).get("message").asText()).contains("names original data '" + dataId + "'", "not in the unit's <originalData>");
+
+        String translated = XliffTargets.filled(exported, XliffProtectedPiecesTest::pseudoTranslate);
+        int targetEnd = translated.indexOf("</target>", translated.indexOf("<unit id=\"" + unitId + "\""));
+        String inATarget = translated.substring(0, targetEnd) + "<data id=\"" + dataId + "\">&lt;a href='/ailleurs/'></data>"
+                + translated.substring(targetEnd);
+        assertThat(inATarget).contains(">&lt;a href='/ailleurs/'></data></target>");
+        home.drop("inbox/translations/EN/" + slug + "-target.en.xlf", inATarget);
+        assertThat(home.runOnce()).isZero();
+        assertThat(home.files("outbox/rejected")).noneMatch(name -> name.startsWith(slug + "-target"));
+        assertThat(home.read("outbox/published/" + slug + "/index.en.md")).contains("href='/notes/'").doesNotContain("/ailleurs/");
+    }
+
     private static String corpus(String article) {
         return CorpusArticles.input(CorpusArticles.root().resolve(article));
     }

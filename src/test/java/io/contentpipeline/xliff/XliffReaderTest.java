@@ -82,6 +82,42 @@ class XliffReaderTest {
         assertThat(filled.untranslated()).isEmpty();
     }
 
+    /**
+     * A code's original data is the {@code <data>} of its own unit's {@code <originalData>}: one
+     * anywhere else in the unit (a tool's note, a target) is no original data. Before, every
+     * {@code <data>} of the unit counted, the last one of an id winning, so one typed into a
+     * target replaced the link's address the draft gave.
+     */
+    @Test
+    void aCodeTakesItsDataFromItsUnitsOriginalDataOnly() {
+        XliffReader.Filled filled = read("""
+                <unit id="p-1"><originalData><data id="d1">[</data><data id="d2">](https://exemple.com/guide)</data></originalData>
+                <segment state="translated"><source>Lire <pc id="1" dataRefStart="d1" dataRefEnd="d2">le guide</pc>.</source>
+                <target>Read <pc id="1" dataRefStart="d1" dataRefEnd="d2">the guide</pc>.<data id="d2">](https://elsewhere.example/)</data></target>
+                </segment></unit>
+                """);
+        assertThat(filled.targets()).containsEntry("p-1", "Read [the guide](https://exemple.com/guide).");
+    }
+
+    /** A code whose data its unit's originalData does not hold (found in a note instead) rejects the file at its unit. */
+    @Test
+    void aCodeWhoseDataIsNotInItsUnitsOriginalDataRejectsTheFileAtItsUnit() {
+        String unit = """
+                <unit id="p-1"><notes><note><data id="d2">](https://exemple.com/guide)</data></note></notes>
+                <originalData><data id="d1">[</data></originalData>
+                <segment state="translated"><source>Lire <pc id="1" dataRefStart="d1" dataRefEnd="d2">le guide</pc>.</source>
+                <target>Read <pc id="1" dataRefStart="d1" dataRefEnd="d2">the guide</pc>.</target></segment></unit>
+                """;
+        assertThatThrownBy(() -> read(unit)).isInstanceOfSatisfying(io.contentpipeline.article.RejectedInputException.class, e ->
+                assertThat(e.problems()).singleElement().satisfies(problem -> {
+                    assertThat(problem.code()).isEqualTo("xliff-invalid");
+                    assertThat(problem.field()).isEqualTo("p-1");
+                    assertThat(problem.line()).isEqualTo(3);
+                    assertThat(problem.message()).isEqualTo("unit 'p-1': the code <pc id=\"1\"> names original data 'd2',"
+                            + " which is not in the unit's <originalData>: restore the unit's codes and original data as the draft has them");
+                }));
+    }
+
     @Test
     void whatATranslatorTypesIsTextNotMarkup() {
         XliffReader.Filled filled = read("""

@@ -4,10 +4,13 @@ import io.contentpipeline.article.Problem;
 import io.contentpipeline.article.RejectedInputException;
 
 import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -59,8 +62,31 @@ public final class TextDecoding {
             return decoded(legacy.get(), "encoding-windows-1252",
                     "the file is not UTF-8; it was read as Windows-1252, but please save it as UTF-8");
         }
-        throw new RejectedInputException(Problem.error("not-utf8", null,
-                "the file is not valid UTF-8 (nor French text in Windows-1252); save it as UTF-8", null));
+        // Said of no language: returns in any target language come through here, and an English
+        // translator used to be told the file was not "French text in Windows-1252".
+        int invalid = firstInvalidUtf8(bytes, start);
+        throw new RejectedInputException(Problem.error("not-utf8", null, String.format(Locale.ROOT,
+                "the file is not valid UTF-8 (byte 0x%02X) and was not read as another encoding; save it as UTF-8",
+                bytes[invalid] & 0xFF), lineOf(bytes, invalid)));
+    }
+
+    /** The offset of the first byte UTF-8 does not allow where it stands (the bytes are known not to be UTF-8). */
+    private static int firstInvalidUtf8(byte[] bytes, int start) {
+        ByteBuffer in = ByteBuffer.wrap(bytes, start, bytes.length - start);
+        CoderResult result = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT)
+                .decode(in, CharBuffer.allocate(bytes.length), true);
+        return result.isError() ? in.position() : bytes.length - 1;
+    }
+
+    /** The 1-based line of a byte: a line feed is the same byte in UTF-8 and in every encoding read here. */
+    private static int lineOf(byte[] bytes, int offset) {
+        int line = 1;
+        for (int i = 0; i < offset; i++) {
+            line += bytes[i] == '\n' ? 1 : 0;
+        }
+        return line;
     }
 
     private static Decoded decoded(String text, String code, String message) {

@@ -159,6 +159,41 @@ class RejectionTest {
     }
 
     /**
+     * An English return saved in Windows-1252 with a pound sign (a character the pipeline does
+     * not read that encoding for) is rejected as not UTF-8 at the line of that byte, with a
+     * message that speaks of no language: it used to say "nor French text in Windows-1252" to
+     * the English translator. The same return with only an en dash is read, with a warning.
+     */
+    @Test
+    void aReturnInWindows1252IsToldItIsNotUtf8WithoutBeingCalledFrench() {
+        PipelineHome home = new PipelineHome(temp);
+        home.publishSeed("role.txt");
+        String english = Translator.englishSeedReturn(home);
+        String translated = english.replace("does not carry out the tasks.", "does not carry out the tasks, even for \u00A3200 a day.");
+        String dashed = english.replace("does not carry out the tasks.", "does not carry out the tasks \u2013 not one.");
+        assertThat(translated).contains("\u00A3200 a day.");
+        assertThat(dashed).contains("\u2013 not one.");
+        java.nio.charset.Charset windows1252 = java.nio.charset.Charset.forName("windows-1252");
+        assertThat(windows1252.newEncoder().canEncode(translated) && windows1252.newEncoder().canEncode(dashed)).isTrue();
+
+        home.drop("inbox/translations/EN/pound.md", translated.getBytes(windows1252));
+        assertThat(home.runOnce()).isZero();
+
+        assertThat(home.json("outbox/rejected/pound.md.errors.json").get("errors")).singleElement().satisfies(error -> {
+            assertThat(error.get("code").asText()).isEqualTo("not-utf8");
+            assertThat(error.get("message").asText()).doesNotContainIgnoringCase("french")
+                    .isEqualTo("the file is not valid UTF-8 (byte 0xA3) and was not read as another encoding; save it as UTF-8");
+            assertThat(error.get("line").asInt()).as("the line of the pound sign")
+                    .isEqualTo(translated.substring(0, translated.indexOf('\u00A3')).split("\n", -1).length);
+        });
+
+        home.drop("inbox/translations/EN/dashed.md", dashed.getBytes(windows1252));
+        assertThat(home.runOnce()).isZero();
+        assertThat(home.bundle("role-cmo-pme").get("translations").get("en").get("status").asText()).isEqualTo("current");
+        assertThat(home.bundle("role-cmo-pme").get("languages").get("en").get("warnings").toString()).contains("encoding-windows-1252");
+    }
+
+    /**
      * A return dropped in another language's folder (or a folder that is no language code) is
      * logged with the language and version its translation: block gives, not with the folder's
      * name and no version (it was lang=de, lang=english, version null).

@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -81,7 +82,7 @@ public final class InboxFiles {
         Path path = Path.of(exchange.getMessage().getHeader(Exchange.FILE_PATH, String.class)).toAbsolutePath();
         String name = path.getFileName().toString();
         // The destination is set first, so that a rejection below still moves the file to rejected/.
-        exchange.getMessage().setHeader(MOVE_TO, archiveName(kind, name, Instant.now()).toString());
+        exchange.getMessage().setHeader(MOVE_TO, archiveName(kind, path, Instant.now()).toString());
         exchange.setProperty(KIND, kind);
         // Known before the checks, so that a file rejected unread is moved only if it is still the one taken.
         FileIdentity taken = FileIdentity.of(path);
@@ -186,8 +187,9 @@ public final class InboxFiles {
         }
         Path path = Path.of(exchange.getMessage().getHeader(Exchange.FILE_PATH, String.class)).toAbsolutePath();
         String name = path.getFileName().toString();
-        Path archived = archiveName(kind, name, taken.acceptedAt());
-        if (!name.equals(taken.file()) || Files.exists(archived, LinkOption.NOFOLLOW_LINKS)) {
+        Path archived = archiveName(kind, path, taken.acceptedAt());
+        if (!name.equals(taken.file()) || Files.exists(archived, LinkOption.NOFOLLOW_LINKS)
+                || Files.exists(archiveNameWithoutLanguage(kind, name, taken.acceptedAt()), LinkOption.NOFOLLOW_LINKS)) {
             return;
         }
         // The file as it was read: one saved again under the name since is another input, which
@@ -211,8 +213,21 @@ public final class InboxFiles {
         return Boolean.TRUE.equals(exchange.getProperty(TAKEN_IN, Boolean.class));
     }
 
-    /** archive/&lt;kind&gt;/&lt;UTC time&gt;_&lt;name&gt;, the name shortened when the whole would not fit the file system. */
-    private Path archiveName(String kind, String name, Instant time) {
+    /**
+     * archive/&lt;kind&gt;/&lt;UTC time&gt;_&lt;name&gt;, and for a return in a language folder
+     * &lt;UTC time&gt;_&lt;lang&gt;_&lt;name&gt; ({@code 20261128T082214.609Z_en_role.md}): translators of
+     * two languages name their files alike, and without the language two languages' returns of
+     * one slug and version could only be told apart by opening them. The name is shortened
+     * when the whole would not fit the file system.
+     */
+    private Path archiveName(String kind, Path path, Instant time) {
+        String language = "translations".equals(kind)
+                ? layout.returnsFolderOf(path).map(folder -> folder.toLowerCase(Locale.ROOT) + "_").orElse("") : "";
+        return layout.archive().resolve(kind).resolve(FileNames.around(STAMP.format(time) + "_" + language, path.getFileName().toString(), ""));
+    }
+
+    /** The name a return was archived under before the language was in it, so that one archived then is still found. */
+    private Path archiveNameWithoutLanguage(String kind, String name, Instant time) {
         return layout.archive().resolve(kind).resolve(FileNames.around(STAMP.format(time) + "_", name, ""));
     }
 }

@@ -18,16 +18,22 @@ import java.util.Optional;
  * CRLF and CR line endings become LF. Two legacy encodings that French authors really send
  * are decoded with a warning rather than rejected: UTF-16 with a BOM (Word's "Unicode
  * text"), and Windows-1252 (older Windows editors), the latter only when every non-ASCII
- * byte decodes to a letter or sign of French text. Anything else that is not UTF-8, and
+ * byte decodes to a letter or sign of Western European text. Anything else that is not UTF-8, and
  * anything with NUL bytes, is rejected here, before YAML or Markdown parsers see it.
  */
 public final class TextDecoding {
 
     /**
-     * Characters a Windows-1252 French text uses beyond ASCII; the middle dot is inclusive
-     * writing's ("professionnel·le·s"), the same byte in ISO-8859-1 and -15.
+     * Characters a Windows-1252 text in French, English, Spanish, German, Italian or Portuguese
+     * uses beyond ASCII: their letters, quotes, dashes and the signs of prices and trade marks
+     * (a translator into English writes "£200", into Spanish "¿Por qué?"). The middle dot is
+     * French inclusive writing's ("professionnel·le·s"). Left out are the bytes that other
+     * legacy encodings use for their own letters and that would come out as a sign no text of
+     * these languages writes (Windows-1250's "ł" is "³" here, ISO-8859-2's "ą" is "±"): such
+     * a file is refused, not published garbled.
      */
-    private static final String FRENCH_1252 = "àâäçéèêëîïôöùûüÿœæÀÂÄÇÉÈÊËÎÏÔÖÙÛÜŸŒÆ«»‘’“”–—…€°·\u00A0";
+    private static final String WESTERN_1252 = "àâäçéèêëîïôöùûüÿœæÀÂÄÇÉÈÊËÎÏÔÖÙÛÜŸŒÆ«»‘’“”–—…€°·\u00A0"
+            + "áíóúñãõìòåøÁÍÓÚÑÃÕÌÒÅØß¿¡ºª„‚£©®™§";
     private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
 
     public record Decoded(String text, Optional<Problem> warning) {
@@ -57,7 +63,7 @@ public final class TextDecoding {
         if (utf8.isPresent()) {
             return new Decoded(normaliseLineEndings(utf8.get()), Optional.empty());
         }
-        Optional<String> legacy = strict(WINDOWS_1252, bytes, 0).filter(TextDecoding::looksLikeFrench1252);
+        Optional<String> legacy = strict(WINDOWS_1252, bytes, 0).filter(TextDecoding::looksLikeWestern1252);
         if (legacy.isPresent()) {
             return decoded(legacy.get(), "encoding-windows-1252",
                     "the file is not UTF-8; it was read as Windows-1252, but please save it as UTF-8");
@@ -105,8 +111,8 @@ public final class TextDecoding {
         }
     }
 
-    private static boolean looksLikeFrench1252(String text) {
-        return text.chars().filter(c -> c >= 0x80).allMatch(c -> FRENCH_1252.indexOf(c) >= 0);
+    private static boolean looksLikeWestern1252(String text) {
+        return text.chars().filter(c -> c >= 0x80).allMatch(c -> WESTERN_1252.indexOf(c) >= 0);
     }
 
     static String normaliseLineEndings(String text) {

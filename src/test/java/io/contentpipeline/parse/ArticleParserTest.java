@@ -125,6 +125,24 @@ class ArticleParserTest {
         assertThat(fromLegacy.warnings()).extracting(p -> p.code()).containsExactly("encoding-windows-1252");
     }
 
+    /**
+     * Windows-1252 is read for the other Western European languages too (a Spanish or German
+     * translator's file, an English one with a price), and refused for a Central European
+     * text, whose "ł" (Windows-1250) would read as "³".
+     */
+    @Test
+    void westernTextInWindows1252IsReadAndCentralEuropeanTextIsRefused() {
+        String western = "---\ntitle: ¿Qué pasa? Straße für £200™\n---\nAño „neu“.\n";
+        ParsedArticle read = parser.parse(new SourceFile("a.md", null, western.getBytes(java.nio.charset.Charset.forName("windows-1252")), null));
+        assertThat(read.frontMatter().text("title")).hasValue("¿Qué pasa? Straße für £200™");
+        assertThat(read.body()).isEqualTo("Año „neu“.\n");
+        assertThat(read.warnings()).extracting(p -> p.code()).containsExactly("encoding-windows-1252");
+
+        byte[] polish = "---\ntitle: Wrocław\n---\nTekst.\n".getBytes(java.nio.charset.Charset.forName("windows-1250"));
+        assertThatThrownBy(() -> parser.parse(new SourceFile("a.md", null, polish, null)))
+                .isInstanceOf(RejectedInputException.class).hasMessageContaining("not valid UTF-8 (byte 0xB3)");
+    }
+
     @Test
     void frenchInWindows1252AndUtf16WithABomAreReadWithAWarning() {
         byte[] legacy = "---\ntitle: « Café à Montréal »\n---\nDéjà vu.\n".getBytes(java.nio.charset.Charset.forName("windows-1252"));

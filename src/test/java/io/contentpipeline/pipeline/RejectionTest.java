@@ -159,38 +159,52 @@ class RejectionTest {
     }
 
     /**
-     * An English return saved in Windows-1252 with a pound sign (a character the pipeline does
-     * not read that encoding for) is rejected as not UTF-8 at the line of that byte, with a
-     * message that speaks of no language: it used to say "nor French text in Windows-1252" to
-     * the English translator. The same return with only an en dash is read, with a warning.
+     * An English return saved in Windows-1250 (Central European) with "Wrocław" is rejected
+     * as not UTF-8 at the line of that byte, with a message that speaks of no language: it
+     * used to say "nor French text in Windows-1252" to the English translator. Read as
+     * Windows-1252 its "ł" would be "³", a sign no text writes there, so it is not published
+     * garbled. The same return in Windows-1252 with a pound sign and an en dash is read, with
+     * a warning (the pound sign used to be refused: Windows-1252 was read for French only).
      */
     @Test
-    void aReturnInWindows1252IsToldItIsNotUtf8WithoutBeingCalledFrench() {
+    void aReturnInALegacyEncodingIsReadWhenWesternAndOtherwiseToldItIsNotUtf8() {
         PipelineHome home = new PipelineHome(temp);
         home.publishSeed("role.txt");
         String english = Translator.englishSeedReturn(home);
-        String translated = english.replace("does not carry out the tasks.", "does not carry out the tasks, even for \u00A3200 a day.");
-        String dashed = english.replace("does not carry out the tasks.", "does not carry out the tasks \u2013 not one.");
-        assertThat(translated).contains("\u00A3200 a day.");
-        assertThat(dashed).contains("\u2013 not one.");
+        String polish = english.replace("does not carry out the tasks.", "does not carry out the tasks, even in Wroc\u0142aw.");
+        String priced = english.replace("does not carry out the tasks.", "does not carry out the tasks \u2013 not for \u00A3200 a day.");
+        assertThat(polish).contains("Wroc\u0142aw.");
+        assertThat(priced).contains("\u00A3200 a day.");
+        java.nio.charset.Charset windows1250 = java.nio.charset.Charset.forName("windows-1250");
         java.nio.charset.Charset windows1252 = java.nio.charset.Charset.forName("windows-1252");
-        assertThat(windows1252.newEncoder().canEncode(translated) && windows1252.newEncoder().canEncode(dashed)).isTrue();
+        assertThat(windows1250.newEncoder().canEncode(polish) && windows1252.newEncoder().canEncode(priced)).isTrue();
 
-        home.drop("inbox/translations/EN/pound.md", translated.getBytes(windows1252));
+        home.drop("inbox/translations/EN/wroclaw.md", polish.getBytes(windows1250));
         assertThat(home.runOnce()).isZero();
 
-        assertThat(home.json("outbox/rejected/pound.md.errors.json").get("errors")).singleElement().satisfies(error -> {
+        assertThat(home.json("outbox/rejected/wroclaw.md.errors.json").get("errors")).singleElement().satisfies(error -> {
             assertThat(error.get("code").asText()).isEqualTo("not-utf8");
             assertThat(error.get("message").asText()).doesNotContainIgnoringCase("french")
-                    .isEqualTo("the file is not valid UTF-8 (byte 0xA3) and was not read as another encoding; save it as UTF-8");
-            assertThat(error.get("line").asInt()).as("the line of the pound sign")
-                    .isEqualTo(translated.substring(0, translated.indexOf('\u00A3')).split("\n", -1).length);
+                    .startsWith("the file is not valid UTF-8 (byte 0x")
+                    .endsWith(") and was not read as another encoding; save it as UTF-8");
+            assertThat(error.get("line").asInt()).as("the line of the first non-ASCII byte")
+                    .isEqualTo(polish.substring(0, firstNonAscii(polish)).split("\n", -1).length);
         });
 
-        home.drop("inbox/translations/EN/dashed.md", dashed.getBytes(windows1252));
+        home.drop("inbox/translations/EN/priced.md", priced.getBytes(windows1252));
         assertThat(home.runOnce()).isZero();
         assertThat(home.bundle("role-cmo-pme").get("translations").get("en").get("status").asText()).isEqualTo("current");
         assertThat(home.bundle("role-cmo-pme").get("languages").get("en").get("warnings").toString()).contains("encoding-windows-1252");
+        assertThat(home.read("outbox/published/role-cmo-pme/index.en.md")).contains("not for \u00A3200 a day.");
+    }
+
+    private static int firstNonAscii(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) >= 0x80) {
+                return i;
+            }
+        }
+        throw new AssertionError("no character beyond ASCII");
     }
 
     /**

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -170,6 +171,48 @@ class IdempotencyTest {
                 .extracting(e -> e.get("file").asText() + " v" + e.get("version").asInt())
                 .containsExactly("b-first.md v1", "a-second.md v2");
         assertThat(home.files("outbox/archive/articles")).hasSize(2);
+    }
+
+    /**
+     * Two versions of one slug with the same modification time (copied together, unzipped, or
+     * saved within one millisecond): the one whose file name sorts first is version 1. Sorted by
+     * modification time alone, they came in the order the folder happened to list them, which
+     * on ext4 depends on a hash of the names and on tmpfs on the order they were created.
+     */
+    @Test
+    void twoVersionsWithTheSameModificationTimeApplyInFileNameOrder() throws Exception {
+        PipelineHome home = new PipelineHome(temp);
+        String v1 = PipelineHome.resource(FR).replaceFirst("---\n", "---\nslug: cent-semaines\n");
+        String v2 = v1.replaceFirst("\n---\n", "\n---\nUne introduction ajoutée dans la deuxième version.\n\n");
+        // A pair of names that the folder lists in the reverse of their name order, so that an
+        // order left to the listing gives the wrong version 1 (found by trying: the listing
+        // order of a name pair differs from one file system to another).
+        FileTime same = FileTime.from(Instant.now().minusSeconds(10));
+        Path earlier = null;
+        Path later = null;
+        for (int i = 0; i < 200 && later == null; i++) {
+            Path a = home.drop("inbox/" + i + "-a.md", v1);
+            Path b = home.drop("inbox/" + i + "-b.md", v2);
+            List<String> listed = List.of(home.resolve("inbox").toFile().list());
+            if (listed.indexOf(b.getFileName().toString()) < listed.indexOf(a.getFileName().toString())) {
+                earlier = a;
+                later = b;
+            } else {
+                Files.delete(a);
+                Files.delete(b);
+            }
+        }
+        assertThat(later).as("a pair of names listed out of name order").isNotNull();
+        Files.setLastModifiedTime(earlier, same);
+        Files.setLastModifiedTime(later, same);
+
+        assertThat(home.runOnce()).isZero();
+
+        assertThat(home.events()).filteredOn(e -> e.get("event").asText().equals("article.accepted"))
+                .extracting(e -> e.get("file").asText() + " v" + e.get("version").asInt())
+                .containsExactly(earlier.getFileName() + " v1", later.getFileName() + " v2");
+        assertThat(home.read("outbox/sources/cent-semaines/v1.md")).doesNotContain("Une introduction ajoutée");
+        assertThat(home.read("outbox/published/cent-semaines/index.fr.md")).contains("Une introduction ajoutée");
     }
 
     @Test

@@ -47,6 +47,7 @@ import org.apache.camel.support.service.ServiceSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
 import java.time.Clock;
 import java.util.LinkedHashSet;
 import java.util.Locale;
@@ -68,9 +69,19 @@ public final class PipelineConfiguration implements CamelConfiguration {
         context.getPropertiesComponent().addOverrideProperty("pipeline.workers", String.valueOf(settings.workers()));
         AtomicFiles.forceToDevice(settings.forceToDevice());
         HomeLayout layout = new HomeLayout(settings.home());
-        layout.create(settings.targets());
-        // Before anything reads or repairs the outbox: recovery must not run under a live pipeline.
-        context.addService(new HomeLockService(HomeLock.acquire(layout)), true, true);
+        // Before anything is written to the home, its folders included: a second pipeline refused
+        // here leaves the home as the running one has it (it used to create its missing folders
+        // first, such as the return folder of a target the running one does not have), and
+        // recovery must not run under a live pipeline. The lock creates only outbox/ for its file.
+        HomeLock lock = HomeLock.acquire(layout);
+        try {
+            layout.create(settings.targets());
+        } catch (IOException | RuntimeException e) {
+            // Not started: the home is free again for a run once the operator has fixed it.
+            lock.close();
+            throw e;
+        }
+        context.addService(new HomeLockService(lock), true, true);
 
         MarkdownEngine markdown = new MarkdownEngine();
         ArticleParser parser = new ArticleParser(settings.maxFileBytes());

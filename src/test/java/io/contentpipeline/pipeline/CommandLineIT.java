@@ -5,11 +5,16 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -113,20 +118,32 @@ class CommandLineIT {
                 .extracting(event -> event.path("slug").asText()).hasSize(articles).doesNotHaveDuplicates();
     }
 
+    /**
+     * The second pipeline refuses before it writes anything: it used to create its folders
+     * first, so one started with another target language left inbox/translations/ES/ and
+     * outbox/translations/ES/ in the first one's home, as if ES were a target there.
+     */
     @Test
-    void aSecondPipelineOnTheSameHomeRefusesToStartAndLeavesTheFirstRunning() throws Exception {
+    void aSecondPipelineOnTheSameHomeRefusesToStartWithoutWritingAnythingAndLeavesTheFirstRunning() throws Exception {
         Path home = temp.resolve("shared");
         Process first = start(home, temp.resolve("first.log"));
         try {
             await().atMost(Duration.ofSeconds(60)).until(() -> Files.readString(temp.resolve("first.log")).contains("started"));
+            // The first pipeline's own writes at start-up are done once it has written CHANGELOG.md
+            // (its digest's first round); it writes nothing more until an event arrives.
+            await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(home.resolve("outbox/CHANGELOG.md")));
+            Map<String, FileTime> before = tree(home);
             Path log = temp.resolve("second.log");
 
-            Process second = start(home, log, "--once");
+            Process second = start(List.of("-Dpipeline.targets=EN,ES"), home, log, "--once");
 
             assertThat(second.waitFor(60, TimeUnit.SECONDS)).isTrue();
             assertThat(second.exitValue()).isEqualTo(1);
             assertThat(Files.readString(log)).contains("pipeline.not-started: another pipeline (pid " + first.pid() + ")")
                     .doesNotContain("\tat ");
+            assertThat(tree(home)).as("every file and folder of the home, with its modification time").isEqualTo(before);
+            assertThat(home.resolve("inbox/translations/ES")).doesNotExist();
+            assertThat(Files.readString(home.resolve("outbox/.pipeline.lock")).strip()).isEqualTo(String.valueOf(first.pid()));
             PipelineHome pipeline = new PipelineHome(home);
             pipeline.dropResource(SeedArticleTest.SEED, "seed.txt");
             await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(home.resolve("outbox/published/role-cmo-pme/bundle.json")));
@@ -134,6 +151,17 @@ class CommandLineIT {
             first.destroy();
             first.waitFor(60, TimeUnit.SECONDS);
         }
+    }
+
+    /** Every path under a folder, relative to it, with its modification time. */
+    private static Map<String, FileTime> tree(Path folder) throws IOException {
+        Map<String, FileTime> tree = new TreeMap<>();
+        try (Stream<Path> paths = Files.walk(folder)) {
+            for (Path path : paths.toList()) {
+                tree.put(folder.relativize(path).toString(), Files.getLastModifiedTime(path, LinkOption.NOFOLLOW_LINKS));
+            }
+        }
+        return tree;
     }
 
     @Test

@@ -13,7 +13,8 @@ import java.util.Optional;
  * {@code spellings} maps each top-level key whose value YAML read as a number or a boolean
  * to the value as the author typed it ({@code 1e3}, {@code no}), so that a check can say
  * what YAML made of it; the same for the items of a top-level list, under
- * {@link #itemKey} ({@code seo_keywords.0}).
+ * {@link #itemKey} ({@code seo_keywords.0}), and for the values of such an item that is a
+ * map ({@code related_articles.0.anchor}).
  */
 public record FrontMatter(Map<String, Object> fields, Map<String, Integer> lines, Map<String, String> spellings) {
 
@@ -64,9 +65,19 @@ public record FrontMatter(Map<String, Object> fields, Map<String, Integer> lines
         return Optional.ofNullable(spellings.get(itemKey(key, index)));
     }
 
+    /** How the author typed the value under {@code name} of a top-level list's item that is a map, when YAML read it as a number or a boolean. */
+    public Optional<String> itemSpelling(String key, int index, String name) {
+        return Optional.ofNullable(spellings.get(itemKey(itemKey(key, index), name)));
+    }
+
     /** The key under which an item's spelling is kept: the field, a dot and the item's index from 0. */
     public static String itemKey(String key, int index) {
         return key + "." + index;
+    }
+
+    /** The key under which the spelling of a value in an item that is a map is kept: the item's key, a dot and the value's name. */
+    public static String itemKey(String itemKey, String name) {
+        return itemKey + "." + name;
     }
 
     /** A copy with one field set (or removed when value is null), keeping key order. */

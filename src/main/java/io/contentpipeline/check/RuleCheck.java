@@ -53,9 +53,7 @@ public enum RuleCheck {
          */
         @Override
         boolean passes(FrontMatter fm, Rule rule) {
-            Object value = fm.get(rule.field());
-            return value == null || value instanceof String
-                    || value instanceof Number number && fm.spelling(rule.field()).map(shown(number)::equals).orElse(true);
+            return isText(fm.get(rule.field()), fm.spelling(rule.field()));
         }
 
         @Override
@@ -67,17 +65,19 @@ public enum RuleCheck {
      * Every item of a list is a text, as {@link #TEXT} reads one: {@code seo_keywords: [yes, 0x1F]}
      * is the boolean true and the number 31 to YAML, which went on to the page, the draft and the
      * translator as "true" and "31" without a word. A value that is not a list passes (the list
-     * rule says what it is).
+     * rule says what it is). With {@code keys}, the items are maps and the values under those
+     * keys are the texts ({@code related_articles: [{url: …, anchor: yes}]}); an item that is no
+     * map, or lacks a key, passes (the items-have rule says so).
      */
     TEXT_ITEMS("text-items") {
         @Override
         boolean passes(FrontMatter fm, Rule rule) {
-            return notTexts(fm, rule.field()).isEmpty();
+            return notTexts(fm, rule).isEmpty();
         }
 
         @Override
         String message(FrontMatter fm, Rule rule) {
-            return rule.message() + "; " + String.join("; ", notTexts(fm, rule.field()));
+            return rule.message() + "; " + String.join("; ", notTexts(fm, rule));
         }
     },
     LANGUAGE_CODE("language-code") {
@@ -206,26 +206,49 @@ public enum RuleCheck {
         return value instanceof byte[] ? "binary data (a !!binary value)" : "a " + value.getClass().getSimpleName() + " value";
     }
 
-    /** What each item of the field's list that is no text is, in the author's words (empty when all are texts). */
-    private static List<String> notTexts(FrontMatter fm, String field) {
-        if (!(fm.get(field) instanceof List<?> items)) {
+    /**
+     * A text, or a number shown as the author typed it (spelling empty: the parser did not keep
+     * it, and the number is given the benefit of the doubt); not a boolean, a list or a map.
+     */
+    private static boolean isText(Object value, Optional<String> spelling) {
+        return value == null || value instanceof String
+                || value instanceof Number number && spelling.map(shown(number)::equals).orElse(true);
+    }
+
+    /**
+     * What each item of the rule's list that is no text is, in the author's words (empty when all
+     * are texts); with the rule's keys, each value under them in an item that is a map.
+     */
+    private static List<String> notTexts(FrontMatter fm, Rule rule) {
+        if (!(fm.get(rule.field()) instanceof List<?> items)) {
             return List.of();
         }
+        boolean byKey = rule.keys() != null && !rule.keys().isEmpty();
         List<String> found = new java.util.ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
             Object item = items.get(i);
-            Optional<String> spelling = fm.itemSpelling(field, i);
-            boolean text = item == null || item instanceof String
-                    || item instanceof Number number && spelling.map(shown(number)::equals).orElse(true);
-            if (!text) {
-                found.add("item " + (i + 1) + " is " + foundItem(item, spelling));
+            if (!byKey) {
+                Optional<String> spelling = fm.itemSpelling(rule.field(), i);
+                if (!isText(item, spelling)) {
+                    found.add("item " + (i + 1) + " is " + foundItem(item, spelling, true));
+                }
+            } else if (item instanceof Map<?, ?> map) {
+                for (String key : rule.keys()) {
+                    Optional<String> spelling = fm.itemSpelling(rule.field(), i, key);
+                    if (!isText(map.get(key), spelling)) {
+                        found.add("item " + (i + 1) + "'s " + key + " is " + foundItem(map.get(key), spelling, false));
+                    }
+                }
             }
         }
         return found;
     }
 
-    /** An item that is no text, and the quoted item to write when the parser kept its spelling. */
-    private static String foundItem(Object item, Optional<String> spelling) {
+    /**
+     * An item (or, not whole, a value in an item) that is no text, and the quoted value to
+     * write when the parser kept its spelling.
+     */
+    private static String foundItem(Object item, Optional<String> spelling, boolean whole) {
         if (spelling.isPresent() && (item instanceof Boolean || item instanceof Number)) {
             String read = item instanceof Number number ? "the number " + shown(number) : "the boolean " + item;
             return read + ", which is how YAML reads an unquoted " + spelling.get() + ": quote it to keep it as written, \""
@@ -236,7 +259,7 @@ public enum RuleCheck {
         }
         if (item instanceof Map<?, ?> map) {
             return "a map with the keys " + map.keySet().stream().map(String::valueOf).collect(Collectors.joining(", "))
-                    + " (a \"key: value\" item): quote it if you mean the text";
+                    + (whole ? " (a \"key: value\" item)" : "") + ": quote it if you mean the text";
         }
         if (item instanceof Boolean || item instanceof Number) {
             return (item instanceof Boolean ? "the boolean " : "the number ") + item + ": quote it if you mean the text";

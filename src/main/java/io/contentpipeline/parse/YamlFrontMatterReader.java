@@ -166,16 +166,33 @@ final class YamlFrontMatterReader {
      * A top-level list, whose items YAML read as a number or a boolean keep the text the author
      * typed in {@code spellings} under {@code key.index} (seo_keywords.0): an unquoted
      * {@code seo_keywords: [yes]} is the boolean true, and the checks say so as for a title.
+     * The same for the values of an item that is a map, under {@code key.index.name}
+     * (related_articles.0.anchor): {@code anchor: yes} is a link text read as true.
      */
     private static List<Object> topLevelList(JsonParser parser, String key, Map<String, String> spellings) throws IOException {
         List<Object> list = new ArrayList<>();
         while (parser.nextToken() != JsonToken.END_ARRAY) {
+            String itemKey = FrontMatter.itemKey(key, list.size());
             if (parser.currentToken().isNumeric() || parser.currentToken().isBoolean()) {
-                spellings.put(FrontMatter.itemKey(key, list.size()), parser.getText());
+                spellings.put(itemKey, parser.getText());
             }
-            list.add(value(parser, null));
+            list.add(parser.currentToken() == JsonToken.START_OBJECT ? itemMap(parser, itemKey, spellings) : value(parser, null));
         }
         return list;
+    }
+
+    /** An item of a top-level list that is a map, read as {@link #value} reads one, keeping the spellings of its values. */
+    private static Map<String, Object> itemMap(JsonParser parser, String itemKey, Map<String, String> spellings) throws IOException {
+        Map<String, Object> map = new LinkedHashMap<>();
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String name = parser.currentName();
+            JsonToken token = parser.nextToken();
+            if (token.isNumeric() || token.isBoolean()) {
+                spellings.put(FrontMatter.itemKey(itemKey, name), parser.getText());
+            }
+            map.put(name, value(parser, null));
+        }
+        return map;
     }
 
     /**

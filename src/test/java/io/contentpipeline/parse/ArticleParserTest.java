@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -79,7 +80,7 @@ class ArticleParserTest {
     }
 
     @Test
-    void howTheAuthorTypedAListItemIsKeptOnlyForTheItemsOfATopLevelList() {
+    void howTheAuthorTypedAListItemIsKeptOnlyForTheItemsOfATopLevelListAndTheValuesOfAnItemThatIsAMap() {
         ParsedArticle article = parse("---\nseo_keywords: [marketing, yes, \"no\"]\nai_tags:\n  - 0x1F\n"
                 + "related_articles:\n  - {url: /a/, anchor: on}\n---\n");
 
@@ -89,6 +90,11 @@ class ArticleParserTest {
         assertThat(article.frontMatter().itemSpelling("seo_keywords", 2)).as("quoted").isEmpty();
         assertThat(article.frontMatter().itemSpelling("ai_tags", 0)).hasValue("0x1F");
         assertThat(article.frontMatter().itemSpelling("related_articles", 0)).as("a map item").isEmpty();
+        assertThat(article.frontMatter().get("related_articles")).isEqualTo(List.of(Map.of("url", "/a/", "anchor", true)));
+        assertThat(article.frontMatter().itemSpelling("related_articles", 0, "anchor")).as("a value of a map item").hasValue("on");
+        assertThat(article.frontMatter().itemSpelling("related_articles", 0, "url")).as("a text").isEmpty();
+        assertThat(article.frontMatter().with("related_articles", List.of()).itemSpelling("related_articles", 0, "anchor"))
+                .as("a field set anew").isEmpty();
         assertThat(article.frontMatter().with("ai_tags", List.of("x")).itemSpelling("ai_tags", 0)).as("a field set anew").isEmpty();
     }
 

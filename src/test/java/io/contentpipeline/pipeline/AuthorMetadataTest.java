@@ -191,6 +191,68 @@ class AuthorMetadataTest {
     }
 
     /**
+     * The url and anchor of a related article are texts, as keywords are: an unquoted yes there
+     * is the boolean true, and a list or a map passed as long as it was not empty, so that the
+     * page linked to "[Stratégie, PME]" and the translator was given "true" to translate. Such a
+     * value is rejected, metadata.text-items, naming the item and the key; a year shown as typed
+     * (anchor: 2024) and a quoted "yes" stay texts, and an item that is no url: and anchor: pair
+     * is still the items-have rule's.
+     */
+    @Test
+    void aRelatedArticlesUrlOrAnchorThatIsNoTextIsRejectedNamingTheItemAndTheKey() {
+        PipelineHome home = new PipelineHome(temp);
+        home.drop("inbox/liens.md", """
+                ---
+                title: "Le marketing des PME"
+                date: 2025-03-05
+                related_articles:
+                  - url: /blogue/role-cmo-pme/
+                    anchor: yes
+                  - url: /blogue/strategie/
+                    anchor: [Stratégie, PME]
+                  - url: {fr: /blogue/annees/}
+                    anchor: "Les années"
+                  - url: /blogue/2024/
+                    anchor: 2024
+                  - url: 0x1F
+                    anchor: "yes"
+                ---
+
+                Un article dont les articles liés ne sont pas tous ce que YAML en lit, faute de guillemets.
+                """);
+        home.drop("inbox/annees.md", """
+                ---
+                title: "Les années"
+                date: 2025-03-05
+                related_articles:
+                  - url: /blogue/2024/
+                    anchor: 2024
+                  - url: /blogue/oui/
+                    anchor: "yes"
+                ---
+
+                Un article dont les articles liés sont des années, que YAML lit comme des nombres.
+                """);
+
+        assertThat(home.runOnce()).isZero();
+
+        JsonNode errors = home.json("outbox/rejected/liens.md.errors.json").get("errors");
+        assertThat(errors).extracting(error -> error.get("code").asText(), error -> error.get("field").asText(),
+                        error -> error.get("line").asInt(), error -> error.get("message").asText())
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("metadata.text-items", "related_articles", 4,
+                        "the url and anchor of every related_articles item must be text;"
+                                + " item 1's anchor is the boolean true, which is how YAML reads an unquoted yes: quote it to keep it"
+                                + " as written, \"yes\"; item 2's anchor is a list of 2 items: quote it if you mean the text;"
+                                + " item 3's url is a map with the keys fr: quote it if you mean the text;"
+                                + " item 5's url is the number 31, which is how YAML reads an unquoted 0x1F: quote it to keep it"
+                                + " as written, \"0x1F\""));
+        assertThat(home.resolve("outbox/published/liens")).doesNotExist();
+
+        assertThat(home.read("outbox/published/annees/index.fr.md")).contains("anchor: 2024\n", "anchor: \"yes\"\n");
+        assertThat(home.read("outbox/translations/EN/annees.md")).contains("anchor: 2024\n", "anchor: \"yes\"\n");
+    }
+
+    /**
      * Texts the author quoted so that YAML reads them as texts stay texts in everything the
      * pipeline writes: the published page (which Hugo reads), the translation draft and the
      * kept source version (which the pipeline reads again).

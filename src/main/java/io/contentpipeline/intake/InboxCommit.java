@@ -138,9 +138,7 @@ public final class InboxCommit implements GenericFileProcessStrategy<File> {
             operations.releaseRetrievedFileResources(exchange);
             Path input = Path.of(file.getAbsoluteFilePath()).toAbsolutePath();
             InboxFiles.Read read = InboxFiles.readOf(exchange);
-            FileIdentity taken = read != null && read.identity() != null ? read.identity()
-                    : FileIdentity.taken(exchange.getMessage().getHeader(Exchange.FILE_LENGTH, Long.class),
-                    exchange.getMessage().getHeader(Exchange.FILE_LAST_MODIFIED, Long.class));
+            FileIdentity taken = InboxFiles.takenIdentity(exchange);
             leave(input, target(operations, endpoint, exchange, file), taken, read == null ? null : read.bytes(),
                     (from, to) -> camelRename(operations, from, to));
         } finally {

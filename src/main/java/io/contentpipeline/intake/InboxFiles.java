@@ -77,6 +77,17 @@ public final class InboxFiles {
         return exchange.getProperty(READ, Read.class);
     }
 
+    /**
+     * The identity of the file this exchange took: as {@link #read} saw it (its inode too), else
+     * as the file consumer did (size and modification time only); null when neither is known.
+     */
+    public static FileIdentity takenIdentity(Exchange exchange) {
+        Read read = readOf(exchange);
+        return read != null && read.identity() != null ? read.identity()
+                : FileIdentity.taken(exchange.getMessage().getHeader(Exchange.FILE_LENGTH, Long.class),
+                exchange.getMessage().getHeader(Exchange.FILE_LAST_MODIFIED, Long.class));
+    }
+
     /** Reads the consumed file and sets its default destination: the archive for its kind. */
     public SourceFile read(Exchange exchange, String kind) throws IOException {
         Path path = Path.of(exchange.getMessage().getHeader(Exchange.FILE_PATH, String.class)).toAbsolutePath();

@@ -47,12 +47,14 @@ public final class MoveFailures implements ExceptionHandler {
     private final HomeLayout layout;
     private final TransientFailures failures;
     /**
-     * Inputs whose move failed: the size and modification time each path had then. The retry
-     * of a stuck file finds them equal; a file dropped again under the name (even with the
-     * same content) has a new modification time, so it is a new input, reported and logged
-     * again. One entry per path, removed when the file leaves the inbox.
+     * Inputs whose move failed: the file each path held then (inode, size and modification
+     * time). The retry of a stuck file finds the same; a file dropped again under the name (even
+     * with the same content, even a copy with the same time) is another file, so it is a new
+     * input, reported and logged again. One entry per path, removed when the file leaves the
+     * inbox. (Size and time alone took a copy put back with cp -p for the stuck file when it
+     * came before the entry was removed.)
      */
-    private final Map<Path, String> stuck = new ConcurrentHashMap<>();
+    private final Map<Path, FileIdentity> stuck = new ConcurrentHashMap<>();
 
     public MoveFailures(HomeLayout layout, TransientFailures failures) {
         this.layout = layout;
@@ -83,8 +85,9 @@ public final class MoveFailures implements ExceptionHandler {
         // Files taken out of the inbox by hand while stuck are never seen leaving (forgetWhenGone).
         stuck.keySet().removeIf(other -> Files.notExists(other, LinkOption.NOFOLLOW_LINKS));
         // Remembered before the back-off is set, so the retry cannot be taken before it is known as one.
-        String signature = signature(exchange);
-        boolean first = !signature.equals(stuck.put(input, signature));
+        FileIdentity taken = InboxFiles.takenIdentity(exchange);
+        FileIdentity before = taken == null ? null : stuck.put(input, taken);
+        boolean first = before == null || !before.isSameFile(taken);
         Duration retry = failures.recordQuietly(input);
         if (first) {
             LOG.warn("pipeline.move-failed file={} to={} step=\"{}\" error=\"{}\": the file stays in the inbox, tried again in {} ms",
@@ -99,6 +102,13 @@ public final class MoveFailures implements ExceptionHandler {
      * longer in the inbox (moved out, or taken away), its path's back-off and stuck entry are
      * dropped. Without this, both stayed for the life of the process, and a later file of the
      * same name that failed went on with the old file's longer delay.
+     * <p>
+     * "No longer in the inbox" means the path no longer holds the file this exchange took
+     * ({@link FileIdentity}, inode included), not that the path is empty: a copy put back under
+     * the name (cp -p, same size and time) in the instant between the move and this check was
+     * taken for the stuck file still there, so the memory stayed (a race StuckInputChangelogTest
+     * could lose: it puts the archived file back as soon as the inbox is empty). {@link #isRetry}
+     * compares inodes too, so such a copy is a new input even when it is taken before this check.
      */
     public void forgetWhenGone(Exchange exchange) {
         String file = exchange.getMessage().getHeader(Exchange.FILE_PATH, String.class);
@@ -109,7 +119,7 @@ public final class MoveFailures implements ExceptionHandler {
         exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
             @Override
             public void onDone(Exchange done) {
-                if (Files.notExists(input, LinkOption.NOFOLLOW_LINKS)) {
+                if (left(input, InboxFiles.takenIdentity(done))) {
                     stuck.remove(input);
                     failures.forget(input);
                 }
@@ -123,18 +133,28 @@ public final class MoveFailures implements ExceptionHandler {
         });
     }
 
+    /** Whether the file taken is no longer at its inbox path: gone, or another file (a new inode) in its place. */
+    private static boolean left(Path input, FileIdentity taken) {
+        try {
+            FileIdentity now = FileIdentity.of(input);
+            return now == null || taken != null && !taken.isSameFile(now);
+        } catch (IOException unreadable) {
+            return Files.notExists(input, LinkOption.NOFOLLOW_LINKS);
+        }
+    }
+
     /**
      * Whether this exchange is another attempt at an input whose move failed, unchanged since:
      * its first attempt finished the route, so its events are in the changelog already.
      */
     public boolean isRetry(Exchange exchange) {
         String file = exchange.getMessage().getHeader(Exchange.FILE_PATH, String.class);
-        return file != null && signature(exchange).equals(stuck.get(Path.of(file).toAbsolutePath()));
-    }
-
-    /** Size and modification time as the file consumer saw them when it took the file. */
-    private static String signature(Exchange exchange) {
-        return exchange.getMessage().getHeader(Exchange.FILE_LENGTH) + "@" + exchange.getMessage().getHeader(Exchange.FILE_LAST_MODIFIED);
+        if (file == null) {
+            return false;
+        }
+        FileIdentity before = stuck.get(Path.of(file).toAbsolutePath());
+        FileIdentity taken = InboxFiles.takenIdentity(exchange);
+        return before != null && taken != null && before.isSameFile(taken);
     }
 
     /**

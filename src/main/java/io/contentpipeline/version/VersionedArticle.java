@@ -26,8 +26,9 @@ public record VersionedArticle(Article article, int version, boolean unchanged, 
         return new VersionedArticle(article, version, false, null, null, restoration);
     }
 
-    static VersionedArticle sameContent(Article article, BundleManifest published) {
-        return new VersionedArticle(article, published.version(), true, null, published, 0);
+    /** @param restoration the restoration the bundle in place was published as, when its bundle.published may not be logged yet; else 0 */
+    static VersionedArticle sameContent(Article article, BundleManifest published, int restoration) {
+        return new VersionedArticle(article, published.version(), true, null, published, restoration);
     }
 
     static VersionedArticle sameContentAs(Article article, String otherSlug) {
@@ -66,8 +67,10 @@ public record VersionedArticle(Article article, int version, boolean unchanged, 
                         article.sha256()));
             }
         });
+        // A restoration's bundle.published is its own event (restored=N): the first publication's is
+        // logged already, and would not stand for it.
         events.add(ChangelogEvent.bundlePublished(article.slug(), published.sourceLanguage(), version,
-                published.languages().keySet(), article.sha256()));
+                published.languages().keySet(), article.sha256()).restored(restoration));
         return events;
     }
 

@@ -12,6 +12,7 @@ import io.contentpipeline.files.HomeLayout;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
 
@@ -48,7 +49,7 @@ public final class Versioner {
         }
         BundleManifest manifest = published.get();
         if (manifest.sourceSha256().equals(article.sha256())) {
-            return VersionedArticle.sameContent(article, manifest);
+            return VersionedArticle.sameContent(article, manifest, unloggedRestoration(article, manifest));
         }
         Article next = article;
         if (!manifest.sourceLanguage().equals(article.language())) {
@@ -100,8 +101,11 @@ public final class Versioner {
      * to the next one, so that a retry repeats no event.
      */
     private int restoration(Article article, int version) {
-        ChangelogEvent published = ChangelogEvent.bundlePublished(article.slug(), article.language(), version, List.of(),
-                article.sha256());
+        return restoration(article.slug(), article.language(), version, article.sha256());
+    }
+
+    private int restoration(String slug, String language, int version, String sha256) {
+        ChangelogEvent published = ChangelogEvent.bundlePublished(slug, language, version, List.of(), sha256);
         if (!logged.test(published)) {
             return 0;
         }
@@ -110,6 +114,24 @@ public final class Versioner {
             restoration++;
         }
         return restoration;
+    }
+
+    /**
+     * For the same content as the bundle in place: the restoration that bundle was published as,
+     * when the process died after it was back in place and before its bundle.published was
+     * appended; else 0. Such a restoration's article.accepted is in the log (it is recorded
+     * before the bundle changes) while its bundle.published is not. The input replayed then
+     * wrote back the first publication's bundle.published, logged long before, so the restored
+     * one was never written, and the next restoration took its number again.
+     */
+    private int unloggedRestoration(Article article, BundleManifest manifest) {
+        int restoration = restoration(article.slug(), manifest.sourceLanguage(), manifest.version(), article.sha256());
+        if (restoration == 0) {
+            return 0;
+        }
+        ChangelogEvent accepted = ChangelogEvent.now(ChangelogEvent.ARTICLE_ACCEPTED, article.slug(), manifest.sourceLanguage(),
+                manifest.version(), article.fileName(), Map.of(ChangelogEvent.SHA256, article.sha256())).restored(restoration);
+        return logged.test(accepted) ? restoration : 0;
     }
 
     private static boolean wasAssumed(BundleManifest manifest) {

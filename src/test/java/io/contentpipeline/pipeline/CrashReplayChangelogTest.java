@@ -153,6 +153,60 @@ class CrashReplayChangelogTest {
         assertThat(home.files("outbox/archive/translations")).hasSize(2);
     }
 
+    /**
+     * A bundle deleted by hand and its article dropped again: the version is published again,
+     * restored=1. The process dies after that bundle is back in place and before its
+     * bundle.published restored=1 is appended. The replay found the bundle with the same
+     * content, and wrote back the bundle.published of the first publication, which was logged
+     * already, so the restored one was never written; and the next restoration of the version
+     * was numbered 1 again, its article.accepted and translation.requested taken for repeats and
+     * dropped.
+     */
+    @Test
+    void aRestoredBundlePublishedButNotLoggedLogsItsRestoredPublicationOnReplay() throws IOException {
+        PipelineHome home = new PipelineHome(temp);
+        home.publishSeed("seed.txt");
+        io.contentpipeline.files.AtomicFiles.deleteTree(home.resolve("outbox/published/" + SLUG));
+        home.publishSeed("seed.txt");
+        List<String> uninterrupted = events(home);
+        assertThat(uninterrupted).filteredOn(e -> e.contains("\"restored\":1")).hasSize(3);
+
+        crashBeforeLogging(home, e -> e.get("event").asText().equals("bundle.published") && e.get("detail").has("restored"));
+        putBack(home, "outbox/archive/articles", "seed.txt", "inbox/seed.txt");
+        assertThat(home.runOnce()).isZero();
+
+        assertThat(events(home)).containsExactlyInAnyOrderElementsOf(uninterrupted);
+        assertThat(home.files("inbox")).isEmpty();
+        assertThat(home.files("outbox/archive/articles")).hasSize(2);
+
+        // Deleted and published again once more: the second restoration, every event of it.
+        io.contentpipeline.files.AtomicFiles.deleteTree(home.resolve("outbox/published/" + SLUG));
+        home.publishSeed("seed.txt");
+        assertThat(home.events()).hasSize(uninterrupted.size() + 3).last().satisfies(e -> {
+            assertThat(e.get("event").asText()).isEqualTo("bundle.published");
+            assertThat(e.get("detail").get("restored").asInt()).isEqualTo(2);
+        });
+        assertThat(home.events().subList(uninterrupted.size(), uninterrupted.size() + 3))
+                .extracting(e -> e.get("event").asText() + " restored=" + e.get("detail").path("restored").asInt())
+                .containsExactly("article.accepted restored=2", "translation.requested restored=2", "bundle.published restored=2");
+    }
+
+    /** The same restoration, the process dead only after its events were all appended: the replay adds none. */
+    @Test
+    void aRestoredBundleWhoseEventsWereAllLoggedBeforeTheCrashLogsNothingMoreOnReplay() throws IOException {
+        PipelineHome home = new PipelineHome(temp);
+        home.publishSeed("seed.txt");
+        io.contentpipeline.files.AtomicFiles.deleteTree(home.resolve("outbox/published/" + SLUG));
+        home.publishSeed("seed.txt");
+        List<String> uninterrupted = events(home);
+
+        putBack(home, "outbox/archive/articles", "seed.txt", "inbox/seed.txt");
+        assertThat(home.runOnce()).isZero();
+
+        assertThat(events(home)).containsExactlyElementsOf(uninterrupted);
+        assertThat(home.files("outbox/archive/articles")).hasSize(2);
+    }
+
     /** Every event of the changelog as a line without its time: what a run writes, whenever it writes it. */
     private static List<String> events(PipelineHome home) {
         return home.events().stream().map(e -> {
@@ -202,8 +256,9 @@ class CrashReplayChangelogTest {
         }
     }
 
+    /** The newest archived input of that name (archive names start with a UTC time, so they sort by it). */
     private static Path archived(PipelineHome home, String archive, String name) {
         return home.resolve(archive).resolve(home.files(archive).stream().filter(file -> file.endsWith("_" + name))
-                .findFirst().orElseThrow(() -> new AssertionError("no archived " + name + " in " + archive)));
+                .reduce((older, newer) -> newer).orElseThrow(() -> new AssertionError("no archived " + name + " in " + archive)));
     }
 }

@@ -181,7 +181,20 @@ class IdempotencyTest {
      */
     @Test
     void twoVersionsWithTheSameModificationTimeApplyInFileNameOrder() throws Exception {
-        PipelineHome home = new PipelineHome(temp);
+        sameTimeVersionsApplyInFileNameOrder(new PipelineHome(temp));
+    }
+
+    /**
+     * The same with pipeline.max-messages-per-poll set: Camel took the first files the folder
+     * listed up to the limit and sorted only those (eagerMaxMessagesPerPoll), so the order was
+     * the listing's again, for files of different times too.
+     */
+    @Test
+    void twoVersionsApplyInOrderWhenEachPollTakesOneFile() throws Exception {
+        sameTimeVersionsApplyInFileNameOrder(new PipelineHome(temp, java.util.Map.of("pipeline.max-messages-per-poll", "1")));
+    }
+
+    private static void sameTimeVersionsApplyInFileNameOrder(PipelineHome home) throws Exception {
         String v1 = PipelineHome.resource(FR).replaceFirst("---\n", "---\nslug: cent-semaines\n");
         String v2 = v1.replaceFirst("\n---\n", "\n---\nUne introduction ajoutée dans la deuxième version.\n\n");
         // A pair of names that the folder lists in the reverse of their name order, so that an

@@ -216,12 +216,6 @@ public final class InboxScan extends DefaultPollingConsumerPollStrategy {
     }
 
     /**
-     * Whether the file consumers can take a file of this name: no backslash (a path separator
-     * to Camel), no control character (the include expression's {@code .} does not match a line
-     * break, nor do U+2028 and U+2029), no U+FFFD (bytes that are not UTF-8: such a name
-     * cannot be turned back into the file's).
-     */
-    /**
      * A file the consumer would not take as it is: one with an unreadable name is renamed, and
      * taken if its new name is of the kind taken; any other is named once ({@code why}).
      * Returns 1 when the file stays, 0 when the consumer will take it.
@@ -262,6 +256,12 @@ public final class InboxScan extends DefaultPollingConsumerPollStrategy {
         return "a symbolic link to " + target + ", which does not exist; links are not followed: drop the file itself";
     }
 
+    /**
+     * Whether the file consumers can take a file of this name: no backslash (a path separator
+     * to Camel), no control character (the include expression's {@code .} does not match a line
+     * break, nor do U+2028 and U+2029), no U+FFFD (bytes that are not UTF-8: such a name
+     * cannot be turned back into the file's).
+     */
     public static boolean isReadable(String name) {
         return name.chars().noneMatch(InboxScan::isUnreadable);
     }

@@ -39,7 +39,9 @@ public record HighlightBodies(List<Body> bodies) {
         /**
          * The code as Hugo highlights it ({@code trim .InnerDeindent "\n\r"}): the body without
          * the indentation of an opening tag that starts its line (a shortcode in a list item)
-         * and without the line ends that start and end it.
+         * and without the line ends that start and end it. Only line ends: unlike a heading's
+         * text ({@code HeadingAnchors.trim}, goldmark's), code keeps the spaces its first and
+         * last lines start or end with.
          */
         public String code(String markdown) {
             String inner = markdown.substring(start, end);

@@ -112,6 +112,7 @@ public record PipelineSettings(
         values.whole("pipeline.read-lock-min-age", "300", 0, MILLISECONDS);
         values.wholeInt("pipeline.max-messages-per-poll", "0", 0, "files (0: no limit)");
         values.whole("pipeline.status-interval", "60000", 1, MILLISECONDS);
+        values.whole("pipeline.progress-interval", "10000", 1, MILLISECONDS);
         values.whole("pipeline.changelog-digest-interval", "5000", 1, MILLISECONDS);
     }
 

@@ -23,7 +23,8 @@ import java.util.function.Predicate;
  * rejections, dead letters, timers) with its exchanges total, failed and in flight; the
  * progress of the work (files waiting in the inbox folders, inputs taken so far, the rate
  * since the last line and the time left at that rate); then the pipeline's counts. Logged
- * by a timer route and at the end of --once.
+ * by a timer route, more often while there is work ({@link #reportWhileBusy}), and at the end
+ * of --once.
  */
 public final class StatusReporter {
 
@@ -63,6 +64,24 @@ public final class StatusReporter {
         this.hasBundle = hasBundle;
         this.clock = clock;
         this.before = clock.instant();
+    }
+
+    /**
+     * The status line while there is work, between the regular ones: when files wait in the
+     * inbox folders or inputs were taken since the last line, so that an operator watching a
+     * large import sees it advance every few seconds (taken, rate, eta) rather than once a
+     * minute, and an idle service still logs once per pipeline.status-interval. Skipped when a
+     * line came less than half an interval ago (the regular timer's, at the same moment).
+     *
+     * @param intervalMillis pipeline.progress-interval, this method's timer period
+     */
+    public synchronized void reportWhileBusy(long intervalMillis) {
+        if (Duration.between(before, clock.instant()).toMillis() < intervalMillis / 2) {
+            return;
+        }
+        if (inboxWaiting.getAsInt() > 0 || taken() > takenBefore) {
+            report();
+        }
     }
 
     public synchronized void report() {

@@ -137,6 +137,42 @@ class ServiceModeTest {
         }
     }
 
+    /**
+     * While there is work the status line comes every pipeline.progress-interval, so an
+     * operator sees a large import advance; an idle service logs none between the regular
+     * lines (here ten minutes apart, so none at all).
+     */
+    @Test
+    void theStatusLineComesEveryProgressIntervalWhileThereIsWorkAndNotWhenIdle() throws Exception {
+        PipelineHome home = new PipelineHome(temp, Map.of("pipeline.status-interval", "600000", "pipeline.progress-interval", "200"));
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> status = new ch.qos.logback.core.read.ListAppender<>();
+        status.start();
+        ch.qos.logback.classic.Logger statusLogger = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("pipeline.status");
+        statusLogger.addAppender(status);
+        PipelineRunner runner = home.runner(false);
+        Thread service = new Thread(runner::run, "pipeline-service");
+        service.start();
+        try {
+            await().atMost(Duration.ofSeconds(30)).until(() -> runner.camelContext() != null && runner.camelContext().isStarted());
+            await().during(Duration.ofMillis(1000)).atMost(Duration.ofSeconds(5)).until(() -> lines(status).isEmpty());
+
+            home.dropResource(SeedArticleTest.SEED, "seed.txt");
+            await().atMost(Duration.ofSeconds(30)).until(() -> lines(status).stream().anyMatch(line -> line.contains(" taken=1 ")));
+            assertThat(lines(status)).allSatisfy(line -> assertThat(line).contains("progress-report Started"));
+
+            // Idle again: the line that showed the article taken is the last until the regular one.
+            await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(home.resolve("outbox/published/role-cmo-pme/bundle.json")));
+            int afterWork = lines(status).size();
+            await().during(Duration.ofMillis(1000)).atMost(Duration.ofSeconds(5)).until(() -> lines(status).size() <= afterWork + 1);
+            int settled = lines(status).size();
+            await().during(Duration.ofMillis(1000)).atMost(Duration.ofSeconds(5)).until(() -> lines(status).size() == settled);
+        } finally {
+            runner.stop();
+            service.join(Duration.ofSeconds(60).toMillis());
+            statusLogger.detachAppender(status);
+        }
+    }
+
     private static java.util.List<String> lines(ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> log) {
         synchronized (log) {
             return log.list.stream().map(ch.qos.logback.classic.spi.ILoggingEvent::getFormattedMessage).toList();

@@ -7,6 +7,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
+import java.time.Instant;
 
 /**
  * Which file stands at a path: its file system key (device and inode on Linux, null where the
@@ -43,6 +44,19 @@ public record FileIdentity(Object key, long size, FileTime modified, boolean mil
         return new FileIdentity(null, length, FileTime.fromMillis(lastModifiedMillis), true);
     }
 
+    /**
+     * An identity written down earlier (a rejection's report): the key as {@link #keyText} gave it
+     * (null when none was recorded), the size, and the time to the millisecond.
+     */
+    public static FileIdentity recorded(String keyText, long size, Instant modified) {
+        return new FileIdentity(keyText, size, FileTime.from(modified), true);
+    }
+
+    /** The key as text, as it can be written down and read back ("(dev=803,ino=1234)" on Linux); null when there is none. */
+    public String keyText() {
+        return key == null ? null : key.toString();
+    }
+
     /** Whether {@code now} (an identity read since, maybe at another path after a rename) is this very file, unchanged. */
     public boolean isSameFile(FileIdentity now) {
         if (now == null || size != now.size) {
@@ -51,6 +65,7 @@ public record FileIdentity(Object key, long size, FileTime modified, boolean mil
         boolean sameTime = millisecondsOnly || now.millisecondsOnly
                 ? modified.toMillis() == now.modified.toMillis()
                 : modified.equals(now.modified);
-        return sameTime && (key == null || now.key == null || key.equals(now.key));
+        // Compared as text, so that a key read back from a report matches the file system's.
+        return sameTime && (key == null || now.key == null || keyText().equals(now.keyText()));
     }
 }

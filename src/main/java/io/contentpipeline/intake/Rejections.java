@@ -38,8 +38,9 @@ import java.util.function.Predicate;
  * The report is written before the route ends, the file moved beside it after: a crash in
  * between leaves the report alone in rejected/ and the input in the inbox, rejected again at
  * restart. That rejection takes the leftover report's name over instead of the next number, and
- * when the report says it was this very input (its name, size and modification time) and the
- * changelog has its event already, the event is not written a second time.
+ * when the report says it was this very input (its name, and its inode, size and modification
+ * time: {@link FileIdentity}) and the changelog has its event already, the event is not written
+ * a second time.
  */
 public final class Rejections {
 
@@ -107,15 +108,18 @@ public final class Rejections {
         Long bytes = exchange.getMessage().getHeader(Exchange.FILE_LENGTH, Long.class);
         Long modifiedMillis = exchange.getMessage().getHeader(Exchange.FILE_LAST_MODIFIED, Long.class);
         Instant modified = modifiedMillis == null ? null : Instant.ofEpochMilli(modifiedMillis);
+        // Its inode too: another file of the same size and time in its place is another input.
+        FileIdentity input = InboxFiles.takenIdentity(exchange);
         Reservation reservation = reserve(exchange, name);
         Path target = reservation.copy();
         // This input, rejected before and not moved out: the rejection it replays keeps its time.
-        boolean replay = reservation.left() != null && reservation.left().isInput(bytes, modified);
+        boolean replay = reservation.left() != null && reservation.left().isInput(input);
         Instant rejectedAt = replay ? reservation.left().rejectedAt() : Instant.now();
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("file", name);
         report.put("file_bytes", bytes);
         report.put("file_modified", modified);
+        report.put("file_id", input == null ? null : input.keyText());
         report.put("kind", kind);
         report.put("slug", slug);
         report.put("rejected_at", rejectedAt);
@@ -221,15 +225,16 @@ public final class Rejections {
         try {
             byte[] bytes = Files.readAllBytes(report);
             if (bytes.length == 0) {
-                return new Left(null, null, null);
+                return new Left(null, null);
             }
             JsonNode left = json.readTree(bytes);
             if (left == null || !name.equals(left.path("file").asText(null))) {
                 return null;
             }
-            return new Left(instant(left.get("rejected_at")),
-                    left.path("file_bytes").isIntegralNumber() ? left.get("file_bytes").asLong() : null,
-                    instant(left.get("file_modified")));
+            Instant modified = instant(left.get("file_modified"));
+            FileIdentity input = left.path("file_bytes").isIntegralNumber() && modified != null
+                    ? FileIdentity.recorded(left.path("file_id").asText(null), left.get("file_bytes").asLong(), modified) : null;
+            return new Left(instant(left.get("rejected_at")), input);
         } catch (IOException | RuntimeException unreadable) {
             LOG.debug("rejection.report {} left as it is: {}", report, unreadable.toString());
             return null;
@@ -251,12 +256,19 @@ public final class Rejections {
     private record Reservation(Path copy, Left left) {
     }
 
-    /** A report left alone: when it was written, and the size and modification time of the input it rejected. */
-    private record Left(Instant rejectedAt, Long bytes, Instant modified) {
-        /** Whether the input being rejected is the one this report was written for, not changed since. */
-        boolean isInput(Long inputBytes, Instant inputModified) {
-            return rejectedAt != null && bytes != null && modified != null
-                    && bytes.equals(inputBytes) && modified.equals(inputModified);
+    /**
+     * A report left alone: when it was written, and the identity of the input it rejected (its
+     * inode, size and modification time; a report written before file_id was recorded has size
+     * and time only, and is matched on those).
+     */
+    private record Left(Instant rejectedAt, FileIdentity input) {
+        /**
+         * Whether the input being rejected is the very file this report was written for, not changed
+         * since. Size and time alone took another file in its place (cp -p of another file of the
+         * same size, or one saved within the same tick) for it, and its event was not written.
+         */
+        boolean isInput(FileIdentity now) {
+            return rejectedAt != null && input != null && input.isSameFile(now);
         }
     }
 

@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -93,6 +94,42 @@ class InterruptedRejectionTest {
         assertThat(home.files("outbox/rejected")).containsExactly("brouillon.2.md", "brouillon.2.md.errors.json",
                 "brouillon.md", "brouillon.md.errors.json");
         assertThat(home.read("outbox/rejected/brouillon.2.md")).contains("Une autre version.");
+        assertThat(home.eventNames()).containsExactly("article.rejected", "article.rejected");
+    }
+
+    @Test
+    void anotherFileOfTheSameSizeAndTimeInTheInterruptedInputsPlaceIsANewRejectionNotAReplay() throws IOException {
+        PipelineHome home = new PipelineHome(temp);
+        home.drop("inbox/brouillon.md", NO_DATE);
+        assertThat(home.runOnce()).isZero();
+        JsonNode first = home.json("outbox/rejected/brouillon.md.errors.json");
+        String rejectedAt = first.get("rejected_at").asText();
+        assertThat(first.get("file_id").asText()).as("the inode, on Linux").contains("ino=");
+        interruptBeforeMove(home, "brouillon.md", "inbox/brouillon.md");
+
+        // Before the restart, another file takes the input's place: the same size and modification
+        // time (cp -p of another file, or saved within the same tick), other bytes, another inode.
+        Path input = home.resolve("inbox/brouillon.md");
+        FileTime time = Files.getLastModifiedTime(input);
+        String other = NO_DATE.replace("Texte.", "Autre.");
+        assertThat(other).hasSameSizeAs(NO_DATE);
+        Path part = home.resolve("inbox/.brouillon.md.part");
+        Files.writeString(part, other);
+        Files.setLastModifiedTime(part, time);
+        Files.move(part, input, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        assertThat(Files.size(input)).isEqualTo(NO_DATE.length());
+        assertThat(Files.getLastModifiedTime(input)).isEqualTo(time);
+
+        List<String> logged = RejectionTest.logLines(home::runOnce, 0, Rejections.class.getName());
+
+        assertThat(logged).noneMatch(line -> line.startsWith(REPLAYED));
+        assertThat(home.files("inbox")).isEmpty();
+        // The report left alone is taken over (its input is gone), but as a new rejection, with its own time and event.
+        assertThat(home.files("outbox/rejected")).containsExactly("brouillon.md", "brouillon.md.errors.json");
+        assertThat(home.read("outbox/rejected/brouillon.md")).isEqualTo(other);
+        JsonNode report = home.json("outbox/rejected/brouillon.md.errors.json");
+        assertThat(report.get("rejected_at").asText()).isNotEqualTo(rejectedAt);
+        assertThat(report.get("file_id").asText()).isNotEqualTo(first.get("file_id").asText());
         assertThat(home.eventNames()).containsExactly("article.rejected", "article.rejected");
     }
 

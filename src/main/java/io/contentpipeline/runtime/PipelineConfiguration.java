@@ -62,6 +62,17 @@ public final class PipelineConfiguration implements CamelConfiguration {
 
     private static final Logger LOG = LoggerFactory.getLogger(PipelineConfiguration.class);
 
+    /** Stops the pipeline with exit code 1 when another one took its home (HomeLockWatch). */
+    private final Runnable stopForLostHome;
+
+    public PipelineConfiguration() {
+        this(() -> LOG.error("pipeline.lock-lost: no way to stop this pipeline was given; stop it by hand"));
+    }
+
+    public PipelineConfiguration(Runnable stopForLostHome) {
+        this.stopForLostHome = stopForLostHome;
+    }
+
     @Override
     public void configure(CamelContext context) throws Exception {
         PipelineSettings settings = PipelineSettings.from(context.getPropertiesComponent());
@@ -82,6 +93,7 @@ public final class PipelineConfiguration implements CamelConfiguration {
             throw e;
         }
         context.addService(new HomeLockService(lock), true, true);
+        context.getRegistry().bind("homeLockWatch", new HomeLockWatch(layout, lock, stopForLostHome));
 
         MarkdownEngine markdown = new MarkdownEngine();
         ArticleParser parser = new ArticleParser(settings.maxFileBytes());

@@ -47,7 +47,7 @@ public final class PipelineRunner {
     public int run() {
         Main main = new Main();
         this.main = main;
-        main.configure().addConfiguration(new PipelineConfiguration());
+        main.configure().addConfiguration(new PipelineConfiguration(this::stopForLostHome));
         main.addOverrideProperty("pipeline.home", commandLine.home().toString());
         overrides.forEach(main::addOverrideProperty);
         if (commandLine.once()) {
@@ -92,6 +92,12 @@ public final class PipelineRunner {
             }
         }
         return null;
+    }
+
+    /** Another pipeline took the home: this one stops gracefully, and its run exits 1 (HomeLockWatch). */
+    private void stopForLostHome() {
+        exitCode = 1;
+        stop();
     }
 
     /** Asks a running pipeline to stop gracefully, as SIGTERM does. */

@@ -4,9 +4,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -147,6 +153,52 @@ class CommandLineIT {
             PipelineHome pipeline = new PipelineHome(home);
             pipeline.dropResource(SeedArticleTest.SEED, "seed.txt");
             await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(home.resolve("outbox/published/role-cmo-pme/bundle.json")));
+        } finally {
+            first.destroy();
+            first.waitFor(60, TimeUnit.SECONDS);
+        }
+    }
+
+    /**
+     * The lock file deleted while a pipeline runs: a second pipeline created a new one, locked it
+     * and ran alongside. The first now takes the file back, so the second is refused; and when the
+     * file is replaced by one another process holds, the first stops with exit code 1, naming both.
+     */
+    @Test
+    void aLockFileDeletedWhileRunningIsTakenBackAndOneHeldByAnotherProcessStopsThePipeline() throws Exception {
+        Path home = temp.resolve("relock");
+        Path firstLog = temp.resolve("first.log");
+        Process first = start(home, firstLog);
+        Path lockFile = home.resolve("outbox/.pipeline.lock");
+        try {
+            await().atMost(Duration.ofSeconds(60)).until(() -> Files.readString(firstLog).contains("started"));
+            Files.delete(lockFile);
+
+            await().atMost(Duration.ofSeconds(10)).until(() -> Files.readString(firstLog).contains("pipeline.lock-taken-back"));
+            assertThat(Files.readString(lockFile).strip()).isEqualTo(String.valueOf(first.pid()));
+            Path secondLog = temp.resolve("second.log");
+            Process second = start(home, secondLog, "--once");
+            assertThat(second.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            assertThat(second.exitValue()).isEqualTo(1);
+            assertThat(Files.readString(secondLog)).contains("pipeline.not-started: another pipeline (pid " + first.pid() + ")");
+
+            // Replaced by a lock file another process (this test) holds, as a pipeline started in between would.
+            String other = String.valueOf(ProcessHandle.current().pid());
+            Path part = home.resolve("outbox/.other.lock");
+            try (FileChannel channel = FileChannel.open(part, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+                 FileLock held = channel.lock()) {
+                channel.write(ByteBuffer.wrap((other + "\n").getBytes(StandardCharsets.US_ASCII)));
+                Files.move(part, lockFile, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+
+                assertThat(first.waitFor(60, TimeUnit.SECONDS)).as("the pipeline that lost its home stops").isTrue();
+                assertThat(first.exitValue()).isEqualTo(1);
+                assertThat(held.isValid()).isTrue();
+                assertThat(Files.readString(lockFile)).as("the other's lock file is left as it is").isEqualTo(other + "\n");
+            }
+            String output = Files.readString(firstLog);
+            assertThat(output).containsOnlyOnce("pipeline.lock-taken-back").containsOnlyOnce("pipeline.lock-lost")
+                    .contains("pipeline.lock-lost file=outbox/.pipeline.lock pid=" + first.pid() + " other_pid=" + other)
+                    .doesNotContain("\tat ");
         } finally {
             first.destroy();
             first.waitFor(60, TimeUnit.SECONDS);

@@ -1,0 +1,131 @@
+package io.contentpipeline.pipeline;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import io.contentpipeline.runtime.PipelineRunner;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
+
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The home lock is on a file: deleted while the pipeline runs, a second pipeline created a new
+ * one, locked it and ran alongside. The running pipeline now takes the lock file back, and stops
+ * when another pipeline holds the new one. (CommandLineIT does the same with separate processes.)
+ */
+class HomeLockTest {
+
+    private static final String WATCH = "io.contentpipeline.runtime.HomeLockWatch";
+
+    @TempDir
+    Path temp;
+
+    private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
+
+    @BeforeEach
+    void listen() {
+        appender.start();
+        ((Logger) LoggerFactory.getLogger(WATCH)).addAppender(appender);
+    }
+
+    @AfterEach
+    void stopListening() {
+        ((Logger) LoggerFactory.getLogger(WATCH)).detachAppender(appender);
+    }
+
+    private List<ILoggingEvent> logged() {
+        synchronized (appender) {
+            return List.copyOf(appender.list);
+        }
+    }
+
+    @Test
+    void aLockFileDeletedWhileThePipelineRunsIsTakenBackAndASecondPipelineIsStillRefused() throws Exception {
+        PipelineHome home = new PipelineHome(temp);
+        PipelineRunner runner = home.runner(false);
+        AtomicInteger exit = new AtomicInteger(-1);
+        Thread service = new Thread(() -> exit.set(runner.run()), "pipeline-service");
+        service.start();
+        Path lockFile = home.resolve("outbox/.pipeline.lock");
+        String pid = String.valueOf(ProcessHandle.current().pid());
+        try {
+            await().atMost(Duration.ofSeconds(30)).until(() -> runner.camelContext() != null && runner.camelContext().isStarted());
+            Object locked = Files.readAttributes(lockFile, java.nio.file.attribute.BasicFileAttributes.class).fileKey();
+
+            Files.delete(lockFile);
+
+            await().atMost(Duration.ofSeconds(10)).until(() -> Files.exists(lockFile) && Files.readString(lockFile).strip().equals(pid));
+            assertThat(Files.readAttributes(lockFile, java.nio.file.attribute.BasicFileAttributes.class).fileKey()).isNotEqualTo(locked);
+            assertThat(home.runOnce()).as("a second pipeline on the home").isEqualTo(1);
+            assertThat(Files.readString(lockFile).strip()).isEqualTo(pid);
+            // Still running, and still the only one: an article dropped now is published once.
+            home.dropResource(SeedArticleTest.SEED, "seed.txt");
+            await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(home.resolve("outbox/published/role-cmo-pme/bundle.json")));
+        } finally {
+            runner.stop();
+            service.join(Duration.ofSeconds(60).toMillis());
+        }
+        assertThat(service.isAlive()).isFalse();
+        assertThat(exit.get()).isZero();
+        assertThat(logged()).singleElement().satisfies(event -> {
+            assertThat(event.getLevel()).isEqualTo(Level.WARN);
+            assertThat(event.getFormattedMessage()).startsWith("pipeline.lock-taken-back file=outbox/.pipeline.lock pid=" + pid)
+                    .contains("was deleted");
+        });
+        assertThat(home.eventNames()).containsExactly("article.accepted", "translation.requested", "bundle.published");
+    }
+
+    @Test
+    void aLockFileReplacedByOneAnotherPipelineHoldsStopsThisPipelineWithExitCodeOne() throws Exception {
+        PipelineHome home = new PipelineHome(temp);
+        PipelineRunner runner = home.runner(false);
+        AtomicInteger exit = new AtomicInteger(-1);
+        Thread service = new Thread(() -> exit.set(runner.run()), "pipeline-service");
+        service.start();
+        Path lockFile = home.resolve("outbox/.pipeline.lock");
+        String pid = String.valueOf(ProcessHandle.current().pid());
+        Path other = home.resolve("outbox/.other.lock");
+        try {
+            await().atMost(Duration.ofSeconds(30)).until(() -> runner.camelContext() != null && runner.camelContext().isStarted());
+            FileChannel channel = FileChannel.open(other, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            // Another pipeline's lock, as one started while the file was missing holds it: locked, naming its pid.
+            FileLock held = channel.lock();
+            channel.write(ByteBuffer.wrap("424242\n".getBytes(StandardCharsets.US_ASCII)));
+            Files.move(other, lockFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+
+            service.join(Duration.ofSeconds(60).toMillis());
+
+            assertThat(service.isAlive()).as("the pipeline that lost its home stops").isFalse();
+            assertThat(held.isValid()).isTrue();
+            assertThat(Files.readString(lockFile)).as("the other pipeline's lock file is left as it is").isEqualTo("424242\n");
+            channel.close();
+        } finally {
+            runner.stop();
+            service.join(Duration.ofSeconds(60).toMillis());
+        }
+        assertThat(exit.get()).isEqualTo(1);
+        assertThat(logged()).singleElement().satisfies(event -> {
+            assertThat(event.getLevel()).isEqualTo(Level.ERROR);
+            assertThat(event.getFormattedMessage()).startsWith("pipeline.lock-lost file=outbox/.pipeline.lock pid=" + pid + " other_pid=424242")
+                    .contains("was replaced", "another pipeline (pid 424242)", "exits 1");
+        });
+    }
+}

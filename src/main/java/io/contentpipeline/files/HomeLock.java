@@ -32,6 +32,8 @@ public final class HomeLock implements AutoCloseable {
     private FileLock lock;
     /** The file system's key (device and inode) of the file locked; null where the platform gives none. */
     private Object key;
+    /** Released: a check after that (a timer firing during shutdown) must not lock the home again. */
+    private boolean closed;
 
     private HomeLock(Path file, FileChannel channel, FileLock lock, Object key) {
         this.file = file;
@@ -84,6 +86,9 @@ public final class HomeLock implements AutoCloseable {
      * process holds it already: then it is left alone, and this pipeline should stop.
      */
     public synchronized Check check() throws IOException {
+        if (closed) {
+            return new Check(State.HELD, null, null);
+        }
         Object now = key(file);
         if (now != null && (key == null || key.equals(now))) {
             return new Check(State.HELD, null, null);
@@ -120,6 +125,10 @@ public final class HomeLock implements AutoCloseable {
 
     @Override
     public synchronized void close() throws IOException {
+        if (closed) {
+            return;
+        }
+        closed = true;
         try {
             // No pid left behind to send an operator after a process that has stopped.
             channel.truncate(0);

@@ -1,32 +1,38 @@
 package io.contentpipeline.intake;
 
+import io.contentpipeline.translate.XliffMerge;
 import org.apache.camel.Exchange;
 import org.apache.camel.support.SynchronizationAdapter;
 
 /**
- * Bounds the bytes of articles being worked on at once. The memory an article takes while it
- * is processed grows with its size (its text, page, segments and drafts are held together),
- * so every worker taking a large file at the same moment could exhaust the heap. An article
- * waits until its bytes fit in the budget; one larger than the whole budget runs alone.
- * Taken in the file consumer's order, before the workers, so that an article never holds
- * budget while it waits for an earlier version of its slug that has none.
+ * Bounds the bytes of inputs being worked on at once, articles and returns alike. The memory an
+ * input takes while it is processed grows with its size (its text, page, segments and drafts are
+ * held together; a return's merged text, review and page too), so every worker taking a large file
+ * at the same moment could exhaust the heap. An input waits until its bytes fit in the budget; one
+ * larger than the whole budget runs alone. Taken in each file consumer's order, before the
+ * workers and before any lock, so that an input never holds budget while it waits for an earlier
+ * version of its slug that has none. (Returns used to be outside it: a 30 MB XLIFF return was
+ * worked on beside a full budget of articles.)
  */
 public final class InputBudget {
 
     private final long capacity;
     private final long maxFileBytes;
+    private final long maxXliffBytes;
     private long inUse;
 
     /**
-     * @param capacity     bytes of input processed at once
-     * @param maxFileBytes larger files are rejected unread, so they count for nothing
+     * @param capacity      bytes of input processed at once
+     * @param maxFileBytes  larger files are rejected unread, so they count for nothing
+     * @param maxXliffBytes the same for XLIFF files, which have a limit of their own (InboxFiles)
      */
-    public InputBudget(long capacity, long maxFileBytes) {
+    public InputBudget(long capacity, long maxFileBytes, long maxXliffBytes) {
         if (capacity <= 0) {
             throw new IllegalArgumentException("the input budget must be positive, not " + capacity);
         }
         this.capacity = capacity;
         this.maxFileBytes = maxFileBytes;
+        this.maxXliffBytes = maxXliffBytes;
     }
 
     /**
@@ -41,7 +47,10 @@ public final class InputBudget {
     /** Route step: waits for room for this file's bytes, given back when the exchange completes. */
     public void acquire(Exchange exchange) throws InterruptedException {
         long size = exchange.getIn().getHeader(Exchange.FILE_LENGTH, 0L, Long.class);
-        long charge = size > maxFileBytes ? 0 : Math.min(size, capacity);
+        String name = exchange.getIn().getHeader(Exchange.FILE_NAME_ONLY, "", String.class);
+        // An XLIFF file over pipeline.max-file-bytes but within its own limit is read, so it counts.
+        long limit = XliffMerge.isXliff(name) ? maxXliffBytes : maxFileBytes;
+        long charge = size > limit ? 0 : Math.min(size, capacity);
         synchronized (this) {
             while (inUse > 0 && inUse + charge > capacity) {
                 wait();

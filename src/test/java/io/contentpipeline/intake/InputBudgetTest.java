@@ -16,7 +16,7 @@ import static org.awaitility.Awaitility.await;
 class InputBudgetTest {
 
     private final CamelContext camel = new DefaultCamelContext();
-    private final InputBudget budget = new InputBudget(10, 100);
+    private final InputBudget budget = new InputBudget(10, 100, 600);
 
     @AfterEach
     void stop() throws Exception {
@@ -54,8 +54,32 @@ class InputBudgetTest {
         assertThat(budget.inUse()).isEqualTo(1);
     }
 
+    /**
+     * An XLIFF file has a limit of its own (pipeline.max-xliff-bytes, six times the article limit
+     * by default): one over the article limit but within its own is read and worked on, so it
+     * counts. It used to count for nothing, as if it were rejected unread.
+     */
+    @Test
+    void anXliffFileOverTheArticleLimitButWithinItsOwnCountsAndOneOverItsOwnDoesNot() throws Exception {
+        Exchange xliff = acquired(500, "role.en.xlf");
+        assertThat(budget.inUse()).isEqualTo(10);
+        done(xliff);
+
+        Exchange tooLarge = acquired(700, "role.en.XLIFF");
+        assertThat(budget.inUse()).isZero();
+        done(tooLarge);
+        Exchange markdown = acquired(500, "role.en.md");
+        assertThat(budget.inUse()).as("over the article limit: rejected unread").isZero();
+        done(markdown);
+    }
+
     private Exchange acquired(long bytes) throws InterruptedException {
+        return acquired(bytes, "article.md");
+    }
+
+    private Exchange acquired(long bytes, String name) throws InterruptedException {
         Exchange exchange = new DefaultExchange(camel);
+        exchange.getIn().setHeader(Exchange.FILE_NAME_ONLY, name);
         exchange.getIn().setHeader(Exchange.FILE_LENGTH, bytes);
         budget.acquire(exchange);
         return exchange;

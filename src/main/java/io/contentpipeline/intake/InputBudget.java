@@ -4,6 +4,9 @@ import io.contentpipeline.translate.XliffMerge;
 import org.apache.camel.Exchange;
 import org.apache.camel.support.SynchronizationAdapter;
 
+import java.util.ArrayDeque;
+import java.util.Deque;
+
 /**
  * Bounds the bytes of inputs being worked on at once, articles and returns alike. The memory an
  * input takes while it is processed grows with its size (its text, page, segments and drafts are
@@ -20,6 +23,8 @@ public final class InputBudget {
     private final long maxFileBytes;
     private final long maxXliffBytes;
     private long inUse;
+    /** The inputs waiting for room, in the order they came. */
+    private final Deque<Object> waiting = new ArrayDeque<>();
 
     /**
      * @param capacity      bytes of input processed at once
@@ -52,10 +57,24 @@ public final class InputBudget {
         long limit = XliffMerge.isXliff(name) ? maxXliffBytes : maxFileBytes;
         long charge = size > limit ? 0 : Math.min(size, capacity);
         synchronized (this) {
-            while (inUse > 0 && inUse + charge > capacity) {
-                wait();
+            // First come, first served across both consumers: a large return waiting for the
+            // room it needs is not overtaken by every small article that still fits (a steady
+            // import kept it waiting until the inbox was empty). A file that counts for nothing
+            // waits for no one.
+            Object turn = new Object();
+            if (charge > 0) {
+                waiting.addLast(turn);
             }
-            inUse += charge;
+            try {
+                while (charge > 0 && (waiting.peekFirst() != turn || inUse > 0 && inUse + charge > capacity)) {
+                    wait();
+                }
+                inUse += charge;
+            } finally {
+                waiting.remove(turn);
+                // The next in line may fit now, or may be first now that this one gave up (interrupted).
+                notifyAll();
+            }
         }
         exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
             @Override
@@ -67,6 +86,10 @@ public final class InputBudget {
 
     synchronized long inUse() {
         return inUse;
+    }
+
+    synchronized int waiting() {
+        return waiting.size();
     }
 
     private synchronized void release(long charge) {

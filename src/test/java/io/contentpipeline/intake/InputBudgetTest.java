@@ -55,6 +55,50 @@ class InputBudgetTest {
     }
 
     /**
+     * Articles and returns come from two consumers: a large return waiting for room is not
+     * overtaken by a small article that still fits, or a steady import kept it waiting.
+     */
+    @Test
+    void aFileWaitingForRoomIsNotOvertakenByASmallerOneThatStillFits() throws Exception {
+        Exchange six = acquired(6);
+        CompletableFuture<Exchange> large = CompletableFuture.supplyAsync(() -> acquiredUnchecked(10));
+        await().atMost(Duration.ofSeconds(5)).until(() -> budget.waiting() == 1);
+        CompletableFuture<Exchange> small = CompletableFuture.supplyAsync(() -> acquiredUnchecked(1));
+        await().atMost(Duration.ofSeconds(5)).until(() -> budget.waiting() == 2);
+        Thread.sleep(200);
+        assertThat(small).as("1 byte fits beside 6 of 10, but the large one came first").isNotDone();
+
+        done(six);
+        await().atMost(Duration.ofSeconds(5)).until(large::isDone);
+        assertThat(small).isNotDone();
+        done(large.get());
+        await().atMost(Duration.ofSeconds(5)).until(small::isDone);
+        assertThat(budget.inUse()).isEqualTo(1);
+    }
+
+    @Test
+    void aWaitingFileThatIsInterruptedGivesUpItsTurn() throws Exception {
+        Exchange six = acquired(6);
+        Thread large = new Thread(() -> {
+            try {
+                acquired(10);
+            } catch (InterruptedException stopped) {
+                // Given up, as at shutdown.
+            }
+        });
+        large.start();
+        await().atMost(Duration.ofSeconds(5)).until(() -> budget.waiting() == 1);
+        CompletableFuture<Exchange> small = CompletableFuture.supplyAsync(() -> acquiredUnchecked(1));
+        await().atMost(Duration.ofSeconds(5)).until(() -> budget.waiting() == 2);
+
+        large.interrupt();
+
+        await().atMost(Duration.ofSeconds(5)).until(small::isDone);
+        assertThat(budget.inUse()).isEqualTo(7);
+        done(six);
+    }
+
+    /**
      * An XLIFF file has a limit of its own (pipeline.max-xliff-bytes, six times the article limit
      * by default): one over the article limit but within its own is read and worked on, so it
      * counts. It used to count for nothing, as if it were rejected unread.

@@ -20,7 +20,8 @@ import java.util.function.Predicate;
 
 /**
  * The operator's status line: the state of each route an input enters by (intake, returns,
- * rejections, dead letters, timers) with its exchanges total, failed and in flight; the
+ * rejections, dead letters) with its exchanges total, failed and in flight, and of a timer
+ * route only when it stopped or failed; the
  * progress of the work (files waiting in the inbox folders, inputs taken so far, the rate
  * since the last line and the time left at that rate); then the pipeline's counts. Logged
  * by a timer route, more often while there is work ({@link #reportWhileBusy}), and at the end
@@ -33,6 +34,8 @@ public final class StatusReporter {
     private static final String STAGE_GROUP = "stage";
     /** The group of the routes that take files from the inbox folders. */
     private static final String INTAKE_GROUP = "intake";
+    /** The group of the timer routes that keep the pipeline in order (status lines, digest, home lock). */
+    private static final String HOUSEKEEPING_GROUP = "housekeeping";
 
     private final CamelContext context;
     private final PipelineCounts counts;
@@ -158,6 +161,10 @@ public final class StatusReporter {
                 continue;
             }
             ManagedRouteMBean mbean = managedRoute(route);
+            // A timer's ticks say nothing about the work: shown only when it stopped or failed.
+            if (HOUSEKEEPING_GROUP.equals(route.getGroup()) && "Started".equals(state) && (mbean == null || mbean.getExchangesFailed() == 0)) {
+                continue;
+            }
             if (mbean == null) {
                 routes.add(route.getRouteId() + " " + state);
             } else {

@@ -158,7 +158,7 @@ class ServiceModeTest {
 
             home.dropResource(SeedArticleTest.SEED, "seed.txt");
             await().atMost(Duration.ofSeconds(30)).until(() -> lines(status).stream().anyMatch(line -> line.contains(" taken=1 ")));
-            assertThat(lines(status)).allSatisfy(line -> assertThat(line).contains("progress-report Started"));
+            assertThat(lines(status)).allSatisfy(line -> assertThat(line).contains("intake-articles Started").doesNotContain("progress-report"));
 
             // Idle again: the line that showed the article taken is the last until the regular one.
             await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(home.resolve("outbox/published/role-cmo-pme/bundle.json")));

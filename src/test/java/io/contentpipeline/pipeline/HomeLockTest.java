@@ -4,7 +4,6 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
-import io.contentpipeline.runtime.PipelineRunner;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,7 +20,6 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -60,14 +58,10 @@ class HomeLockTest {
     @Test
     void aLockFileDeletedWhileThePipelineRunsIsTakenBackAndASecondPipelineIsStillRefused() throws Exception {
         PipelineHome home = new PipelineHome(temp);
-        PipelineRunner runner = home.runner(false);
-        AtomicInteger exit = new AtomicInteger(-1);
-        Thread service = new Thread(() -> exit.set(runner.run()), "pipeline-service");
-        service.start();
+        RunningService service = home.startService();
         Path lockFile = home.resolve("outbox/.pipeline.lock");
         String pid = String.valueOf(ProcessHandle.current().pid());
-        try {
-            await().atMost(Duration.ofSeconds(30)).until(() -> runner.camelContext() != null && runner.camelContext().isStarted());
+        try (service) {
             Object locked = Files.readAttributes(lockFile, java.nio.file.attribute.BasicFileAttributes.class).fileKey();
 
             Files.delete(lockFile);
@@ -79,12 +73,9 @@ class HomeLockTest {
             // Still running, and still the only one: an article dropped now is published once.
             home.dropResource(SeedArticleTest.SEED, "seed.txt");
             await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(home.resolve("outbox/published/role-cmo-pme/bundle.json")));
-        } finally {
-            runner.stop();
-            service.join(Duration.ofSeconds(60).toMillis());
         }
         assertThat(service.isAlive()).isFalse();
-        assertThat(exit.get()).isZero();
+        assertThat(service.exitCode()).isZero();
         assertThat(logged()).singleElement().satisfies(event -> {
             assertThat(event.getLevel()).isEqualTo(Level.WARN);
             assertThat(event.getFormattedMessage()).startsWith("pipeline.lock-taken-back file=outbox/.pipeline.lock pid=" + pid)
@@ -96,32 +87,25 @@ class HomeLockTest {
     @Test
     void aLockFileReplacedByOneAnotherPipelineHoldsStopsThisPipelineWithExitCodeOne() throws Exception {
         PipelineHome home = new PipelineHome(temp);
-        PipelineRunner runner = home.runner(false);
-        AtomicInteger exit = new AtomicInteger(-1);
-        Thread service = new Thread(() -> exit.set(runner.run()), "pipeline-service");
-        service.start();
+        RunningService service = home.startService();
         Path lockFile = home.resolve("outbox/.pipeline.lock");
         String pid = String.valueOf(ProcessHandle.current().pid());
         Path other = home.resolve("outbox/.other.lock");
-        try {
-            await().atMost(Duration.ofSeconds(30)).until(() -> runner.camelContext() != null && runner.camelContext().isStarted());
+        try (service) {
             FileChannel channel = FileChannel.open(other, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
             // Another pipeline's lock, as one started while the file was missing holds it: locked, naming its pid.
             FileLock held = channel.lock();
             channel.write(ByteBuffer.wrap("424242\n".getBytes(StandardCharsets.US_ASCII)));
             Files.move(other, lockFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
 
-            service.join(Duration.ofSeconds(60).toMillis());
+            service.awaitEnd(Duration.ofSeconds(60));
 
             assertThat(service.isAlive()).as("the pipeline that lost its home stops").isFalse();
             assertThat(held.isValid()).isTrue();
             assertThat(Files.readString(lockFile)).as("the other pipeline's lock file is left as it is").isEqualTo("424242\n");
             channel.close();
-        } finally {
-            runner.stop();
-            service.join(Duration.ofSeconds(60).toMillis());
         }
-        assertThat(exit.get()).isEqualTo(1);
+        assertThat(service.exitCode()).isEqualTo(1);
         assertThat(logged()).singleElement().satisfies(event -> {
             assertThat(event.getLevel()).isEqualTo(Level.ERROR);
             assertThat(event.getFormattedMessage()).startsWith("pipeline.lock-lost file=outbox/.pipeline.lock pid=" + pid + " other_pid=424242")

@@ -3,7 +3,6 @@ package io.contentpipeline.pipeline;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
-import io.contentpipeline.runtime.PipelineRunner;
 import io.contentpipeline.status.TransientFailures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -119,18 +118,12 @@ class OutboxFaultTest {
         log.start();
         Logger ioLogger = (Logger) LoggerFactory.getLogger(TransientFailures.class);
         ioLogger.addAppender(log);
-        PipelineRunner runner = home.runner(false);
-        Thread service = new Thread(runner::run, "pipeline-service");
-        service.start();
-        try {
-            await().atMost(Duration.ofSeconds(60)).until(() -> runner.camelContext() != null
-                    && runner.camelContext().isStarted() && Files.isDirectory(home.resolve(folder)));
+        try (RunningService service = home.startService()) {
+            await().atMost(Duration.ofSeconds(60)).until(() -> Files.isDirectory(home.resolve(folder)));
             Files.delete(home.resolve(folder));
             Files.writeString(home.resolve(folder), "not a folder");
             steps.run(log);
         } finally {
-            runner.stop();
-            service.join(60_000);
             ioLogger.detachAppender(log);
         }
     }

@@ -60,6 +60,11 @@ public final class PipelineHome {
         return runner;
     }
 
+    /** Starts the pipeline as a service on this home and returns once its routes have started. */
+    public RunningService startService() {
+        return new RunningService(runner(false));
+    }
+
     /** Drops the seed article under the given name and runs the pipeline once over it: the start of most round trips. */
     public PipelineHome publishSeed(String name) {
         dropResource(SeedArticleTest.SEED, name);

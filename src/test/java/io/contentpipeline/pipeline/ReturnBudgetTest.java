@@ -1,6 +1,5 @@
 package io.contentpipeline.pipeline;
 
-import io.contentpipeline.runtime.PipelineRunner;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -13,7 +12,6 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -53,12 +51,8 @@ class ReturnBudgetTest {
         StageHook.before("direct:publish-source", exchange -> articleDone.set(true));
         StageHook.before("direct:publish-translation", exchange -> returnRanBesideArticle.compareAndSet(false, !articleDone.get()));
 
-        PipelineRunner runner = home.runner(false);
-        AtomicInteger exit = new AtomicInteger(-1);
-        Thread service = new Thread(() -> exit.set(runner.run()), "pipeline-service");
-        service.start();
+        RunningService service = home.startService();
         try {
-            await().atMost(Duration.ofSeconds(30)).until(() -> runner.camelContext() != null && runner.camelContext().isStarted());
             home.drop("inbox/autre.md", "---\ntitle: Un autre article\ndate: 2025-07-25\n---\n"
                     + "Un court texte en français sur la stratégie des petites entreprises.\n");
             assertThat(articleHeld.await(30, TimeUnit.SECONDS)).as("the article is being worked on").isTrue();
@@ -66,7 +60,7 @@ class ReturnBudgetTest {
             home.drop("inbox/translations/EN/returned.md", enReturn);
             // Taken by the returns consumer, and held at the budget while the article holds it.
             await().atMost(Duration.ofSeconds(30))
-                    .until(() -> runner.camelContext().getInflightRepository().size("intake-translations") == 1);
+                    .until(() -> service.runner().camelContext().getInflightRepository().size("intake-translations") == 1);
             Thread.sleep(1000);
             assertThat(returnRanBesideArticle).as("the return was worked on beside the article").isFalse();
             assertThat(home.files("inbox/translations/EN")).containsExactly("returned.md");
@@ -75,11 +69,11 @@ class ReturnBudgetTest {
             await().atMost(Duration.ofSeconds(30)).until(() -> home.files("inbox/translations/EN").isEmpty()
                     && home.eventNames().contains("translation.accepted"));
         } finally {
+            // Released before the stop, which waits for the article in hand.
             releaseArticle.countDown();
-            runner.stop();
-            service.join(Duration.ofSeconds(60).toMillis());
+            service.close();
         }
-        assertThat(exit.get()).isZero();
+        assertThat(service.exitCode()).isZero();
         assertThat(returnRanBesideArticle).isFalse();
         assertThat(home.files("inbox")).isEmpty();
         assertThat(home.bundle("role-cmo-pme").get("languages").has("en")).isTrue();

@@ -1,6 +1,5 @@
 package io.contentpipeline.pipeline;
 
-import io.contentpipeline.runtime.PipelineRunner;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -8,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -22,24 +20,17 @@ class ServiceModeTest {
     @Test
     void articlesAndReturnsDroppedWhileRunningArePublished() throws Exception {
         PipelineHome home = new PipelineHome(temp);
-        PipelineRunner runner = home.runner(false);
-        AtomicInteger exit = new AtomicInteger(-1);
-        Thread service = new Thread(() -> exit.set(runner.run()), "pipeline-service");
-        service.start();
-        try {
-            await().atMost(Duration.ofSeconds(30)).until(() -> Files.isDirectory(home.resolve("inbox/translations/EN")));
+        RunningService service = home.startService();
+        try (service) {
             home.dropResource(SeedArticleTest.SEED, "000_02568b89924bce3c.txt");
             await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(home.resolve("outbox/translations/EN/role-cmo-pme.md")));
             await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(home.resolve("outbox/published/role-cmo-pme/bundle.json")));
 
             home.drop("inbox/translations/EN/returned.md", Translator.englishSeedReturn(home));
             await().atMost(Duration.ofSeconds(30)).until(() -> home.bundle("role-cmo-pme").get("languages").has("en"));
-        } finally {
-            runner.stop();
-            service.join(Duration.ofSeconds(60).toMillis());
         }
         assertThat(service.isAlive()).isFalse();
-        assertThat(exit.get()).isZero();
+        assertThat(service.exitCode()).isZero();
         assertThat(home.files("inbox")).isEmpty();
         assertThat(home.eventNames()).containsExactly("article.accepted", "translation.requested", "bundle.published",
                 "translation.accepted", "bundle.published");
@@ -53,16 +44,9 @@ class ServiceModeTest {
     @Test
     void aFileWithABackslashInItsNameDroppedWhileRunningIsRenamedAndPublished() throws Exception {
         PipelineHome home = new PipelineHome(temp);
-        PipelineRunner runner = home.runner(false);
-        Thread service = new Thread(runner::run, "pipeline-service");
-        service.start();
-        try {
-            await().atMost(Duration.ofSeconds(30)).until(() -> runner.camelContext() != null && runner.camelContext().isStarted());
+        try (RunningService service = home.startService()) {
             home.dropResource(SeedArticleTest.SEED, "lot\\role.txt");
             await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(home.resolve("outbox/published/role-cmo-pme/bundle.json")));
-        } finally {
-            runner.stop();
-            service.join(Duration.ofSeconds(60).toMillis());
         }
         assertThat(home.files("inbox")).isEmpty();
         assertThat(home.bundle("role-cmo-pme").get("languages").get("fr").get("input_file").asText()).isEqualTo("lot_role.txt");
@@ -79,11 +63,7 @@ class ServiceModeTest {
         PipelineHome home = new PipelineHome(temp);
         String article = "---\ntitle: \"Le bon nom\"\ndate: 2025-07-25\nauthor: A\n---\n\n"
                 + "Un texte en français, assez long pour que la langue soit reconnue sans hésitation par le détecteur.\n";
-        PipelineRunner runner = home.runner(false);
-        Thread service = new Thread(runner::run, "pipeline-service");
-        service.start();
-        try {
-            await().atMost(Duration.ofSeconds(30)).until(() -> runner.camelContext() != null && runner.camelContext().isStarted());
+        try (RunningService service = home.startService()) {
             home.drop("inbox/mauvais-nom.md", article);
             await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(home.resolve("outbox/published/mauvais-nom/bundle.json")));
             try (var files = Files.walk(home.resolve("outbox/published/mauvais-nom"))) {
@@ -94,9 +74,6 @@ class ServiceModeTest {
             home.drop("inbox/bon-nom.md", article);
             await().atMost(Duration.ofSeconds(30)).until(() -> home.files("inbox").isEmpty());
             await().atMost(Duration.ofSeconds(10)).until(() -> Files.exists(home.resolve("outbox/published/bon-nom/bundle.json")));
-        } finally {
-            runner.stop();
-            service.join(Duration.ofSeconds(60).toMillis());
         }
         assertThat(home.events()).filteredOn(e -> e.get("slug").asText().equals("bon-nom"))
                 .extracting(e -> e.get("event").asText()).containsExactly("article.accepted", "translation.requested", "bundle.published");
@@ -110,15 +87,8 @@ class ServiceModeTest {
     @Test
     void theStatusLineStopsCountingABundleDeletedWhileRunning() throws Exception {
         PipelineHome home = new PipelineHome(temp, Map.of("pipeline.status-interval", "200"));
-        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> status = new ch.qos.logback.core.read.ListAppender<>();
-        status.start();
-        ch.qos.logback.classic.Logger statusLogger = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("pipeline.status");
-        statusLogger.addAppender(status);
-        PipelineRunner runner = home.runner(false);
-        Thread service = new Thread(runner::run, "pipeline-service");
-        service.start();
-        try {
-            await().atMost(Duration.ofSeconds(30)).until(() -> runner.camelContext() != null && runner.camelContext().isStarted());
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> status = statusLines();
+        try (RunningService service = home.startService()) {
             home.dropResource(SeedArticleTest.SEED, "seed.txt");
             await().atMost(Duration.ofSeconds(30)).until(() -> lines(status).stream().anyMatch(line -> line.contains(" published=1 ")
                     && line.contains("longest wait role-cmo-pme")));
@@ -131,9 +101,7 @@ class ServiceModeTest {
             await().atMost(Duration.ofSeconds(10)).until(() -> lines(status).size() > before + 1);
             assertThat(lines(status).get(lines(status).size() - 1)).contains(" published=0 translations={} ");
         } finally {
-            runner.stop();
-            service.join(Duration.ofSeconds(60).toMillis());
-            statusLogger.detachAppender(status);
+            statusLogger().detachAppender(status);
         }
     }
 
@@ -145,15 +113,8 @@ class ServiceModeTest {
     @Test
     void theStatusLineComesEveryProgressIntervalWhileThereIsWorkAndNotWhenIdle() throws Exception {
         PipelineHome home = new PipelineHome(temp, Map.of("pipeline.status-interval", "600000", "pipeline.progress-interval", "200"));
-        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> status = new ch.qos.logback.core.read.ListAppender<>();
-        status.start();
-        ch.qos.logback.classic.Logger statusLogger = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("pipeline.status");
-        statusLogger.addAppender(status);
-        PipelineRunner runner = home.runner(false);
-        Thread service = new Thread(runner::run, "pipeline-service");
-        service.start();
-        try {
-            await().atMost(Duration.ofSeconds(30)).until(() -> runner.camelContext() != null && runner.camelContext().isStarted());
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> status = statusLines();
+        try (RunningService service = home.startService()) {
             await().during(Duration.ofMillis(1000)).atMost(Duration.ofSeconds(5)).until(() -> lines(status).isEmpty());
 
             home.dropResource(SeedArticleTest.SEED, "seed.txt");
@@ -167,10 +128,20 @@ class ServiceModeTest {
             int settled = lines(status).size();
             await().during(Duration.ofMillis(1000)).atMost(Duration.ofSeconds(5)).until(() -> lines(status).size() == settled);
         } finally {
-            runner.stop();
-            service.join(Duration.ofSeconds(60).toMillis());
-            statusLogger.detachAppender(status);
+            statusLogger().detachAppender(status);
         }
+    }
+
+    /** The status lines logged from now on, until the appender is detached from {@link #statusLogger}. */
+    private static ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> statusLines() {
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> status = new ch.qos.logback.core.read.ListAppender<>();
+        status.start();
+        statusLogger().addAppender(status);
+        return status;
+    }
+
+    private static ch.qos.logback.classic.Logger statusLogger() {
+        return (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("pipeline.status");
     }
 
     private static java.util.List<String> lines(ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> log) {
@@ -185,11 +156,7 @@ class ServiceModeTest {
         elsewhere.publishSeed("seed.txt");
         String translation = Translator.englishSeedReturn(elsewhere);
         PipelineHome home = new PipelineHome(temp.resolve("home"));
-        PipelineRunner runner = home.runner(false);
-        Thread service = new Thread(runner::run, "pipeline-service");
-        service.start();
-        try {
-            await().atMost(Duration.ofSeconds(30)).until(() -> Files.isDirectory(home.resolve("inbox/translations/EN")));
+        try (RunningService service = home.startService()) {
             home.drop("inbox/translations/EN/early.md", translation);
             // Several polls pass with the return held back, unchanged, its source still missing.
             Thread.sleep(1000);
@@ -198,9 +165,6 @@ class ServiceModeTest {
             home.dropResource(SeedArticleTest.SEED, "seed.txt");
             await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(home.resolve("outbox/published/role-cmo-pme/bundle.json"))
                     && home.bundle("role-cmo-pme").get("languages").has("en"));
-        } finally {
-            runner.stop();
-            service.join(Duration.ofSeconds(60).toMillis());
         }
         assertThat(home.files("inbox/translations/EN")).isEmpty();
         assertThat(home.bundle("role-cmo-pme").get("languages").get("en").get("status").asText()).isEqualTo("current");
@@ -210,11 +174,7 @@ class ServiceModeTest {
     @Test
     void aReturnWhoseSourceNeverComesIsRejectedWhenItsWaitIsOver() throws Exception {
         PipelineHome home = new PipelineHome(temp, Map.of("pipeline.returns.source-wait", "PT3S"));
-        PipelineRunner runner = home.runner(false);
-        Thread service = new Thread(runner::run, "pipeline-service");
-        service.start();
-        try {
-            await().atMost(Duration.ofSeconds(30)).until(() -> runner.camelContext() != null && runner.camelContext().isStarted());
+        try (RunningService service = home.startService()) {
             home.drop("inbox/translations/EN/typo.md", """
                     ---
                     title: A typo
@@ -229,9 +189,6 @@ class ServiceModeTest {
             Thread.sleep(500);
             assertThat(home.files("inbox/translations/EN")).as("held back at first").containsExactly("typo.md");
             await().atMost(Duration.ofSeconds(30)).until(() -> home.files("outbox/rejected").contains("typo.md.errors.json"));
-        } finally {
-            runner.stop();
-            service.join(Duration.ofSeconds(60).toMillis());
         }
         assertThat(home.files("inbox/translations/EN")).isEmpty();
         assertThat(home.json("outbox/rejected/typo.md.errors.json").get("errors").get(0).get("code").asText())

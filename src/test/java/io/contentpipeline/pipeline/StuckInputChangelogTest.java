@@ -1,7 +1,6 @@
 package io.contentpipeline.pipeline;
 
 import ch.qos.logback.classic.Level;
-import io.contentpipeline.runtime.PipelineRunner;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,11 +40,7 @@ class StuckInputChangelogTest {
         Files.writeString(home.resolve("outbox/archive/articles"), "not a folder");
 
         MoveFailureLog log = new MoveFailureLog();
-        PipelineRunner runner = home.runner(false);
-        Thread service = new Thread(runner::run, "pipeline-service");
-        service.start();
-        try {
-            await().atMost(Duration.ofSeconds(60)).until(() -> runner.camelContext() != null && runner.camelContext().isStarted());
+        try (RunningService service = home.startService()) {
             // The seed again, same content (unchanged), and an article not seen before (accepted).
             // Dropped files are dated a second back; a file dated before its bundle took in the
             // same content under the same name would be that input replayed after a crash.
@@ -78,8 +73,6 @@ class StuckInputChangelogTest {
             await().atMost(Duration.ofSeconds(30)).until(() -> home.files("inbox").isEmpty()
                     && home.files("outbox/archive/articles").size() == 3);
         } finally {
-            runner.stop();
-            service.join(60_000);
             log.close();
         }
         assertThat(events(home, "role-cmo-pme")).containsExactly(

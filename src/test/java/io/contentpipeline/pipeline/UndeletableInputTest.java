@@ -2,7 +2,6 @@ package io.contentpipeline.pipeline;
 
 import ch.qos.logback.classic.Level;
 import io.contentpipeline.intake.MoveFailures;
-import io.contentpipeline.runtime.PipelineRunner;
 import io.contentpipeline.status.PipelineCounts;
 import io.contentpipeline.status.TransientFailures;
 import org.junit.jupiter.api.Assumptions;
@@ -47,15 +46,13 @@ class UndeletableInputTest {
         Assumptions.assumeTrue(refuseDeletions(inbox), "cannot make a folder refuse deletions here (root without chattr)");
 
         MoveFailureLog log = new MoveFailureLog();
-        PipelineRunner runner = home.runner(false);
-        Thread service = new Thread(runner::run, "pipeline-service");
+        RunningService service = home.startService();
         try {
-            service.start();
             await().atMost(Duration.ofSeconds(120)).until(() -> log.retries("nouveau.md") >= 3 && log.retries("sans-date.md") >= 3);
 
             assertThat(home.files("inbox")).filteredOn(name -> !name.startsWith(".")).containsExactly("nouveau.md", "sans-date.md");
             // rejected_since_start counts the undated input once, not once per attempt.
-            PipelineCounts counts = runner.camelContext().getRegistry().lookupByNameAndType("pipelineCounts", PipelineCounts.class);
+            PipelineCounts counts = service.runner().camelContext().getRegistry().lookupByNameAndType("pipelineCounts", PipelineCounts.class);
             assertThat(counts.rejected()).isEqualTo(Map.of("article", 1L));
             assertThat(log.lines()).filteredOn(e -> e.getLevel() == Level.WARN).hasSize(2)
                     .allSatisfy(e -> assertThat(e.getFormattedMessage()).contains("Cannot delete file"));
@@ -72,12 +69,12 @@ class UndeletableInputTest {
             assertThat(home.read("outbox/rejected/sans-date.md")).isEqualTo(WITHOUT_DATE);
             assertThat(counts.rejected()).isEqualTo(Map.of("article", 1L));
             // Both inputs left the inbox: their back-offs are forgotten (and MoveFailures' records with them).
-            TransientFailures failures = runner.camelContext().getRegistry().lookupByNameAndType("transientFailures", TransientFailures.class);
+            TransientFailures failures = service.runner().camelContext().getRegistry().lookupByNameAndType("transientFailures", TransientFailures.class);
             await().atMost(Duration.ofSeconds(5)).until(() -> failures.count() == 0);
         } finally {
+            // Deletions allowed again before the stop, which waits for the inputs in hand.
             allowDeletions(inbox);
-            runner.stop();
-            service.join(60_000);
+            service.close();
             log.close();
         }
         assertThat(home.eventNames()).containsExactlyInAnyOrder("article.accepted", "translation.requested", "bundle.published", "article.rejected");

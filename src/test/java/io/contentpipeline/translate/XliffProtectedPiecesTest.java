@@ -139,10 +139,7 @@ class XliffProtectedPiecesTest {
     @Test
     void aToolThatAltersAProtectedPieceHasTheReturnRejectedWithProtectedToken() {
         PipelineHome home = new PipelineHome(temp, PSEUDO_TEXT);
-        home.drop("inbox/pieces.md", HAND_WRITTEN);
-        assertThat(home.runOnce()).isZero();
-        String slug = home.files("outbox/translations/EN").stream().filter(name -> name.endsWith(".xlf")).findFirst().orElseThrow()
-                .replace(".xlf", "");
+        String slug = publishHandWritten(home);
         String exported = home.read("outbox/translations/EN/" + slug + ".xlf");
 
         Map<String, UnaryOperator<String>> alterations = new LinkedHashMap<>();
@@ -193,10 +190,7 @@ class XliffProtectedPiecesTest {
     @Test
     void aCodesDataIsReadFromItsUnitsOriginalDataOnly() {
         PipelineHome home = new PipelineHome(temp, PSEUDO_TEXT);
-        home.drop("inbox/pieces.md", HAND_WRITTEN);
-        assertThat(home.runOnce()).isZero();
-        String slug = home.files("outbox/translations/EN").stream().filter(name -> name.endsWith(".xlf")).findFirst().orElseThrow()
-                .replace(".xlf", "");
+        String slug = publishHandWritten(home);
         String exported = home.read("outbox/translations/EN/" + slug + ".xlf");
         java.util.regex.Matcher link = Pattern.compile("<data id=\"(d\\d+)\">&lt;a title=\"version > 2\" href='/notes/'></data>").matcher(exported);
         assertThat(link.find()).isTrue();
@@ -263,5 +257,13 @@ class XliffProtectedPiecesTest {
                 pseudoTranslate(child);
             }
         }
+    }
+
+    /** Publishes the hand-written article with its protected pieces, and returns its slug, which names its XLIFF draft. */
+    private static String publishHandWritten(PipelineHome home) {
+        home.drop("inbox/pieces.md", HAND_WRITTEN);
+        assertThat(home.runOnce()).isZero();
+        return home.files("outbox/translations/EN").stream().filter(name -> name.endsWith(".xlf")).findFirst().orElseThrow()
+                .replace(".xlf", "");
     }
 }

@@ -120,8 +120,32 @@ public final class MarkdownEngine {
      * inside highlight bodies and shortcode tags.
      */
     public Document parseMasked(String markdown, HighlightBodies highlights) {
-        return parser.parse(hugoView(markdown, highlights));
+        String view = hugoView(markdown, highlights);
+        if (view.length() > MASKED_CACHE_MAX_CHARS) {
+            return parser.parse(view);
+        }
+        Masked last = lastMasked.get();
+        if (last != null && last.view().equals(view)) {
+            return last.document();
+        }
+        Document document = parser.parse(view);
+        lastMasked.set(new Masked(view, document));
+        return document;
     }
+
+    /**
+     * The last body this thread parsed masked, with its document. An article's body is read
+     * masked by the sanitiser of its published Markdown, the reference rewriter of its drafts
+     * and the segmenter, one after the other on the article's worker thread: one parse serves
+     * all three. Documents from parseMasked are only read, never changed (only {@link #render}
+     * sets ids, on documents from {@link #parse}), so sharing one is safe. Large bodies are not
+     * kept, so that a worker does not hold a big article's tree after it is done.
+     */
+    private record Masked(String view, Document document) {
+    }
+
+    private static final int MASKED_CACHE_MAX_CHARS = 256 * 1024;
+    private final ThreadLocal<Masked> lastMasked = new ThreadLocal<>();
 
     /**
      * The text Hugo's Markdown renderer meets, at the offsets of the text as written: the bodies

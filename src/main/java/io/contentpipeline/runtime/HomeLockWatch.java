@@ -69,9 +69,4 @@ public final class HomeLockWatch {
             }
         }
     }
-
-    /** Whether another pipeline took the home from this one. */
-    public boolean lost() {
-        return lost;
-    }
 }

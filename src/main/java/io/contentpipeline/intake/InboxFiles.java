@@ -133,7 +133,12 @@ public final class InboxFiles {
      * Whoever looks into an input before the intake must not read such a one either.
      */
     public boolean rejectedUnread(String name, BasicFileAttributes attributes) {
-        return !attributes.isRegularFile() || attributes.size() > (isXliff(name) ? maxXliffBytes : maxBytes);
+        return !attributes.isRegularFile() || attributes.size() > sizeLimit(name);
+    }
+
+    /** The size over which a file of this name is rejected unread: XLIFF files have a limit of their own. */
+    public long sizeLimit(String name) {
+        return isXliff(name) ? maxXliffBytes : maxBytes;
     }
 
     /** XLIFF files, returns (or returns dropped in the article inbox), have a limit of their own. */

@@ -1,11 +1,11 @@
 package io.contentpipeline.intake;
 
-import io.contentpipeline.translate.XliffMerge;
 import org.apache.camel.Exchange;
 import org.apache.camel.support.SynchronizationAdapter;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.function.ToLongFunction;
 
 /**
  * Bounds the bytes of inputs being worked on at once, articles and returns alike. The memory an
@@ -20,24 +20,22 @@ import java.util.Deque;
 public final class InputBudget {
 
     private final long capacity;
-    private final long maxFileBytes;
-    private final long maxXliffBytes;
+    private final ToLongFunction<String> sizeLimit;
     private long inUse;
     /** The inputs waiting for room, in the order they came. */
     private final Deque<Object> waiting = new ArrayDeque<>();
 
     /**
-     * @param capacity      bytes of input processed at once
-     * @param maxFileBytes  larger files are rejected unread, so they count for nothing
-     * @param maxXliffBytes the same for XLIFF files, which have a limit of their own (InboxFiles)
+     * @param capacity  bytes of input processed at once
+     * @param sizeLimit the size over which a file of this name is rejected unread, so counts for
+     *                  nothing ({@link InboxFiles#sizeLimit}: XLIFF files have a limit of their own)
      */
-    public InputBudget(long capacity, long maxFileBytes, long maxXliffBytes) {
+    public InputBudget(long capacity, ToLongFunction<String> sizeLimit) {
         if (capacity <= 0) {
             throw new IllegalArgumentException("the input budget must be positive, not " + capacity);
         }
         this.capacity = capacity;
-        this.maxFileBytes = maxFileBytes;
-        this.maxXliffBytes = maxXliffBytes;
+        this.sizeLimit = sizeLimit;
     }
 
     /**
@@ -54,8 +52,7 @@ public final class InputBudget {
         long size = exchange.getIn().getHeader(Exchange.FILE_LENGTH, 0L, Long.class);
         String name = exchange.getIn().getHeader(Exchange.FILE_NAME_ONLY, "", String.class);
         // An XLIFF file over pipeline.max-file-bytes but within its own limit is read, so it counts.
-        long limit = XliffMerge.isXliff(name) ? maxXliffBytes : maxFileBytes;
-        long charge = size > limit ? 0 : Math.min(size, capacity);
+        long charge = size > sizeLimit.applyAsLong(name) ? 0 : Math.min(size, capacity);
         synchronized (this) {
             // First come, first served across both consumers: a large return waiting for the
             // room it needs is not overtaken by every small article that still fits (a steady

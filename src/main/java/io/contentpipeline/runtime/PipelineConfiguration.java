@@ -120,8 +120,8 @@ public final class PipelineConfiguration implements CamelConfiguration {
         registry.bind("settings", settings);
         registry.bind("layout", layout);
         registry.bind("slugSequencer", new SlugSequencer());
-        registry.bind("inputBudget", new InputBudget(settings.inFlightBytes(), settings.maxFileBytes(), settings.maxXliffBytes()));
         InboxFiles inboxFiles = new InboxFiles(layout, settings.maxFileBytes(), settings.maxXliffBytes());
+        registry.bind("inputBudget", new InputBudget(settings.inFlightBytes(), inboxFiles::sizeLimit));
         registry.bind("inboxFiles", inboxFiles);
         registry.bind("articleParser", parser);
         MetadataRules rules = MetadataRules.load("metadata-rules.yaml");

@@ -16,7 +16,8 @@ import static org.awaitility.Awaitility.await;
 class InputBudgetTest {
 
     private final CamelContext camel = new DefaultCamelContext();
-    private final InputBudget budget = new InputBudget(10, 100, 600);
+    /** Files over 100 bytes, XLIFF files over 600, are rejected unread (InboxFiles.sizeLimit). */
+    private final InputBudget budget = new InputBudget(10, name -> io.contentpipeline.translate.XliffMerge.isXliff(name) ? 600 : 100);
 
     @AfterEach
     void stop() throws Exception {

@@ -165,10 +165,7 @@ class CrashReplayChangelogTest {
     @Test
     void aRestoredBundlePublishedButNotLoggedLogsItsRestoredPublicationOnReplay() throws IOException {
         PipelineHome home = new PipelineHome(temp);
-        home.publishSeed("seed.txt");
-        io.contentpipeline.files.AtomicFiles.deleteTree(home.resolve("outbox/published/" + SLUG));
-        home.publishSeed("seed.txt");
-        List<String> uninterrupted = events(home);
+        List<String> uninterrupted = publishedThenRestored(home);
         assertThat(uninterrupted).filteredOn(e -> e.contains("\"restored\":1")).hasSize(3);
 
         crashBeforeLogging(home, e -> e.get("event").asText().equals("bundle.published") && e.get("detail").has("restored"));
@@ -180,8 +177,7 @@ class CrashReplayChangelogTest {
         assertThat(home.files("outbox/archive/articles")).hasSize(2);
 
         // Deleted and published again once more: the second restoration, every event of it.
-        io.contentpipeline.files.AtomicFiles.deleteTree(home.resolve("outbox/published/" + SLUG));
-        home.publishSeed("seed.txt");
+        restore(home);
         assertThat(home.events()).hasSize(uninterrupted.size() + 3).last().satisfies(e -> {
             assertThat(e.get("event").asText()).isEqualTo("bundle.published");
             assertThat(e.get("detail").get("restored").asInt()).isEqualTo(2);
@@ -195,10 +191,7 @@ class CrashReplayChangelogTest {
     @Test
     void aRestoredBundleWhoseEventsWereAllLoggedBeforeTheCrashLogsNothingMoreOnReplay() throws IOException {
         PipelineHome home = new PipelineHome(temp);
-        home.publishSeed("seed.txt");
-        io.contentpipeline.files.AtomicFiles.deleteTree(home.resolve("outbox/published/" + SLUG));
-        home.publishSeed("seed.txt");
-        List<String> uninterrupted = events(home);
+        List<String> uninterrupted = publishedThenRestored(home);
 
         putBack(home, "outbox/archive/articles", "seed.txt", "inbox/seed.txt");
         assertThat(home.runOnce()).isZero();
@@ -260,5 +253,18 @@ class CrashReplayChangelogTest {
     private static Path archived(PipelineHome home, String archive, String name) {
         return home.resolve(archive).resolve(home.files(archive).stream().filter(file -> file.endsWith("_" + name))
                 .reduce((older, newer) -> newer).orElseThrow(() -> new AssertionError("no archived " + name + " in " + archive)));
+    }
+
+    /** The seed published, its bundle deleted by hand and the seed dropped again (restored=1): the events of that uninterrupted run. */
+    private static List<String> publishedThenRestored(PipelineHome home) throws IOException {
+        home.publishSeed("seed.txt");
+        restore(home);
+        return events(home);
+    }
+
+    /** The bundle deleted by hand, and its article dropped again and published. */
+    private static void restore(PipelineHome home) throws IOException {
+        io.contentpipeline.files.AtomicFiles.deleteTree(home.resolve("outbox/published/" + SLUG));
+        home.publishSeed("seed.txt");
     }
 }

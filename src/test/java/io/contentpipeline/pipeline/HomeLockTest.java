@@ -31,6 +31,10 @@ import static org.awaitility.Awaitility.await;
  */
 class HomeLockTest {
 
+    private static final String LOCK_FILE = "outbox/.pipeline.lock";
+    /** The pipelines of these tests run in the test's process. */
+    private static final String PID = String.valueOf(ProcessHandle.current().pid());
+
     private static final String WATCH = "io.contentpipeline.runtime.HomeLockWatch";
 
     @TempDir
@@ -59,17 +63,16 @@ class HomeLockTest {
     void aLockFileDeletedWhileThePipelineRunsIsTakenBackAndASecondPipelineIsStillRefused() throws Exception {
         PipelineHome home = new PipelineHome(temp);
         RunningService service = home.startService();
-        Path lockFile = home.resolve("outbox/.pipeline.lock");
-        String pid = String.valueOf(ProcessHandle.current().pid());
+        Path lockFile = home.resolve(LOCK_FILE);
         try (service) {
             Object locked = Files.readAttributes(lockFile, java.nio.file.attribute.BasicFileAttributes.class).fileKey();
 
             Files.delete(lockFile);
 
-            await().atMost(Duration.ofSeconds(10)).until(() -> Files.exists(lockFile) && Files.readString(lockFile).strip().equals(pid));
+            await().atMost(Duration.ofSeconds(10)).until(() -> Files.exists(lockFile) && Files.readString(lockFile).strip().equals(PID));
             assertThat(Files.readAttributes(lockFile, java.nio.file.attribute.BasicFileAttributes.class).fileKey()).isNotEqualTo(locked);
             assertThat(home.runOnce()).as("a second pipeline on the home").isEqualTo(1);
-            assertThat(Files.readString(lockFile).strip()).isEqualTo(pid);
+            assertThat(Files.readString(lockFile).strip()).isEqualTo(PID);
             // Still running, and still the only one: an article dropped now is published once.
             home.dropResource(SeedArticleTest.SEED, "seed.txt");
             await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(home.resolve("outbox/published/role-cmo-pme/bundle.json")));
@@ -78,7 +81,7 @@ class HomeLockTest {
         assertThat(service.exitCode()).isZero();
         assertThat(logged()).singleElement().satisfies(event -> {
             assertThat(event.getLevel()).isEqualTo(Level.WARN);
-            assertThat(event.getFormattedMessage()).startsWith("pipeline.lock-taken-back file=outbox/.pipeline.lock pid=" + pid)
+            assertThat(event.getFormattedMessage()).startsWith("pipeline.lock-taken-back file=outbox/.pipeline.lock pid=" + PID)
                     .contains("was deleted");
         });
         assertThat(home.eventNames()).containsExactly("article.accepted", "translation.requested", "bundle.published");
@@ -88,8 +91,7 @@ class HomeLockTest {
     void aLockFileReplacedByOneAnotherPipelineHoldsStopsThisPipelineWithExitCodeOne() throws Exception {
         PipelineHome home = new PipelineHome(temp);
         RunningService service = home.startService();
-        Path lockFile = home.resolve("outbox/.pipeline.lock");
-        String pid = String.valueOf(ProcessHandle.current().pid());
+        Path lockFile = home.resolve(LOCK_FILE);
         Path other = home.resolve("outbox/.other.lock");
         try (service) {
             FileChannel channel = FileChannel.open(other, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
@@ -108,7 +110,7 @@ class HomeLockTest {
         assertThat(service.exitCode()).isEqualTo(1);
         assertThat(logged()).singleElement().satisfies(event -> {
             assertThat(event.getLevel()).isEqualTo(Level.ERROR);
-            assertThat(event.getFormattedMessage()).startsWith("pipeline.lock-lost file=outbox/.pipeline.lock pid=" + pid + " other_pid=424242")
+            assertThat(event.getFormattedMessage()).startsWith("pipeline.lock-lost file=outbox/.pipeline.lock pid=" + PID + " other_pid=424242")
                     .contains("was replaced", "another pipeline (pid 424242)", "exits 1");
         });
     }

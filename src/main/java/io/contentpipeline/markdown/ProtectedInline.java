@@ -28,7 +28,6 @@ import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Comparator;
 import java.util.List;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -190,7 +189,7 @@ public final class ProtectedInline {
      * parenthesis of a pair it does not open ("(see https://a.com/x)").
      */
     private void addresses() {
-        Matcher address = ADDRESS.matcher(body);
+        AddressFinder address = new AddressFinder(body);
         while (address.find()) {
             if (!bare.get(address.start())) {
                 continue;

@@ -67,7 +67,7 @@ public final class TranslatableText {
             translatable.clear(code.open(), code.close());
         }
         clear(translatable, MarkdownEngine.TEMPLATE_TAGS.matcher(body));
-        clear(translatable, ProtectedInline.ADDRESS.matcher(body));
+        clearAddresses(translatable, body);
         clear(translatable, ENTITY.matcher(body));
         return new TranslatableText(translatable);
     }
@@ -77,7 +77,7 @@ public final class TranslatableText {
         BitSet translatable = new BitSet(text.length());
         translatable.set(0, text.length());
         clear(translatable, MarkdownEngine.TEMPLATE_TAGS.matcher(text));
-        clear(translatable, ProtectedInline.ADDRESS.matcher(text));
+        clearAddresses(translatable, text);
         clear(translatable, ENTITY.matcher(text));
         return new TranslatableText(translatable);
     }
@@ -95,6 +95,13 @@ public final class TranslatableText {
             }
         }
         return false;
+    }
+
+    private static void clearAddresses(BitSet translatable, String text) {
+        AddressFinder address = new AddressFinder(text);
+        while (address.find()) {
+            translatable.clear(address.start(), address.end());
+        }
     }
 
     private static void clear(BitSet translatable, Matcher matches) {

@@ -29,6 +29,7 @@ import io.contentpipeline.parse.ArticleParser;
 import io.contentpipeline.publish.BundlePublisher;
 import io.contentpipeline.publish.BundleStore;
 import io.contentpipeline.publish.PublicUrls;
+import io.contentpipeline.status.InputsAtWork;
 import io.contentpipeline.status.PipelineCounts;
 import io.contentpipeline.status.StatusReporter;
 import io.contentpipeline.status.TransientFailures;
@@ -49,6 +50,7 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Set;
@@ -160,9 +162,13 @@ public final class PipelineConfiguration implements CamelConfiguration {
         registry.bind("inboxScan", inboxScan);
         PendingWork pending = new PendingWork(layout, articleInclude, returnInclude, returnsFilter, transientFailures, inboxScan);
         registry.bind("pendingWork", pending);
+        // Checked at start-up with the route settings (PipelineSettings.checkRouteSettings).
+        Duration progressInterval = Duration.ofMillis(Long.parseLong(properties.resolveProperty("pipeline.progress-interval").orElseThrow()));
+        InputsAtWork atWork = new InputsAtWork(Clock.systemUTC());
+        registry.bind("inputsAtWork", atWork);
         registry.bind("statusReporter", new StatusReporter(context, counts, pending::countOrUnknown,
                 () -> returnsFilter.waiting().size(), pending::notTakenOrUnknown, transientFailures::count, bundles::exists,
-                Clock.systemUTC()));
+                atWork, progressInterval, Clock.systemUTC()));
         LOG.info("pipeline home={} targets={} source-language={} (when an article does not say) workers={} durability={}",
                 layout.home(), settings.targets(), settings.sourceLanguage(), settings.workers(),
                 settings.forceToDevice() ? "power-loss" : "process-crash");

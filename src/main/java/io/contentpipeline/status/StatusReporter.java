@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.StringJoiner;
 import java.util.function.IntSupplier;
 import java.util.function.Predicate;
@@ -44,6 +45,8 @@ public final class StatusReporter {
     private final IntSupplier notTaken;
     private final IntSupplier retrying;
     private final Predicate<String> hasBundle;
+    private final InputsAtWork atWork;
+    private final Duration unusual;
     private final Clock clock;
     private long takenBefore;
     private Instant before;
@@ -55,9 +58,12 @@ public final class StatusReporter {
      *                         another kind), -1 when unknown
      * @param retrying         files still in the inbox folders that wait out a back-off after an I/O failure (not in inboxWaiting)
      * @param hasBundle        whether a slug's bundle is in outbox/published/ (one may be deleted by hand)
+     * @param atWork           the inputs workers have in hand
+     * @param unusual          how long an input is at work before the line names it (pipeline.progress-interval)
      */
     public StatusReporter(CamelContext context, PipelineCounts counts, IntSupplier inboxWaiting, IntSupplier waitingForSource,
-                          IntSupplier notTaken, IntSupplier retrying, Predicate<String> hasBundle, Clock clock) {
+                          IntSupplier notTaken, IntSupplier retrying, Predicate<String> hasBundle, InputsAtWork atWork,
+                          Duration unusual, Clock clock) {
         this.context = context;
         this.counts = counts;
         this.inboxWaiting = inboxWaiting;
@@ -65,6 +71,8 @@ public final class StatusReporter {
         this.notTaken = notTaken;
         this.retrying = retrying;
         this.hasBundle = hasBundle;
+        this.atWork = atWork;
+        this.unusual = unusual;
         this.clock = clock;
         this.before = clock.instant();
     }
@@ -73,7 +81,8 @@ public final class StatusReporter {
      * The status line while there is work, between the regular ones: when files wait in the
      * inbox folders or inputs were taken since the last line, so that an operator watching a
      * large import sees it advance every few seconds (taken, rate, eta) rather than once a
-     * minute, and an idle service still logs once per pipeline.status-interval. Skipped when a
+     * minute, and an idle service still logs once per pipeline.status-interval; also while an
+     * input has been at work unusually long, to name it. Skipped when a
      * line came less than half an interval ago (the regular timer's, at the same moment).
      *
      * @param intervalMillis pipeline.progress-interval, this method's timer period
@@ -82,7 +91,7 @@ public final class StatusReporter {
         if (Duration.between(before, clock.instant()).toMillis() < intervalMillis / 2) {
             return;
         }
-        if (inboxWaiting.getAsInt() > 0 || taken() > takenBefore) {
+        if (inboxWaiting.getAsInt() > 0 || taken() > takenBefore || heldLong(clock.instant()).isPresent()) {
             report();
         }
     }
@@ -101,7 +110,9 @@ public final class StatusReporter {
      * not in inbox=, which counts what will be taken), and "not_taken=3" when files are left
      * there that will never be taken (in a folder under inbox/, or of another kind: InboxScan
      * names each once), and "retrying=1" when files stay there because their outputs could not
-     * be written (each attempt is a WARN line; "taken" counts attempts, so it grows with them).
+     * be written (each attempt is a WARN line; "taken" counts attempts, so it grows with them);
+     * and "at_work_longest={long-article.md 0m45s}" while an input has been at work longer than
+     * a progress interval, with how long.
      */
     private String progress(Instant now) {
         int waiting = inboxWaiting.getAsInt();
@@ -128,9 +139,16 @@ public final class StatusReporter {
                 progress.append(" eta=").append(ShortDuration.of(Duration.ofSeconds(Math.round(waiting / rate))));
             }
         }
+        heldLong(now).ifPresent(longest -> progress.append(" at_work_longest={").append(longest.file()).append(' ')
+                .append(ShortDuration.of(Duration.between(longest.since(), now))).append('}'));
         takenBefore = taken;
         before = now;
         return progress.toString();
+    }
+
+    /** The input at work the longest, when that is longer than usual. */
+    private Optional<InputsAtWork.AtWork> heldLong(Instant now) {
+        return atWork.longest().filter(longest -> Duration.between(longest.since(), now).compareTo(unusual) >= 0);
     }
 
     /** Inputs the intake routes have taken so far, whatever became of them. */

@@ -132,6 +132,37 @@ class ServiceModeTest {
         }
     }
 
+    /**
+     * An input held by a worker longer than a progress interval (a very long article, a file
+     * system that stopped answering) is named in the status line with how long it has been at
+     * work; "inbox=1 taken=0" alone did not tell a slow article from a stuck pipeline. Here the
+     * article's derive stage is held for two seconds from inside the real routes.
+     */
+    @Test
+    void anInputAtWorkLongerThanAProgressIntervalIsNamedInTheStatusLine() throws Exception {
+        Map<String, String> settings = new java.util.HashMap<>(StageHook.SETTING);
+        settings.putAll(Map.of("pipeline.status-interval", "600000", "pipeline.progress-interval", "300"));
+        PipelineHome home = new PipelineHome(temp, settings);
+        StageHook.before("direct:derive-metadata", exchange -> Thread.sleep(2000));
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> status = statusLines();
+        try (RunningService service = home.startService()) {
+            home.dropResource(SeedArticleTest.SEED, "slow article.txt");
+            await().atMost(Duration.ofSeconds(30)).until(() -> lines(status).stream()
+                    .anyMatch(line -> line.contains(" at_work_longest={slow article.txt 0m1s} ")));
+            await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(home.resolve("outbox/published/role-cmo-pme/bundle.json")));
+            // Once it is done, a quick one: the line that shows it taken names nothing.
+            StageHook.clear();
+            home.dropResource(SeedArticleTest.SEED, "quick.txt");
+            await().atMost(Duration.ofSeconds(30)).until(() -> lines(status).stream().anyMatch(line -> line.contains(" taken=2 ")));
+            assertThat(lines(status).stream().filter(line -> line.contains(" taken=2 "))).noneMatch(line -> line.contains("at_work_longest"));
+            assertThat(lines(status).stream().filter(line -> line.contains("at_work_longest")))
+                    .allSatisfy(line -> assertThat(line).containsPattern(" at_work_longest=\\{slow article\\.txt 0m[0-2]s\\} "));
+        } finally {
+            StageHook.clear();
+            statusLogger().detachAppender(status);
+        }
+    }
+
     /** The status lines logged from now on, until the appender is detached from {@link #statusLogger}. */
     private static ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> statusLines() {
         ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> status = new ch.qos.logback.core.read.ListAppender<>();

@@ -28,6 +28,9 @@ class ArticleParserTest {
         assertThat(article.warnings()).singleElement().satisfies(w -> {
             assertThat(w.line()).isEqualTo(3);
             assertThat(w.code()).isEqualTo("yaml-escape-repaired");
+            // What the author has to change, not only what the pipeline did.
+            assertThat(w.message()).isEqualTo("\\' is not a YAML escape inside a double-quoted string; read as an"
+                    + " apostrophe: write the apostrophe without the backslash");
         });
         assertThat(article.body()).isEqualTo("Corps.\n");
         assertThat(article.bodyLine()).isEqualTo(5);

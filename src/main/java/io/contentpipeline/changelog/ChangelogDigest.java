@@ -205,12 +205,22 @@ public final class ChangelogDigest {
             if (event.detail().containsKey(ChangelogEvent.RESTORED)) {
                 md.append(" (restored)");
             }
+            // A translation accepted for an older version than the source's: the page is published, but not up to date.
+            if ("outdated".equals(event.detail().get("status"))) {
+                md.append(" (outdated)");
+            }
             if (event.file() != null) {
                 md.append(" — ").append(event.file().replace("`", "'"));
             }
             Object reason = event.detail().get("errors");
             if (reason != null) {
                 md.append(": ").append(reason.toString().replace('\n', ' '));
+            }
+            // What the author or translator should still fix in a file that was accepted (the seed's \' at line 17):
+            // the people who read this file see it here, not only in the log and bundle.json.
+            Object warnings = event.detail().get("warnings");
+            if (warnings != null) {
+                md.append(reason != null ? "; " : ": ").append("warnings ").append(warnings.toString().replace('\n', ' '));
             }
             md.append('\n');
         }

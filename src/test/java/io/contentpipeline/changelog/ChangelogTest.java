@@ -91,6 +91,21 @@ class ChangelogTest {
     }
 
     @Test
+    void theDigestShowsTheWarningsOfAnAcceptedInputAndATranslationAcceptedOutdated() {
+        ChangelogEvent accepted = ChangelogEvent.now(ChangelogEvent.ARTICLE_ACCEPTED, "s", "fr", 1, "a.md",
+                Map.of("warnings", List.of("\\' is not a YAML escape (line 17)")));
+        ChangelogEvent outdated = ChangelogEvent.now(ChangelogEvent.TRANSLATION_ACCEPTED, "s", "en", 1, "s-en.md",
+                Map.of("status", "outdated"));
+        ChangelogEvent current = ChangelogEvent.now(ChangelogEvent.TRANSLATION_ACCEPTED, "s", "en", 2, "s-en2.md",
+                Map.of("status", "current"));
+
+        assertThat(ChangelogDigest.render(List.of(accepted)))
+                .contains("**article.accepted** `s` FR v1 — a.md: warnings [\\' is not a YAML escape (line 17)]\n");
+        assertThat(ChangelogDigest.render(List.of(outdated))).contains("**translation.accepted** `s` EN v1 (outdated) — s-en.md\n");
+        assertThat(ChangelogDigest.render(List.of(current))).contains("**translation.accepted** `s` EN v2 — s-en2.md\n");
+    }
+
+    @Test
     void theDigestAddsNewEventsOnTopAndCarriesEarlierEntriesOverWithoutReReadingThem() throws Exception {
         Path file = temp.resolve("changelog.jsonl");
         Path digestFile = temp.resolve("CHANGELOG.md");

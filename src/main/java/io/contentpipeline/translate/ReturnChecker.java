@@ -101,7 +101,7 @@ public final class ReturnChecker {
         if (!block.targetLanguage().equals(language)) {
             throw reject(block, "translation-language", "translation.target_lang",
                     "the file is a translation into " + block.targetLanguage().toUpperCase(Locale.ROOT) + " but was dropped in "
-                            + folderOf(file) + ": " + dropInto(block.targetLanguage()));
+                            + folderOf(file) + ": " + dropInto(block.targetLanguage(), XliffMerge.isXliff(file.name())));
         }
         Optional<BundleManifest> found = bundles.manifest(slug);
         if (found.isEmpty()) {
@@ -288,7 +288,7 @@ public final class ReturnChecker {
         String language = named == null ? null : named.targetLanguage();
         String message = "the file is in " + where + (atTop ? " itself" : ", a subfolder") + ": "
                 + (language == null ? "returns are taken from the folder of their language only; drop it into "
-                        + HomeLayout.returnsFolder("<LANG>") + "/, <LANG> being the language it is translated into" : dropInto(language));
+                        + HomeLayout.returnsFolder("<LANG>") + "/, <LANG> being the language it is translated into" : dropInto(language, XliffMerge.isXliff(file.name())));
         List<Problem> problems = new ArrayList<>();
         problems.add(Problem.error("translation-folder", null, message, null));
         problems.addAll(unreadable);
@@ -302,10 +302,14 @@ public final class ReturnChecker {
         return layout.home().relativize(folder).toString().replace('\\', '/') + "/";
     }
 
-    /** Where a return goes, said the same way whatever folder it was found in. */
-    private static String dropInto(String targetLanguage) {
+    /**
+     * Where a return goes, said the same way whatever folder it was found in, naming where the
+     * file says its language: an XLIFF file has no translation: block, its metadata says it.
+     */
+    private static String dropInto(String targetLanguage, boolean xliff) {
         return "returns are taken from the folder of their language only; drop it into "
-                + HomeLayout.returnsFolder(LanguageResolver.normalise(targetLanguage)) + "/ (its translation: block's target_lang is "
+                + HomeLayout.returnsFolder(LanguageResolver.normalise(targetLanguage)) + "/ ("
+                + (xliff ? "its XLIFF metadata's target_lang is " : "its translation: block's target_lang is ")
                 + targetLanguage + ")";
     }
 

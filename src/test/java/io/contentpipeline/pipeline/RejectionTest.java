@@ -301,8 +301,9 @@ class RejectionTest {
         assertThat(home.json("outbox/rejected/nested.md.errors.json").get("errors").get(0).get("message").asText())
                 .startsWith("the file is in inbox/translations/EN/done/, a subfolder: ")
                 .endsWith("drop it into inbox/translations/EN/ (its translation: block's target_lang is en)");
+        // An XLIFF file has no translation: block: the message names where the file says its language.
         assertThat(home.json("outbox/rejected/role.xlf.errors.json").get("errors").get(0).get("message").asText())
-                .endsWith("drop it into inbox/translations/EN/ (its translation: block's target_lang is en)");
+                .endsWith("drop it into inbox/translations/EN/ (its XLIFF metadata's target_lang is en)");
         assertThat(home.json("outbox/rejected/notes.md.errors.json").get("errors"))
                 .extracting(error -> error.get("code").asText()).containsExactly("translation-folder", "no-front-matter");
         assertThat(home.json("outbox/rejected/notes.md.errors.json").get("errors").get(0).get("message").asText())

@@ -35,6 +35,23 @@ class XliffRoundTripTest {
     @TempDir
     Path temp;
 
+    /** An XLIFF file has no translation: block: the wrong-folder message names where the file says its language. */
+    @Test
+    void aFilledXliffFileInAnotherLanguageFolderIsToldWhereToGoByItsMetadata() throws Exception {
+        PipelineHome home = new PipelineHome(temp);
+        home.publishSeed("seed.txt");
+        home.drop("inbox/translations/ES/role-cmo-pme.en.xlf",
+                fill(home.read("outbox/translations/EN/role-cmo-pme.xlf"), Translator.englishSeedByUnit()));
+        assertThat(home.runOnce()).isZero();
+
+        assertThat(home.json("outbox/rejected/role-cmo-pme.en.xlf.errors.json").get("errors")).singleElement().satisfies(error -> {
+            assertThat(error.get("code").asText()).isEqualTo("translation-language");
+            assertThat(error.get("message").asText()).isEqualTo("the file is a translation into EN but was dropped in"
+                    + " inbox/translations/ES/: returns are taken from the folder of their language only; drop it into"
+                    + " inbox/translations/EN/ (its XLIFF metadata's target_lang is en)");
+        });
+    }
+
     @Test
     void aFilledXliffFileIsMergedBackIntoMarkdownWithTheSourceStructure() throws Exception {
         PipelineHome home = new PipelineHome(temp);

@@ -44,6 +44,24 @@ class MetadataRulesTest {
         });
     }
 
+    /** The author is told what to write, not only what is wrong. */
+    @Test
+    void aMissingOrMalformedDateSaysWhatToWrite() {
+        Map<String, Object> missing = valid();
+        missing.remove("date");
+        Map<String, Object> badUpdated = valid();
+        badUpdated.put("updated", "21/09/2025");
+
+        assertThat(check(missing)).singleElement().satisfies(problem -> {
+            assertThat(problem.field()).isEqualTo("date");
+            assertThat(problem.message()).isEqualTo("date is missing: add the date of publication, as in date: 2025-07-25");
+        });
+        assertThat(check(badUpdated)).singleElement().satisfies(problem -> {
+            assertThat(problem.field()).isEqualTo("updated");
+            assertThat(problem.message()).contains("for example 2025-09-21");
+        });
+    }
+
     @Test
     void aCompleteFrontMatterPasses() {
         Map<String, Object> fields = valid();

@@ -153,7 +153,8 @@ public final class InboxScan extends DefaultPollingConsumerPollStrategy {
                     continue;
                 }
                 untaken += notTaken(entry, readable, articles, seen, warnedInInbox,
-                        "not taken: " + articlesTaken + " (pipeline.inbox.include); if it is one, rename it");
+                        "not taken: " + articlesTaken + " (pipeline.inbox.include); if it is one, save it as Markdown under a .md name"
+                                + " (renaming is enough when it is Markdown already, not for a .docx)");
             }
         }
         warnedInInbox.retainAll(seen);

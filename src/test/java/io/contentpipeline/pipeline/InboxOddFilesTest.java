@@ -111,9 +111,9 @@ class InboxOddFilesTest {
                 "inbox.not-taken folder=inbox/batch-juillet/: files in a folder under inbox/ are not taken (2 in it now, such as unleash.md);"
                         + " move the articles into inbox/ itself (returned translations go in inbox/translations/<LANG>/)",
                 "inbox.not-taken file=inbox/notes.mdx: not taken: only .md, .markdown and .txt files are articles (pipeline.inbox.include);"
-                        + " if it is one, rename it",
+                        + " if it is one, save it as Markdown under a .md name (renaming is enough when it is Markdown already, not for a .docx)",
                 "inbox.not-taken file=inbox/rapport.docx: not taken: only .md, .markdown and .txt files are articles (pipeline.inbox.include);"
-                        + " if it is one, rename it",
+                        + " if it is one, save it as Markdown under a .md name (renaming is enough when it is Markdown already, not for a .docx)",
                 "inbox.not-taken file=inbox/translations/EN/role-en.docx: not taken: only .md, .markdown, .txt (Markdown) and .xlf, .xliff"
                         + " (XLIFF) files are returns (pipeline.returns.include); save the translation in one of these formats");
         assertThat(lines).filteredOn(line -> line.startsWith("status ")).last().asString().contains(" inbox=0 not_taken=5 taken=1 ");

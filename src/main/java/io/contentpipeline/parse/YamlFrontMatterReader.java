@@ -273,8 +273,11 @@ final class YamlFrontMatterReader {
             // SnakeYAML's messages repeat the position and quote the input; the first line is the reason.
             message = message.lines().findFirst().orElse(message).strip();
         }
+        // What to do first, in the author's words; the parser's own reason ("while parsing a block
+        // mapping") after it, for whoever knows YAML.
+        String text = hint.isEmpty() ? message : hint + " (the YAML parser says: " + message + ")";
         return new Problem(io.contentpipeline.article.Severity.ERROR, "yaml-syntax", null,
-                "the front matter is not valid YAML: " + message + hint, line, column);
+                "the front matter is not valid YAML: " + text, line, column);
     }
 
     /**
@@ -287,23 +290,23 @@ final class YamlFrontMatterReader {
             return "";
         }
         if (SINGLE_QUOTED_APOSTROPHE.matcher(line).find()) {
-            return " (an apostrophe inside a value in single quotes ends the value: write it twice, as in 'L''été',"
-                    + " or put the value in double quotes)";
+            return "an apostrophe inside a value in single quotes ends the value: write it twice, as in 'L''été',"
+                    + " or put the value in double quotes";
         }
         if (message.contains("expected '<document start>'")) {
-            return " (every key: value line of the front matter must start at the same column as the first one)";
+            return "every key: value line of the front matter must start at the same column as the first one";
         }
         if (message.contains("mapping values are not allowed")) {
-            return " (a value that holds \": \" must be quoted, for example title: \"Marketing : le guide\")";
+            return "a value that holds \": \" must be quoted, for example title: \"Marketing : le guide\"";
         }
         if (message.contains("'\\t'") || message.contains("\t")) {
-            return " (YAML does not allow a tab here: use spaces)";
+            return "YAML does not allow a tab here: use spaces";
         }
         if (message.contains("did not find expected key") || message.contains("did not find expected '-' indicator")) {
-            return " (check the quotes and the indentation of this line and the one before)";
+            return "check the quotes and the indentation of this line and the one before";
         }
         if (message.contains("found unexpected end of stream") || message.contains("unexpected end of the stream")) {
-            return " (a quote opened in the front matter is never closed)";
+            return "a quote opened in the front matter is never closed";
         }
         return "";
     }

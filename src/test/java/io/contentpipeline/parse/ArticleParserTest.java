@@ -187,6 +187,11 @@ class ArticleParserTest {
                         .as("the tab's own line, not the key before it").isEqualTo(3));
         assertThatThrownBy(() -> parse("---\ntitle: 'L'été à Montréal'\n---\nBody\n"))
                 .isInstanceOf(RejectedInputException.class).hasMessageContaining("write it twice, as in 'L''été'");
+        // What to do comes first, the parser's jargon ("while scanning for the next token") after it.
+        assertThatThrownBy(() -> parse("---\ntitle: T\n\tauthor: A\n---\nBody\n"))
+                .satisfies(e -> assertThat(((RejectedInputException) e).problems().get(0).message())
+                        .isEqualTo("the front matter is not valid YAML: YAML does not allow a tab here: use spaces"
+                                + " (the YAML parser says: while scanning for the next token)"));
     }
 
     /** Pasted from an email, the first lines indented: the lines after them were dropped without a word, draft: true among them. */

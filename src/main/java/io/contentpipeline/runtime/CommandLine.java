@@ -13,8 +13,9 @@ public record CommandLine(Path home, boolean once, boolean help) {
               --once       process everything pending, then exit (0 unless the pipeline itself failed)
               --help       show this text
 
-            Settings (application.properties) can be overridden with -Dkey=value or environment
-            variables, for example -Dpipeline.targets=EN,ES or PIPELINE_TARGETS=EN,ES.
+            Settings (application.properties; README.md, Settings, lists them) can be overridden
+            with -Dkey=value before -jar or environment variables, for example
+            java -Dpipeline.targets=EN,ES -jar content-pipeline.jar, or PIPELINE_TARGETS=EN,ES.
             A bad option or setting exits with code 2 before anything is written.
             """;
 
@@ -35,6 +36,10 @@ public record CommandLine(Path home, boolean once, boolean help) {
                 default -> {
                     if (args[i].startsWith("--home=")) {
                         home = home(args[i].substring("--home=".length()));
+                    } else if (args[i].startsWith("-D")) {
+                        // After -jar, java hands a -D setting to the program, which has no such option.
+                        throw new IllegalArgumentException("unknown option " + args[i] + ": a -D setting goes before -jar, as in java "
+                                + args[i] + " -jar content-pipeline.jar");
                     } else {
                         throw new IllegalArgumentException("unknown option " + args[i]);
                     }

@@ -33,4 +33,13 @@ class CommandLineTest {
                 .hasMessage("--home needs a folder, not the option --once (an unset variable?); write ./--once for a folder of that name");
         assertThat(CommandLine.parse("--home", "./--once").home().getFileName()).hasToString("--once");
     }
+
+    /** A setting written after -jar reaches the program as an argument, and changed nothing but the exit code. */
+    @Test
+    void aSettingAfterTheJarIsToldWhereItGoes() {
+        assertThatThrownBy(() -> CommandLine.parse("--once", "-Dpipeline.targets=EN,ES")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("unknown option -Dpipeline.targets=EN,ES: a -D setting goes before -jar, as in"
+                        + " java -Dpipeline.targets=EN,ES -jar content-pipeline.jar");
+        assertThatThrownBy(() -> CommandLine.parse("--bogus")).hasMessage("unknown option --bogus");
+    }
 }

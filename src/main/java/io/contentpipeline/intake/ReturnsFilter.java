@@ -5,6 +5,7 @@ import io.contentpipeline.files.HomeLayout;
 import io.contentpipeline.parse.ArticleParser;
 import io.contentpipeline.publish.BundleManifest;
 import io.contentpipeline.publish.BundleStore;
+import io.contentpipeline.slug.Slugs;
 import io.contentpipeline.status.ShortDuration;
 import io.contentpipeline.status.TransientFailures;
 import io.contentpipeline.translate.TranslationBlock;
@@ -139,7 +140,7 @@ public final class ReturnsFilter implements GenericFileFilter<File> {
                             + " the file stays in {} and is rejected from {} (in {}, pipeline.returns.source-wait {} after its last change)"
                             + " unless the article is published first",
                     held.slug(), orDash(held.language()), orDash(held.version()), held.file().getFileName(),
-                    held.publishedVersion() == 0 ? "no published article has this slug"
+                    held.publishedVersion() == 0 ? "no published article has this slug" + closestPublished(held.slug())
                             : "version " + held.version() + " of this article is not published yet",
                     "inbox/translations/" + held.file().getParent().getFileName() + "/", held.rejectedFrom().truncatedTo(ChronoUnit.SECONDS),
                     ShortDuration.of(Duration.between(now, held.rejectedFrom())), maxWait);
@@ -184,7 +185,8 @@ public final class ReturnsFilter implements GenericFileFilter<File> {
                 LOG.info("translation.waiting slug={} lang={} version={} file={}: {}; it waits up to {}"
                                 + " after the file's last change, until {} (in {}), then it is rejected",
                         named.get().source(), orDash(named.get().targetLanguage()), orDash(named.get().sourceVersion()),
-                        path.getFileName(), published == 0 ? "its source is not published yet" : "version " + named.get().sourceVersion()
+                        path.getFileName(), published == 0 ? "its source is not published yet" + closestPublished(named.get().source())
+                                : "version " + named.get().sourceVersion()
                                 + " of its source is not published yet (published: version " + published + ")",
                         maxWait, rejectedFrom.truncatedTo(ChronoUnit.SECONDS),
                         ShortDuration.of(Duration.between(clock.instant(), rejectedFrom)));
@@ -192,6 +194,19 @@ public final class ReturnsFilter implements GenericFileFilter<File> {
             return Optional.of(held);
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
+        }
+    }
+
+    /**
+     * " (did you mean 'role-cmo-pme'?)" when a published slug is a slip away from the one named:
+     * a mistyped source waits the whole of pipeline.returns.source-wait, and the translator should
+     * not learn only then what the rejection would have said at once.
+     */
+    private String closestPublished(String slug) {
+        try {
+            return Slugs.closest(slug, bundles.slugs()).map(known -> " (did you mean '" + known + "'?)").orElse("");
+        } catch (IOException | RuntimeException e) {
+            return "";
         }
     }
 

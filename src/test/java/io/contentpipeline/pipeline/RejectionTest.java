@@ -418,6 +418,24 @@ class RejectionTest {
                 .containsPattern("\\(in 5[89]m\\d+s, pipeline.returns.source-wait PT1H after its last change\\)");
     }
 
+    /** A mistyped source waits like any other, but its log lines give the hint its rejection will give. */
+    @Test
+    void aReturnNamingAMistypedSlugWaitsWithTheClosestPublishedSlugAsAHint() {
+        PipelineHome home = new PipelineHome(temp);
+        home.publishSeed("role.txt");
+        home.drop("inbox/translations/EN/typo.md", Translator.englishSeedReturn(home).replace("source: role-cmo-pme\n", "source: role-cmo-pm\n"));
+
+        List<String> logged = logLines(home::runOnce, 0, ReturnsFilter.class.getName());
+
+        assertThat(home.files("inbox/translations/EN")).containsExactly("typo.md");
+        assertThat(logged).filteredOn(line -> line.startsWith("translation.waiting ")).singleElement().asString()
+                .startsWith("translation.waiting slug=role-cmo-pm lang=en version=1 file=typo.md: its source is not published yet"
+                        + " (did you mean 'role-cmo-pme'?); it waits up to PT1H");
+        assertThat(logged).filteredOn(line -> line.startsWith("translation.still-waiting ")).singleElement().asString()
+                .startsWith("translation.still-waiting slug=role-cmo-pm lang=en version=1 file=typo.md: no published article has this slug"
+                        + " (did you mean 'role-cmo-pme'?); the file stays in inbox/translations/EN/");
+    }
+
     /**
      * A return for a version of its source that is not published yet waits for it, as a return
      * for an unpublished article does: the translate stage writes a draft before the version is

@@ -33,8 +33,8 @@ final class QuotedEscapeRepair {
                 out.append('\'');
                 if (line != lastWarnedLine) {
                     warnings.add(Problem.warning("yaml-escape-repaired", null,
-                            "\\' is not a YAML escape inside a double-quoted string; read as an apostrophe:"
-                                    + " write the apostrophe without the backslash", line));
+                            "a backslash before an apostrophe (\\') is not a YAML escape inside a double-quoted string;"
+                                    + " read as an apostrophe: write the apostrophe without the backslash", line));
                     lastWarnedLine = line;
                 }
                 continue;

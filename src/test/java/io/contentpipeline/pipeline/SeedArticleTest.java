@@ -55,8 +55,8 @@ class SeedArticleTest {
         assertThat(home.files("outbox/archive/articles")).singleElement().asString().endsWith("_000_02568b89924bce3c.txt");
         assertThat(home.eventNames()).containsExactly("article.accepted", "translation.requested", "bundle.published");
         assertThat(home.read("outbox/CHANGELOG.md")).contains("**article.accepted** `role-cmo-pme` FR v1 — 000_02568b89924bce3c.txt:"
-                + " warnings [\\' is not a YAML escape inside a double-quoted string; read as an apostrophe: write the apostrophe"
-                + " without the backslash (line 17)]\n");
+                + " warnings [a backslash before an apostrophe (\\') is not a YAML escape inside a double-quoted string;"
+                + " read as an apostrophe: write the apostrophe without the backslash (line 17)]\n");
     }
 
     @Test

@@ -84,10 +84,10 @@ public final class ReturnChecker {
         if (folderLanguage == null) {
             throw outsideLanguageFolder(file);
         }
-        Optional<XliffMerge.Merged> merged = XliffMerge.isXliff(file.name()) ? Optional.of(mergeXliff(file)) : Optional.empty();
+        String language = folderLanguage.toLowerCase(Locale.ROOT);
+        Optional<XliffMerge.Merged> merged = XliffMerge.isXliff(file.name()) ? Optional.of(mergeXliff(file, language)) : Optional.empty();
         ParsedArticle parsed = merged.isPresent() ? parser.parseText(file, merged.get().markdown()) : parser.parse(file);
         TranslationBlock block = TranslationBlock.of(parsed.frontMatter());
-        String language = folderLanguage.toLowerCase(Locale.ROOT);
         String slug = block.source();
         if (!block.targetLanguage().equals(language) && LanguageResolver.normalise(block.targetLanguage()).equals(language)) {
             // "en-GB" typed into the block of a draft issued in "en", dropped in EN/: the folder is
@@ -326,13 +326,21 @@ public final class ReturnChecker {
      * version of the source it names, so a file naming no published article or version is
      * rejected here, as a Markdown return naming one is in {@link #check}.
      */
-    private XliffMerge.Merged mergeXliff(SourceFile file) throws IOException {
+    private XliffMerge.Merged mergeXliff(SourceFile file, String folderLanguage) throws IOException {
         XliffReader.Filled filled = xliff.read(file.bytes());
         Optional<TranslationBlock.Named> named = XliffMerge.names(filled);
         if (named.isPresent()) {
             TranslationBlock.Named source = named.get();
             Optional<BundleManifest> manifest = bundles.manifest(source.source());
             Integer version = version(source.sourceVersion());
+            String target = source.targetLanguage() == null ? null : source.targetLanguage().strip().toLowerCase(Locale.ROOT);
+            if (target != null && !target.isEmpty() && !LanguageResolver.normalise(target).equals(folderLanguage)) {
+                // The folder first, as for a Markdown return: checked after the merge, a file still
+                // being translated got one error per empty unit and no word of its folder.
+                throw new RejectedInputException(source.source(), target, version, List.of(Problem.error("translation-language",
+                        "translation.target_lang", "the file is a translation into " + target.toUpperCase(Locale.ROOT)
+                                + " but was dropped in " + folderOf(file) + ": " + dropInto(target, true), null)));
+            }
             if (manifest.isEmpty()) {
                 String message = unknownSource(source.source(), "the source in its metadata (<mda:meta type=\"source\">)");
                 throw new RejectedInputException(source.source(), source.targetLanguage(), version,

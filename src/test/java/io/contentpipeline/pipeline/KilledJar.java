@@ -74,13 +74,22 @@ final class KilledJar {
 
     /** Starts the pipeline with --once on the home, its output written to the log; runs to the end. */
     static Process start(Path home, Path log) throws IOException {
-        return new ProcessBuilder(java(), "-Xmx512m", "-jar", JAR.toString(), "--home", home.toString(), "--once")
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        return start(home, List.of(), log);
+    }
+
+    /** The same, with options for the JVM (before -jar). */
+    static Process start(Path home, List<String> jvmOptions, Path log) throws IOException {
+        return new ProcessBuilder(command(home, jvmOptions)).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }
 
     /** Runs the pipeline once to the end and checks that it exits 0. */
     static void runToEnd(Path home, Path log) throws Exception {
-        Process process = start(home, log);
+        runToEnd(home, List.of(), log);
+    }
+
+    /** The same, with options for the JVM (before -jar). */
+    static void runToEnd(Path home, List<String> jvmOptions, Path log) throws Exception {
+        Process process = start(home, jvmOptions, log);
         assertThat(process.waitFor(180, TimeUnit.SECONDS)).as("the run finishes").isTrue();
         assertThat(process.exitValue()).as(Files.readString(log)).isZero();
     }
@@ -91,16 +100,17 @@ final class KilledJar {
      * already finished.
      */
     static boolean runAndKill(Path home, int millisAfterFirstEvent, Path log) throws Exception {
-        return runAndKill(home, line -> line.contains(" events ") || line.contains("started in"), millisAfterFirstEvent, log);
+        return runAndKill(home, List.of(), line -> line.contains(" events ") || line.contains("started in"), millisAfterFirstEvent, log);
     }
 
     /**
      * Starts the pipeline, kills it (SIGKILL) the given time after the first line of its output
      * that {@code working} accepts, its output appended to the log; false if it had already finished.
+     *
+     * @param jvmOptions options for the JVM (before -jar)
      */
-    static boolean runAndKill(Path home, Predicate<String> working, int millisAfter, Path log) throws Exception {
-        Process process = new ProcessBuilder(java(), "-Xmx512m", "-jar", JAR.toString(), "--home", home.toString(), "--once")
-                .redirectErrorStream(true).start();
+    static boolean runAndKill(Path home, List<String> jvmOptions, Predicate<String> working, int millisAfter, Path log) throws Exception {
+        Process process = new ProcessBuilder(command(home, jvmOptions)).redirectErrorStream(true).start();
         AtomicBoolean started = new AtomicBoolean();
         Thread reader = new Thread(() -> {
             try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
@@ -127,8 +137,11 @@ final class KilledJar {
         return alive;
     }
 
-    private static String java() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    private static List<String> command(Path home, List<String> jvmOptions) {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m"));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", JAR.toString(), "--home", home.toString(), "--once"));
+        return command;
     }
 
     /** Regular files directly in a folder of the home (none when it does not exist). */

@@ -4,11 +4,14 @@ import io.contentpipeline.article.ParsedArticle;
 import io.contentpipeline.article.SourceFile;
 import io.contentpipeline.markdown.MarkdownEngine;
 import io.contentpipeline.parse.ArticleParser;
+import io.contentpipeline.publish.FrontMatterWriter;
 import io.contentpipeline.segment.Segment;
 import io.contentpipeline.segment.SegmentedArticle;
 import io.contentpipeline.segment.Segmenter;
+import io.contentpipeline.translate.TranslationBlock;
 
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -50,6 +53,29 @@ final class Translator {
         }
         String[] parts = translated.split("---\n", 3);
         return "---\n" + parts[1] + block.group() + "---\n" + parts[2];
+    }
+
+    /**
+     * A translator's return of a draft made from a published translation (the other side of a
+     * corpus pair): its fields and body, the draft's translation: block, and the source's text
+     * kept for every field of the draft the translation lacks (the pair's English often has no
+     * summary where the draft has the derived one), as the checks allow.
+     */
+    static String fillKeepingSourceFields(String draft, String translated) {
+        ArticleParser parser = new ArticleParser(5_000_000);
+        SourceFile none = new SourceFile("x.md", null, new byte[0], null);
+        ParsedArticle given = parser.parseText(none, draft);
+        ParsedArticle translation = parser.parseText(none, translated);
+        Map<String, Object> fields = new LinkedHashMap<>(translation.frontMatter().fields());
+        given.frontMatter().fields().forEach((key, value) -> {
+            Object mine = fields.get(key);
+            if (!key.equals(TranslationBlock.KEY) && (mine == null || mine.toString().isBlank())) {
+                fields.put(key, value);
+            }
+        });
+        fields.remove(TranslationBlock.KEY);
+        fields.put(TranslationBlock.KEY, given.frontMatter().fields().get(TranslationBlock.KEY));
+        return FrontMatterWriter.markdown(fields, translation.body());
     }
 
     /** Unit id → English text: the test translation's segments paired with the seed's, which share its structure. */

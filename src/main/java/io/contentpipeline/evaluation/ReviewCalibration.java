@@ -38,6 +38,12 @@ public final class ReviewCalibration {
     /** The first line of a fenced code block that is not a comment. */
     private static final Pattern CODE_LINE = Pattern.compile("(?m)(^```[^\\n]*\\n(?:\\s*(?:#|//).*\\n)*[^#/\\n][^\\n]*)\\n");
     private static final Pattern PROSE_NUMBER = Pattern.compile("(?<=[\\s(])(\\d{1,4})(?=[\\s,.;:)%])");
+    /**
+     * An ordered list's marker at the start of a line ("1. ", "2) "): a number of the Markdown,
+     * not of the text. Changed, it is no number changed but a list broken ("2." cannot start a
+     * list right after a paragraph), which the review rightly reports as structure-list-items.
+     */
+    private static final Pattern LIST_MARKER = Pattern.compile("(?m)^ {0,3}\\d{1,9}[.)](?=[ \\t]|$)");
 
     private final ArticleParser parser = new ArticleParser(50_000_000);
     private final Segmenter segmenter = new Segmenter(new MarkdownEngine());
@@ -192,13 +198,13 @@ public final class ReviewCalibration {
         return targets.isEmpty() || sources.isEmpty() ? null : translation.replace(targets.get(0), sources.get(0));
     }
 
-    /** Changes a number that the source also has, in a paragraph of prose (not in a URL or code). */
-    private static String changeNumber(String translation, String source) {
+    /** Changes a number that the source also has, in a paragraph of prose (not in a URL, code or a list marker). */
+    static String changeNumber(String translation, String source) {
         for (String paragraph : paragraphs(translation)) {
             Matcher number = PROSE_NUMBER.matcher(paragraph);
             while (number.find()) {
                 String value = number.group(1);
-                if (body(source).contains(value)) {
+                if (body(source).contains(value) && !isListMarker(paragraph, number.start(1))) {
                     String changed = paragraph.substring(0, number.start(1)) + (Integer.parseInt(value) + 1)
                             + paragraph.substring(number.end(1));
                     return translation.replace(paragraph, changed);
@@ -206,6 +212,16 @@ public final class ReviewCalibration {
             }
         }
         return null;
+    }
+
+    private static boolean isListMarker(String paragraph, int index) {
+        Matcher marker = LIST_MARKER.matcher(paragraph);
+        while (marker.find()) {
+            if (marker.start() <= index && index < marker.end()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String deleteLongestParagraph(String translation) {

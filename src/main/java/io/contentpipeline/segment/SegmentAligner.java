@@ -11,7 +11,9 @@ import java.util.TreeMap;
  * way Gale and Church (1993) align sentences: a dynamic programme over the text lengths,
  * allowing a block to be split in two or two to be merged (translators do both), and
  * charging heavily for a block left without counterpart, which is how a deleted paragraph
- * shows.
+ * shows. The words two blocks share ({@link SharedWords}) count for their pairing as well:
+ * paragraphs of similar length would otherwise pair as well shifted by one as in place, and
+ * a deleted paragraph be made up for by a merge further on, with no block left without counterpart.
  */
 public final class SegmentAligner {
 
@@ -24,10 +26,15 @@ public final class SegmentAligner {
     private SegmentAligner() {
     }
 
-    /** @param ratio the expected target/source length ratio, measured on the whole article */
-    public static List<Bead> align(List<Segment> source, List<Segment> target, double ratio) {
+    /**
+     * @param ratio  the expected target/source length ratio, measured on the whole article
+     * @param chance the share of words two blocks of the article share by chance ({@link SharedWords#chance})
+     */
+    static List<Bead> align(List<Segment> source, List<Segment> target, double ratio, double chance) {
         int n = source.size();
         int m = target.size();
+        String[][] sourceWords = keys(source);
+        String[][] targetWords = keys(target);
         double[][] cost = new double[n + 1][m + 1];
         int[][] move = new int[n + 1][m + 1];
         for (double[] row : cost) {
@@ -42,9 +49,10 @@ public final class SegmentAligner {
                     if (i < di || j < dj || cost[i - di][j - dj] == Double.POSITIVE_INFINITY) {
                         continue;
                     }
-                    // A gap (1-0, 0-1) costs its prior only: its length says nothing about a translation.
-                    double lengths = di == 0 || dj == 0 ? 0 : lengthCost(length(source, i - di, i), length(target, j - dj, j), ratio);
-                    double candidate = cost[i - di][j - dj] + PRIOR_COST[k] + lengths;
+                    // A gap (1-0, 0-1) costs its prior only: its length and words say nothing about a translation.
+                    double evidence = di == 0 || dj == 0 ? 0 : lengthCost(length(source, i - di, i), length(target, j - dj, j), ratio)
+                            + SharedWords.cost(words(sourceWords, i - di, i), words(targetWords, j - dj, j), chance);
+                    double candidate = cost[i - di][j - dj] + PRIOR_COST[k] + evidence;
                     if (candidate < cost[i][j]) {
                         cost[i][j] = candidate;
                         move[i][j] = k;
@@ -70,11 +78,12 @@ public final class SegmentAligner {
      */
     public static List<Bead> alignBodies(List<Segment> source, List<Segment> target) {
         double ratio = ratio(source, target);
+        double chance = chance(source, target);
         Map<Integer, List<Segment>> sourceSections = bySection(source);
         Map<Integer, List<Segment>> targetSections = bySection(target);
         List<Bead> beads = new ArrayList<>();
         for (Map.Entry<Integer, List<Segment>> section : sourceSections.entrySet()) {
-            beads.addAll(align(section.getValue(), targetSections.getOrDefault(section.getKey(), List.of()), ratio));
+            beads.addAll(align(section.getValue(), targetSections.getOrDefault(section.getKey(), List.of()), ratio, chance));
         }
         for (Map.Entry<Integer, List<Segment>> section : targetSections.entrySet()) {
             if (!sourceSections.containsKey(section.getKey())) {
@@ -86,7 +95,7 @@ public final class SegmentAligner {
 
     /** Pairs every block of two bodies whose headings do not correspond, headings included, as one run. */
     public static List<Bead> alignWhole(List<Segment> source, List<Segment> target) {
-        return align(source, target, ratio(source, target));
+        return align(source, target, ratio(source, target), chance(source, target));
     }
 
     /** Headings paired by position (the number of headings is checked before pairing). */
@@ -106,6 +115,10 @@ public final class SegmentAligner {
         return sourceChars == 0 || targetChars == 0 ? 1 : targetChars / sourceChars;
     }
 
+    private static double chance(List<Segment> source, List<Segment> target) {
+        return SharedWords.chance(keys(source, source.size()), keys(target, target.size()));
+    }
+
     private static Map<Integer, List<Segment>> bySection(List<Segment> segments) {
         Map<Integer, List<Segment>> sections = new TreeMap<>();
         for (Segment segment : segments) {
@@ -114,6 +127,28 @@ public final class SegmentAligner {
             }
         }
         return sections;
+    }
+
+    /** Each block's words, and at [n + i] those of blocks i-1 and i together, computed once for the whole programme. */
+    private static String[][] keys(List<Segment> segments) {
+        int n = segments.size();
+        String[][] keys = keys(segments, 2 * n);
+        for (int i = 1; i < n; i++) {
+            keys[n + i] = SharedWords.union(keys[i - 1], keys[i]);
+        }
+        return keys;
+    }
+
+    private static String[][] keys(List<Segment> segments, int size) {
+        String[][] keys = new String[size][];
+        for (int i = 0; i < segments.size(); i++) {
+            keys[i] = SharedWords.keys(segments.get(i).text());
+        }
+        return keys;
+    }
+
+    private static String[] words(String[][] keys, int from, int to) {
+        return to - from == 1 ? keys[from] : keys[keys.length / 2 + to - 1];
     }
 
     private static int length(List<Segment> segments, int from, int to) {

@@ -49,6 +49,11 @@ public final class SegmentAligner {
                     if (i < di || j < dj || cost[i - di][j - dj] == Double.POSITIVE_INFINITY) {
                         continue;
                     }
+                    // A heading is one line on both sides: a translator splits or merges paragraphs, never a
+                    // heading with the text under it. Pairing one in a merge hides that it was dropped.
+                    if ((di == 2 || dj == 2) && (hasHeading(source, i - di, i) || hasHeading(target, j - dj, j))) {
+                        continue;
+                    }
                     // A gap (1-0, 0-1) costs its prior only: its length and words say nothing about a translation.
                     double evidence = di == 0 || dj == 0 ? 0 : lengthCost(length(source, i - di, i), length(target, j - dj, j), ratio)
                             + SharedWords.cost(words(sourceWords, i - di, i), words(targetWords, j - dj, j), chance);
@@ -149,6 +154,15 @@ public final class SegmentAligner {
 
     private static String[] words(String[][] keys, int from, int to) {
         return to - from == 1 ? keys[from] : keys[keys.length / 2 + to - 1];
+    }
+
+    private static boolean hasHeading(List<Segment> segments, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (segments.get(i).kind() == Segment.Kind.HEADING) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static int length(List<Segment> segments, int from, int to) {

@@ -54,6 +54,29 @@ class SegmentAlignerTest {
         assertThat(beads).allMatch(bead -> bead.source().get(0).id().substring(3).equals(bead.target().get(0).id().substring(3)));
     }
 
+    /**
+     * A heading dropped from the translation (cds-product-manager-qa, its first heading): the
+     * pairing merged it with the short paragraph under it, so that nothing was without
+     * counterpart. A heading is a line of its own on both sides, never merged or split.
+     */
+    @Test
+    void aHeadingIsNeverMergedWithTheParagraphUnderIt() {
+        List<Segment> french = List.of(
+                new Segment("p-1", Segment.Kind.PARAGRAPH, "Pour mieux comprendre le rôle d’un gestionnaire de produits (GP) au gouvernement, nous nous sommes réunis avec eux et nous leur avons posé quelques questions.", 1, 0, 0, 0, 0),
+                new Segment("h-2", Segment.Kind.HEADING, "En rafale : que fait un gestionnaire de produits, en une phrase?", 3, 0, 0, 1, 2),
+                new Segment("p-3", Segment.Kind.PARAGRAPH, "**Courtney :** Oh mon Dieu, hum. Les gestionnaires de produits s’assurent que les bonnes choses sont créées au bon moment.", 5, 0, 0, 1, 0),
+                new Segment("p-4", Segment.Kind.PARAGRAPH, "**Dan :** Nous aidons les équipes à se concentrer sur ce qui est le plus important (les personnes, les fonctionnaires, le logiciel actif) et sur la façon d’y arriver (stratégie, sprints, « agilité »).", 7, 0, 0, 1, 0));
+        List<Segment> english = blocks("en", List.of(
+                "To better understand the role of a product manager (PM) in government, we sat down with them and asked a few questions:",
+                "**Courtney:** Oh God, um. Product managers make sure that the right thing gets built at the right time.",
+                "**Dan:** We help the team focus on what's most important (the people, the public servants, working software) and how to get there (strategy, sprints, \"agile\")."));
+
+        List<Bead> beads = SegmentAligner.alignWhole(french, english);
+
+        assertThat(beads).filteredOn(bead -> bead.source().stream().anyMatch(block -> block.kind() == Segment.Kind.HEADING))
+                .singleElement().satisfies(bead -> assertThat(bead.source()).hasSize(1));
+    }
+
     private static List<Segment> blocks(String language, List<String> texts) {
         List<Segment> blocks = new ArrayList<>();
         for (int i = 0; i < texts.size(); i++) {

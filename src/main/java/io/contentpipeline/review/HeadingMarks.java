@@ -25,6 +25,10 @@ import java.util.regex.Pattern;
  * has no block to make up for (see {@link #isSettled}); and only when such lines account for
  * every heading without counterpart. A heading deleted with its text, or a section missing,
  * stays a {@code structure-headings} error.
+ * <p>
+ * The same number of headings is not the same headings: a translation that drops one heading
+ * and makes a heading of a paragraph elsewhere has as many as its source. So the outlines are
+ * compared on the whole-body pairing whatever the numbers ({@link Outline}).
  */
 public final class HeadingMarks {
 
@@ -45,6 +49,21 @@ public final class HeadingMarks {
         }
     }
 
+    /**
+     * How the headings of a translation stand to the source's: whether the whole-body pairing
+     * matches every heading one to one with a heading on the other side, and the lines that
+     * are a heading on one side only (none unless they account for every heading without counterpart).
+     */
+    public record Outline(boolean corresponds, List<Mismatch> mismatches) {
+
+        /** An XLIFF return, rebuilt on the draft's own headings. */
+        public static final Outline SAME = new Outline(true, List.of());
+
+        public Outline {
+            mismatches = List.copyOf(mismatches);
+        }
+    }
+
     private static final Pattern WRAPPED_IN_BOLD = Pattern.compile("^(\\*\\*|__)(.+)\\1$");
 
     private HeadingMarks() {
@@ -55,10 +74,16 @@ public final class HeadingMarks {
      * account for every heading without counterpart.
      */
     public static List<Mismatch> find(SegmentedArticle source, SegmentedArticle translation) {
-        if (count(source.body()) == count(translation.body())) {
-            return List.of();
+        return compare(source, translation).mismatches();
+    }
+
+    /** The outlines of a source and its translation compared on the whole-body pairing. */
+    public static Outline compare(SegmentedArticle source, SegmentedArticle translation) {
+        if (count(source.body()) == 0 && count(translation.body()) == 0) {
+            return Outline.SAME;
         }
         List<Mismatch> found = new ArrayList<>();
+        boolean explained = true;
         List<Bead> beads = SegmentAligner.alignWhole(Wordless.without(source.body()), Wordless.without(translation.body()));
         for (int i = 0; i < beads.size(); i++) {
             Bead bead = beads.get(i);
@@ -69,11 +94,13 @@ public final class HeadingMarks {
             Mismatch mismatch = bead.isOneToOne() ? new Mismatch(bead.source().get(0), bead.target().get(0)) : null;
             if (mismatch == null || !readsAsHeading(mismatch.paragraph()) || !fitsLength(mismatch)
                     || !isSettled(beads, i - 1, mismatch) || !isSettled(beads, i + 1, mismatch)) {
-                return List.of();
+                explained = false;
+            } else {
+                found.add(mismatch);
             }
-            found.add(mismatch);
         }
-        return List.copyOf(found);
+        boolean corresponds = explained && found.isEmpty();
+        return new Outline(corresponds, explained ? found : List.of());
     }
 
     /** The translation's body with each mismatched line written as the source has it. */

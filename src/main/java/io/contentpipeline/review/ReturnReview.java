@@ -73,8 +73,8 @@ public final class ReturnReview {
         List<Problem> problems = new ArrayList<>();
         reviewFields(source.fields(), translation.fields(), targetLanguage, problems);
         // An XLIFF return is rebuilt on the draft's own headings: none can lose its marks.
-        List<HeadingMarks.Mismatch> mismatches = pairing == Pairing.BY_POSITION ? List.of() : HeadingMarks.find(source, translation);
-        boolean sameOutline = reviewStructure(source, translation, mismatches, problems);
+        HeadingMarks.Outline outline = pairing == Pairing.BY_POSITION ? HeadingMarks.Outline.SAME : HeadingMarks.compare(source, translation);
+        boolean sameOutline = reviewStructure(source, translation, outline, problems);
         // With the same headings, blocks pair up section by section. Without, they are paired
         // over the whole body, so that the translator learns of every other problem in one go.
         List<Bead> beads = new ArrayList<>();
@@ -135,16 +135,22 @@ public final class ReturnReview {
      * section by section. A heading that is a paragraph on the other side ({@link HeadingMarks})
      * is no error: the line is published as the source has it, with a warning.
      */
-    private boolean reviewStructure(SegmentedArticle source, SegmentedArticle translation, List<HeadingMarks.Mismatch> mismatches,
+    private boolean reviewStructure(SegmentedArticle source, SegmentedArticle translation, HeadingMarks.Outline outline,
                                     List<Problem> problems) {
         BodyStructure expected = source.structure();
         BodyStructure actual = translation.structure();
-        boolean sameHeadings = expected.headingLevels().size() == actual.headingLevels().size();
+        List<HeadingMarks.Mismatch> mismatches = outline.mismatches();
+        boolean sameCount = expected.headingLevels().size() == actual.headingLevels().size();
+        // As many headings, but not the same: one dropped and a paragraph made a heading elsewhere.
+        boolean sameHeadings = sameCount && outline.corresponds();
         if (!mismatches.isEmpty()) {
             reviewMismatches(source, translation, mismatches, problems);
-        } else if (!sameHeadings) {
+        } else if (!sameCount) {
             problems.add(problem(Severity.ERROR, "structure-headings", null, "number of headings differs from the source: "
                     + expected.headingLevels().size() + " expected, " + actual.headingLevels().size() + " found", null));
+        } else if (!sameHeadings) {
+            problems.add(problem(Severity.ERROR, "structure-headings", null, "the headings do not correspond to the source's,"
+                    + " though there are as many (" + expected.headingLevels().size() + ")", null));
         } else if (!expected.headingLevels().equals(actual.headingLevels())) {
             problems.add(problem(Severity.WARNING, "structure-heading-levels", null, "heading levels differ from the source: "
                     + expected.headingLevels() + " expected, " + actual.headingLevels() + " found", null));

@@ -722,6 +722,69 @@ class ReturnReviewTest {
                         "protected text missing or altered: link /2024/07/02/sharing-progress-and-aligning-efforts-a-word-from-the-ceo/"));
     }
 
+    /**
+     * As many headings as the source, but not the same ones (cds-product-manager-qa): the
+     * translation makes a heading of the source's one-line paragraph "Quel conseil…?", as its
+     * translator did, and drops the heading "En rafale…". Counting headings saw nothing, and the
+     * section-by-section pairing, shifted by one section, blamed translated paragraphs as missing.
+     * The whole-body pairing names the heading dropped (and its words, missing with it).
+     */
+    @Test
+    void aHeadingDroppedWhereAParagraphBecameAHeadingIsAStructureErrorAndNoTranslatedParagraphIsBlamed() {
+        String source = """
+            ---
+            title: "Gestionnaire de produits"
+            ---
+            Pour mieux comprendre le rôle d’un gestionnaire de produits (GP) au gouvernement, nous nous sommes réunis avec eux et nous leur avons posé quelques questions.
+
+            ## En rafale : que fait un gestionnaire de produits, en une phrase?
+
+            **Courtney :** Oh mon Dieu, hum. Les gestionnaires de produits s’assurent que les bonnes choses sont créées au bon moment.
+
+            **Dan :** Nous aidons les équipes à se concentrer sur ce qui est le plus important (les personnes, les fonctionnaires, le logiciel actif) et sur la façon d’y arriver (stratégie, sprints, « agilité »).
+
+            ## Incroyable. Ce n’est pas une mince tâche. Que faites-vous quotidiennement pour arriver à tout accomplir?
+
+            **Bryan :** Généralement, mon quotidien est consacré à des tâches réactives comme répondre aux courriels, aux messages Slack et autres choses ponctuelles. À un niveau récurrent, j’ai différentes tâches que je relègue à différents moments dans le sprint.
+
+            Quel conseil donneriez-vous aux personnes qui font actuellement ce type de travail ou qui voudraient faire ce type de travail?
+
+            **Bryan :** Agissez comme facilitateur pour aider l’équipe à travailler à leur plein potentiel. Chaque équipe travaille différemment, vous devez donc découvrir ce que vous pouvez offrir afin que votre équipe en profite le plus. Cela varie et change au fil du temps, au fur et à mesure que l’équipe évolue.
+            """;
+        String translation = """
+            ---
+            title: "Product manager"
+            ---
+            To better understand the role of a product manager (PM) in government, we sat down with them and asked a few questions:
+
+            ## Rapidfire: in one sentence, what does a product manager do?
+
+            **Courtney:** Oh God, um. Product managers make sure that the right thing gets built at the right time.
+
+            **Dan:** We help the team focus on what's most important (the people, the public servants, working software) and how to get there (strategy, sprints, "agile").
+
+            ## Wow. Not a small task. What does your day-to-day look like to get all of that done?
+
+            **Bryan:** Usually, my day-to-day is consumed by reactive tasks like responding to emails, slack messages, and other one-off things. On the recurring level, I have different tasks that I relegate to different times in the sprint.
+
+            ## What advice would you give people who are currently doing this kind of work, or want to do this kind of work?
+
+            **Bryan:** Act as a facilitator to help the team work to their fullest potential. Every team works differently so you have to figure out what you can do to offer the most benefit to your team and this will vary, and even change over time as the team grows. If you prioritize your teams needs first you will make something great.
+            """;
+        String dropped = translation.replace("## Rapidfire: in one sentence, what does a product manager do?\n\n", "");
+
+        List<Problem> real = new ReturnReview().review(segment(source), segment(translation), "en");
+        List<Problem> problems = new ReturnReview().review(segment(source), segment(dropped), "en");
+
+        assertThat(real).noneMatch(Problem::isError).extracting(Problem::code).contains("heading-not-in-source");
+        assertThat(problems).filteredOn(Problem::isError).extracting(Problem::code).contains("structure-headings");
+        assertThat(problems).filteredOn(problem -> problem.code().equals("content-missing"))
+                .as("the heading's own words are missing; no translated paragraph is")
+                .allSatisfy(problem -> assertThat(problem.message()).contains("\"En rafale"));
+        assertThat(problems).filteredOn(problem -> problem.code().equals("structure-headings")).first()
+                .satisfies(problem -> assertThat(problem.message()).contains("as many (2)", "the heading \"En rafale"));
+    }
+
     private SegmentedArticle segment(String text) {
         ParsedArticle parsed = parser.parseText(new SourceFile("x.md", null, new byte[0], null), text);
         return segmenter.segment(parsed.frontMatter(), parsed.body(), parsed.bodyLine());

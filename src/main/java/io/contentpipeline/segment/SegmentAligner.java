@@ -2,6 +2,7 @@ package io.contentpipeline.segment;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -29,12 +30,16 @@ public final class SegmentAligner {
     /**
      * @param ratio  the expected target/source length ratio, measured on the whole article
      * @param chance the share of words two blocks of the article share by chance ({@link SharedWords#chance})
+     * @param words  each block's words ({@link SharedWords#keys}), worked out once for the article
      */
-    static List<Bead> align(List<Segment> source, List<Segment> target, double ratio, double chance) {
+    static List<Bead> align(List<Segment> source, List<Segment> target, double ratio, double chance, Map<Segment, String[]> words) {
         int n = source.size();
         int m = target.size();
-        String[][] sourceWords = keys(source);
-        String[][] targetWords = keys(target);
+        String[][] sourceWords = keys(source, words);
+        String[][] targetWords = keys(target, words);
+        // Lengths summed once: folding a block's white space for every cell of the programme was most of its time.
+        int[] sourceLengths = lengthsUpTo(source);
+        int[] targetLengths = lengthsUpTo(target);
         double[][] cost = new double[n + 1][m + 1];
         int[][] move = new int[n + 1][m + 1];
         for (double[] row : cost) {
@@ -55,7 +60,7 @@ public final class SegmentAligner {
                         continue;
                     }
                     // A gap (1-0, 0-1) costs its prior only: its length and words say nothing about a translation.
-                    double evidence = di == 0 || dj == 0 ? 0 : lengthCost(length(source, i - di, i), length(target, j - dj, j), ratio)
+                    double evidence = di == 0 || dj == 0 ? 0 : lengthCost(sourceLengths[i] - sourceLengths[i - di], targetLengths[j] - targetLengths[j - dj], ratio)
                             + SharedWords.cost(words(sourceWords, i - di, i), words(targetWords, j - dj, j), chance);
                     double candidate = cost[i - di][j - dj] + PRIOR_COST[k] + evidence;
                     if (candidate < cost[i][j]) {
@@ -83,12 +88,13 @@ public final class SegmentAligner {
      */
     public static List<Bead> alignBodies(List<Segment> source, List<Segment> target) {
         double ratio = ratio(source, target);
-        double chance = chance(source, target);
+        Map<Segment, String[]> words = words(source, target);
+        double chance = chance(source, target, words);
         Map<Integer, List<Segment>> sourceSections = bySection(source);
         Map<Integer, List<Segment>> targetSections = bySection(target);
         List<Bead> beads = new ArrayList<>();
         for (Map.Entry<Integer, List<Segment>> section : sourceSections.entrySet()) {
-            beads.addAll(align(section.getValue(), targetSections.getOrDefault(section.getKey(), List.of()), ratio, chance));
+            beads.addAll(align(section.getValue(), targetSections.getOrDefault(section.getKey(), List.of()), ratio, chance, words));
         }
         for (Map.Entry<Integer, List<Segment>> section : targetSections.entrySet()) {
             if (!sourceSections.containsKey(section.getKey())) {
@@ -100,7 +106,8 @@ public final class SegmentAligner {
 
     /** Pairs every block of two bodies whose headings do not correspond, headings included, as one run. */
     public static List<Bead> alignWhole(List<Segment> source, List<Segment> target) {
-        return align(source, target, ratio(source, target), chance(source, target));
+        Map<Segment, String[]> words = words(source, target);
+        return align(source, target, ratio(source, target), chance(source, target, words), words);
     }
 
     /** Headings paired by position (the number of headings is checked before pairing). */
@@ -120,8 +127,17 @@ public final class SegmentAligner {
         return sourceChars == 0 || targetChars == 0 ? 1 : targetChars / sourceChars;
     }
 
-    private static double chance(List<Segment> source, List<Segment> target) {
-        return SharedWords.chance(keys(source, source.size()), keys(target, target.size()));
+    private static double chance(List<Segment> source, List<Segment> target, Map<Segment, String[]> words) {
+        return SharedWords.chance(source.stream().map(words::get).toArray(String[][]::new),
+                target.stream().map(words::get).toArray(String[][]::new));
+    }
+
+    /** Each block's words, by identity: two blocks of the same text are still two blocks. */
+    private static Map<Segment, String[]> words(List<Segment> source, List<Segment> target) {
+        Map<Segment, String[]> words = new IdentityHashMap<>();
+        source.forEach(block -> words.put(block, SharedWords.keys(block.text())));
+        target.forEach(block -> words.put(block, SharedWords.keys(block.text())));
+        return words;
     }
 
     private static Map<Integer, List<Segment>> bySection(List<Segment> segments) {
@@ -135,19 +151,14 @@ public final class SegmentAligner {
     }
 
     /** Each block's words, and at [n + i] those of blocks i-1 and i together, computed once for the whole programme. */
-    private static String[][] keys(List<Segment> segments) {
+    private static String[][] keys(List<Segment> segments, Map<Segment, String[]> words) {
         int n = segments.size();
-        String[][] keys = keys(segments, 2 * n);
+        String[][] keys = new String[2 * n][];
+        for (int i = 0; i < n; i++) {
+            keys[i] = words.get(segments.get(i));
+        }
         for (int i = 1; i < n; i++) {
             keys[n + i] = SharedWords.union(keys[i - 1], keys[i]);
-        }
-        return keys;
-    }
-
-    private static String[][] keys(List<Segment> segments, int size) {
-        String[][] keys = new String[size][];
-        for (int i = 0; i < segments.size(); i++) {
-            keys[i] = SharedWords.keys(segments.get(i).text());
         }
         return keys;
     }
@@ -165,12 +176,13 @@ public final class SegmentAligner {
         return false;
     }
 
-    private static int length(List<Segment> segments, int from, int to) {
-        int length = 0;
-        for (int i = from; i < to; i++) {
-            length += segments.get(i).normalisedText().length();
+    /** At [i], the length of the first i blocks together. */
+    private static int[] lengthsUpTo(List<Segment> segments) {
+        int[] lengths = new int[segments.size() + 1];
+        for (int i = 0; i < segments.size(); i++) {
+            lengths[i + 1] = lengths[i] + segments.get(i).normalisedText().length();
         }
-        return length;
+        return lengths;
     }
 
     /** -log of the probability that a source of this length gives a translation of that length. */

@@ -60,7 +60,8 @@ public final class SegmentAligner {
                         continue;
                     }
                     // A gap (1-0, 0-1) costs its prior only: its length and words say nothing about a translation.
-                    double evidence = di == 0 || dj == 0 ? 0 : lengthCost(sourceLengths[i] - sourceLengths[i - di], targetLengths[j] - targetLengths[j - dj], ratio)
+                    double evidence = di == 0 || dj == 0 ? 0
+                            : lengthCost(sourceLengths[i] - sourceLengths[i - di], targetLengths[j] - targetLengths[j - dj], ratio)
                             + SharedWords.cost(words(sourceWords, i - di, i), words(targetWords, j - dj, j), chance);
                     double candidate = cost[i - di][j - dj] + PRIOR_COST[k] + evidence;
                     if (candidate < cost[i][j]) {

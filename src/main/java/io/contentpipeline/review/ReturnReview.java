@@ -438,7 +438,8 @@ public final class ReturnReview {
      * added. A lost heading is named by its segment id; an added one by its line.
      */
     private static void locateHeadingChange(List<Bead> beads, List<Problem> problems) {
-        for (Bead bead : beads) {
+        for (int index = 0; index < beads.size(); index++) {
+            Bead bead = beads.get(index);
             List<Segment> lost = headings(bead.source());
             List<Segment> added = headings(bead.target());
             if (lost.size() == added.size()) {
@@ -450,7 +451,7 @@ public final class ReturnReview {
             if (lost.size() > added.size()) {
                 Segment heading = lost.get(added.size());
                 field = heading.id();
-                line = bead.target().isEmpty() ? null : bead.target().get(0).line();
+                line = bead.target().isEmpty() ? lineAfter(beads, index) : bead.target().get(0).line();
                 where = "the heading \"" + excerpt(heading.text()) + "\"" + draftLine(heading.line()) + " has no heading in the translation";
             } else {
                 Segment heading = added.get(lost.size());
@@ -463,6 +464,20 @@ public final class ReturnReview {
                     : problem);
             return;
         }
+    }
+
+    /**
+     * The line of the first translated block after a heading deleted with nothing in its place
+     * (a heading is never paired in a merge): where it should be. Null when none follows.
+     */
+    private static Integer lineAfter(List<Bead> beads, int index) {
+        for (int next = index + 1; next < beads.size(); next++) {
+            List<Segment> target = beads.get(next).target();
+            if (!target.isEmpty() && target.get(0).line() > 0) {
+                return target.get(0).line();
+            }
+        }
+        return null;
     }
 
     /**

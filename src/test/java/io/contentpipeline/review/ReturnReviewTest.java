@@ -782,7 +782,10 @@ class ReturnReviewTest {
                 .as("the heading's own words are missing; no translated paragraph is")
                 .allSatisfy(problem -> assertThat(problem.message()).contains("\"En rafale"));
         assertThat(problems).filteredOn(problem -> problem.code().equals("structure-headings")).first()
-                .satisfies(problem -> assertThat(problem.message()).contains("as many (2)", "the heading \"En rafale"));
+                .satisfies(problem -> {
+                    assertThat(problem.message()).contains("as many (2)", "the heading \"En rafale");
+                    assertThat(problem.line()).as("where it should be: the paragraph it headed").isEqualTo(6);
+                });
     }
 
     private SegmentedArticle segment(String text) {

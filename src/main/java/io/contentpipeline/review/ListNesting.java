@@ -24,7 +24,7 @@ final class ListNesting {
     private ListNesting() {
     }
 
-    static Optional<Problem> first(SegmentedArticle source, SegmentedArticle translation) {
+    static Optional<Problem> first(SegmentedArticle source, SegmentedArticle translation, DraftQuotes quotes) {
         List<ListItemLevel> expected = source.structure().listItemLevels();
         List<ListItemLevel> actual = translation.structure().listItemLevels();
         if (expected.size() != actual.size()) {
@@ -38,7 +38,7 @@ final class ListNesting {
             }
             Optional<Segment> text = textOf(from, expected, source.body());
             String item = text.isPresent()
-                    ? "the item \"" + ReturnReview.excerpt(text.get().text()) + "\"" + ReturnReview.draftLine(from.line())
+                    ? "the item " + quotes.at(text.get())
                     : ReturnReview.the("list item", i, from.line());
             return Optional.of(ReturnReview.problem(Severity.ERROR, CODE, text.map(Segment::id).orElse(null),
                     "list nesting differs from the source; first: " + item + " is at level " + from.level()

@@ -70,11 +70,17 @@ public final class ReturnReview {
     }
 
     public List<Problem> review(SegmentedArticle source, SegmentedArticle translation, String targetLanguage, Pairing pairing) {
+        return review(source, translation, targetLanguage, pairing, DraftQuotes.SOURCE);
+    }
+
+    /** @param quotes how the translator's draft shows the source's blocks, for the problems that quote one */
+    public List<Problem> review(SegmentedArticle source, SegmentedArticle translation, String targetLanguage, Pairing pairing,
+                                DraftQuotes quotes) {
         List<Problem> problems = new ArrayList<>();
         reviewFields(source.fields(), translation.fields(), targetLanguage, problems);
         // An XLIFF return is rebuilt on the draft's own headings: none can lose its marks.
         HeadingMarks.Outline outline = pairing == Pairing.BY_POSITION ? HeadingMarks.Outline.SAME : HeadingMarks.compare(source, translation);
-        boolean sameOutline = reviewStructure(source, translation, outline, problems);
+        boolean sameOutline = reviewStructure(source, translation, outline, quotes, problems);
         // With the same headings, blocks pair up section by section. Without, they are paired
         // over the whole body, so that the translator learns of every other problem in one go.
         List<Bead> beads = new ArrayList<>();
@@ -91,12 +97,12 @@ public final class ReturnReview {
         } else {
             beads.addAll(SegmentAligner.alignWhole(sourceWords, translationWords));
             beads.addAll(Wordless.paired(source.body(), translation.body()));
-            locateHeadingChange(beads, problems);
+            locateHeadingChange(beads, quotes, problems);
         }
         locateInTranslation(beads, problems, "protected-token");
         locateCountChange(beads, problems, "structure-links", "link", source.structure().links(), translation.structure().links());
         locateCountChange(beads, problems, "structure-images", "image", source.structure().images(), translation.structure().images());
-        reviewBody(beads, source.body(), translation.body(), targetLanguage, problems);
+        reviewBody(beads, source.body(), translation.body(), targetLanguage, quotes, problems);
         return problems;
     }
 
@@ -136,7 +142,7 @@ public final class ReturnReview {
      * is no error: the line is published as the source has it, with a warning.
      */
     private boolean reviewStructure(SegmentedArticle source, SegmentedArticle translation, HeadingMarks.Outline outline,
-                                    List<Problem> problems) {
+                                    DraftQuotes quotes, List<Problem> problems) {
         BodyStructure expected = source.structure();
         BodyStructure actual = translation.structure();
         List<HeadingMarks.Mismatch> mismatches = outline.mismatches();
@@ -144,7 +150,7 @@ public final class ReturnReview {
         // As many headings, but not the same: one dropped and a paragraph made a heading elsewhere.
         boolean sameHeadings = sameCount && outline.corresponds();
         if (!mismatches.isEmpty()) {
-            reviewMismatches(source, translation, mismatches, problems);
+            reviewMismatches(source, translation, mismatches, quotes, problems);
         } else if (!sameCount) {
             problems.add(problem(Severity.ERROR, "structure-headings", null, "number of headings differs from the source: "
                     + expected.headingLevels().size() + " expected, " + actual.headingLevels().size() + " found", null));
@@ -159,7 +165,7 @@ public final class ReturnReview {
             problems.add(firstDifference(problem(Severity.ERROR, "structure-list-items", null, "number of list items differs from the source: "
                     + expected.listItems() + " expected, " + actual.listItems() + " found", null), expected.lists(), actual.lists(), "list", " items"));
         } else {
-            ListNesting.first(source, translation).ifPresent(problems::add);
+            ListNesting.first(source, translation, quotes).ifPresent(problems::add);
         }
         if (!expected.tableShapes().equals(actual.tableShapes())) {
             problems.add(firstDifference(problem(Severity.ERROR, "structure-tables", null, "tables differ from the source (rows x columns): "
@@ -205,15 +211,15 @@ public final class ReturnReview {
 
     /** A warning for each line published as the source has it, and the levels of the headings both sides have. */
     private static void reviewMismatches(SegmentedArticle source, SegmentedArticle translation, List<HeadingMarks.Mismatch> mismatches,
-                                         List<Problem> problems) {
+                                         DraftQuotes quotes, List<Problem> problems) {
         for (HeadingMarks.Mismatch mismatch : mismatches) {
             Segment from = mismatch.source();
             int line = mismatch.translation().line();
             problems.add(mismatch.restoresHeading()
-                    ? problem(Severity.WARNING, "heading-restored", from.id(), "the heading \"" + excerpt(from.text()) + "\"" + draftLine(from.line())
+                    ? problem(Severity.WARNING, "heading-restored", from.id(), "the heading " + quotes.at(from)
                             + " is a plain paragraph in the translation; it is published as a level-" + from.level() + " heading", line)
-                    : problem(Severity.WARNING, "heading-not-in-source", from.id(), "the translation makes a heading of the paragraph \""
-                            + excerpt(from.text()) + "\"" + draftLine(from.line()) + "; it is published as a paragraph, as in the"
+                    : problem(Severity.WARNING, "heading-not-in-source", from.id(), "the translation makes a heading of the paragraph "
+                            + quotes.at(from) + "; it is published as a paragraph, as in the"
                             + " source (if it should be a heading, make it one in the source)", line));
         }
         List<Integer> expected = headingLevelsWithout(source.body(), mismatches);
@@ -234,7 +240,7 @@ public final class ReturnReview {
     }
 
     private void reviewBody(List<Bead> beads, List<Segment> source, List<Segment> translation, String language,
-                            List<Problem> problems) {
+                            DraftQuotes quotes, List<Problem> problems) {
         Set<String> numbersFlagged = new HashSet<>();
         for (Bead bead : beads) {
             if (bead.target().isEmpty()) {
@@ -243,7 +249,7 @@ public final class ReturnReview {
                     // A raw HTML block can hold several paragraphs, so its pairing is only indicative.
                     Severity severity = missing.kind() == Segment.Kind.HTML ? Severity.WARNING : Severity.ERROR;
                     problems.add(problem(severity, "content-missing", missing.id(),
-                            "no translation for the source block" + atDraftLine(missing.line()) + ": \"" + excerpt(missing.text()) + "\"", null));
+                            "no translation for the source block" + atDraftLine(missing.line()) + ": " + quotes.of(missing), null));
                 }
             } else if (!bead.source().isEmpty()) {
                 numbersFlagged.addAll(reviewPair(bead, language, problems));
@@ -437,7 +443,7 @@ public final class ReturnReview {
      * counterpart in the whole-body pairing: a heading turned into a paragraph, deleted, or
      * added. A lost heading is named by its segment id; an added one by its line.
      */
-    private static void locateHeadingChange(List<Bead> beads, List<Problem> problems) {
+    private static void locateHeadingChange(List<Bead> beads, DraftQuotes quotes, List<Problem> problems) {
         for (int index = 0; index < beads.size(); index++) {
             Bead bead = beads.get(index);
             List<Segment> lost = headings(bead.source());
@@ -452,7 +458,7 @@ public final class ReturnReview {
                 Segment heading = lost.get(added.size());
                 field = heading.id();
                 line = bead.target().isEmpty() ? lineAfter(beads, index) : bead.target().get(0).line();
-                where = "the heading \"" + excerpt(heading.text()) + "\"" + draftLine(heading.line()) + " has no heading in the translation";
+                where = "the heading " + quotes.at(heading) + " has no heading in the translation";
             } else {
                 Segment heading = added.get(lost.size());
                 field = null;

@@ -1,9 +1,11 @@
 package io.contentpipeline.translate;
 
+import io.contentpipeline.review.DraftQuotes;
 import io.contentpipeline.segment.LineIndex;
 import io.contentpipeline.segment.Segment;
 import io.contentpipeline.segment.SegmentedArticle;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
@@ -21,17 +23,25 @@ import java.util.stream.Collectors;
  * blocks in place of the source's, which need not have as many lines. The errors of a return
  * name a source block by its line in the translator's draft; {@link #NONE} gives 0 for every
  * line, where no line of that draft can be named (it was replaced since, or the translator had
- * an XLIFF file), and the errors name the block otherwise.
+ * an XLIFF file), and the errors name the block otherwise. Where the draft given is known, so
+ * is the text it shows at those lines ({@link #quotes}).
  */
 final class DraftLines implements IntUnaryOperator {
 
-    static final DraftLines NONE = new DraftLines(null);
+    static final DraftLines NONE = new DraftLines(null, DraftQuotes.SOURCE);
 
     /** Neutral draft line where a stretch starts → {its last line, the line where it starts in the draft given, its last line there}. */
     private final NavigableMap<Integer, int[]> spans;
+    private final DraftQuotes quotes;
 
-    private DraftLines(NavigableMap<Integer, int[]> spans) {
+    private DraftLines(NavigableMap<Integer, int[]> spans, DraftQuotes quotes) {
         this.spans = spans;
+        this.quotes = quotes;
+    }
+
+    /** How the draft given shows the source's blocks: the reused translation where it pre-filled one. */
+    DraftQuotes quotes() {
+        return quotes;
     }
 
     @Override
@@ -57,7 +67,8 @@ final class DraftLines implements IntUnaryOperator {
     static DraftLines shifted(int bodyLine, int extraLines) {
         NavigableMap<Integer, int[]> spans = new TreeMap<>();
         spans.put(bodyLine - 1, new int[]{bodyLine - 1, bodyLine - 1 + extraLines, bodyLine - 1 + extraLines});
-        return new DraftLines(spans);
+        // A draft that reused nothing shows every block in the source's text.
+        return new DraftLines(spans, DraftQuotes.SOURCE);
     }
 
     /**
@@ -85,12 +96,17 @@ final class DraftLines implements IntUnaryOperator {
         spans.put(bodyLine - 1, new int[]{bodyLine - 1, givenBodyLine - 1, givenBodyLine - 1});
         LineIndex neutralLines = new LineIndex(neutralBody);
         LineIndex givenLines = new LineIndex(givenBody);
+        Map<String, String> prefilled = new HashMap<>();
         for (int i = 0; i < from.size(); i++) {
             Segment block = from.get(i);
             Segment match = to.get(i);
             spans.put(block.line(), new int[]{neutralLines.lineOf(block.end() - 1) + bodyLine, match.line(),
                     givenLines.lineOf(match.end() - 1) + givenBodyLine});
+            // A marked block shows the source's text (its marker stripped); a reused one, its translation.
+            if (!block.normalisedText().equals(match.normalisedText())) {
+                prefilled.put(block.id(), match.text());
+            }
         }
-        return Optional.of(new DraftLines(spans));
+        return Optional.of(new DraftLines(spans, new DraftQuotes(prefilled)));
     }
 }

@@ -36,7 +36,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.function.IntUnaryOperator;
 import java.util.function.Predicate;
 
 /**
@@ -150,8 +149,8 @@ public final class ReturnChecker {
         SegmentedArticle neutral = segmenter.segment(draft.frontMatter(), draft.body(), draft.bodyLine());
         // The Markdown draft the translator was given, while it is still the one in outbox/translations/.
         Optional<ParsedArticle> given = merged.isPresent() ? Optional.empty() : givenDraft(slug, language);
-        SegmentedArticle source = neutral.relined(merged.isPresent() ? DraftLines.NONE
-                : draftLines(frontMatter, given, draft, neutral));
+        DraftLines lines = merged.isPresent() ? DraftLines.NONE : draftLines(frontMatter, given, draft, neutral);
+        SegmentedArticle source = neutral.relined(lines);
         // Read without the markers a translator left: each would swallow the text after it into an HTML block.
         MarkedSegments.Stripped returned = MarkedSegments.strip(parsed.body(), parsed.bodyLine());
         SegmentedArticle translation = segmenter.segment(frontMatter, returned.body(), parsed.bodyLine());
@@ -160,7 +159,7 @@ public final class ReturnChecker {
         problems.addAll(MarkedSegments.check(source, translation, returned, needsWork,
                 needsWork.isEmpty() ? segment -> true : hasWords(draft.body())));
         problems.addAll(review.review(source, translation, language,
-                merged.isPresent() ? ReturnReview.Pairing.BY_POSITION : ReturnReview.Pairing.BY_LENGTH));
+                merged.isPresent() ? ReturnReview.Pairing.BY_POSITION : ReturnReview.Pairing.BY_LENGTH, lines.quotes()));
         FrontMatter withoutBlock = frontMatter.with(TranslationBlock.KEY, null);
         // A heading that came back as a plain paragraph (or the reverse) is published as the source has it; a warning says so.
         String body = merged.isPresent() ? returned.body() : HeadingMarks.apply(returned.body(), HeadingMarks.find(source, translation));
@@ -192,7 +191,7 @@ public final class ReturnChecker {
      * outbox/translations/ (its translation: block the return's), or, for a draft that reused
      * nothing, from the length of its block; else not known ({@link DraftLines#NONE}).
      */
-    private IntUnaryOperator draftLines(FrontMatter returned, Optional<ParsedArticle> givenDraft, ParsedArticle neutral,
+    private DraftLines draftLines(FrontMatter returned, Optional<ParsedArticle> givenDraft, ParsedArticle neutral,
                                         SegmentedArticle neutralSegments) {
         Map<String, Object> block = TranslationBlock.blockOf(returned);
         if (givenDraft.isPresent() && block.equals(TranslationBlock.blockOf(givenDraft.get().frontMatter()))) {

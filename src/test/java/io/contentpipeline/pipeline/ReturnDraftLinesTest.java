@@ -84,8 +84,10 @@ class ReturnDraftLinesTest {
         home.drop("inbox/translations/EN/role-en-v2.md", returned.replace(FRACTIONAL_EN, ""));
         assertThat(home.runOnce()).isZero();
 
+        // The draft showed the reused translation there, not the source's text: the message quotes both.
         assertThat(contentMissing(home, "role-en-v2.md").get("message").asText())
-                .startsWith("no translation for the source block at draft line " + lineOf(draft, FRACTIONAL_EN) + ": \"" + FRACTIONAL_FR);
+                .startsWith("no translation for the source block at draft line " + lineOf(draft, FRACTIONAL_EN) + ": \""
+                        + FRACTIONAL_EN.substring(0, 57) + "…\" (source \"" + FRACTIONAL_FR);
     }
 
     @Test

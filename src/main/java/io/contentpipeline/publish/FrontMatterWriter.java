@@ -17,6 +17,7 @@ import org.yaml.snakeyaml.nodes.Tag;
 import org.yaml.snakeyaml.resolver.Resolver;
 
 import java.io.IOException;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -41,6 +42,32 @@ public final class FrontMatterWriter {
 
     public static String markdown(Map<String, ?> frontMatter, String body) {
         return "---\n" + yaml(frontMatter) + "---\n" + body;
+    }
+
+    /** As {@link #markdown(Map, String)}, with a comment line just above the top-level {@code key} ({@link #yaml(Map, String, String)}). */
+    public static String markdown(Map<String, ?> frontMatter, String body, String key, String comment) {
+        return "---\n" + yaml(frontMatter, key, comment) + "---\n" + body;
+    }
+
+    /**
+     * The fields, with {@code # comment} on a line of its own just above the top-level
+     * {@code key} (as they are, without it, when there is no such key). Jackson writes no
+     * comments, and a comment put in afterwards by hand could land inside a multi-line value:
+     * so the fields before the key and those from it on are written apart, each a whole YAML
+     * mapping quoted as any other, and the comment goes between the two.
+     */
+    public static String yaml(Map<String, ?> fields, String key, String comment) {
+        if (comment.contains("\n") || comment.contains("\r")) {
+            throw new IllegalArgumentException("a YAML comment is one line: " + comment);
+        }
+        Map<String, Object> before = new LinkedHashMap<>();
+        Map<String, Object> from = new LinkedHashMap<>();
+        fields.forEach((name, value) -> (name.equals(key) || !from.isEmpty() ? from : before).put(name, value));
+        if (from.isEmpty()) {
+            return yaml(fields);
+        }
+        // An empty mapping is written "{}": none is written for no fields before the key.
+        return (before.isEmpty() ? "" : yaml(before)) + "# " + comment + "\n" + yaml(from);
     }
 
     public static String yaml(Map<String, ?> fields) {

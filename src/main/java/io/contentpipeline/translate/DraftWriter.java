@@ -239,7 +239,8 @@ public final class DraftWriter {
         // The XLIFF file goes into place first: a translator who sees the Markdown draft finds it beside it.
         Map<String, byte[]> files = new LinkedHashMap<>();
         files.put(slug + ".xlf", xliff.write(block, segments, drafted.memory().translations()::translationOf).getBytes(StandardCharsets.UTF_8));
-        files.put(slug + ".md", FrontMatterWriter.markdown(frontMatter, draft.body()).getBytes(StandardCharsets.UTF_8));
+        files.put(slug + ".md", FrontMatterWriter.markdown(frontMatter, draft.body(), TranslationBlock.KEY, TranslationBlock.KEEP_COMMENT)
+                .getBytes(StandardCharsets.UTF_8));
         AtomicFiles.writeAll(layout.drafts(language), files);
         ChangelogEvent requested = ChangelogEvent.now(ChangelogEvent.TRANSLATION_REQUESTED, slug, language, version,
                 layout.home().relativize(file).toString(), reuseReport(draft, String.valueOf(block.get("source_sha256"))));

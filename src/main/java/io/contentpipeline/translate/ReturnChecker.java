@@ -192,7 +192,7 @@ public final class ReturnChecker {
      * nothing, from the length of its block; else not known ({@link DraftLines#NONE}).
      */
     private DraftLines draftLines(FrontMatter returned, Optional<ParsedArticle> givenDraft, ParsedArticle neutral,
-                                        SegmentedArticle neutralSegments) {
+                                  SegmentedArticle neutralSegments) {
         Map<String, Object> block = TranslationBlock.blockOf(returned);
         if (givenDraft.isPresent() && block.equals(TranslationBlock.blockOf(givenDraft.get().frontMatter()))) {
             ParsedArticle given = givenDraft.get();
@@ -205,7 +205,9 @@ public final class ReturnChecker {
         }
         if (!block.containsKey(TranslationBlock.NEEDS_WORK_SEGMENTS)) {
             block.remove(TranslationBlock.PSEUDO);
-            long extra = FrontMatterWriter.yaml(Map.of(TranslationBlock.KEY, block)).lines().count()
+            // The draft given has its block as drafts are written: with the comment line above it, which the neutral draft has not.
+            long extra = FrontMatterWriter.yaml(Map.of(TranslationBlock.KEY, block), TranslationBlock.KEY,
+                    TranslationBlock.KEEP_COMMENT).lines().count()
                     - FrontMatterWriter.yaml(Map.of(TranslationBlock.KEY, TranslationBlock.blockOf(neutral.frontMatter()))).lines().count();
             return DraftLines.shifted(neutral.bodyLine(), (int) extra);
         }

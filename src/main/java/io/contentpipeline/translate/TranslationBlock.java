@@ -16,6 +16,12 @@ public record TranslationBlock(String source, String sourceLanguage, String targ
     public static final String KEY = "translation";
     /** In a draft that reuses an earlier translation: the ids of the segments left to translate. */
     public static final String NEEDS_WORK_SEGMENTS = "needs_work_segments";
+    /**
+     * The line a Markdown draft has just above its block: a translator working from a folder
+     * may never read the README, and a return without the block cannot be matched to its source.
+     * A comment, so that a return may keep it or drop it: it is no part of the block's values.
+     */
+    public static final String KEEP_COMMENT = "Leave the translation: block as it is: it tells the pipeline which article and version you translated.";
     /** Set on pseudo-translations, which are not in any language and skip the language checks. */
     public static final String PSEUDO = "pseudo";
 

@@ -1,6 +1,7 @@
 package io.contentpipeline.pipeline;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.contentpipeline.translate.TranslationBlock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -75,9 +76,9 @@ class ReturnDraftLinesTest {
         String draft = home.read(DRAFT);
         assertThat(draft).contains("needs_work: 1").contains(FRACTIONAL_EN);
         String neutral = home.read("outbox/sources/role-cmo-pme/v2.draft.md");
-        // Six lines more in the translation: block, two more in the first paragraph.
-        assertThat(lineOf(draft, "### The CMO's Role") - lineOf(neutral, "### Rôle CMO PME")).isEqualTo(6);
-        assertThat(lineOf(draft, FRACTIONAL_EN) - lineOf(neutral, FRACTIONAL_FR)).isEqualTo(8);
+        // Six lines more in the translation: block, one for the comment above it, two more in the first paragraph.
+        assertThat(lineOf(draft, "### The CMO's Role") - lineOf(neutral, "### Rôle CMO PME")).isEqualTo(7);
+        assertThat(lineOf(draft, FRACTIONAL_EN) - lineOf(neutral, FRACTIONAL_FR)).isEqualTo(9);
 
         String returned = MARKER.matcher(draft).replaceAll("")
                 .replace("Les missions du Directeur Marketing en PME", "The Missions of the Marketing Director in an SME");
@@ -88,6 +89,29 @@ class ReturnDraftLinesTest {
         assertThat(contentMissing(home, "role-en-v2.md").get("message").asText())
                 .startsWith("no translation for the source block at draft line " + lineOf(draft, FRACTIONAL_EN) + ": \""
                         + FRACTIONAL_EN.substring(0, 57) + "…\" (source \"" + FRACTIONAL_FR);
+    }
+
+    /**
+     * A first draft replaced since by another first draft: its lines follow from its block's
+     * length as drafts are written, the comment line above the block included.
+     */
+    @Test
+    void aFirstDraftReplacedSinceIsNamedByItsLineInThatDraft() {
+        PipelineHome home = new PipelineHome(temp);
+        home.publishSeed("seed.txt");
+        String v1Draft = home.read(DRAFT);
+        String returned = Translator.englishSeedReturn(home).replace("\ntranslation:\n",
+                "\n# " + TranslationBlock.KEEP_COMMENT + "\ntranslation:\n");
+        home.drop("inbox/role-v2.txt", PipelineHome.resource(SeedArticleTest.SEED)
+                .replace("### Missions du Directeur Marketing en PME", "### Les missions du Directeur Marketing en PME"));
+        assertThat(home.runOnce()).isZero();
+        assertThat(home.read(DRAFT)).contains("source_version: 2").doesNotContain("needs_work_segments");
+
+        home.drop("inbox/translations/EN/role-en.md", returned.replace(FRACTIONAL_EN, ""));
+        assertThat(home.runOnce()).isZero();
+
+        assertThat(contentMissing(home, "role-en.md").get("message").asText())
+                .startsWith("no translation for the source block at draft line " + lineOf(v1Draft, FRACTIONAL_FR) + ": \"" + FRACTIONAL_FR);
     }
 
     @Test

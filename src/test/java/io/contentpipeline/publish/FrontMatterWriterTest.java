@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -56,12 +57,37 @@ class FrontMatterWriterTest {
 
     @Test
     void everyTextIsReadBackAsTheSameTextByYaml11Yaml12AndThePipelinesOwnReader() {
+        assertReadBack(fields -> FrontMatterWriter.markdown(fields, "Body.\n"));
+    }
+
+    /**
+     * A draft's comment above its translation: block is written between two whole mappings:
+     * whatever the texts around it (several lines, a leading #, a trailing space), it is a line
+     * of its own, just above the key, and every reader reads the same values as without it.
+     */
+    @Test
+    void aCommentAboveAKeyLeavesEveryTextReadBackAsItWasAndStandsJustAboveTheKey() {
+        assertReadBack(fields -> {
+            String markdown = FrontMatterWriter.markdown(fields, "Body.\n", "block", "Leave the block: as it is.");
+            assertThat(markdown).contains("\n# Leave the block: as it is.\nblock:\n");
+            return markdown;
+        });
+        Map<String, Object> only = Map.of("block", Map.of("source", "x"));
+        assertThat(FrontMatterWriter.yaml(only, "block", "Keep it.")).as("no \"{}\" for no fields before it")
+                .isEqualTo("# Keep it.\nblock:\n  source: x\n");
+        assertThat(FrontMatterWriter.yaml(Map.of("title", "x"), "block", "Keep it.")).as("no key, no comment").isEqualTo("title: x\n");
+    }
+
+    /** Writes each tricky text, in a field and in a nested block (as a draft's translation: block), and reads it back three ways. */
+    private static void assertReadBack(Function<Map<String, Object>, String> writer) {
         SoftAssertions softly = new SoftAssertions();
         for (String text : TRICKY) {
             Map<String, Object> fields = new LinkedHashMap<>();
             fields.put("title", text);
             fields.put("tags", List.of(text));
-            String markdown = FrontMatterWriter.markdown(fields, "Body.\n");
+            fields.put("block", Map.of("source", text));
+            fields.put("after", text);
+            String markdown = writer.apply(fields);
             String yaml = markdown.substring(4, markdown.lastIndexOf("---\n"));
             softly.assertThat(readBack("YAML 1.1", () -> YAML_11.load(yaml))).as("YAML 1.1 reading of\n%s", yaml).isEqualTo(fields);
             softly.assertThat(readBack("YAML 1.2", () -> yaml12().loadFromString(yaml))).as("YAML 1.2 reading of\n%s", yaml).isEqualTo(fields);

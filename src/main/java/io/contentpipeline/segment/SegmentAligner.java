@@ -40,18 +40,14 @@ public final class SegmentAligner {
         // Lengths summed once: folding a block's white space for every cell of the programme was most of its time.
         int[] sourceLengths = lengthsUpTo(source);
         int[] targetLengths = lengthsUpTo(target);
-        double[][] cost = new double[n + 1][m + 1];
-        int[][] move = new int[n + 1][m + 1];
-        for (double[] row : cost) {
-            java.util.Arrays.fill(row, Double.POSITIVE_INFINITY);
-        }
-        cost[0][0] = 0;
+        AlignmentBand band = new AlignmentBand(n, m);
+        band.set(0, 0, 0, 0);
         for (int i = 0; i <= n; i++) {
-            for (int j = 0; j <= m; j++) {
+            for (int j = band.from(i); j <= band.to(i); j++) {
                 for (int k = 0; k < MOVES.length; k++) {
                     int di = (int) MOVES[k][0];
                     int dj = (int) MOVES[k][1];
-                    if (i < di || j < dj || cost[i - di][j - dj] == Double.POSITIVE_INFINITY) {
+                    if (i < di || j < dj || band.cost(i - di, j - dj) == Double.POSITIVE_INFINITY) {
                         continue;
                     }
                     // A heading is one line on both sides: a translator splits or merges paragraphs, never a
@@ -63,18 +59,17 @@ public final class SegmentAligner {
                     double evidence = di == 0 || dj == 0 ? 0
                             : lengthCost(sourceLengths[i] - sourceLengths[i - di], targetLengths[j] - targetLengths[j - dj], ratio)
                             + SharedWords.cost(words(sourceWords, i - di, i), words(targetWords, j - dj, j), chance);
-                    double candidate = cost[i - di][j - dj] + PRIOR_COST[k] + evidence;
-                    if (candidate < cost[i][j]) {
-                        cost[i][j] = candidate;
-                        move[i][j] = k;
+                    double candidate = band.cost(i - di, j - dj) + PRIOR_COST[k] + evidence;
+                    if (candidate < band.cost(i, j)) {
+                        band.set(i, j, candidate, k);
                     }
                 }
             }
         }
         List<Bead> beads = new ArrayList<>();
         for (int i = n, j = m; i > 0 || j > 0; ) {
-            int di = (int) MOVES[move[i][j]][0];
-            int dj = (int) MOVES[move[i][j]][1];
+            int di = (int) MOVES[band.move(i, j)][0];
+            int dj = (int) MOVES[band.move(i, j)][1];
             beads.add(new Bead(source.subList(i - di, i), target.subList(j - dj, j)));
             i -= di;
             j -= dj;

@@ -74,18 +74,29 @@ final class SharedWords {
      * source block and a target block, as one pool. Most pairs do not render each other; the few
      * that do make it a little higher, which only makes the evidence more cautious. Measured on
      * each article, as the length ratio is: documentation with code shares far more than a blog
-     * post of prose does.
+     * post of prose does. An article of more than {@link #CHANCE_BLOCKS} blocks on a side is
+     * measured on that many of them, evenly spread: every pair of a 4.6 MB article's 17,895
+     * blocks a side was 320 million comparisons, hours of work for one share.
      */
     static double chance(String[][] source, String[][] target) {
+        int sourceStep = step(source.length);
+        int targetStep = step(target.length);
         long shared = 0;
         long words = 0;
-        for (String[] from : source) {
-            for (String[] to : target) {
-                shared += shared(from, to);
-                words += from.length + to.length;
+        for (int i = 0; i < source.length; i += sourceStep) {
+            for (int j = 0; j < target.length; j += targetStep) {
+                shared += shared(source[i], target[j]);
+                words += source[i].length + target[j].length;
             }
         }
         return words == 0 ? 0 : 2.0 * shared / words;
+    }
+
+    /** Most blocks of a side that {@link #chance} compares with every block of the other it takes. */
+    static final int CHANCE_BLOCKS = 500;
+
+    private static int step(int blocks) {
+        return Math.max(1, (blocks + CHANCE_BLOCKS - 1) / CHANCE_BLOCKS);
     }
 
     /**

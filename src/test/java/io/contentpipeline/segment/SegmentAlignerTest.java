@@ -77,6 +77,36 @@ class SegmentAlignerTest {
                 .singleElement().satisfies(bead -> assertThat(bead.source()).hasSize(1));
     }
 
+    /**
+     * A body of 7,000 paragraphs (the seven above a thousand times, each copy numbered), one
+     * deleted in the middle of the English: found as in a short article. The programme works
+     * out a band of cells along the diagonal ({@link AlignmentBand}); the whole table for a
+     * 4.6 MB article's 17,895 blocks a side did not fit in the pipeline's memory.
+     */
+    @Test
+    void aParagraphDeletedFromAVeryLongBodyIsFound() {
+        List<String> french = new ArrayList<>();
+        List<String> english = new ArrayList<>();
+        for (int copy = 0; copy < 1000; copy++) {
+            for (int i = 0; i < FRENCH.size(); i++) {
+                french.add(FRENCH.get(i) + " Copie " + copy + ".");
+                english.add(ENGLISH.get(i) + " Copy " + copy + ".");
+            }
+        }
+        english.remove(500 * 7 + 3);
+
+        List<Bead> beads = SegmentAligner.alignWhole(blocks("fr", french), blocks("en", english));
+
+        assertThat(beads).filteredOn(bead -> bead.target().isEmpty()).extracting(bead -> bead.source().get(0).id())
+                .containsExactly("fr-3503");
+        assertThat(beads).filteredOn(bead -> !bead.target().isEmpty()).hasSize(6999).allSatisfy(bead -> {
+            assertThat(bead.isOneToOne()).isTrue();
+            int sourceIndex = Integer.parseInt(bead.source().get(0).id().substring(3));
+            int targetIndex = Integer.parseInt(bead.target().get(0).id().substring(3));
+            assertThat(targetIndex).isEqualTo(sourceIndex < 3503 ? sourceIndex : sourceIndex - 1);
+        });
+    }
+
     private static List<Segment> blocks(String language, List<String> texts) {
         List<Segment> blocks = new ArrayList<>();
         for (int i = 0; i < texts.size(); i++) {

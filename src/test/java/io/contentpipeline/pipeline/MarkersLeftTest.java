@@ -22,7 +22,6 @@ import static org.assertj.core.api.Assertions.tuple;
  */
 class MarkersLeftTest {
 
-    private static final Pattern MARKER = Pattern.compile("<!-- translate: [^>]*-->");
     private static final String DRAFT = "outbox/translations/EN/role-cmo-pme.md";
 
     private static final String PARAGRAPH_FR = "Le rôle du CMO (Chief Marketing Officer) en PME, selon l'analyse de BLOT Antoine, est une "
@@ -52,7 +51,7 @@ class MarkersLeftTest {
         assertThat(home.runOnce()).isZero();
         String draft = home.read(DRAFT);
         assertThat(draft).contains("needs_work: 3");
-        assertThat(MARKER.matcher(draft).results().count()).isEqualTo(3);
+        assertThat(Translator.MARKER.matcher(draft).results().count()).isEqualTo(3);
         return draft;
     }
 
@@ -65,13 +64,6 @@ class MarkersLeftTest {
     private static String replaceOnce(String text, String from, String to) {
         assertThat(text).contains(from);
         return text.replace(from, to);
-    }
-
-    /** The 1-based line of the file that holds this text. */
-    private static int lineOf(String file, String text) {
-        int at = file.indexOf(text);
-        assertThat(at).as("'%s' in the file", text).isNotNegative();
-        return (int) file.substring(0, at).chars().filter(c -> c == '\n').count() + 1;
     }
 
     /** The ids the draft's translation: block lists as needing work, in its order. */
@@ -109,9 +101,9 @@ class MarkersLeftTest {
         List<JsonNode> errors = errors(home, "role-en-v2.md");
         assertThat(errors).extracting(e -> e.get("code").asText(), e -> e.get("field").asText(), e -> e.get("line").asInt())
                 .containsExactly(
-                        tuple("markers-left", ids.get(0), lineOf(returned, PARAGRAPH_EN)),
-                        tuple("markers-left", ids.get(1), lineOf(returned, HEADING_EN)),
-                        tuple("markers-left", ids.get(2), lineOf(returned, ITEM_EN)));
+                        tuple("markers-left", ids.get(0), Translator.lineOf(returned, PARAGRAPH_EN)),
+                        tuple("markers-left", ids.get(1), Translator.lineOf(returned, HEADING_EN)),
+                        tuple("markers-left", ids.get(2), Translator.lineOf(returned, ITEM_EN)));
         assertThat(ids.get(0)).startsWith("p-");
         assertThat(ids.get(1)).startsWith("h-");
         assertThat(ids.get(2)).startsWith("li-");
@@ -119,7 +111,7 @@ class MarkersLeftTest {
                 .isEqualTo("the translation marker before this segment is still there; the segment's text is no longer the draft's:"
                         + " once it is translated, delete the marker"));
         // In the draft, each marker is on its segment's line: the translator finds them where they were.
-        assertThat(lineOf(draft, PARAGRAPH_FR)).isEqualTo(lineOf(returned, PARAGRAPH_EN));
+        assertThat(Translator.lineOf(draft, PARAGRAPH_FR)).isEqualTo(Translator.lineOf(returned, PARAGRAPH_EN));
     }
 
     @Test
@@ -137,8 +129,8 @@ class MarkersLeftTest {
 
         assertThat(errors(home, "role-en-v2.md")).extracting(e -> e.get("code").asText(), e -> e.get("field").asText(), e -> e.get("line").asInt())
                 .containsExactly(
-                        tuple("markers-left", ids.get(0), lineOf(withoutHeadingMarker, PARAGRAPH_EN)),
-                        tuple("markers-left", ids.get(2), lineOf(withoutHeadingMarker, ITEM_EN)));
+                        tuple("markers-left", ids.get(0), Translator.lineOf(withoutHeadingMarker, PARAGRAPH_EN)),
+                        tuple("markers-left", ids.get(2), Translator.lineOf(withoutHeadingMarker, ITEM_EN)));
     }
 
     @Test
@@ -152,13 +144,13 @@ class MarkersLeftTest {
         home.drop("inbox/translations/EN/role-en-v2.md", returned);
         assertThat(home.runOnce()).isZero();
 
-        int paragraph = lineOf(returned, PARAGRAPH_EN);
+        int paragraph = Translator.lineOf(returned, PARAGRAPH_EN);
         List<JsonNode> errors = errors(home, "role-en-v2.md");
         assertThat(errors).extracting(e -> e.get("code").asText(), e -> e.get("field").asText(), e -> e.get("line").asInt())
                 .containsExactly(
                         tuple("markers-left", ids.get(0), paragraph - 1),
-                        tuple("markers-left", ids.get(1), lineOf(returned, HEADING_EN)),
-                        tuple("markers-left", ids.get(2), lineOf(returned, ITEM_EN)));
+                        tuple("markers-left", ids.get(1), Translator.lineOf(returned, HEADING_EN)),
+                        tuple("markers-left", ids.get(2), Translator.lineOf(returned, ITEM_EN)));
         assertThat(errors.get(0).get("message").asText())
                 .startsWith("the translation marker at line " + (paragraph - 1) + ", before this segment (line " + paragraph + "), is still there");
     }
@@ -180,7 +172,7 @@ class MarkersLeftTest {
         assertThat(errors.get(2).get("message").asText()).endsWith("the segment is still the draft's text: translate it, then delete the marker");
 
         // Finished, with the source's slug copied into it: published without it, and said so.
-        String done = MARKER.matcher(translatedKeepingMarkers(draft)).replaceAll("").replaceFirst("\ntitle: ", "\nslug: role-cmo-pme\ntitle: ");
+        String done = Translator.MARKER.matcher(translatedKeepingMarkers(draft)).replaceAll("").replaceFirst("\ntitle: ", "\nslug: role-cmo-pme\ntitle: ");
         home.drop("inbox/translations/EN/role-en-v2-done.md", done);
         assertThat(home.runOnce()).isZero();
         JsonNode en = home.bundle("role-cmo-pme").get("languages").get("en");
@@ -202,7 +194,7 @@ class MarkersLeftTest {
         PipelineHome home = new PipelineHome(temp);
         String draft = reusingDraft(home);
         List<String> ids = needsWork(draft);
-        String returned = MARKER.matcher(translatedKeepingMarkers(draft).replace("-->" + ITEM_EN, "-->" + ITEM_FR)).replaceAll("")
+        String returned = Translator.MARKER.matcher(translatedKeepingMarkers(draft).replace("-->" + ITEM_EN, "-->" + ITEM_FR)).replaceAll("")
                 .replaceFirst("  needs_work: 3\n  needs_work_segments:\n(    - .*\n){3}", "  needs_work: 0\n");
         assertThat(returned).doesNotContain("needs_work_segments").contains(ITEM_FR);
 
@@ -211,7 +203,7 @@ class MarkersLeftTest {
 
         assertThat(errors(home, "role-en-v2.md")).extracting(e -> e.get("code").asText(), e -> e.get("message").asText())
                 .containsExactly(tuple("marked-untranslated", "segments marked for translation are still in the source language: "
-                        + ids.get(2) + " (line " + lineOf(returned, ITEM_FR) + ")"));
+                        + ids.get(2) + " (line " + Translator.lineOf(returned, ITEM_FR) + ")"));
         assertThat(home.bundle("role-cmo-pme").get("languages").get("en").get("source_version").asInt()).isEqualTo(1);
     }
 }

@@ -6,7 +6,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
-import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,20 +18,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ReturnDraftLinesTest {
 
     private static final String DRAFT = "outbox/translations/EN/role-cmo-pme.md";
-    private static final Pattern MARKER = Pattern.compile("<!-- translate: [^>]*-->");
     private static final String FRACTIONAL_FR = "BLOT Antoine préconise le modèle du CMO externalisé";
     private static final String FRACTIONAL_EN = "BLOT Antoine recommends the fractional CMO model as a solution suited to the cost "
             + "structure and agility of SMEs.\n\n";
 
     @TempDir
     Path temp;
-
-    /** The 1-based line of the file that holds this text. */
-    private static int lineOf(String file, String text) {
-        int at = file.indexOf(text);
-        assertThat(at).as("'%s' in the file", text).isNotNegative();
-        return (int) file.substring(0, at).chars().filter(c -> c == '\n').count() + 1;
-    }
 
     private static JsonNode contentMissing(PipelineHome home, String file) {
         JsonNode found = null;
@@ -58,7 +49,7 @@ class ReturnDraftLinesTest {
         assertThat(home.runOnce()).isZero();
 
         assertThat(contentMissing(home, "role-en.md").get("message").asText())
-                .startsWith("no translation for the source block at draft line " + lineOf(draft, FRACTIONAL_FR) + ": \"" + FRACTIONAL_FR);
+                .startsWith("no translation for the source block at draft line " + Translator.lineOf(draft, FRACTIONAL_FR) + ": \"" + FRACTIONAL_FR);
     }
 
     @Test
@@ -77,17 +68,17 @@ class ReturnDraftLinesTest {
         assertThat(draft).contains("needs_work: 1").contains(FRACTIONAL_EN);
         String neutral = home.read("outbox/sources/role-cmo-pme/v2.draft.md");
         // Six lines more in the translation: block, one for the comment above it, two more in the first paragraph.
-        assertThat(lineOf(draft, "### The CMO's Role") - lineOf(neutral, "### Rôle CMO PME")).isEqualTo(7);
-        assertThat(lineOf(draft, FRACTIONAL_EN) - lineOf(neutral, FRACTIONAL_FR)).isEqualTo(9);
+        assertThat(Translator.lineOf(draft, "### The CMO's Role") - Translator.lineOf(neutral, "### Rôle CMO PME")).isEqualTo(7);
+        assertThat(Translator.lineOf(draft, FRACTIONAL_EN) - Translator.lineOf(neutral, FRACTIONAL_FR)).isEqualTo(9);
 
-        String returned = MARKER.matcher(draft).replaceAll("")
+        String returned = Translator.MARKER.matcher(draft).replaceAll("")
                 .replace("Les missions du Directeur Marketing en PME", "The Missions of the Marketing Director in an SME");
         home.drop("inbox/translations/EN/role-en-v2.md", returned.replace(FRACTIONAL_EN, ""));
         assertThat(home.runOnce()).isZero();
 
         // The draft showed the reused translation there, not the source's text: the message quotes both.
         assertThat(contentMissing(home, "role-en-v2.md").get("message").asText())
-                .startsWith("no translation for the source block at draft line " + lineOf(draft, FRACTIONAL_EN) + ": \""
+                .startsWith("no translation for the source block at draft line " + Translator.lineOf(draft, FRACTIONAL_EN) + ": \""
                         + FRACTIONAL_EN.substring(0, 57) + "…\" (source \"" + FRACTIONAL_FR);
     }
 
@@ -111,7 +102,7 @@ class ReturnDraftLinesTest {
         assertThat(home.runOnce()).isZero();
 
         assertThat(contentMissing(home, "role-en.md").get("message").asText())
-                .startsWith("no translation for the source block at draft line " + lineOf(v1Draft, FRACTIONAL_FR) + ": \"" + FRACTIONAL_FR);
+                .startsWith("no translation for the source block at draft line " + Translator.lineOf(v1Draft, FRACTIONAL_FR) + ": \"" + FRACTIONAL_FR);
     }
 
     @Test
@@ -128,7 +119,7 @@ class ReturnDraftLinesTest {
         assertThat(home.runOnce()).isZero();
         assertThat(home.read(DRAFT)).contains("source_version: 3");
 
-        String returned = MARKER.matcher(v2Draft).replaceAll("")
+        String returned = Translator.MARKER.matcher(v2Draft).replaceAll("")
                 .replace("Les missions du Directeur Marketing en PME", "The Missions of the Marketing Director in an SME");
         home.drop("inbox/translations/EN/role-en-v2.md", returned.replace(FRACTIONAL_EN, ""));
         assertThat(home.runOnce()).isZero();

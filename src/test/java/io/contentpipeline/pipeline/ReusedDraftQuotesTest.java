@@ -5,7 +5,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
-import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -16,7 +15,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ReusedDraftQuotesTest {
 
     private static final String DRAFT = "outbox/translations/EN/role-cmo-pme.md";
-    private static final Pattern MARKER = Pattern.compile("<!-- translate: [^>]*-->");
     private static final String HEADING_FR = "Missions du Directeur Marketing en PME";
     private static final String HEADING_EN = "Missions of the Marketing Director in an SME";
     private static final String CHANGED_FR = "il ne réalise pas les tâches lui-même.";
@@ -24,13 +22,6 @@ class ReusedDraftQuotesTest {
 
     @TempDir
     Path temp;
-
-    /** The 1-based line of the file that holds this text. */
-    private static int lineOf(String file, String text) {
-        int at = file.indexOf(text);
-        assertThat(at).as("'%s' in the file", text).isNotNegative();
-        return (int) file.substring(0, at).chars().filter(c -> c == '\n').count() + 1;
-    }
 
     /** A version 2 whose first paragraph changed: its draft reuses every other block's accepted translation. */
     private static String reusingDraft(PipelineHome home) {
@@ -45,7 +36,7 @@ class ReusedDraftQuotesTest {
 
     /** The draft, finished: its one changed paragraph translated, its marker gone. */
     private static String finished(String draft) {
-        return MARKER.matcher(draft).replaceAll("")
+        return Translator.MARKER.matcher(draft).replaceAll("")
                 .replace("Il pilote les ressources opérationnelles et définit le cadre d'action, " + CHANGED_FR,
                         "The CMO steers the operational resources and sets the frame for action, " + CHANGED_EN);
     }
@@ -68,7 +59,7 @@ class ReusedDraftQuotesTest {
         assertThat(home.runOnce()).isZero();
 
         assertThat(error(home, "role-en-v2.md", "structure-headings").get("message").asText())
-                .contains("the heading \"" + HEADING_EN + "\" (draft line " + lineOf(draft, HEADING_EN)
+                .contains("the heading \"" + HEADING_EN + "\" (draft line " + Translator.lineOf(draft, HEADING_EN)
                         + "; source \"" + HEADING_FR + "\") has no heading in the translation");
     }
 
@@ -83,6 +74,6 @@ class ReusedDraftQuotesTest {
         assertThat(home.bundle("role-cmo-pme").get("languages").get("en").get("warnings"))
                 .filteredOn(w -> w.get("code").asText().equals("heading-restored")).singleElement()
                 .satisfies(w -> assertThat(w.get("message").asText()).startsWith("the heading \"" + HEADING_EN + "\" (draft line "
-                        + lineOf(draft, HEADING_EN) + "; source \"" + HEADING_FR + "\") is a plain paragraph in the translation"));
+                        + Translator.lineOf(draft, HEADING_EN) + "; source \"" + HEADING_FR + "\") is a plain paragraph in the translation"));
     }
 }

@@ -26,6 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 final class Translator {
 
+    /** The mark a draft puts before a block that needs work ("<!-- translate: new -->", "<!-- translate: changed; was: … -->"). */
+    static final Pattern MARKER = Pattern.compile("<!-- translate: [^>]*-->");
     private static final Pattern BLOCK = Pattern.compile("^translation:\\n(?:  .*\\n)+", Pattern.MULTILINE);
 
     private Translator() {
@@ -98,5 +100,12 @@ final class Translator {
     private static SegmentedArticle segment(String text) {
         ParsedArticle parsed = new ArticleParser(5_000_000).parseText(new SourceFile("x.md", null, new byte[0], null), text);
         return new Segmenter(new MarkdownEngine()).segment(parsed.frontMatter(), parsed.body(), parsed.bodyLine());
+    }
+
+    /** The 1-based line of the file that holds this text. */
+    static int lineOf(String file, String text) {
+        int at = file.indexOf(text);
+        assertThat(at).as("'%s' in the file", text).isNotNegative();
+        return (int) file.substring(0, at).chars().filter(c -> c == '\n').count() + 1;
     }
 }

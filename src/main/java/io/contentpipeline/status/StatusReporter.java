@@ -151,7 +151,7 @@ public final class StatusReporter {
         return atWork.longest().filter(longest -> Duration.between(longest.since(), now).compareTo(unusual) >= 0);
     }
 
-    /** Inputs the intake routes have taken so far, whatever became of them. */
+    /** Inputs the intake routes have taken and finished with so far, whatever became of them (Camel counts an exchange when it completes). */
     private long taken() {
         long taken = 0;
         for (Route route : context.getRoutes()) {

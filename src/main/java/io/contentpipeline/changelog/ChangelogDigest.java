@@ -37,6 +37,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class ChangelogDigest {
 
+    /** A "<" that opens what Markdown reads as an HTML tag, a comment or a declaration. */
+    private static final Pattern TAG_OPENING = Pattern.compile("<(?=[A-Za-z/!?])");
+
     private static final Logger LOG = LoggerFactory.getLogger(ChangelogDigest.class);
 
     static final String HEADER = "# Changelog\n\nNewest first. Times are UTC. Machine-readable log: `changelog.jsonl`.\n";
@@ -210,21 +213,30 @@ public final class ChangelogDigest {
                 md.append(" (outdated)");
             }
             if (event.file() != null) {
-                md.append(" — ").append(event.file().replace("`", "'"));
+                md.append(" — ").append(asText(event.file().replace("`", "'")));
             }
             Object reason = event.detail().get("errors");
             if (reason != null) {
-                md.append(": ").append(reason.toString().replace('\n', ' '));
+                md.append(": ").append(asText(reason));
             }
             // What the author or translator should still fix in a file that was accepted (the seed's \' at line 17):
             // the people who read this file see it here, not only in the log and bundle.json.
             Object warnings = event.detail().get("warnings");
             if (warnings != null) {
-                md.append(reason != null ? "; " : ": ").append("warnings ").append(warnings.toString().replace('\n', ' '));
+                md.append(reason != null ? "; " : ": ").append("warnings ").append(asText(warnings));
             }
             md.append('\n');
         }
         return md.toString();
+    }
+
+    /**
+     * A message as Markdown shows it as written, on one line: a "&lt;" that opens what reads as a
+     * tag is escaped, or a renderer took "no &lt;target&gt;, or an empty one" for HTML and showed
+     * "no , or an empty one".
+     */
+    private static String asText(Object value) {
+        return TAG_OPENING.matcher(value.toString().replace('\n', ' ')).replaceAll("\\\\<");
     }
 
     private static LocalDate day(ChangelogEvent event) {

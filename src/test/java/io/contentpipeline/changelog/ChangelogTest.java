@@ -105,6 +105,20 @@ class ChangelogTest {
         assertThat(ChangelogDigest.render(List.of(current))).contains("**translation.accepted** `s` EN v2 — s-en2.md\n");
     }
 
+    /** A message that names a tag reads, once CHANGELOG.md is rendered, as written: not as an HTML tag the renderer swallows. */
+    @Test
+    void aTagNamedInAMessageIsShownAsWrittenWhenTheDigestIsRendered() {
+        ChangelogEvent rejected = ChangelogEvent.now(ChangelogEvent.TRANSLATION_REJECTED, "s", "en", 1, "s.xlf",
+                Map.of("errors", List.of("this unit has no translation (no <target>, or an empty one) (line 12)")));
+
+        String digest = ChangelogDigest.render(List.of(rejected));
+        String html = com.vladsch.flexmark.html.HtmlRenderer.builder().build()
+                .render(com.vladsch.flexmark.parser.Parser.builder().build().parse(digest));
+
+        assertThat(digest).contains("(no \\<target>, or an empty one)");
+        assertThat(html).contains("(no &lt;target&gt;, or an empty one)");
+    }
+
     @Test
     void theDigestAddsNewEventsOnTopAndCarriesEarlierEntriesOverWithoutReReadingThem() throws Exception {
         Path file = temp.resolve("changelog.jsonl");

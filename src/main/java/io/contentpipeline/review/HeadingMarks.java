@@ -52,15 +52,17 @@ public final class HeadingMarks {
     /**
      * How the headings of a translation stand to the source's: whether the whole-body pairing
      * matches every heading one to one with a heading on the other side, and the lines that
-     * are a heading on one side only (none unless they account for every heading without counterpart).
+     * are a heading on one side only (none unless they account for every heading without counterpart);
+     * with that pairing, which the review reuses when the outlines differ (empty when none was made).
      */
-    public record Outline(boolean corresponds, List<Mismatch> mismatches) {
+    public record Outline(boolean corresponds, List<Mismatch> mismatches, List<Bead> pairing) {
 
-        /** An XLIFF return, rebuilt on the draft's own headings. */
-        public static final Outline SAME = new Outline(true, List.of());
+        /** An XLIFF return, rebuilt on the draft's own headings; or two bodies without a heading. */
+        public static final Outline SAME = new Outline(true, List.of(), List.of());
 
         public Outline {
             mismatches = List.copyOf(mismatches);
+            pairing = List.copyOf(pairing);
         }
     }
 
@@ -100,7 +102,7 @@ public final class HeadingMarks {
             }
         }
         boolean corresponds = explained && found.isEmpty();
-        return new Outline(corresponds, explained ? found : List.of());
+        return new Outline(corresponds, explained ? found : List.of(), beads);
     }
 
     /** The translation's body with each mismatched line written as the source has it. */

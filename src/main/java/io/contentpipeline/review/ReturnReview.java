@@ -95,7 +95,8 @@ public final class ReturnReview {
             beads.addAll(SegmentAligner.alignBodies(sourceWords, translationWords));
             beads.addAll(Wordless.paired(source.body(), translation.body()));
         } else {
-            beads.addAll(SegmentAligner.alignWhole(sourceWords, translationWords));
+            // The outline was compared on this same pairing: made once, it is the review's costliest step.
+            beads.addAll(outline.pairing().isEmpty() ? SegmentAligner.alignWhole(sourceWords, translationWords) : outline.pairing());
             beads.addAll(Wordless.paired(source.body(), translation.body()));
             locateHeadingChange(beads, quotes, problems);
         }

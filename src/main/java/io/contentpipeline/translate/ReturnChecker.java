@@ -99,8 +99,7 @@ public final class ReturnChecker {
         }
         if (!block.targetLanguage().equals(language)) {
             throw reject(block, "translation-language", "translation.target_lang",
-                    "the file is a translation into " + block.targetLanguage().toUpperCase(Locale.ROOT) + " but was dropped in "
-                            + folderOf(file) + ": " + dropInto(block.targetLanguage(), XliffMerge.isXliff(file.name())));
+                    inAnotherFolder(file, block.targetLanguage()));
         }
         Optional<BundleManifest> found = bundles.manifest(slug);
         if (found.isEmpty()) {
@@ -303,6 +302,12 @@ public final class ReturnChecker {
         return layout.home().relativize(folder).toString().replace('\\', '/') + "/";
     }
 
+    /** A return dropped in another language's folder than the one it translates into, Markdown or XLIFF. */
+    private String inAnotherFolder(SourceFile file, String targetLanguage) {
+        return "the file is a translation into " + targetLanguage.toUpperCase(Locale.ROOT) + " but was dropped in " + folderOf(file)
+                + ": " + dropInto(targetLanguage, XliffMerge.isXliff(file.name()));
+    }
+
     /**
      * Where a return goes, said the same way whatever folder it was found in, naming where the
      * file says its language: an XLIFF file has no translation: block, its metadata says it.
@@ -339,8 +344,7 @@ public final class ReturnChecker {
                 // The folder first, as for a Markdown return: checked after the merge, a file still
                 // being translated got one error per empty unit and no word of its folder.
                 throw new RejectedInputException(source.source(), target, version, List.of(Problem.error("translation-language",
-                        "translation.target_lang", "the file is a translation into " + target.toUpperCase(Locale.ROOT)
-                                + " but was dropped in " + folderOf(file) + ": " + dropInto(target, true), null)));
+                        "translation.target_lang", inAnotherFolder(file, target), null)));
             }
             if (manifest.isEmpty()) {
                 String message = unknownSource(source.source(), "the source in its metadata (<mda:meta type=\"source\">)");

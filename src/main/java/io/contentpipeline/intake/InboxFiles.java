@@ -51,15 +51,18 @@ public final class InboxFiles {
 
     private final HomeLayout layout;
     private final long maxBytes;
+    private final long maxReturnBytes;
     private final long maxXliffBytes;
 
     /**
-     * @param maxBytes      larger files are rejected unread (pipeline.max-file-bytes)
-     * @param maxXliffBytes the same for XLIFF files, which hold every segment twice once filled (pipeline.max-xliff-bytes)
+     * @param maxBytes       larger files are rejected unread (pipeline.max-file-bytes)
+     * @param maxReturnBytes the same for Markdown returns, which can be longer than their source (pipeline.max-return-bytes)
+     * @param maxXliffBytes  the same for XLIFF files, which hold every segment twice once filled (pipeline.max-xliff-bytes)
      */
-    public InboxFiles(HomeLayout layout, long maxBytes, long maxXliffBytes) {
+    public InboxFiles(HomeLayout layout, long maxBytes, long maxReturnBytes, long maxXliffBytes) {
         this.layout = layout;
         this.maxBytes = maxBytes;
+        this.maxReturnBytes = maxReturnBytes;
         this.maxXliffBytes = maxXliffBytes;
     }
 
@@ -109,14 +112,10 @@ public final class InboxFiles {
                     "this is " + kindOfSpecialFile(path) + ", not a file: drop the article itself", null));
         }
         long size = Files.size(path);
-        boolean xliff = isXliff(name);
-        if (xliff && size > maxXliffBytes) {
+        SizeLimit limit = sizeLimit(path);
+        if (size > limit.bytes()) {
             throw new RejectedInputException(Problem.error("file-too-large", null, "the file is " + size
-                    + " bytes; the limit for XLIFF files is " + maxXliffBytes + " (setting pipeline.max-xliff-bytes)", null));
-        }
-        if (!xliff && size > maxBytes) {
-            throw new RejectedInputException(Problem.error("file-too-large", null, "the file is " + size
-                    + " bytes; the limit is " + maxBytes + " (setting pipeline.max-file-bytes)", null));
+                    + " bytes; the limit" + limit.forWhat() + " is " + limit.bytes() + " (setting " + limit.setting() + ")", null));
         }
         Read read = readWhole(path, taken);
         exchange.setProperty(READ, read);
@@ -132,13 +131,26 @@ public final class InboxFiles {
      * a link): a link, a named pipe or another special file, or a file over its kind's limit.
      * Whoever looks into an input before the intake must not read such a one either.
      */
-    public boolean rejectedUnread(String name, BasicFileAttributes attributes) {
-        return !attributes.isRegularFile() || attributes.size() > sizeLimit(name);
+    public boolean rejectedUnread(Path path, BasicFileAttributes attributes) {
+        return !attributes.isRegularFile() || attributes.size() > sizeLimit(path).bytes();
     }
 
-    /** The size over which a file of this name is rejected unread: XLIFF files have a limit of their own. */
-    public long sizeLimit(String name) {
-        return isXliff(name) ? maxXliffBytes : maxBytes;
+    /** The size over which a file is rejected unread, and the setting that says so, for messages. */
+    public record SizeLimit(long bytes, String setting, String forWhat) {
+    }
+
+    /**
+     * The size over which this file is rejected unread: XLIFF files, wherever they are dropped,
+     * and Markdown returns have limits of their own.
+     */
+    public SizeLimit sizeLimit(Path path) {
+        if (isXliff(path.getFileName().toString())) {
+            return new SizeLimit(maxXliffBytes, "pipeline.max-xliff-bytes", " for XLIFF files");
+        }
+        if (path.toAbsolutePath().startsWith(layout.returnsInbox())) {
+            return new SizeLimit(maxReturnBytes, "pipeline.max-return-bytes", " for returned translations");
+        }
+        return new SizeLimit(maxBytes, "pipeline.max-file-bytes", "");
     }
 
     /** XLIFF files, returns (or returns dropped in the article inbox), have a limit of their own. */

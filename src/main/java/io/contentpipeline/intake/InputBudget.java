@@ -3,6 +3,7 @@ package io.contentpipeline.intake;
 import org.apache.camel.Exchange;
 import org.apache.camel.support.SynchronizationAdapter;
 
+import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.function.ToLongFunction;
@@ -20,17 +21,17 @@ import java.util.function.ToLongFunction;
 public final class InputBudget {
 
     private final long capacity;
-    private final ToLongFunction<String> sizeLimit;
+    private final ToLongFunction<Path> sizeLimit;
     private long inUse;
     /** The inputs waiting for room, in the order they came. */
     private final Deque<Object> waiting = new ArrayDeque<>();
 
     /**
      * @param capacity  bytes of input processed at once
-     * @param sizeLimit the size over which a file of this name is rejected unread, so counts for
-     *                  nothing ({@link InboxFiles#sizeLimit}: XLIFF files have a limit of their own)
+     * @param sizeLimit the size over which a file is rejected unread, so counts for nothing
+     *                  ({@link InboxFiles#sizeLimit}: XLIFF files and returns have limits of their own)
      */
-    public InputBudget(long capacity, ToLongFunction<String> sizeLimit) {
+    public InputBudget(long capacity, ToLongFunction<Path> sizeLimit) {
         if (capacity <= 0) {
             throw new IllegalArgumentException("the input budget must be positive, not " + capacity);
         }
@@ -50,9 +51,9 @@ public final class InputBudget {
     /** Route step: waits for room for this file's bytes, given back when the exchange completes. */
     public void acquire(Exchange exchange) throws InterruptedException {
         long size = exchange.getIn().getHeader(Exchange.FILE_LENGTH, 0L, Long.class);
-        String name = exchange.getIn().getHeader(Exchange.FILE_NAME_ONLY, "", String.class);
-        // An XLIFF file over pipeline.max-file-bytes but within its own limit is read, so it counts.
-        long charge = size > sizeLimit.applyAsLong(name) ? 0 : Math.min(size, capacity);
+        String path = exchange.getIn().getHeader(Exchange.FILE_PATH, "", String.class);
+        // A return or XLIFF file over pipeline.max-file-bytes but within its own limit is read, so it counts.
+        long charge = size > sizeLimit.applyAsLong(Path.of(path)) ? 0 : Math.min(size, capacity);
         synchronized (this) {
             // First come, first served across both consumers: a large return waiting for the
             // room it needs is not overtaken by every small article that still fits (a steady

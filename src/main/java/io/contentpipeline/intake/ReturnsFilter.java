@@ -159,7 +159,7 @@ public final class ReturnsFilter implements GenericFileFilter<File> {
         }
         try {
             BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-            if (inputs.rejectedUnread(path.getFileName().toString(), attributes)) {
+            if (inputs.rejectedUnread(path, attributes)) {
                 // Rejected unread by the intake (a link, a named pipe, a file over the limit). Read
                 // here, a named pipe held the poll forever, waiting for a writer, and a file larger
                 // than the heap threw an OutOfMemoryError out of every poll.

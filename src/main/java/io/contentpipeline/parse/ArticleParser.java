@@ -27,9 +27,20 @@ public final class ArticleParser {
 
     private final YamlFrontMatterReader yamlReader = new YamlFrontMatterReader();
     private final long maxBytes;
+    private final String limitSetting;
 
     public ArticleParser(long maxBytes) {
+        this(maxBytes, "pipeline.max-file-bytes");
+    }
+
+    /**
+     * @param maxBytes     larger files are rejected
+     * @param limitSetting the setting that sets that limit, named in the message: returned
+     *                     translations have one of their own
+     */
+    public ArticleParser(long maxBytes, String limitSetting) {
         this.maxBytes = maxBytes;
+        this.limitSetting = limitSetting;
     }
 
     public ParsedArticle parse(SourceFile file) {
@@ -43,7 +54,7 @@ public final class ArticleParser {
         if (file.bytes().length > maxBytes) {
             throw new RejectedInputException(Problem.error("file-too-large", null,
                     "the file is " + file.bytes().length + " bytes; the limit is " + maxBytes
-                            + " (setting pipeline.max-file-bytes)", null));
+                            + " (setting " + limitSetting + ")", null));
         }
         TextDecoding.Decoded decoded = TextDecoding.decode(file.bytes());
         ParsedArticle parsed = parseText(file, decoded.text());

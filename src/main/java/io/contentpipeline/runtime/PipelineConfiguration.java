@@ -122,8 +122,8 @@ public final class PipelineConfiguration implements CamelConfiguration {
         registry.bind("settings", settings);
         registry.bind("layout", layout);
         registry.bind("slugSequencer", new SlugSequencer());
-        InboxFiles inboxFiles = new InboxFiles(layout, settings.maxFileBytes(), settings.maxXliffBytes());
-        registry.bind("inputBudget", new InputBudget(settings.inFlightBytes(), inboxFiles::sizeLimit));
+        InboxFiles inboxFiles = new InboxFiles(layout, settings.maxFileBytes(), settings.maxReturnBytes(), settings.maxXliffBytes());
+        registry.bind("inputBudget", new InputBudget(settings.inFlightBytes(), path -> inboxFiles.sizeLimit(path).bytes()));
         registry.bind("inboxFiles", inboxFiles);
         registry.bind("articleParser", parser);
         MetadataRules rules = MetadataRules.load("metadata-rules.yaml");
@@ -137,9 +137,11 @@ public final class PipelineConfiguration implements CamelConfiguration {
         registry.bind("bundlePublisher", new BundlePublisher(bundles, markdown,
                 new PublicUrls(settings.baseUrl(), settings.baseUrlByLanguage()), parser, sources));
         registry.bind("pseudoTranslator", new PseudoTranslator(settings.pseudoTranslate(), layout, parser, segmenter));
-        registry.bind("returnChecker", new ReturnChecker(layout, parser, bundles, sources, deriver, languages, segmenter,
+        // Returned translations can be longer than their source, so have a size limit of their own.
+        ArticleParser returnParser = new ArticleParser(settings.maxReturnBytes(), "pipeline.max-return-bytes");
+        registry.bind("returnChecker", new ReturnChecker(layout, returnParser, bundles, sources, deriver, languages, segmenter,
                 settings.returnSourceWait(), rules.textRules()::check));
-        ReturnsFilter returnsFilter = new ReturnsFilter(layout, parser, bundles, settings.returnSourceWait(), Clock.systemUTC(), transientFailures,
+        ReturnsFilter returnsFilter = new ReturnsFilter(layout, returnParser, bundles, settings.returnSourceWait(), Clock.systemUTC(), transientFailures,
                 inboxFiles);
         registry.bind("returnsFilter", returnsFilter);
         MoveFailures moveFailures = new MoveFailures(layout, transientFailures);

@@ -25,6 +25,7 @@ public record PipelineSettings(
         List<String> targets,
         String sourceLanguage,
         long maxFileBytes,
+        long maxReturnBytes,
         long maxXliffBytes,
         int summaryMaxSentences,
         int summaryMaxChars,
@@ -53,6 +54,8 @@ public record PipelineSettings(
     private static final String IN_FLIGHT_BYTES = "auto or a positive number of bytes";
     /** Bytes a filled XLIFF file may take per byte of the largest article (pipeline.max-xliff-bytes=auto). */
     static final long XLIFF_PER_ARTICLE_BYTE = 6;
+    /** Bytes a Markdown return may take per byte of the largest article (pipeline.max-return-bytes=auto). */
+    static final long RETURN_PER_ARTICLE_BYTE = 2;
 
     /**
      * Reads every setting and checks it; the settings the pipeline cannot work with throw
@@ -73,6 +76,8 @@ public record PipelineSettings(
         Long ioRetryMaxDelay = values.whole("pipeline.io-retry-max-delay", "300000", ioRetryDelay,
                 MILLISECONDS + " (no less than pipeline.io-retry-delay)");
         Long maxFileBytes = values.whole("pipeline.max-file-bytes", "5242880", 1, "bytes");
+        Long maxReturnBytes = values.read("pipeline.max-return-bytes", "auto", IN_FLIGHT_BYTES,
+                setting -> maxReturnBytes(setting, maxFileBytes == null ? 5_242_880L : maxFileBytes));
         Long maxXliffBytes = values.read("pipeline.max-xliff-bytes", "auto", IN_FLIGHT_BYTES,
                 setting -> maxXliffBytes(setting, maxFileBytes == null ? 5_242_880L : maxFileBytes));
         Integer summaryMaxSentences = values.wholeInt("pipeline.summary.max-sentences", "2", 1, "sentences");
@@ -88,7 +93,7 @@ public record PipelineSettings(
         Integer workers = values.read("pipeline.workers", "auto", WORKERS, setting -> workers(setting, forceToDevice));
         Long inFlightBytes = values.read("pipeline.in-flight-bytes", "auto", IN_FLIGHT_BYTES, PipelineSettings::inFlightBytes);
         values.throwIfAnyBad();
-        return new PipelineSettings(home, targets, sourceLanguage, maxFileBytes, maxXliffBytes, summaryMaxSentences, summaryMaxChars,
+        return new PipelineSettings(home, targets, sourceLanguage, maxFileBytes, maxReturnBytes, maxXliffBytes, summaryMaxSentences, summaryMaxChars,
                 detectionLanguages, detectionMinConfidence, wordsPerMinute, descriptionMax, baseUrl, baseUrlByLanguage,
                 returnSourceWait, pseudoTranslate, xliffVersion, Duration.ofMillis(ioRetryDelay), Duration.ofMillis(ioRetryMaxDelay),
                 forceToDevice, workers, inFlightBytes);
@@ -180,8 +185,22 @@ public record PipelineSettings(
      */
     static long maxXliffBytes(String setting, long maxFileBytes) {
         return autoOrPositive("pipeline.max-xliff-bytes", IN_FLIGHT_BYTES, setting,
-                () -> maxFileBytes > Long.MAX_VALUE / XLIFF_PER_ARTICLE_BYTE ? Long.MAX_VALUE : maxFileBytes * XLIFF_PER_ARTICLE_BYTE,
-                Long.MAX_VALUE);
+                () -> timesArticleLimit(maxFileBytes, XLIFF_PER_ARTICLE_BYTE), Long.MAX_VALUE);
+    }
+
+    /**
+     * "auto": {@value #RETURN_PER_ARTICLE_BYTE} times pipeline.max-file-bytes. A translation
+     * can be longer than its source (French commonly runs 15 to 25 % longer than English, a
+     * pseudo-translation about 70 %): with the article's own limit, the pseudo-translation of a
+     * 4.6 MB article (7.7 MB) was rejected as too large, and a translator's could be.
+     */
+    static long maxReturnBytes(String setting, long maxFileBytes) {
+        return autoOrPositive("pipeline.max-return-bytes", IN_FLIGHT_BYTES, setting,
+                () -> timesArticleLimit(maxFileBytes, RETURN_PER_ARTICLE_BYTE), Long.MAX_VALUE);
+    }
+
+    private static long timesArticleLimit(long maxFileBytes, long factor) {
+        return maxFileBytes > Long.MAX_VALUE / factor ? Long.MAX_VALUE : maxFileBytes * factor;
     }
 
     /** "auto": a share of the heap (see {@link InputBudget#forHeap}); or a number of bytes. */

@@ -17,7 +17,7 @@ class InputBudgetTest {
 
     private final CamelContext camel = new DefaultCamelContext();
     /** Files over 100 bytes, XLIFF files over 600, are rejected unread (InboxFiles.sizeLimit). */
-    private final InputBudget budget = new InputBudget(10, name -> io.contentpipeline.translate.XliffMerge.isXliff(name) ? 600 : 100);
+    private final InputBudget budget = new InputBudget(10, path -> io.contentpipeline.translate.XliffMerge.isXliff(path.getFileName().toString()) ? 600 : 100);
 
     @AfterEach
     void stop() throws Exception {
@@ -125,6 +125,7 @@ class InputBudgetTest {
     private Exchange acquired(long bytes, String name) throws InterruptedException {
         Exchange exchange = new DefaultExchange(camel);
         exchange.getIn().setHeader(Exchange.FILE_NAME_ONLY, name);
+        exchange.getIn().setHeader(Exchange.FILE_PATH, name);
         exchange.getIn().setHeader(Exchange.FILE_LENGTH, bytes);
         budget.acquire(exchange);
         return exchange;

@@ -43,6 +43,37 @@ class PseudoTranslationTest {
     }
 
     /**
+     * A translation can come out longer than its source (a pseudo-translation about 70 %): held
+     * to the article limit, the pseudo-translation of an article near it was rejected as too
+     * large (7.7 MB for a 4.6 MB article). Markdown returns have a limit of their own, twice the
+     * article limit by default.
+     */
+    @Test
+    void aReturnLongerThanTheArticleLimitIsTakenWithinItsOwnLimit() {
+        int seedBytes = PipelineHome.resourceBytes(SeedArticleTest.SEED).length;
+        PipelineHome home = new PipelineHome(temp, Map.of("pipeline.pseudo-translate", "true",
+                "pipeline.max-file-bytes", String.valueOf(seedBytes + 100)));
+        home.publishSeed("seed.txt");
+
+        assertThat(home.read("outbox/published/role-cmo-pme/index.en.md").getBytes(java.nio.charset.StandardCharsets.UTF_8).length)
+                .as("the pseudo-translation is over the article limit").isGreaterThan(seedBytes + 100);
+        assertThat(home.bundle("role-cmo-pme").get("languages").get("en").get("status").asText()).isEqualTo("current");
+    }
+
+    @Test
+    void aReturnOverItsOwnLimitIsRejectedUnreadNamingThatLimit() {
+        PipelineHome home = new PipelineHome(temp, Map.of("pipeline.pseudo-translate", "true", "pipeline.max-return-bytes", "1000"));
+        home.publishSeed("seed.txt");
+
+        assertThat(home.bundle("role-cmo-pme").get("translations").get("en").get("status").asText())
+                .as("a file rejected unread names no article: the request stands").isEqualTo("requested");
+        JsonNode error = home.json("outbox/rejected/role-cmo-pme.pseudo.md.errors.json").get("errors").get(0);
+        assertThat(error.get("code").asText()).isEqualTo("file-too-large");
+        assertThat(error.get("message").asText()).endsWith(" bytes; the limit for returned translations is 1000"
+                + " (setting pipeline.max-return-bytes)");
+    }
+
+    /**
      * A source update reuses the accepted pseudo-translation of every unchanged segment: those
      * come back as they were, wrapped once, and only the changed paragraph is pseudo-translated.
      */

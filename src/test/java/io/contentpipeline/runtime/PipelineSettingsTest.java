@@ -45,14 +45,17 @@ class PipelineSettingsTest {
         assertThat(settings.sourceLanguage()).isEqualTo("fr");
         assertThat(settings.maxFileBytes()).isEqualTo(5_242_880);
         assertThat(settings.maxXliffBytes()).as("six times the article limit").isEqualTo(31_457_280);
+        assertThat(settings.maxReturnBytes()).as("twice the article limit").isEqualTo(10_485_760);
         assertThat(settings.returnSourceWait()).isEqualTo(Duration.ofHours(1));
         assertThat(settings.targetsWarning()).isEmpty();
     }
 
     @Test
-    void theXliffLimitFollowsTheArticleLimitUnlessSet() {
+    void theXliffAndReturnLimitsFollowTheArticleLimitUnlessSet() {
         assertThat(settings(Map.of("pipeline.max-file-bytes", "1000")).maxXliffBytes()).isEqualTo(6000);
         assertThat(settings(Map.of("pipeline.max-file-bytes", "1000", "pipeline.max-xliff-bytes", "2500")).maxXliffBytes()).isEqualTo(2500);
+        assertThat(settings(Map.of("pipeline.max-file-bytes", "1000")).maxReturnBytes()).isEqualTo(2000);
+        assertThat(settings(Map.of("pipeline.max-file-bytes", "1000", "pipeline.max-return-bytes", "1500")).maxReturnBytes()).isEqualTo(1500);
     }
 
     @Test
@@ -75,6 +78,7 @@ class PipelineSettingsTest {
             "pipeline.detection.languages      | en,fr,xx  | pipeline.detection.languages is a comma list of ISO 639-1 language codes the detector knows, not en,fr,xx",
             "pipeline.max-file-bytes           | -1        | pipeline.max-file-bytes is a whole number of bytes, 1 or more, not -1",
             "pipeline.max-xliff-bytes          | 0         | pipeline.max-xliff-bytes is auto or a positive number of bytes, not 0",
+            "pipeline.max-return-bytes         | -5        | pipeline.max-return-bytes is auto or a positive number of bytes, not -5",
             "pipeline.reading-words-per-minute | 0         | pipeline.reading-words-per-minute is a whole number of words, 1 or more, not 0",
             "pipeline.summary.max-chars        | 99999999999 | pipeline.summary.max-chars is a whole number of characters, 1 or more, not 99999999999: at most 2147483647",
             "pipeline.detection.min-confidence | 2         | pipeline.detection.min-confidence is a number from 0 to 1, not 2",

@@ -20,9 +20,17 @@ public record ChangelogEvent(Instant time, String event, String slug, String lan
     public static final String TRANSLATION_UNCHANGED = "translation.unchanged";
     /** A published translation now stands for a new source version whose translatable text is the same. */
     public static final String TRANSLATION_CARRIED_FORWARD = "translation.carried-forward";
+    /**
+     * A new source version asks nothing new of a translator in one language: the draft still out
+     * for an earlier version, not returned yet, has the same text to translate, so it stands for
+     * this version and no new draft is written.
+     */
+    public static final String TRANSLATION_REQUEST_KEPT = "translation.request-kept";
     public static final String BUNDLE_PUBLISHED = "bundle.published";
     /** Detail key of the input's digest: in the changelog, left out of the log line. */
     public static final String SHA256 = "sha256";
+    /** Detail key of why nothing was done, in words: shown in the log line and in CHANGELOG.md. */
+    public static final String REASON = "reason";
     /** Detail key of the time a bundle took a translation in: in the changelog, left out of the log line. */
     public static final String ACCEPTED_AT = "accepted_at";
     /**
@@ -65,6 +73,23 @@ public record ChangelogEvent(Instant time, String event, String slug, String lan
         detail.put("translated_version", translatedVersion);
         detail.put(SHA256, sha256);
         return now(TRANSLATION_CARRIED_FORWARD, slug, lang, version, "outbox/published/" + slug + "/index." + lang + ".md", detail);
+    }
+
+    /**
+     * A draft still out stands for a new source version: no new draft is written in this language,
+     * since the text to translate is the same as the draft's. Named by the new source's digest,
+     * which keeps the event once per source version.
+     *
+     * @param draftVersion the source version the draft out was made for
+     * @param draftFile    where that draft is, relative to the home
+     */
+    public static ChangelogEvent translationRequestKept(String slug, String lang, int version, int draftVersion,
+                                                        String draftFile, String sha256) {
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("requested_version", draftVersion);
+        detail.put(REASON, "no new draft: translatable text unchanged since v" + draftVersion + ", whose draft is still out");
+        detail.put(SHA256, sha256);
+        return now(TRANSLATION_REQUEST_KEPT, slug, lang, version, draftFile, detail);
     }
 
     /**

@@ -215,6 +215,12 @@ public final class ChangelogDigest {
             if (event.file() != null) {
                 md.append(" — ").append(asText(event.file().replace("`", "'")));
             }
+            // Why nothing was done (translation.request-kept: no new draft, and why): a reader of this
+            // file would otherwise see a version with no draft for the language, and no word.
+            Object why = event.detail().get(ChangelogEvent.REASON);
+            if (why != null) {
+                md.append(": ").append(asText(why));
+            }
             Object reason = event.detail().get("errors");
             if (reason != null) {
                 md.append(": ").append(asText(reason));

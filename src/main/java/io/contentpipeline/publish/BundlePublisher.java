@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * The publish stage: (re)builds an article's bundle when its source is accepted or a
@@ -48,7 +49,9 @@ public final class BundlePublisher {
      * keeping its translated fields and body. One whose draft for this version needs nothing
      * (the translate stage found the same translatable text, every segment reused) is carried
      * forward: current for this version, with a translation.carried-forward event; the others
-     * are outdated until their new draft comes back.
+     * are outdated until their new draft comes back. A language whose draft out stands for this
+     * version (kept by the translate stage) keeps its request as it was: status, version
+     * requested and waiting time.
      */
     public Published publishSource(DraftsWritten drafted) throws Exception {
         VersionedArticle versioned = drafted.versioned();
@@ -56,6 +59,13 @@ public final class BundlePublisher {
         int version = versioned.version();
         return store.locked(article.slug(), () -> {
             BundleManifest previous = store.manifest(article.slug()).orElse(null);
+            Map<String, DraftsWritten.Redrafted> redrafted = redraftedSince(drafted, previous);
+            Map<String, DraftsWritten.Carried> carriedForward = new LinkedHashMap<>(drafted.carried());
+            redrafted.forEach((language, draft) -> {
+                if (draft.carriedFrom() != null) {
+                    carriedForward.put(language, new DraftsWritten.Carried(draft.carriedFrom(), draft.requested()));
+                }
+            });
             Map<String, LanguageVersion> versions = new LinkedHashMap<>();
             LanguageVersion source = sourceVersion(versioned);
             versions.put(article.language(), source);
@@ -64,7 +74,7 @@ public final class BundlePublisher {
                 if (translation.language().equals(article.language())) {
                     continue; // the source is now in this language (its earlier language was only assumed)
                 }
-                DraftsWritten.Carried carried = drafted.carried().get(translation.language());
+                DraftsWritten.Carried carried = carriedForward.get(translation.language());
                 if (carried != null && carried.fromVersion() == translation.sourceVersion()) {
                     // By position: the translatable text, related articles' anchors included, is unchanged.
                     FrontMatter frontMatter = translated(TranslatableFields.merge(source.frontMatter(), translation.frontMatter()),
@@ -83,16 +93,24 @@ public final class BundlePublisher {
             }
             // A translation of another version was accepted after its draft was written: the
             // draft is out after all, and awaited.
-            drafted.carried().forEach((language, carried) -> {
+            carriedForward.forEach((language, carried) -> {
                 LanguageVersion republished = versions.get(language);
                 if (republished == null || !LanguageEntry.CURRENT.equals(republished.status()) || republished.sourceVersion() != version) {
                     events.add(carried.requested());
+                }
+            });
+            redrafted.forEach((language, draft) -> {
+                if (draft.carriedFrom() == null) {
+                    events.add(draft.requested());
                 }
             });
             Instant now = Instant.now();
             Map<String, TranslationState> states = new LinkedHashMap<>(previous == null ? Map.of() : previous.translations());
             states.remove(article.language());
             for (String language : drafted.languages()) {
+                if (drafted.kept().containsKey(language) && !redrafted.containsKey(language)) {
+                    continue; // the draft out stands for this version: its request, and its wait, are as they were
+                }
                 LanguageVersion existing = versions.get(language);
                 String status = existing == null ? TranslationState.REQUESTED : existing.status();
                 states.put(language, TranslationState.afterNewVersion(states.get(language), status, versioned.version(), now));
@@ -101,6 +119,25 @@ public final class BundlePublisher {
             events.add(published(manifest, article.language(), article.sha256()).restored(versioned.restoration()));
             return new Published(manifest, article.language(), events);
         });
+    }
+
+    /**
+     * The kept languages (see {@link DraftsWritten.Kept}) whose draft must go out after all,
+     * written now, under the slug's lock and before the bundle changes: those whose accepted
+     * translation is no longer the one the translate stage saw (a return was accepted in
+     * between), or whose bundle is gone.
+     */
+    private static Map<String, DraftsWritten.Redrafted> redraftedSince(DraftsWritten drafted, BundleManifest bundle)
+            throws IOException {
+        Map<String, DraftsWritten.Redrafted> redrafted = new LinkedHashMap<>();
+        for (Map.Entry<String, DraftsWritten.Kept> kept : drafted.kept().entrySet()) {
+            LanguageEntry entry = bundle == null ? null : bundle.languages().get(kept.getKey());
+            Instant acceptedAt = entry == null ? null : entry.acceptedAt();
+            if (bundle == null || !Objects.equals(acceptedAt, kept.getValue().seenAcceptedAt())) {
+                redrafted.put(kept.getKey(), kept.getValue().redraft().write());
+            }
+        }
+        return redrafted;
     }
 
     public Published publishTranslation(AcceptedTranslation translation) throws Exception {
@@ -136,8 +173,11 @@ public final class BundlePublisher {
                     translation.inputSha256(), translation.fileName(), now));
             Map<String, TranslationState> states = new LinkedHashMap<>(previous.translations());
             TranslationState state = states.get(translation.language());
+            // Whatever version the return was made for, the draft out after it is the current version's
+            // (reissueAfterReturn): a draft that stood for later versions (translation.request-kept) was
+            // made for an earlier one.
             states.put(translation.language(), state == null
-                    ? new TranslationState(status, previous.version(), now, now) : state.with(status, now));
+                    ? new TranslationState(status, previous.version(), now, now) : state.afterReturn(status, previous.version(), now));
             BundleManifest manifest = write(previous.slug(), previous.version(), previous.sourceLanguage(),
                     previous.sourceSha256(), versions, states);
             List<ChangelogEvent> events = new ArrayList<>();

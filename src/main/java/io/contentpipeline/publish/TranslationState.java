@@ -29,6 +29,15 @@ public record TranslationState(String status, int requestedVersion, Instant requ
         return new TranslationState(status, version, waiting ? before.requestedAt() : when, when);
     }
 
+    /**
+     * The state after a return was accepted: its status now, and the version of the draft out
+     * after it, the bundle's (a new draft for it is issued when the return is outdated, or
+     * written complete when it is carried forward); the wait is kept, as before.
+     */
+    public TranslationState afterReturn(String newStatus, int bundleVersion, Instant when) {
+        return new TranslationState(newStatus, bundleVersion, requestedAt, when);
+    }
+
     public TranslationState with(String newStatus, Instant when) {
         return new TranslationState(newStatus, requestedVersion, requestedAt, when);
     }

@@ -39,6 +39,8 @@ import java.util.regex.Pattern;
  * segments were reused and which need work. A language whose accepted translation needs
  * nothing for this version (the same translatable text, every segment reused) still gets its
  * draft, complete, but nothing is requested: the publish stage carries the translation forward.
+ * A language still awaiting the draft of an earlier version with the same text to translate
+ * gets no new draft: that draft stands for this version ({@link OutstandingDraft}).
  */
 public final class DraftWriter {
 
@@ -57,6 +59,7 @@ public final class DraftWriter {
     private final Segmenter segmenter;
     private final DraftComposer composer = new DraftComposer();
     private final XliffExport xliff;
+    private final OutstandingDraft outstanding;
 
     public DraftWriter(HomeLayout layout, SourceArchive sources, List<String> targets, BundleStore bundles,
                        ArticleParser parser, Segmenter segmenter, XliffExport xliff) {
@@ -67,6 +70,7 @@ public final class DraftWriter {
         this.bundles = bundles;
         this.parser = parser;
         this.segmenter = segmenter;
+        this.outstanding = new OutstandingDraft(layout, sources, this::asDraftedNow);
     }
 
     public DraftsWritten request(VersionedArticle versioned) throws Exception {
@@ -85,9 +89,20 @@ public final class DraftWriter {
         // is kept before its drafts are written, so a return that finds it kept knows they are.
         return bundles.locked(article.slug(), () -> {
             sources.keep(article.slug(), versioned.version(), SourceArchive.sourceText(article), neutralText);
+            Optional<BundleManifest> bundle = bundles.manifest(article.slug());
             List<ChangelogEvent> events = new ArrayList<>();
             Map<String, DraftsWritten.Carried> carried = new LinkedHashMap<>();
+            Map<String, DraftsWritten.Kept> kept = new LinkedHashMap<>();
             for (String language : languages) {
+                Optional<Integer> standing = bundle.isPresent() ? outstanding.standingFor(bundle.get(), language, neutral) : Optional.empty();
+                if (standing.isPresent()) {
+                    LanguageEntry entry = bundle.get().languages().get(language);
+                    kept.put(language, new DraftsWritten.Kept(standing.get(), entry == null ? null : entry.acceptedAt(),
+                            () -> redraft(versioned, language, neutral, source)));
+                    events.add(ChangelogEvent.translationRequestKept(article.slug(), language, versioned.version(), standing.get(),
+                            outstanding.file(article.slug(), language), article.sha256()).restored(versioned.restoration()));
+                    continue;
+                }
                 Issued issued = issue(article.slug(), versioned.version(), language, neutral, source);
                 if (issued.carriedFrom() != null) {
                     carried.put(language, new DraftsWritten.Carried(issued.carriedFrom(), issued.requested()));
@@ -95,8 +110,20 @@ public final class DraftWriter {
                     events.add(issued.requested().restored(versioned.restoration()));
                 }
             }
-            return new DraftsWritten(versioned, languages, events, carried);
+            return new DraftsWritten(versioned, languages, events, carried, kept);
         });
+    }
+
+    /**
+     * The draft of a kept language written after all (see {@link DraftsWritten.Kept}): by the
+     * publish stage, under the slug's lock, when a return was accepted since the translate stage
+     * decided to keep the draft out. It reuses that return as any draft reuses the accepted
+     * translation.
+     */
+    private DraftsWritten.Redrafted redraft(VersionedArticle versioned, String language, ParsedArticle neutral,
+                                            SegmentedArticle source) throws IOException {
+        Issued issued = issue(versioned.article().slug(), versioned.version(), language, neutral, source);
+        return new DraftsWritten.Redrafted(issued.requested().restored(versioned.restoration()), issued.carriedFrom());
     }
 
     /**

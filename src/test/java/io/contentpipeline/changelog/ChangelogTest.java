@@ -105,6 +105,18 @@ class ChangelogTest {
         assertThat(ChangelogDigest.render(List.of(current))).contains("**translation.accepted** `s` EN v2 — s-en2.md\n");
     }
 
+    /** A version that issued no draft in a language says why, in CHANGELOG.md as in the log line; and it happens once per version. */
+    @Test
+    void theDigestSaysWhyARequestWasKeptWithNoNewDraft() {
+        ChangelogEvent kept = ChangelogEvent.translationRequestKept("s", "en", 2, 1, "outbox/translations/EN/s.md", "abc");
+
+        assertThat(ChangelogDigest.render(List.of(kept))).contains("**translation.request-kept** `s` EN v2 — outbox/translations/EN/s.md"
+                + ": no new draft: translatable text unchanged since v1, whose draft is still out\n");
+        assertThat(kept.happensOnce()).isTrue();
+        assertThat(kept.onceKey()).isEqualTo(ChangelogEvent.translationRequestKept("s", "en", 2, 1, "outbox/translations/EN/s.md", "abc")
+                .onceKey());
+    }
+
     /** A message that names a tag reads, once CHANGELOG.md is rendered, as written: not as an HTML tag the renderer swallows. */
     @Test
     void aTagNamedInAMessageIsShownAsWrittenWhenTheDigestIsRendered() {

@@ -43,13 +43,14 @@ class TranslationWaitTest {
         String v1Return = Translator.englishSeedReturn(home);
         String requestedAt = en(home).get("requested_at").asText();
 
+        JsonNode before = en(home);
         home.drop("inbox/role.md", newAuthor(PipelineHome.resource(SEED)));
         assertThat(home.runOnce()).isZero();
         JsonNode state = en(home);
+        assertThat(state).as("a metadata change asks nothing new: the version 1 draft out stands for version 2").isEqualTo(before);
         assertThat(state.get("status").asText()).isEqualTo("requested");
-        assertThat(state.get("requested_version").asInt()).isEqualTo(2);
-        assertThat(state.get("requested_at").asText()).as("a metadata change asks nothing new").isEqualTo(requestedAt);
-        assertThat(Instant.parse(state.get("updated_at").asText())).isAfter(Instant.parse(requestedAt));
+        assertThat(state.get("requested_version").asInt()).isEqualTo(1);
+        assertThat(state.get("requested_at").asText()).isEqualTo(requestedAt);
 
         home.drop("inbox/role.md", changedSentence(newAuthor(PipelineHome.resource(SEED))));
         assertThat(home.runOnce()).isZero();
@@ -81,7 +82,8 @@ class TranslationWaitTest {
         assertThat(home.runOnce()).isZero();
         state = en(home);
         assertThat(state.get("status").asText()).isEqualTo("outdated");
-        assertThat(state.get("requested_version").asInt()).isEqualTo(3);
+        assertThat(state.get("requested_version").asInt()).as("version 2's draft, still out, stands for version 3").isEqualTo(2);
         assertThat(state.get("requested_at").asText()).isEqualTo(requestedAt);
+        assertThat(home.read("outbox/translations/EN/" + SLUG + ".md")).contains("source_version: 2");
     }
 }

@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -120,32 +121,46 @@ public final class MarkdownEngine {
      * inside highlight bodies and shortcode tags.
      */
     public Document parseMasked(String markdown, HighlightBodies highlights) {
-        String view = hugoView(markdown, highlights);
-        if (view.length() > MASKED_CACHE_MAX_CHARS) {
-            return parser.parse(view);
-        }
-        Masked last = lastMasked.get();
-        if (last != null && last.view().equals(view)) {
+        Masked last = markdown.length() > MASKED_CACHE_MAX_CHARS ? lastLargeMasked.get() : lastMasked.get();
+        if (last != null && last.owner() == Thread.currentThread() && last.markdown().equals(markdown)
+                && last.highlights().equals(highlights)) {
             return last.document();
         }
-        Document document = parser.parse(view);
-        lastMasked.set(new Masked(view, document));
+        if (markdown.length() > MASKED_CACHE_MAX_CHARS) {
+            // The large tree kept is let go before the next one is made: never two of them at once.
+            lastLargeMasked.set(null);
+            Document document = parser.parse(hugoView(markdown, highlights));
+            lastLargeMasked.set(new Masked(markdown, highlights, document, Thread.currentThread()));
+            return document;
+        }
+        Document document = parser.parse(hugoView(markdown, highlights));
+        lastMasked.set(new Masked(markdown, highlights, document, Thread.currentThread()));
         return document;
     }
 
     /**
-     * The last body this thread parsed masked, with its document. An article's body is read
+     * The last body a thread parsed masked, with its document. An article's body is read
      * masked by the sanitiser of its published Markdown, the reference rewriter of its drafts
      * and the segmenter, one after the other on the article's worker thread: one parse serves
      * all three. Documents from parseMasked are only read, never changed (only {@link #render}
-     * sets ids, on documents from {@link #parse}), so sharing one is safe. Bodies over 64 K
-     * characters (the corpus' articles average 10 K) are not kept, so that each worker holds
-     * at most a small tree once its article is done.
+     * sets ids, on documents from {@link #parse}), so sharing one on its thread is safe. It is
+     * known by the body and highlight bodies it was parsed from (its view, {@link #hugoView},
+     * depends on nothing else), so a body parsed again is not masked again either. Each worker
+     * keeps its last body of up to 64 K characters (the corpus' articles average 10 K). Of the
+     * longer bodies only the last one parsed is kept, whichever thread parsed it, and it serves
+     * that thread only. Such a body was parsed anew each time: a 4.6 MB article's four masked
+     * parses, a quarter to a third of its worker's time, were of three texts (the body, for its
+     * heading ids and then its references; the body with full references, segmented; the body
+     * with heading ids, cleaned), and most articles, with no raw HTML heading nor collapsed
+     * reference, have one text for all. A large tree with the text parsed takes about twice the
+     * body's size (19 MB for a body of 4.4 M characters, itself 9 MB), so that once its article
+     * is done the pipeline holds at most one such tree, rather than one per worker.
      */
-    private record Masked(String view, Document document) {
+    private record Masked(String markdown, HighlightBodies highlights, Document document, Thread owner) {
     }
 
     private static final int MASKED_CACHE_MAX_CHARS = 64 * 1024;
+    private final AtomicReference<Masked> lastLargeMasked = new AtomicReference<>();
     private final ThreadLocal<Masked> lastMasked = new ThreadLocal<>();
 
     /**

@@ -95,7 +95,7 @@ public record HighlightBodies(List<Body> bodies) {
         int open = -1;
         int start = -1;
         String language = "";
-        Matcher tag = MarkdownEngine.TEMPLATE_TAGS.matcher(markdown);
+        TemplateTagFinder tag = new TemplateTagFinder(markdown);
         while (tag.find()) {
             if (start < 0) {
                 if (OPENING.matcher(tag.group()).matches()) {
@@ -123,9 +123,26 @@ public record HighlightBodies(List<Body> bodies) {
         return value.startsWith("\"") || value.startsWith("`") ? value.substring(1, value.length() - 1) : value;
     }
 
-    /** Whether the offset is inside a body. */
+    /**
+     * Whether the offset is inside a body. By binary search, the bodies being in order and apart
+     * ({@link #in}): asked for every shortcode tag of a body, a look through all the bodies made
+     * it the number of tags times the number of bodies.
+     */
     public boolean holds(int offset) {
-        return bodies.stream().anyMatch(body -> offset >= body.start() && offset < body.end());
+        int low = 0;
+        int high = bodies.size() - 1;
+        while (low <= high) {
+            int middle = (low + high) >>> 1;
+            Body body = bodies.get(middle);
+            if (offset < body.start()) {
+                high = middle - 1;
+            } else if (offset >= body.end()) {
+                low = middle + 1;
+            } else {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -21,7 +21,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -71,7 +70,7 @@ public final class MarkdownEngine {
         int copied = 0;
         int next = 0;
         List<Integer> cuts = new ArrayList<>();
-        Matcher tag = TEMPLATE_TAGS.matcher(markdown);
+        TemplateTagFinder tag = new TemplateTagFinder(markdown);
         while (tag.find()) {
             text.append(markdown, copied, tag.start());
             copied = tag.end();
@@ -81,7 +80,7 @@ public final class MarkdownEngine {
                 text.append("<!--").append(CODE_MARK).append(code.size()).append("-->");
                 code.add(new Code(body.language(), body.code(markdown)));
                 copied = body.close();
-                tag.region(copied, markdown.length());
+                tag.skipTo(copied);
                 next++;
             }
         }
@@ -176,7 +175,7 @@ public final class MarkdownEngine {
             return masked;
         }
         char[] chars = masked.toCharArray();
-        Matcher tag = TEMPLATE_TAGS.matcher(markdown);
+        TemplateTagFinder tag = new TemplateTagFinder(markdown);
         while (tag.find()) {
             if (chars[tag.start() + 2] == '<' && !highlights.holds(tag.start())) {
                 chars[tag.start() + 2] = 'x';

@@ -108,7 +108,7 @@ public final class SafeMarkdown {
         HighlightBodies code = HighlightBodies.in(markdown);
         BasedSequence text = BasedSequence.of(MarkdownEngine.hugoView(markdown, code));
         List<TextEdit> edits = new ArrayList<>();
-        Matcher shortcode = MarkdownEngine.TEMPLATE_TAGS.matcher(markdown);
+        TemplateTagFinder shortcode = new TemplateTagFinder(markdown);
         while (shortcode.find()) {
             if (code.holds(shortcode.start())) {
                 continue;
@@ -151,7 +151,7 @@ public final class SafeMarkdown {
     public static List<String> embeds(String markdown) {
         List<String> found = new ArrayList<>();
         HighlightBodies code = null;
-        Matcher shortcode = MarkdownEngine.TEMPLATE_TAGS.matcher(markdown);
+        TemplateTagFinder shortcode = new TemplateTagFinder(markdown);
         while (shortcode.find()) {
             String name = embedName(shortcode.group());
             if (name == null) {

@@ -55,7 +55,7 @@ public final class TranslatableText {
     public static TranslatableText ofMarkdown(String body, MarkdownEngine markdown) {
         HighlightBodies highlights = HighlightBodies.in(body);
         char[] view = MarkdownEngine.hugoView(body, highlights).toCharArray();
-        Matcher shortcode = MarkdownEngine.TEMPLATE_TAGS.matcher(body);
+        TemplateTagFinder shortcode = new TemplateTagFinder(body);
         while (shortcode.find()) {
             if (!highlights.holds(shortcode.start())) {
                 Arrays.fill(view, shortcode.start(), shortcode.end(), 'x');

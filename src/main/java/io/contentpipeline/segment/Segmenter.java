@@ -26,6 +26,7 @@ import com.vladsch.flexmark.util.sequence.BasedSequence;
 import io.contentpipeline.article.FrontMatter;
 import io.contentpipeline.files.Sha256;
 import io.contentpipeline.markdown.HighlightBodies;
+import io.contentpipeline.markdown.TemplateTagFinder;
 import io.contentpipeline.markdown.HtmlTags;
 import io.contentpipeline.markdown.MarkdownEngine;
 import io.contentpipeline.markdown.ProtectedInline;
@@ -55,7 +56,6 @@ import java.util.regex.Pattern;
  */
 public final class Segmenter {
 
-    private static final Pattern SHORTCODE = Pattern.compile("\\{\\{[<%].*?[%>]}}", Pattern.DOTALL);
     private static final Pattern SPACES = Pattern.compile("\\s+");
     private static final Pattern TEXT_ATTRIBUTE = Pattern.compile("\\b(title|alt|caption|text|label|description|summary)=\"[^\"]*\"");
     /** A raw HTML block that is one {@code <pre>} element, as blogs exported from WordPress write code. */
@@ -264,7 +264,7 @@ public final class Segmenter {
             }
         }
         code.sort(Comparator.comparingInt(PlacedCode::start));
-        Matcher shortcode = SHORTCODE.matcher(body);
+        TemplateTagFinder shortcode = new TemplateTagFinder(body);
         while (shortcode.find()) {
             if (!highlights.holds(shortcode.start())) {
                 tokens.protectedTokens.add("shortcode " + shortcodeSignature(shortcode.group()));

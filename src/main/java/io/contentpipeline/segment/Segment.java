@@ -1,7 +1,6 @@
 package io.contentpipeline.segment;
 
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * One translatable unit of an article: a front-matter field ({@code fm.title},
@@ -63,11 +62,47 @@ public record Segment(String id, Kind kind, String text, int line, int start, in
         return kind == Kind.PARAGRAPH || kind == Kind.LIST_ITEM || kind == Kind.QUOTE || kind == Kind.HTML;
     }
 
-    /** Compiled once: segments are compared many times over when a draft is composed or a return checked. */
-    private static final Pattern SPACES = Pattern.compile("\\s+");
-
-    /** The text with runs of white space folded, for comparing two versions of a block. */
+    /**
+     * The text with runs of white space folded, for comparing two versions of a block (and
+     * digested into a block's id, {@code Segmenter}): stripped
+     * ({@link String#strip}), then each run of the white space of a regular expression's
+     * {@code \s} (space, tab, line feed, vertical tab, form feed, carriage return) made one space.
+     * Folded by hand, not with a {@code \s+} pattern: segments are compared many times over when
+     * a draft is composed or a return checked, and most texts have nothing to fold.
+     */
     public String normalisedText() {
-        return SPACES.matcher(text.strip()).replaceAll(" ");
+        return folded(text);
+    }
+
+    /** A text as {@link #normalisedText} folds it: stripped, each run of {@code \s} white space one space. */
+    public static String folded(String text) {
+        String stripped = text.strip();
+        int length = stripped.length();
+        int first = 0;
+        while (first < length && !(isSpace(stripped.charAt(first))
+                && (stripped.charAt(first) != ' ' || first + 1 < length && isSpace(stripped.charAt(first + 1))))) {
+            first++;
+        }
+        if (first == length) {
+            return stripped;
+        }
+        // The character before the first to change is none of them: no run is open.
+        StringBuilder folded = new StringBuilder(length).append(stripped, 0, first);
+        boolean inRun = false;
+        for (int i = first; i < length; i++) {
+            char c = stripped.charAt(i);
+            if (!isSpace(c)) {
+                folded.append(c);
+                inRun = false;
+            } else if (!inRun) {
+                folded.append(' ');
+                inRun = true;
+            }
+        }
+        return folded.toString();
+    }
+
+    private static boolean isSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
     }
 }

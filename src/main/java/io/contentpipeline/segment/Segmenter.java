@@ -223,7 +223,7 @@ public final class Segmenter {
             if (text.isBlank()) {
                 return;
             }
-            String base = kind.prefix() + "-" + Sha256.of(SPACES.matcher(text.strip()).replaceAll(" ")).substring(0, 8);
+            String base = kind.prefix() + "-" + Sha256.of(Segment.folded(text)).substring(0, 8);
             int occurrence = seen.merge(base, 1, Integer::sum);
             String id = occurrence == 1 ? base : base + "-" + occurrence;
             int line = lines.lineOf(start) + bodyLine;

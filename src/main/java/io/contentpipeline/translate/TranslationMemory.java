@@ -49,6 +49,10 @@ public final class TranslationMemory {
     }
 
     public Optional<String> translationOf(Segment source) {
+        // Most drafts have nothing to reuse: no key to make (a folded copy of every segment's text, twice a draft).
+        if (translations.isEmpty()) {
+            return Optional.empty();
+        }
         return Optional.ofNullable(translations.get(key(source)));
     }
 

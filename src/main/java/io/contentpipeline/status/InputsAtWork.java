@@ -12,7 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The inputs a worker has in hand, each since when. An article takes about 60 ms, but a
- * 4.6 MB one takes 20 s to a minute, and a stage can hang on a file system that stopped
+ * 4.6 MB one takes 15 to 20 s cold, more on a busy machine, and a stage can hang on a file system that stopped
  * answering: the status line then said only "inbox=1 taken=0", line after line, and an
  * operator could not tell a slow article from a stuck pipeline, nor which file it was.
  * The status line names the one held longest once that is unusual ({@link StatusReporter}).

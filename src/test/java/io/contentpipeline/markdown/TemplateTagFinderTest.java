@@ -2,14 +2,8 @@ package io.contentpipeline.markdown;
 
 import org.junit.jupiter.api.Test;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
-import java.util.regex.Matcher;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,37 +19,15 @@ class TemplateTagFinderTest {
             "highlight", "x", "é", "\"", "=", "{{{"};
 
     @Test
-    void findsWhatTheSearchFindsInEveryArticleOfTheCorpus() throws Exception {
-        Path corpus = Path.of(getClass().getClassLoader().getResource("corpus").toURI());
-        List<Path> articles;
-        try (Stream<Path> files = Files.walk(corpus)) {
-            articles = files.filter(file -> file.toString().endsWith(".md")).sorted().toList();
-        }
-        int tags = 0;
-        for (Path article : articles) {
-            String text = Files.readString(article, StandardCharsets.UTF_8);
-            List<String> expected = searched(text);
-            assertThat(found(text)).as(article.toString()).isEqualTo(expected);
-            tags += expected.size();
-        }
-        assertThat(articles).hasSizeGreaterThan(400);
-        assertThat(tags).as("shortcode tags in the corpus").isGreaterThan(100);
+    void findsWhatTheSearchFindsInEveryArticleOfTheCorpus() {
+        assertThat(SameMatches.onTheCorpus(MarkdownEngine.TEMPLATE_TAGS, TemplateTagFinderTest::found)).as("shortcode tags in the corpus")
+                .isGreaterThan(100);
     }
 
     @Test
     void findsWhatTheSearchFindsInRandomTexts() {
-        Random random = new Random(20261128L);
-        int withTags = 0;
-        for (int i = 0; i < 50_000; i++) {
-            StringBuilder text = new StringBuilder();
-            for (int n = 1 + random.nextInt(20); n > 0; n--) {
-                text.append(PIECES[random.nextInt(PIECES.length)]);
-            }
-            List<String> expected = searched(text.toString());
-            assertThat(found(text.toString())).as(text.toString()).isEqualTo(expected);
-            withTags += expected.isEmpty() ? 0 : 1;
-        }
-        assertThat(withTags).as("random texts that hold a tag").isGreaterThan(5_000);
+        assertThat(SameMatches.onRandomTexts(MarkdownEngine.TEMPLATE_TAGS, TemplateTagFinderTest::found, PIECES, 20, 50_000))
+                .as("random texts that hold a tag").isGreaterThan(5_000);
     }
 
     /** As the search moved to a region's start: the next tag found is the first from that offset on. */
@@ -71,20 +43,11 @@ class TemplateTagFinderTest {
         assertThat(finder.find()).isFalse();
     }
 
-    private static List<String> searched(String text) {
-        List<String> matches = new ArrayList<>();
-        Matcher search = MarkdownEngine.TEMPLATE_TAGS.matcher(text);
-        while (search.find()) {
-            matches.add("[" + search.start() + "," + search.end() + ") " + search.group());
-        }
-        return matches;
-    }
-
     private static List<String> found(String text) {
         List<String> matches = new ArrayList<>();
         TemplateTagFinder finder = new TemplateTagFinder(text);
         while (finder.find()) {
-            matches.add("[" + finder.start() + "," + finder.end() + ") " + finder.group());
+            matches.add(SameMatches.match(text, finder.start(), finder.end()));
         }
         return matches;
     }

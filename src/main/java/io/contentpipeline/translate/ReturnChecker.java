@@ -167,8 +167,9 @@ public final class ReturnChecker {
         boolean pseudo = TranslationBlock.isPseudo(frontMatter);
         if (pseudo) {
             // Pseudo-text is the source text with its letters accented, so it keeps the source
-            // language's punctuation: a typography warning on every segment would only be noise.
-            problems.removeIf(problem -> "typography".equals(problem.code()));
+            // language's punctuation and its words one for one: a typography warning on every
+            // segment, and a doubled word wherever French has one ("nous nous"), would only be noise.
+            problems.removeIf(problem -> "typography".equals(problem.code()) || "doubled-word".equals(problem.code()));
             problems.add(Problem.warning("pseudo-translation", null,
                     "a pseudo-translation (pipeline.pseudo-translate), for layout checks only", null));
         } else if (languages.isConfident(detected) && !detected.language().equals(language)) {

@@ -42,6 +42,28 @@ class PseudoTranslationTest {
         assertThat(home.eventNames()).contains("translation.accepted");
     }
 
+    /** French doubles words ("nous nous sommes réunis"); pseudo-text keeps them, and is not warned for them. */
+    @Test
+    void wordsTheSourceDoublesAreNotWarnedAbout() {
+        PipelineHome home = new PipelineHome(temp, Map.of("pipeline.pseudo-translate", "true"));
+        home.drop("inbox/reunion.md", """
+                ---
+                title: Notre réunion d'équipe
+                date: 2024-03-01
+                lang: fr
+                ---
+                Pour mieux comprendre le rôle d’un gestionnaire de produits au gouvernement, nous nous sommes réunis avec eux.
+
+                Vous vous demandez peut-être pourquoi nous avons choisi cette approche pour notre équipe.
+                """);
+        assertThat(home.runOnce()).isZero();
+
+        JsonNode en = home.bundle("reunion").get("languages").get("en");
+        assertThat(en.get("status").asText()).isEqualTo("current");
+        assertThat(en.get("warnings")).noneSatisfy(w -> assertThat(w.get("code").asText()).isEqualTo("doubled-word"));
+        assertThat(home.read("outbox/published/reunion/index.en.md")).contains("ñöüš ñöüš");
+    }
+
     /**
      * A translation can come out longer than its source (a pseudo-translation about 70 %): held
      * to the article limit, the pseudo-translation of an article near it was rejected as too

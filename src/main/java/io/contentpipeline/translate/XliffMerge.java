@@ -13,6 +13,7 @@ import io.contentpipeline.version.SourceArchive;
 import io.contentpipeline.xliff.XliffReader;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -62,7 +63,18 @@ public final class XliffMerge {
 
     /** What a filled XLIFF file, read already, names: as {@link #names(byte[])}. */
     public static Optional<TranslationBlock.Named> names(XliffReader.Filled filled) {
-        Map<String, String> meta = filled.metadata();
+        return named(filled.metadata());
+    }
+
+    /**
+     * What an XLIFF file names, from its metadata read as a stream ({@link XliffReader#metadata(InputStream)}),
+     * without holding the file: empty also for a file that is no XLIFF or not well-formed.
+     */
+    public static Optional<TranslationBlock.Named> names(InputStream xliff) {
+        return named(XliffReader.metadata(xliff));
+    }
+
+    private static Optional<TranslationBlock.Named> named(Map<String, String> meta) {
         return TranslationBlock.Named.of(meta.get("source"), meta.get("target_lang"), meta.get("source_version"));
     }
 

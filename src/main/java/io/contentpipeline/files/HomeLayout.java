@@ -61,6 +61,11 @@ public record HomeLayout(Path home) {
         return allDrafts().resolve(language.toUpperCase(Locale.ROOT));
     }
 
+    /** outbox/translations/&lt;LANG&gt;/&lt;slug&gt;.md: an article's Markdown draft in a language, its XLIFF file beside it. */
+    public Path draft(String language, String slug) {
+        return drafts(language).resolve(slug + ".md");
+    }
+
     public Path allDrafts() {
         return outbox().resolve("translations");
     }

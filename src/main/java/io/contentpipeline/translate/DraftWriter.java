@@ -70,7 +70,7 @@ public final class DraftWriter {
         this.bundles = bundles;
         this.parser = parser;
         this.segmenter = segmenter;
-        this.outstanding = new OutstandingDraft(layout, sources, this::asDraftedNow);
+        this.outstanding = new OutstandingDraft(layout, sources, parser, this::asDraftedNow);
     }
 
     public DraftsWritten request(VersionedArticle versioned) throws Exception {
@@ -260,7 +260,7 @@ public final class DraftWriter {
         DraftComposer.Composed draft = drafted.draft();
         Map<String, Object> frontMatter = new LinkedHashMap<>(draft.fields());
         frontMatter.put(TranslationBlock.KEY, block);
-        Path file = layout.drafts(language).resolve(slug + ".md");
+        Path file = layout.draft(language, slug);
         List<Segment> segments = new ArrayList<>(source.fields());
         segments.addAll(source.body());
         // The XLIFF file goes into place first: a translator who sees the Markdown draft finds it beside it.

@@ -3,14 +3,13 @@ package io.contentpipeline.translate;
 import io.contentpipeline.article.ParsedArticle;
 import io.contentpipeline.article.RejectedInputException;
 import io.contentpipeline.files.HomeLayout;
+import io.contentpipeline.parse.ArticleParser;
 import io.contentpipeline.publish.BundleManifest;
 import io.contentpipeline.publish.LanguageEntry;
 import io.contentpipeline.publish.TranslationState;
 import io.contentpipeline.version.SourceArchive;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -28,12 +27,14 @@ final class OutstandingDraft {
 
     private final HomeLayout layout;
     private final SourceArchive sources;
+    private final ArticleParser parser;
     private final Function<String, ParsedArticle> asDraftedNow;
 
-    /** @param asDraftedNow a kept or written draft read as drafts are written now (full references) */
-    OutstandingDraft(HomeLayout layout, SourceArchive sources, Function<String, ParsedArticle> asDraftedNow) {
+    /** @param asDraftedNow a kept draft read as drafts are written now (full references), to compare its text with a new version's */
+    OutstandingDraft(HomeLayout layout, SourceArchive sources, ArticleParser parser, Function<String, ParsedArticle> asDraftedNow) {
         this.layout = layout;
         this.sources = sources;
+        this.parser = parser;
         this.asDraftedNow = asDraftedNow;
     }
 
@@ -56,8 +57,9 @@ final class OutstandingDraft {
         }
         ParsedArticle requested = asDraftedNow.apply(archived.get());
         // The draft given must still be out (not deleted by hand, not replaced): else the
-        // translator has nothing in hand that stands for the new version.
-        Optional<ParsedArticle> given = given(bundle.slug(), language);
+        // translator has nothing in hand that stands for the new version. Only its block is
+        // compared, so it is read as written, without rewriting its references.
+        Optional<ParsedArticle> given = DraftOut.read(layout, parser, bundle.slug(), language);
         if (given.isEmpty() || !issuedFrom(given.get(), requested)) {
             return Optional.empty();
         }
@@ -66,23 +68,7 @@ final class OutstandingDraft {
 
     /** outbox/translations/&lt;LANG&gt;/&lt;slug&gt;.md, relative to the home: where the draft out is. */
     String file(String slug, String language) {
-        return layout.home().relativize(draftPath(slug, language)).toString().replace('\\', '/');
-    }
-
-    private Path draftPath(String slug, String language) {
-        return layout.drafts(language).resolve(slug + ".md");
-    }
-
-    private Optional<ParsedArticle> given(String slug, String language) throws IOException {
-        Path file = draftPath(slug, language);
-        if (!Files.isRegularFile(file)) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(asDraftedNow.apply(Files.readString(file)));
-        } catch (RejectedInputException e) {
-            return Optional.empty(); // edited by hand into something unreadable: issue a fresh one
-        }
+        return layout.home().relativize(layout.draft(language, slug)).toString();
     }
 
     /** Whether the draft given names the source, version and content of the kept language-neutral draft. */

@@ -68,7 +68,7 @@ public final class PseudoTranslator {
         }
         String slug = drafts.versioned().article().slug();
         for (String language : drafts.requested()) {
-            Path draft = layout.drafts(language).resolve(slug + ".md");
+            Path draft = layout.draft(language, slug);
             Path target = layout.returnsInbox(language).resolve(slug + ".pseudo.md");
             AtomicFiles.write(target, translate(Files.readString(draft)));
             LOG.info("translation.pseudo slug={} lang={} version={} file={}", slug, language, drafts.versioned().version(),

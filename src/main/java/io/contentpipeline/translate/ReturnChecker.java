@@ -27,7 +27,6 @@ import io.contentpipeline.slug.Slugs;
 import io.contentpipeline.xliff.XliffReader;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -216,10 +215,9 @@ public final class ReturnChecker {
 
     /** The draft in outbox/translations/ for this slug and language, as it is now; empty when gone or unreadable. */
     private Optional<ParsedArticle> givenDraft(String slug, String language) {
-        Path file = layout.drafts(language).resolve(slug + ".md");
         try {
-            return Files.isRegularFile(file) ? Optional.of(parseArchived(Files.readString(file))) : Optional.empty();
-        } catch (IOException | RejectedInputException e) {
+            return DraftOut.read(layout, parser, slug, language);
+        } catch (IOException e) {
             // A draft being replaced, or unreadable: what it would tell (its lines, its list) is not known.
             return Optional.empty();
         }

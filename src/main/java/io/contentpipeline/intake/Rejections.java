@@ -27,6 +27,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
@@ -54,10 +55,17 @@ public final class Rejections {
         boolean recordedSince(Instant since, Predicate<ChangelogEvent> match) throws IOException;
     }
 
+    /** Which article a return names by its file name (ReturnFileNames::slugOf), asked when its translation: block could not be read. */
+    @FunctionalInterface
+    public interface ReturnNames {
+        Optional<String> slugOf(String fileName, String language);
+    }
+
     private final HomeLayout layout;
     private final PipelineCounts counts;
     private final Predicate<Exchange> retryOfStuckInput;
     private final RecordedEvents changelog;
+    private final ReturnNames returnNames;
     /**
      * Copies' names this process holds a reservation for, until the exchange that took it is
      * done (its input moved beside the report, or left in the inbox). A report with no copy beside
@@ -73,12 +81,16 @@ public final class Rejections {
      *                          the inbox only because it could not be moved out (MoveFailures)
      * @param changelog         the events written so far, asked only when an input replays a
      *                          rejection that did not finish
+     * @param returnNames       the article a return names by its file name, for one whose
+     *                          translation: block could not be read
      */
-    public Rejections(HomeLayout layout, PipelineCounts counts, Predicate<Exchange> retryOfStuckInput, RecordedEvents changelog) {
+    public Rejections(HomeLayout layout, PipelineCounts counts, Predicate<Exchange> retryOfStuckInput, RecordedEvents changelog,
+                      ReturnNames returnNames) {
         this.layout = layout;
         this.counts = counts;
         this.retryOfStuckInput = retryOfStuckInput;
         this.changelog = changelog;
+        this.returnNames = returnNames;
     }
 
     /** A stage rejected the input: the expected outcome for a bad file. */
@@ -99,10 +111,11 @@ public final class Rejections {
     }
 
     /**
+     * @param namedSlug the slug the input names itself, null when it could not be read
      * @param language  the language a return's translation: block gives, when it could be read; else its folder's is named
      * @param countedAs the kind rejected_since_start counts it as
      */
-    private Rejection reject(Exchange exchange, String kind, String slug, String language, Integer version, List<Problem> problems,
+    private Rejection reject(Exchange exchange, String kind, String namedSlug, String language, Integer version, List<Problem> problems,
                              String countedAs) throws IOException {
         String name = fileName(exchange);
         Long bytes = exchange.getMessage().getHeader(Exchange.FILE_LENGTH, Long.class);
@@ -115,6 +128,14 @@ public final class Rejections {
         // This input, rejected before and not moved out: the rejection it replays keeps its time.
         boolean replay = reservation.left() != null && reservation.left().isInput(input);
         Instant rejectedAt = replay ? reservation.left().rejectedAt() : Instant.now();
+        boolean translation = "translation".equals(kind);
+        String lang = !translation ? null : language != null ? language : folderLanguage(exchange);
+        // A return whose translation: block could not be read (mangled front matter, a file too
+        // large): its file name still says whose draft it answers, and that language shows
+        // "rejected" instead of waiting on as "requested".
+        boolean slugFromName = translation && namedSlug == null && lang != null;
+        String slug = slugFromName ? returnNames.slugOf(name, lang).orElse(null) : namedSlug;
+        slugFromName = slugFromName && slug != null;
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("file", name);
         report.put("file_bytes", bytes);
@@ -122,6 +143,9 @@ public final class Rejections {
         report.put("file_id", input == null ? null : input.keyText());
         report.put("kind", kind);
         report.put("slug", slug);
+        if (slugFromName) {
+            report.put("slug_from", "file name");
+        }
         report.put("rejected_at", rejectedAt);
         report.put("errors", problems.stream().filter(Problem::isError).toList());
         report.put("warnings", problems.stream().filter(p -> !p.isError()).toList());
@@ -133,9 +157,7 @@ public final class Rejections {
         if (!stuckRetry) {
             counts.rejected(countedAs);
         }
-        String event = "translation".equals(kind) ? ChangelogEvent.TRANSLATION_REJECTED : ChangelogEvent.ARTICLE_REJECTED;
-        String lang = !"translation".equals(kind) ? null
-                : language != null ? language : folderLanguage(exchange);
+        String event = translation ? ChangelogEvent.TRANSLATION_REJECTED : ChangelogEvent.ARTICLE_REJECTED;
         if (lang != null && slug != null) {
             counts.translationRejected(slug, lang);
         }

@@ -45,6 +45,8 @@ final class YamlFrontMatterReader {
     private static final Pattern KEY_SPACES = Pattern.compile("^[\\s\\u00a0\\u202f\\u2007]+|[\\s\\u00a0\\u202f\\u2007]+$");
     /** A value opened with a single quote that a letter follows after its closing quote: 'L'été'. */
     private static final Pattern SINGLE_QUOTED_APOSTROPHE = Pattern.compile(":\\s+'[^']*'\\p{L}");
+    /** A value in double quotes with a plain quote inside: « CMO » translated as "CMO" in a title. */
+    private static final Pattern DOUBLE_QUOTED_QUOTE = Pattern.compile("(?::|^\\s*-)\\s+\"(?:[^\"\\\\]|\\\\.)*\"[^\\s#,\\]}]");
     private static final Pattern TOP_LEVEL_KEY = Pattern.compile("^(?:\"([^\"]+)\"|'([^']+)'|([^\\s#'\"-][^:#]*?)):(?:\\s|$)");
 
     private final ObjectMapper mapper;
@@ -292,6 +294,10 @@ final class YamlFrontMatterReader {
         if (SINGLE_QUOTED_APOSTROPHE.matcher(line).find()) {
             return "an apostrophe inside a value in single quotes ends the value: write it twice, as in 'L''été',"
                     + " or put the value in double quotes";
+        }
+        if (DOUBLE_QUOTED_QUOTE.matcher(line).find()) {
+            return "a double quote inside a value in double quotes ends the value: write it \\\" (title: \"The \\\"CMO\\\" role\"),"
+                    + " or put the value in single quotes, or use typographic quotes “ ”";
         }
         if (message.contains("expected '<document start>'")) {
             return "every key: value line of the front matter must start at the same column as the first one";

@@ -36,6 +36,7 @@ import io.contentpipeline.status.TransientFailures;
 import io.contentpipeline.translate.DraftWriter;
 import io.contentpipeline.translate.PseudoTranslator;
 import io.contentpipeline.translate.ReturnChecker;
+import io.contentpipeline.translate.ReturnFileNames;
 import io.contentpipeline.version.ContentIndex;
 import io.contentpipeline.version.SourceArchive;
 import io.contentpipeline.version.Versioner;
@@ -145,7 +146,8 @@ public final class PipelineConfiguration implements CamelConfiguration {
                 inboxFiles);
         registry.bind("returnsFilter", returnsFilter);
         MoveFailures moveFailures = new MoveFailures(layout, transientFailures);
-        registry.bind("rejections", new Rejections(layout, counts, moveFailures::isRetry, changelog::recordedSince));
+        registry.bind("rejections", new Rejections(layout, counts, moveFailures::isRetry, changelog::recordedSince,
+                new ReturnFileNames(bundles)::slugOf));
         Predicate<Exchange> stuckRetry = moveFailures::isRetry;
         registry.bind("events", new EventRecorder(changelog, stuckRetry.or(InboxFiles::isTakenIn)));
         registry.bind("changelogDigest", digest);

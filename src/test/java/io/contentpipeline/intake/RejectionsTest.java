@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -55,7 +56,8 @@ class RejectionsTest {
         HomeLayout layout = new HomeLayout(temp);
         List<ChangelogEvent> logged = new ArrayList<>();
         Rejections rejections = new Rejections(layout, new PipelineCounts(), exchange -> false,
-                (since, match) -> logged.stream().anyMatch(e -> !e.time().isBefore(since) && match.test(e)));
+                (since, match) -> logged.stream().anyMatch(e -> !e.time().isBefore(since) && match.test(e)),
+                (name, language) -> Optional.empty());
         Files.createDirectories(layout.returnsInbox("EN"));
         Path article = Files.writeString(layout.inbox().resolve("cmo.md"), "---\ntitle: x\n---\n");
         Path translation = Files.writeString(layout.returnsInbox("EN").resolve("cmo.md"), "---\ntitle: y\n---\n");

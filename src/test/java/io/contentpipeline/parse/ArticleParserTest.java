@@ -188,6 +188,12 @@ class ArticleParserTest {
                         .as("the tab's own line, not the key before it").isEqualTo(3));
         assertThatThrownBy(() -> parse("---\ntitle: 'L'été à Montréal'\n---\nBody\n"))
                 .isInstanceOf(RejectedInputException.class).hasMessageContaining("write it twice, as in 'L''été'");
+        // « CMO » translated as "CMO" inside a value already in double quotes, in a title or a list item.
+        assertThatThrownBy(() -> parse("---\ntitle: \"The \"CMO\" role in an SME\"\n---\nBody\n"))
+                .isInstanceOf(RejectedInputException.class).hasMessageContaining("a double quote inside a value in double quotes ends the value")
+                .satisfies(e -> assertThat(((RejectedInputException) e).problems().get(0).line()).isEqualTo(2));
+        assertThatThrownBy(() -> parse("---\ntitle: T\ntags:\n  - \"the \"fractional\" CMO\"\n---\nBody\n"))
+                .isInstanceOf(RejectedInputException.class).hasMessageContaining("write it \\\"");
         // What to do comes first, the parser's jargon ("while scanning for the next token") after it.
         assertThatThrownBy(() -> parse("---\ntitle: T\n\tauthor: A\n---\nBody\n"))
                 .satisfies(e -> assertThat(((RejectedInputException) e).problems().get(0).message())

@@ -242,6 +242,48 @@ class RejectionTest {
     }
 
     /**
+     * A return rejected before its translation: block could be read (its front matter mangled,
+     * « CMO » typed as "CMO" inside a quoted title; a file over the size limit) still names the
+     * draft it answers by its file name: that language shows "rejected" rather than waiting on as
+     * "requested". A name that is no draft's, or a draft into another language, names nothing.
+     */
+    @Test
+    void aReturnWhoseBlockCannotBeReadIsCountedAgainstTheDraftItsFileNameNames() {
+        PipelineHome home = new PipelineHome(temp, Map.of("pipeline.max-return-bytes", "10000"));
+        home.publishSeed("role.txt");
+        String mangled = Translator.englishSeedReturn(home).replaceFirst("(?m)^title: .*$",
+                "title: \"The \"CMO\" role in an SME: more than a marketing project lead\"");
+        assertThat(mangled.length()).isLessThan(10000);
+        home.drop("inbox/translations/EN/notes.md", mangled);
+        home.drop("inbox/translations/DE/role-cmo-pme.md", mangled);
+        assertThat(home.runOnce()).isZero();
+
+        assertThat(home.events()).filteredOn(e -> e.get("event").asText().equals("translation.rejected")).hasSize(2)
+                .allSatisfy(e -> assertThat(e.get("slug").isNull()).isTrue());
+        assertThat(home.bundle("role-cmo-pme").get("translations").get("en").get("status").asText()).isEqualTo("requested");
+        assertThat(home.json("outbox/rejected/notes.md.errors.json").has("slug_from")).isFalse();
+
+        home.drop("inbox/translations/EN/role-cmo-pme.md", mangled);
+        home.drop("inbox/translations/EN/role-cmo-pme (1).md", "x".repeat(12_000));
+        assertThat(home.runOnce()).isZero();
+
+        List<JsonNode> named = home.events().stream().filter(e -> e.get("event").asText().equals("translation.rejected"))
+                .filter(e -> e.get("file").asText().startsWith("role-cmo-pme")).toList();
+        assertThat(named).extracting(e -> e.get("file").asText())
+                .containsExactlyInAnyOrder("role-cmo-pme.md", "role-cmo-pme.md", "role-cmo-pme (1).md");
+        assertThat(named).filteredOn(e -> e.get("lang").asText().equals("en")).hasSize(2)
+                .allSatisfy(e -> assertThat(e.get("slug").asText()).isEqualTo("role-cmo-pme"));
+        assertThat(home.bundle("role-cmo-pme").get("translations").get("en").get("status").asText()).isEqualTo("rejected");
+        JsonNode report = home.json("outbox/rejected/role-cmo-pme.2.md.errors.json");
+        assertThat(report.get("slug").asText()).isEqualTo("role-cmo-pme");
+        assertThat(report.get("slug_from").asText()).isEqualTo("file name");
+        assertThat(report.get("errors").get(0).get("message").asText())
+                .contains("a double quote inside a value in double quotes ends the value");
+        assertThat(home.json("outbox/rejected/role-cmo-pme (1).md.errors.json").get("errors").get(0).get("code").asText())
+                .isEqualTo("file-too-large");
+    }
+
+    /**
      * A translator (or a tool) that makes the block's target_lang regional, "en-GB" for a draft
      * issued in "en", dropped in the right folder: the message used to say the file was in
      * inbox/translations/EN/ and to drop it into inbox/translations/EN/, which it was. It is the

@@ -19,6 +19,9 @@ class ReviewCalibrationTest {
 
         assertThat(result.reviewed()).isEqualTo(134);
         assertThat(result.acceptedShare()).as("real human translations accepted").isGreaterThanOrEqualTo(0.94);
+        // 17 OpenTelemetry pairs, both directions, whose French page its publisher marks drifted_from_default: true.
+        assertThat(result.drifted()).isEqualTo(34);
+        assertThat(result.acceptedShareInStep()).as("accepted among pairs not marked drifted").isGreaterThanOrEqualTo(0.95);
         assertThat(result.variants()).isGreaterThan(300);
         assertThat(result.caughtShare()).as("broken variants caught with the right code").isGreaterThanOrEqualTo(0.95);
     }

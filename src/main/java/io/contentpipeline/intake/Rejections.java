@@ -133,9 +133,8 @@ public final class Rejections {
         // A return whose translation: block could not be read (mangled front matter, a file too
         // large): its file name still says whose draft it answers, and that language shows
         // "rejected" instead of waiting on as "requested".
-        boolean slugFromName = translation && namedSlug == null && lang != null;
-        String slug = slugFromName ? returnNames.slugOf(name, lang).orElse(null) : namedSlug;
-        slugFromName = slugFromName && slug != null;
+        String slug = namedSlug != null || lang == null ? namedSlug : returnNames.slugOf(name, lang).orElse(null);
+        boolean slugFromName = namedSlug == null && slug != null;
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("file", name);
         report.put("file_bytes", bytes);

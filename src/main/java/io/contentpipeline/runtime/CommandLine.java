@@ -2,14 +2,20 @@ package io.contentpipeline.runtime;
 
 import java.nio.file.Path;
 
-/** The command line: {@code [--home DIR] [--once] [--help]}. */
+/**
+ * The command line: {@code [--home DIR] [--once] [--help]}.
+ *
+ * @param home the folder --home names, absolute; null when the command line gives none, and the
+ *             {@code pipeline.home} setting (by default the current directory) decides
+ */
 public record CommandLine(Path home, boolean once, boolean help) {
 
     public static final String USAGE = """
             Usage: java -jar content-pipeline.jar [--home DIR] [--once]
 
-              --home DIR   work in DIR (default: the current directory); DIR/inbox and DIR/outbox
-                           are created when missing, and DIR too when the folder above it exists
+              --home DIR   work in DIR (default: the pipeline.home setting, else the current
+                           directory); DIR/inbox and DIR/outbox are created when missing, and
+                           DIR too when the folder above it exists
               --once       process everything pending, then exit (0 unless the pipeline itself failed)
               --help       show this text
 
@@ -20,7 +26,7 @@ public record CommandLine(Path home, boolean once, boolean help) {
             """;
 
     public static CommandLine parse(String... args) {
-        Path home = Path.of(".");
+        Path home = null;
         boolean once = false;
         boolean help = false;
         for (int i = 0; i < args.length; i++) {
@@ -46,7 +52,7 @@ public record CommandLine(Path home, boolean once, boolean help) {
                 }
             }
         }
-        return new CommandLine(home.toAbsolutePath().normalize(), once, help);
+        return new CommandLine(home == null ? null : home.toAbsolutePath().normalize(), once, help);
     }
 
     /**

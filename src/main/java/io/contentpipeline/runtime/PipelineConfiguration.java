@@ -50,6 +50,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashSet;
@@ -65,22 +66,29 @@ public final class PipelineConfiguration implements CamelConfiguration {
 
     private static final Logger LOG = LoggerFactory.getLogger(PipelineConfiguration.class);
 
+    /** The folder --home names; null when the command line gives none. */
+    private final Path homeOption;
     /** Stops the pipeline with exit code 1 when another one took its home (HomeLockWatch). */
     private final Runnable stopForLostHome;
 
     public PipelineConfiguration() {
-        this(() -> LOG.error("pipeline.lock-lost: no way to stop this pipeline was given; stop it by hand"));
+        this(null, () -> LOG.error("pipeline.lock-lost: no way to stop this pipeline was given; stop it by hand"));
     }
 
-    public PipelineConfiguration(Runnable stopForLostHome) {
+    /**
+     * @param homeOption the folder --home names, which wins over the pipeline.home setting; null
+     *                   when the command line gives none
+     */
+    public PipelineConfiguration(Path homeOption, Runnable stopForLostHome) {
+        this.homeOption = homeOption;
         this.stopForLostHome = stopForLostHome;
     }
 
     @Override
     public void configure(CamelContext context) throws Exception {
-        PipelineSettings settings = PipelineSettings.from(context.getPropertiesComponent());
-        // The routes read the worker count as a placeholder: give them the number "auto" came to.
-        context.getPropertiesComponent().addOverrideProperty("pipeline.workers", String.valueOf(settings.workers()));
+        PipelineSettings settings = PipelineSettings.from(context.getPropertiesComponent(), homeOption);
+        // The routes read the home and the worker count as resolved here ({{resolved:home}}).
+        context.getPropertiesComponent().addPropertiesFunction(new ResolvedSettings(settings));
         AtomicFiles.forceToDevice(settings.forceToDevice());
         HomeLayout layout = new HomeLayout(settings.home());
         // Before anything is written to the home, its folders included: a second pipeline refused

@@ -47,8 +47,10 @@ public final class PipelineRunner {
     public int run() {
         Main main = new Main();
         this.main = main;
-        main.configure().addConfiguration(new PipelineConfiguration(this::stopForLostHome));
-        main.addOverrideProperty("pipeline.home", commandLine.home().toString());
+        // --home is handed over rather than set as pipeline.home: Camel reads -D settings and
+        // environment variables before its own overrides, so PIPELINE_HOME in the environment
+        // used to win over the command line without a word.
+        main.configure().addConfiguration(new PipelineConfiguration(commandLine.home(), this::stopForLostHome));
         overrides.forEach(main::addOverrideProperty);
         if (commandLine.once()) {
             main.addMainListener(new MainListenerSupport() {

@@ -62,8 +62,13 @@ public record PipelineSettings(
      * {@link SettingValues.BadSettings}, all of them at once, before anything is built.
      */
     public static PipelineSettings from(PropertiesComponent properties) {
+        return from(properties, null);
+    }
+
+    /** @param homeOption the folder --home names, which wins over pipeline.home; null when none */
+    public static PipelineSettings from(PropertiesComponent properties, Path homeOption) {
         SettingValues values = new SettingValues(properties);
-        Path home = home(values);
+        Path home = home(values, homeOption);
         checkRouteSettings(values);
         List<String> targets = values.languages("pipeline.targets", "EN").stream().map(s -> s.toUpperCase(Locale.ROOT)).toList();
         String sourceLanguage = values.language("pipeline.source-language", "fr");
@@ -99,10 +104,17 @@ public record PipelineSettings(
                 forceToDevice, workers, inFlightBytes);
     }
 
-    /** --home, or pipeline.home: checked with the other settings, and reported with them. */
-    private static Path home(SettingValues values) {
+    /**
+     * --home, or else pipeline.home: checked with the other settings, and reported with them.
+     * An empty pipeline.home is refused like any empty setting (it used to mean the current
+     * directory, as an empty --home did).
+     */
+    private static Path home(SettingValues values, Path homeOption) {
+        if (homeOption == null) {
+            return values.read("pipeline.home", ".", SettingValues.HOME, value -> SettingValues.parseHome("pipeline.home", value));
+        }
         try {
-            return SettingValues.parseHome(values.text("pipeline.home", "."));
+            return SettingValues.parseHome("--home", homeOption.toString());
         } catch (SettingValues.BadSetting bad) {
             values.report(bad);
             return null;

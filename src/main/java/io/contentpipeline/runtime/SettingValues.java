@@ -36,6 +36,7 @@ final class SettingValues {
     private static final String URL = "an absolute http:// or https:// URL";
     private static final String LANGUAGES = "a comma list of ISO 639-1 language codes the detector knows";
     private static final String LANGUAGE = "an ISO 639-1 language code the detector knows";
+    static final String HOME = "a folder, or a new folder in an existing one";
 
     private final PropertiesComponent properties;
     private final List<BadSetting> bad = new ArrayList<>();
@@ -338,15 +339,14 @@ final class SettingValues {
      * The home folder: an existing folder, or a new one whose parent exists. A missing parent
      * is most likely a mistyped path, and the pipeline would otherwise create it silently.
      */
-    static Path parseHome(String value) {
+    static Path parseHome(String key, String value) {
         Path home = Path.of(value).toAbsolutePath().normalize();
-        String allowed = "a folder, or a new folder in an existing one";
         if (Files.exists(home) && !Files.isDirectory(home)) {
-            throw new BadSetting("--home", value, allowed, home + " is a file");
+            throw new BadSetting(key, value, HOME, home + " is a file");
         }
         Path parent = home.getParent();
         if (!Files.exists(home) && parent != null && !Files.isDirectory(parent)) {
-            throw new BadSetting("--home", value, allowed, parent + " does not exist (check the path, or create it first;"
+            throw new BadSetting(key, value, HOME, parent + " does not exist (check the path, or create it first;"
                     + " the pipeline creates only the home itself and its inbox/ and outbox/)");
         }
         return home;

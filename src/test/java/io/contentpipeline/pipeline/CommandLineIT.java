@@ -285,6 +285,63 @@ class CommandLineIT {
         assertThat(home).doesNotExist();
     }
 
+    /**
+     * --home wins over pipeline.home given by -D or the environment: Camel reads those before its
+     * own overrides, and PIPELINE_HOME used to beat --home without a word. Without --home they
+     * decide, and an empty one is refused as any empty setting is (it meant the current
+     * directory). The default spelled out, -Dpipeline.workers=auto, starts: it reached the routes
+     * as the text "auto" and stopped the start with a stack trace.
+     */
+    @Test
+    void theHomeTheCommandLineNamesWinsOverSettingsAndTheDefaultsSpelledOutStart() throws Exception {
+        Path option = temp.resolve("option");
+        Path setting = temp.resolve("setting");
+        Path environment = temp.resolve("environment");
+
+        String both = runOnce(List.of("-Dpipeline.home=" + setting, "-Dpipeline.workers=auto"),
+                Map.of("PIPELINE_HOME", environment.toString(), "PIPELINE_WORKERS", "auto"), "--home", option.toString());
+        assertThat(both).contains("pipeline home=" + option + " ").doesNotContain("\tat ").doesNotContain("no setting is named");
+        assertThat(option.resolve("outbox")).isDirectory();
+        assertThat(setting).doesNotExist();
+        assertThat(environment).doesNotExist();
+
+        assertThat(runOnce(List.of("-Dpipeline.home=" + setting), Map.of("PIPELINE_HOME", environment.toString())))
+                .as("the environment wins over -D, as for every setting (Camel's order)").contains("pipeline home=" + environment + " ");
+        assertThat(runOnce(List.of("-Dpipeline.home=" + setting), Map.of())).contains("pipeline home=" + setting + " ");
+
+        Path log = temp.resolve("empty-home.log");
+        Process empty = start(List.of("-Dpipeline.home="), Map.of(), log, "--once");
+        assertThat(empty.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(empty.exitValue()).isEqualTo(2);
+        assertThat(Files.readString(log)).contains("pipeline.not-started: pipeline.home is a folder, or a new folder in an existing one,"
+                + " not an empty value (set by -Dpipeline.home): leave the setting out to use the default, .");
+    }
+
+    /** A --once run started in a folder of its own (so that the current directory is never the home), its output. */
+    private String runOnce(List<String> jvmOptions, Map<String, String> environment, String... options) throws Exception {
+        Path log = Files.createTempFile(temp, "run", ".log");
+        List<String> arguments = new ArrayList<>(List.of(options));
+        arguments.add("--once");
+        Process process = start(jvmOptions, environment, log, arguments.toArray(String[]::new));
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        String output = Files.readString(log);
+        assertThat(process.exitValue()).as(output).isZero();
+        return output;
+    }
+
+    /** The jar with these JVM options, environment variables and arguments only (no --home added). */
+    private Process start(List<String> jvmOptions, Map<String, String> environment, Path log, String... arguments) throws IOException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", JAR.toString()));
+        command.addAll(List.of(arguments));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(Files.createDirectories(temp.resolve("cwd")).toFile())
+                .redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().keySet().removeIf(name -> name.startsWith("PIPELINE_"));
+        builder.environment().putAll(environment);
+        return builder.start();
+    }
+
     @Test
     void anUnknownOptionExitsTwoWithUsage() throws Exception {
         Path log = temp.resolve("usage.log");

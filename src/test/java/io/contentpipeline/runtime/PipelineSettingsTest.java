@@ -194,15 +194,15 @@ class PipelineSettingsTest {
     @Test
     void theHomeIsAFolderOrANewOneInAnExistingFolder() throws Exception {
         Path file = Files.writeString(temp.resolve("file"), "x");
-        assertThatThrownBy(() -> SettingValues.parseHome(file.toString()))
+        assertThatThrownBy(() -> SettingValues.parseHome("--home", file.toString()))
                 .hasMessageContaining("--home is a folder, or a new folder in an existing one, not " + file + ": " + file + " is a file");
         Path deep = temp.resolve("x/deep/er");
-        assertThatThrownBy(() -> SettingValues.parseHome(deep.toString()))
+        assertThatThrownBy(() -> SettingValues.parseHome("--home", deep.toString()))
                 .hasMessageContaining("not " + deep + ": " + deep.getParent() + " does not exist (check the path, or create it first;");
         assertThat(Files.exists(temp.resolve("x"))).isFalse();
 
-        assertThat(SettingValues.parseHome(temp.resolve("new").toString())).isEqualTo(temp.resolve("new"));
-        assertThat(SettingValues.parseHome(temp.toString())).isEqualTo(temp);
+        assertThat(SettingValues.parseHome("--home", temp.resolve("new").toString())).isEqualTo(temp.resolve("new"));
+        assertThat(SettingValues.parseHome("--home", temp.toString())).isEqualTo(temp);
     }
 
     @Test

@@ -47,6 +47,11 @@ final class YamlFrontMatterReader {
     private static final Pattern SINGLE_QUOTED_APOSTROPHE = Pattern.compile(":\\s+'[^']*'\\p{L}");
     /** A value in double quotes with a plain quote inside: « CMO » translated as "CMO" in a title. */
     private static final Pattern DOUBLE_QUOTED_QUOTE = Pattern.compile("(?::|^\\s*-)\\s+\"(?:[^\"\\\\]|\\\\.)*\"[^\\s#,\\]}]");
+    /**
+     * A value opened with a typographic quote, as a word processor's smart quotes leave
+     * title: "…" ("“…”"): YAML reads no quote in it, so a ": " inside ends the key's value.
+     */
+    private static final Pattern TYPOGRAPHIC_QUOTED = Pattern.compile("(?::|^\\s*-)\\s+[\u201c\u201d\u201e\u2018\u2019]");
     private static final Pattern TOP_LEVEL_KEY = Pattern.compile("^(?:\"([^\"]+)\"|'([^']+)'|([^\\s#'\"-][^:#]*?)):(?:\\s|$)");
 
     private final ObjectMapper mapper;
@@ -298,6 +303,11 @@ final class YamlFrontMatterReader {
         if (DOUBLE_QUOTED_QUOTE.matcher(line).find()) {
             return "a double quote inside a value in double quotes ends the value: write it \\\" (title: \"The \\\"CMO\\\" role\"),"
                     + " or put the value in single quotes, or use typographic quotes “ ”";
+        }
+        if (TYPOGRAPHIC_QUOTED.matcher(line).find() && message.contains("mapping values are not allowed")) {
+            // Said as "must be quoted", the translator who did quote it (with curly quotes) is none the wiser.
+            return "the value is in typographic quotes (“ ” or ‘ ’, as a word processor's smart quotes make them),"
+                    + " which YAML does not read as quotes: write straight quotes, title: \"The CMO's role: a guide\"";
         }
         if (message.contains("expected '<document start>'")) {
             return "every key: value line of the front matter must start at the same column as the first one";

@@ -50,6 +50,13 @@ public final class ReturnReview {
     private static final Set<String> LEGITIMATE_DOUBLES = Set.of("nous", "vous", "that", "had", "is", "le", "la");
     private static final Pattern FRENCH_SPACING = Pattern.compile("\\p{L}[\\s\\u00A0\\u202F\\u2009][:;!?](?=\\s|$)|[«»]");
     private static final Pattern ENGLISH_SPACING = Pattern.compile("\\p{L}[;!?](?=\\s|$)");
+    /**
+     * A value whose first and last characters are a word processor's typographic quotes:
+     * title: "…" saved as title: “…”, which YAML reads as text, quotes included.
+     */
+    private static final Pattern SMART_QUOTED = Pattern.compile("^[\u201c\u201d\u201e\u2018\u2019\u201a].*[\u201c\u201d\u2018\u2019]$", Pattern.DOTALL);
+    /** A value the author quoted whole, in any style: its translation may be quoted too. */
+    private static final Pattern QUOTED = Pattern.compile("^[\u201c\u201d\u201e\u2018\u2019\u201a\u00ab\u2039\"'].*[\u201c\u201d\u2018\u2019\u00bb\u203a\"']$", Pattern.DOTALL);
     private static final Pattern LETTERS = Pattern.compile("\\p{L}{2,}");
     /** A segment's leading and trailing white space, and any run of it: compiled once, not for each segment pair. */
     private static final Pattern LEADING_SPACE = Pattern.compile("^\\s*");
@@ -125,6 +132,16 @@ public final class ReturnReview {
                         field.id().substring(3) + " is missing or empty; translate it or keep the source text",
                         translated != null && translated.line() > 0 ? translated.line() : null));
                 continue;
+            }
+            if (SMART_QUOTED.matcher(translated.text().strip()).matches() && !QUOTED.matcher(field.text().strip()).matches()) {
+                // Published as typed, the quotes would show around the title on the page and in
+                // the browser's tab; the translator meant YAML's straight quotes.
+                problems.add(problem(Severity.ERROR, "field-quotes", field.id(), field.id().substring(3)
+                        + " is wrapped in typographic quotes (" + translated.text().strip().charAt(0) + "…"
+                        + translated.text().strip().charAt(translated.text().strip().length() - 1)
+                        + "), which YAML reads as part of the text, so they would be published; the source's has none:"
+                        + " write straight quotes (\"…\"), as a word processor's smart quotes replace them, or none",
+                        translated.line() > 0 ? translated.line() : null));
             }
             if (normalise(translated.text()).equals(normalise(field.text()))
                     && LETTERS.matcher(translated.text()).results().count() >= MIN_FIELD_WORDS) {

@@ -159,6 +159,45 @@ class RejectionTest {
     }
 
     /**
+     * A word processor's smart quotes turn title: "…" into title: “…”. YAML reads no quote in
+     * “: a title holding ": " was rejected as a value that "must be quoted", which its
+     * translator had done; one without was published with the curly quotes around it (as were
+     * tags in ["…"] lists), in the page's title and the browser's tab.
+     */
+    @Test
+    void aReturnWhoseFrontMatterQuotesAWordProcessorCurledIsToldToWriteStraightQuotes() {
+        PipelineHome home = new PipelineHome(temp);
+        home.publishSeed("role.txt");
+        String translated = Translator.englishSeedReturn(home);
+        String title = "title: \"The CMO's role in an SME: more than a marketing project manager\"\n";
+        assertThat(translated).contains(title).contains("  - anchor: \"Structuring the marketing function\"\n");
+
+        home.drop("inbox/translations/EN/colon.md", translated.replace(title,
+                "title: \u201cThe CMO\u2019s role in an SME: more than a marketing project manager\u201d\n"));
+        home.drop("inbox/translations/EN/curly.md", translated
+                .replace(title, "title: \u201cThe CMO\u2019s role in an SME, more than a marketing project manager\u201d\n")
+                .replace("  - anchor: \"Structuring the marketing function\"\n", "  - anchor: \u201cStructuring the marketing function\u201d\n"));
+        assertThat(home.runOnce()).isZero();
+
+        assertThat(home.json("outbox/rejected/colon.md.errors.json").get("errors")).singleElement().satisfies(error -> {
+            assertThat(error.get("code").asText()).isEqualTo("yaml-syntax");
+            assertThat(error.get("line").asInt()).isEqualTo(2);
+            assertThat(error.get("message").asText()).startsWith("the front matter is not valid YAML: the value is in typographic"
+                    + " quotes (\u201c \u201d or \u2018 \u2019, as a word processor's smart quotes make them), which YAML does not"
+                    + " read as quotes: write straight quotes");
+        });
+        JsonNode errors = home.json("outbox/rejected/curly.md.errors.json").get("errors");
+        assertThat(errors).extracting(e -> e.get("code").asText()).containsOnly("field-quotes");
+        assertThat(errors).extracting(e -> e.get("field").asText()).containsExactly("fm.title", "fm.related_articles.0.anchor");
+        assertThat(errors.get(0).get("line").asInt()).isEqualTo(2);
+        assertThat(errors.get(0).get("message").asText()).isEqualTo("title is wrapped in typographic quotes (\u201c\u2026\u201d),"
+                + " which YAML reads as part of the text, so they would be published; the source's has none: write straight"
+                + " quotes (\"\u2026\"), as a word processor's smart quotes replace them, or none");
+        assertThat(home.bundle("role-cmo-pme").get("languages").has("en")).isFalse();
+        assertThat(home.bundle("role-cmo-pme").at("/translations/en/status").asText()).isEqualTo("rejected");
+    }
+
+    /**
      * An English return saved in Windows-1250 (Central European) with "Wrocław" is rejected
      * as not UTF-8 at the line of that byte, with a message that speaks of no language: it
      * used to say "nor French text in Windows-1252" to the English translator. Read as

@@ -3,12 +3,17 @@ package io.contentpipeline.parse;
 import io.contentpipeline.article.Problem;
 import io.contentpipeline.article.RejectedInputException;
 
+import java.util.regex.Pattern;
+
 /**
  * The front matter of a text, located but not yet parsed: the YAML between the opening
  * {@code ---} line and the closing {@code ---} (or {@code ...}) line, and the body after it.
  * {@code firstLine} is the file line of the YAML's first line.
  */
 record FrontMatterBlock(String yaml, String body, int firstLine, int bodyLine) {
+
+    /** An XML declaration or comments, then the xliff element: how every XLIFF file opens. */
+    private static final Pattern XLIFF = Pattern.compile("\\s*(?:<\\?xml[^>]*>\\s*)?(?:<!--.*?-->\\s*)*<xliff[\\s>]", Pattern.DOTALL);
 
     static FrontMatterBlock locate(String text) {
         int firstLineEnd = text.indexOf('\n');
@@ -47,6 +52,12 @@ record FrontMatterBlock(String yaml, String body, int firstLine, int bodyLine) {
         }
         if (!text.isBlank() && text.stripLeading().startsWith("---") && text.charAt(0) != '-') {
             return "the front matter must start on line 1: remove the blank lines (or spaces) before the first ---";
+        }
+        if (XLIFF.matcher(text).lookingAt()) {
+            // A translation tool's file renamed, or saved under the draft's .md name: read as
+            // Markdown, it was only said to lack front matter.
+            return "the file is XLIFF (XML with an <xliff> element), not Markdown: give it the .xlf extension,"
+                    + " as the draft's XLIFF file has, and drop it again";
         }
         return "no front matter: an article starts with a --- line, its YAML metadata, and another --- line";
     }

@@ -42,6 +42,21 @@ public final class TextDecoding {
     private TextDecoding() {
     }
 
+    /**
+     * What the binary file most likely is: a translator who saved a Word document under the
+     * draft's .md name was told only that it was "not a text article".
+     */
+    private static String binaryContent(byte[] bytes) {
+        if (bytes.length >= 4 && bytes[0] == 'P' && bytes[1] == 'K' && bytes[2] == 3 && bytes[3] == 4) {
+            return "the file is a zip archive, as a Word (.docx) or OpenDocument (.odt) document is, not text:"
+                    + " save it as plain text in UTF-8 (in Word: Save As, Plain Text) under a .md name, and drop it again";
+        }
+        if (bytes.length >= 4 && bytes[0] == '%' && bytes[1] == 'P' && bytes[2] == 'D' && bytes[3] == 'F') {
+            return "the file is a PDF, not text: drop the Markdown file itself (.md, in UTF-8)";
+        }
+        return "the file holds NUL bytes; it is binary, not a text article";
+    }
+
     public static Decoded decode(byte[] bytes) {
         if (bytes.length == 0) {
             throw new RejectedInputException(Problem.error("empty-file", null, "the file is empty", null));
@@ -55,8 +70,7 @@ public final class TextDecoding {
         int start = hasUtf8Bom(bytes) ? 3 : 0;
         for (int i = start; i < bytes.length; i++) {
             if (bytes[i] == 0) {
-                throw new RejectedInputException(Problem.error("binary-content", null,
-                        "the file holds NUL bytes; it is binary, not a text article", null));
+                throw new RejectedInputException(Problem.error("binary-content", null, binaryContent(bytes), null));
             }
         }
         Optional<String> utf8 = strict(StandardCharsets.UTF_8, bytes, start);

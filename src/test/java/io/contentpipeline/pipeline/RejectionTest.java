@@ -85,6 +85,39 @@ class RejectionTest {
                 .isEqualTo("no-front-matter");
     }
 
+    /**
+     * A translator who saves a Word document, or a translation tool's XLIFF file, under the
+     * draft's .md name is told what the file is and what to send instead: they used to read
+     * that it was "binary, not a text article" and that it had "no front matter".
+     */
+    @Test
+    void aReturnSavedAsAWordDocumentOrAsXliffUnderAMarkdownNameIsToldWhatItIs() throws Exception {
+        PipelineHome home = new PipelineHome(temp);
+        home.publishSeed("role.txt");
+        java.io.ByteArrayOutputStream docx = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(docx)) {
+            zip.putNextEntry(new java.util.zip.ZipEntry("word/document.xml"));
+            zip.write(Translator.englishSeedReturn(home).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            zip.closeEntry();
+        }
+        home.drop("inbox/translations/EN/role-cmo-pme.md", docx.toByteArray());
+        home.drop("inbox/translations/EN/role-cmo-pme-en.md", home.read("outbox/translations/EN/role-cmo-pme.xlf"));
+        assertThat(home.runOnce()).isZero();
+
+        assertThat(home.json("outbox/rejected/role-cmo-pme.md.errors.json").get("errors")).singleElement().satisfies(error -> {
+            assertThat(error.get("code").asText()).isEqualTo("binary-content");
+            assertThat(error.get("message").asText()).isEqualTo("the file is a zip archive, as a Word (.docx) or OpenDocument"
+                    + " (.odt) document is, not text: save it as plain text in UTF-8 (in Word: Save As, Plain Text) under a .md"
+                    + " name, and drop it again");
+        });
+        assertThat(home.json("outbox/rejected/role-cmo-pme-en.md.errors.json").get("errors")).singleElement().satisfies(error -> {
+            assertThat(error.get("code").asText()).isEqualTo("no-front-matter");
+            assertThat(error.get("message").asText()).isEqualTo("the file is XLIFF (XML with an <xliff> element), not Markdown:"
+                    + " give it the .xlf extension, as the draft's XLIFF file has, and drop it again");
+        });
+        assertThat(home.bundle("role-cmo-pme").at("/translations/en/status").asText()).isEqualTo("rejected");
+    }
+
     @Test
     void aReturnWhoseBlockNamesAPathInsteadOfASlugIsRejectedWithoutLookingOutsideTheHome() throws Exception {
         PipelineHome home = new PipelineHome(temp.resolve("home"));

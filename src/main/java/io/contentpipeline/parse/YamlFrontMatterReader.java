@@ -52,6 +52,12 @@ final class YamlFrontMatterReader {
      * title: "…" ("“…”"): YAML reads no quote in it, so a ": " inside ends the key's value.
      */
     private static final Pattern TYPOGRAPHIC_QUOTED = Pattern.compile("(?::|^\\s*-)\\s+[\u201c\u201d\u201e\u2018\u2019]");
+    /**
+     * A plain value opening with a character YAML reserves: "*Fractional* CMO" (an alias),
+     * "@CMO", a backtick, "&", "!", "%". The parser only says "while scanning an alias" or
+     * "for the next token".
+     */
+    private static final Pattern RESERVED_START = Pattern.compile("(?::|^\\s*-)\\s+([*&!%@`])");
     private static final Pattern TOP_LEVEL_KEY = Pattern.compile("^(?:\"([^\"]+)\"|'([^']+)'|([^\\s#'\"-][^:#]*?)):(?:\\s|$)");
 
     private final ObjectMapper mapper;
@@ -308,6 +314,13 @@ final class YamlFrontMatterReader {
             // Said as "must be quoted", the translator who did quote it (with curly quotes) is none the wiser.
             return "the value is in typographic quotes (“ ” or ‘ ’, as a word processor's smart quotes make them),"
                     + " which YAML does not read as quotes: write straight quotes, title: \"The CMO's role: a guide\"";
+        }
+        Matcher reserved = RESERVED_START.matcher(line);
+        if (reserved.find() && (message.contains("while scanning") || message.contains("cannot start any token"))) {
+            // The line itself, quoted, is the fix: the translator's own words, not an example to adapt.
+            String value = line.substring(reserved.start(1)).strip().replace("\\", "\\\\").replace("\"", "\\\"");
+            return "a value that starts with " + reserved.group(1) + " must be quoted: "
+                    + line.substring(0, reserved.start(1)).strip() + " \"" + value + "\"";
         }
         if (message.contains("expected '<document start>'")) {
             return "every key: value line of the front matter must start at the same column as the first one";

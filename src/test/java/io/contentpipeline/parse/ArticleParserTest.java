@@ -199,6 +199,17 @@ class ArticleParserTest {
                 .satisfies(e -> assertThat(((RejectedInputException) e).problems().get(0).message())
                         .isEqualTo("the front matter is not valid YAML: YAML does not allow a tab here: use spaces"
                                 + " (the YAML parser says: while scanning for the next token)"));
+        // Emphasis typed in a title, a handle, inline code: a reserved first character, which the
+        // parser named only as "while scanning an alias" or "for the next token". The hint is the line quoted.
+        assertThatThrownBy(() -> parse("---\ntitle: *Fractional* CMO, the \"new\" role\n---\nBody\n"))
+                .satisfies(e -> assertThat(((RejectedInputException) e).problems().get(0).message())
+                        .isEqualTo("the front matter is not valid YAML: a value that starts with * must be quoted:"
+                                + " title: \"*Fractional* CMO, the \\\"new\\\" role\" (the YAML parser says: while scanning an alias)"));
+        assertThatThrownBy(() -> parse("---\ntitle: T\nkeywords:\n  - `CMO` role\n---\nBody\n"))
+                .satisfies(e -> assertThat(((RejectedInputException) e).problems().get(0).message())
+                        .startsWith("the front matter is not valid YAML: a value that starts with ` must be quoted: - \"`CMO` role\""));
+        assertThatThrownBy(() -> parse("---\ntitle: @CMO in an SME\n---\nBody\n"))
+                .hasMessageContaining("a value that starts with @ must be quoted: title: \"@CMO in an SME\"");
     }
 
     /** Pasted from an email, the first lines indented: the lines after them were dropped without a word, draft: true among them. */

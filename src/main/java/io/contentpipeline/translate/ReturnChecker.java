@@ -143,6 +143,10 @@ public final class ReturnChecker {
         List<Problem> problems = new ArrayList<>(parsed.warnings());
         FrontMatter frontMatter = parsed.frontMatter();
         ignoredFields(frontMatter).ifPresent(problems::add);
+        if (merged.isEmpty()) {
+            // An XLIFF return's front matter is written by the merge, its values quoted where they need it.
+            problems.addAll(FieldComments.find(parsed.text()));
+        }
         // Source blocks are named by their lines in the draft the translator was given, not in the archived neutral one.
         SegmentedArticle neutral = segmenter.segment(draft.frontMatter(), draft.body(), draft.bodyLine());
         // The Markdown draft the translator was given, while it is still the one in outbox/translations/.

@@ -231,6 +231,37 @@ class RejectionTest {
     }
 
     /**
+     * "#1" typed in an unquoted title or tag: YAML reads " #" and the rest of the line as a
+     * comment. The return was accepted with a length-ratio warning and the title published
+     * cut short ("The CMO in an SME"). A "#" inside quotes, or inside a block value
+     * (description: >-), is text and passes.
+     */
+    @Test
+    void aReturnWhoseUnquotedTitleHoldsAHashIsToldTheRestOfTheLineIsAComment() {
+        PipelineHome home = new PipelineHome(temp);
+        home.publishSeed("role.txt");
+        String translated = Translator.englishSeedReturn(home);
+        String title = "title: \"The CMO's role in an SME: more than a marketing project manager\"\n";
+        String description = translated.lines().filter(line -> line.startsWith("description: ")).findFirst().orElseThrow();
+        assertThat(translated).contains(title);
+
+        home.drop("inbox/translations/EN/hash.md", translated.replace(title, "title: The CMO in an SME #1 priority for growth\n")
+                .replace("  - anchor: \"Structuring the marketing function\"\n", "  - anchor: Structuring marketing #2 step\n"));
+        home.drop("inbox/translations/EN/quoted.md", translated.replace(title, "title: \"The CMO in an SME #1 priority for growth\"\n")
+                .replace(description + "\n", "description: >-\n  " + description.substring(13).replace("\"", "") + " #1\n"));
+        assertThat(home.runOnce()).isZero();
+
+        JsonNode errors = home.json("outbox/rejected/hash.md.errors.json").get("errors");
+        assertThat(errors).extracting(e -> e.get("code").asText() + " " + e.get("field").asText() + "@" + e.get("line").asInt())
+                .containsExactly("field-comment fm.title@2", "field-comment fm.related_articles@8");
+        assertThat(errors.get(0).get("message").asText()).isEqualTo("title: the words after \" #\" (\"1 priority for growth\") are"
+                + " a YAML comment, not part of the text, and would not be published: quote the value,"
+                + " title: \"The CMO in an SME #1 priority for growth\"");
+        assertThat(home.files("outbox/rejected")).doesNotContain("quoted.md");
+        assertThat(home.read("outbox/published/role-cmo-pme/index.en.md")).contains("title: \"The CMO in an SME #1 priority for growth\"");
+    }
+
+    /**
      * An English return saved in Windows-1250 (Central European) with "Wrocław" is rejected
      * as not UTF-8 at the line of that byte, with a message that speaks of no language: it
      * used to say "nor French text in Windows-1252" to the English translator. Read as

@@ -345,11 +345,12 @@ public final class ReturnReview {
             }
         }
         String prose = SegmentText.prose(target);
+        String typed = SegmentText.proseAsTyped(target);
         Matcher typography = ("en".equals(language) ? FRENCH_SPACING : "fr".equals(language) ? ENGLISH_SPACING : null) == null
-                ? null : ("en".equals(language) ? FRENCH_SPACING : ENGLISH_SPACING).matcher(SegmentText.proseAsTyped(target));
+                ? null : ("en".equals(language) ? FRENCH_SPACING : ENGLISH_SPACING).matcher(typed);
         if (typography != null && typography.find()) {
             problems.add(problem(Severity.WARNING, "typography", first.id(), "en".equals(language)
-                    ? "French punctuation in an English text: \"" + typography.group().strip() + "\""
+                    ? "French punctuation in an English text: " + frenchSpacing(typed, typography)
                     : "English punctuation in a French text (no space before the mark): \"" + typography.group() + "\"", line));
         }
         Matcher doubled = DOUBLED.matcher(prose);
@@ -554,6 +555,29 @@ public final class ReturnReview {
 
     private static List<Segment> headings(List<Segment> segments) {
         return segments.stream().filter(segment -> segment.kind() == Segment.Kind.HEADING).toList();
+    }
+
+    /**
+     * The French spacing found, with the word it follows and the space named: the match alone
+     * ("E ?", the last letter of "SME") did not say where, and a no-break space, which is what
+     * French keyboards and word processors put there, looks like any space.
+     */
+    private static String frenchSpacing(String text, Matcher found) {
+        String mark = found.group();
+        if (mark.length() == 1) {
+            return "\"" + mark + "\" (French quotation marks; English uses \u201c \u201d)";
+        }
+        int start = found.start();
+        while (start > 0 && Character.isLetterOrDigit(text.charAt(start - 1))) {
+            start--;
+        }
+        String word = text.substring(start, found.start() + 1);
+        char space = mark.charAt(1);
+        String spaceName = space == '\u00A0' ? "a no-break space" : space == '\u202F' ? "a narrow no-break space"
+                : space == '\u2009' ? "a thin space" : "a space";
+        char punctuation = mark.charAt(2);
+        return "\"" + word + " " + punctuation + "\" (" + spaceName + " before \"" + punctuation + "\"; English writes \""
+                + word + punctuation + "\")";
     }
 
     static Problem problem(Severity severity, String code, String segment, String message, Integer line) {

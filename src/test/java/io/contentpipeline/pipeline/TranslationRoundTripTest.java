@@ -156,6 +156,30 @@ class TranslationRoundTripTest {
                 .last().satisfies(e -> assertThat(e.get("detail").get("reused").asInt()).isPositive());
     }
 
+    /**
+     * A no-break space before "?" (what a French keyboard or a word processor set to French
+     * types) in an English description: the warning quoted "E ?", the last letter of "SME",
+     * and a space that looks like any other. It now quotes the word and names the space.
+     */
+    @Test
+    void frenchSpacingInAnEnglishReturnIsQuotedWithItsWordAndTheSpaceNamed() {
+        PipelineHome home = new PipelineHome(temp);
+        home.publishSeed("seed.txt");
+        String translated = Translator.englishSeedReturn(home);
+        assertThat(translated).contains("What does a CMO do in an SME?");
+        home.drop("inbox/translations/EN/nbsp.md", translated.replace("What does a CMO do in an SME?", "What does a CMO do in an SME\u00A0?"));
+        assertThat(home.runOnce()).isZero();
+
+        JsonNode warnings = home.bundle("role-cmo-pme").at("/languages/en/warnings");
+        assertThat(warnings).singleElement().satisfies(warning -> {
+            assertThat(warning.get("code").asText()).isEqualTo("typography");
+            assertThat(warning.get("field").asText()).isEqualTo("fm.description");
+            assertThat(warning.get("line").asInt()).isEqualTo(3);
+            assertThat(warning.get("message").asText()).isEqualTo("French punctuation in an English text: \"SME ?\""
+                    + " (a no-break space before \"?\"; English writes \"SME?\")");
+        });
+    }
+
     @Test
     void aCorrectedTranslationOfTheSameVersionIsPublishedAndLoggedAgain() {
         PipelineHome home = new PipelineHome(temp);

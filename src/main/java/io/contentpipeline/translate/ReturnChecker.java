@@ -146,6 +146,8 @@ public final class ReturnChecker {
         if (merged.isEmpty()) {
             // An XLIFF return's front matter is written by the merge, its values quoted where they need it.
             problems.addAll(FieldComments.find(parsed.text()));
+        } else {
+            problems.addAll(merged.get().warnings());
         }
         // Source blocks are named by their lines in the draft the translator was given, not in the archived neutral one.
         SegmentedArticle neutral = segmenter.segment(draft.frontMatter(), draft.body(), draft.bodyLine());

@@ -78,8 +78,11 @@ public final class XliffMerge {
         return TranslationBlock.Named.of(meta.get("source"), meta.get("target_lang"), meta.get("source_version"));
     }
 
-    /** The Markdown return a filled XLIFF file stands for, and where each of its units starts in that file. */
-    public record Merged(String markdown, Map<String, Integer> unitLines) {
+    /**
+     * The Markdown return a filled XLIFF file stands for, where each of its units starts in that
+     * file, and what the merge saw that the checks of the Markdown cannot (a link typed as text).
+     */
+    public record Merged(String markdown, Map<String, Integer> unitLines, List<Problem> warnings) {
 
         /**
          * Problems found in the merged Markdown, placed in the XLIFF file instead: one about a
@@ -145,7 +148,8 @@ public final class XliffMerge {
             copied = segment.end();
         }
         body.append(draft.body().substring(copied));
-        return new Merged(FrontMatterWriter.markdown(fields, body.toString()), filled.unitLines());
+        return new Merged(FrontMatterWriter.markdown(fields, body.toString()), filled.unitLines(),
+                TypedLinks.find(filled.targets(), filled.unitLines()));
     }
 
     /**

@@ -165,6 +165,37 @@ class XliffRoundTripTest {
     }
 
     /**
+     * A translator adding a link in a translation tool, which offers no code for it, types it
+     * as Markdown. The merge shows it as typed (markup comes from codes only), so the English
+     * page read "[BLOT Antoine](https://www.antoine-blot.com/)" with no word from any check: the
+     * source has no link to miss. It is still accepted, with a warning at its unit and line.
+     */
+    @Test
+    void aMarkdownLinkTypedInATargetIsPublishedAsTypedWithAWarningAtItsUnit() throws Exception {
+        PipelineHome home = new PipelineHome(temp);
+        home.publishSeed("seed.txt");
+        String filled = fill(home.read("outbox/translations/EN/role-cmo-pme.xlf"), Translator.englishSeedByUnit());
+        String typed = filled.replace("as analysed by BLOT Antoine,", "as analysed by [BLOT Antoine](https://www.antoine-blot.com/),");
+        assertThat(typed).isNotEqualTo(filled);
+
+        home.drop("inbox/translations/EN/role-cmo-pme.en.xlf", typed);
+        assertThat(home.runOnce()).isZero();
+
+        JsonNode en = home.bundle("role-cmo-pme").get("languages").get("en");
+        assertThat(en.get("status").asText()).isEqualTo("current");
+        assertThat(en.get("warnings")).singleElement().satisfies(warning -> {
+            assertThat(warning.get("code").asText()).isEqualTo("xliff-markdown-typed");
+            assertThat(warning.get("field").asText()).isEqualTo("p-9ab03917");
+            assertThat(warning.get("line").asInt()).isEqualTo(Translator.lineOf(typed, "<unit id=\"p-9ab03917\""));
+            assertThat(warning.get("message").asText()).isEqualTo("Markdown typed in the target, \"[BLOT Antoine]"
+                    + "(https://www.antoine-blot.com/)\", is published as typed, not as a link: a link comes from the source's"
+                    + " codes (<pc>); keep the text without the brackets and address, or return the Markdown draft to add a link");
+        });
+        assertThat(home.events()).filteredOn(e -> e.get("event").asText().equals("translation.accepted"))
+                .singleElement().satisfies(e -> assertThat(e.get("detail").get("warnings").toString()).contains("p-9ab03917: Markdown typed in the target"));
+    }
+
+    /**
      * An XLIFF file holds every segment's text twice once filled, with its markup as codes: four
      * times its article (a 4.59 MB article made a 12.4 MB draft). Held to the article limit, the
      * pipeline's own draft of an article near it could not come back (file-too-large, unread).

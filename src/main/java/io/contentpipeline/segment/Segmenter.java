@@ -426,9 +426,15 @@ public final class Segmenter {
         return !url.isEmpty() && !SCHEME.matcher(url).matches() && !url.startsWith("//");
     }
 
+    /**
+     * Rows x columns, and the first row with fewer cells than the widest: GFM shows such a row
+     * with its last cells empty, so two cells a translator merged into one ("| Disorganised team,
+     * Prioritisation |") kept the table's shape, and the second cell's translation was lost.
+     */
     private static String shape(TableBlock table) {
         int rows = 0;
         int columns = 0;
+        List<Integer> cellsByRow = new ArrayList<>();
         for (Node section = table.getFirstChild(); section != null; section = section.getNext()) {
             if (section instanceof TableSeparator) {
                 continue;
@@ -441,7 +447,14 @@ public final class Segmenter {
                         cells++;
                     }
                     columns = Math.max(columns, cells);
+                    cellsByRow.add(cells);
                 }
+            }
+        }
+        for (int row = 0; row < cellsByRow.size(); row++) {
+            if (cellsByRow.get(row) < columns) {
+                return rows + "x" + columns + " (row " + (row + 1) + ": " + cellsByRow.get(row)
+                        + (cellsByRow.get(row) == 1 ? " cell)" : " cells)");
             }
         }
         return rows + "x" + columns;

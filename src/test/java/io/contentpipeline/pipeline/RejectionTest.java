@@ -262,6 +262,33 @@ class RejectionTest {
     }
 
     /**
+     * Two cells of a row typed into one ("| Disorganised marketing team, Prioritisation,
+     * methodology |"): GFM shows the row with its second cell empty, and the table kept its
+     * 6x2 shape, so the return was accepted with an empty cell on the page where the source
+     * has "Priorisation, méthodologie". The table's shape now names its short row.
+     */
+    @Test
+    void aTableRowWhoseCellsWereTypedIntoOneIsRejectedNamingTheRow() {
+        PipelineHome home = new PipelineHome(temp);
+        home.publishSeed("role.txt");
+        String translated = Translator.englishSeedReturn(home);
+        String row = "| Disorganised marketing team                | Prioritisation, methodology          |";
+        assertThat(translated).contains(row);
+        String merged = translated.replace(row, "| Disorganised marketing team, Prioritisation, methodology |");
+        home.drop("inbox/translations/EN/cells.md", merged);
+        assertThat(home.runOnce()).isZero();
+
+        assertThat(home.json("outbox/rejected/cells.md.errors.json").get("errors")).singleElement().satisfies(error -> {
+            assertThat(error.get("code").asText()).isEqualTo("structure-tables");
+            assertThat(error.get("line").asInt()).isEqualTo(Translator.lineOf(merged, "| SME situation"));
+            assertThat(error.get("message").asText()).isEqualTo("tables differ from the source (rows x columns): [6x2] expected,"
+                    + " [6x2 (row 3: 1 cell)] found; first: the table at draft line "
+                    + Translator.lineOf(home.read("outbox/translations/EN/role-cmo-pme.md"), "| Situation de la PME")
+                    + ": 6x2 in the source, 6x2 (row 3: 1 cell) in the translation");
+        });
+    }
+
+    /**
      * An English return saved in Windows-1250 (Central European) with "Wrocław" is rejected
      * as not UTF-8 at the line of that byte, with a message that speaks of no language: it
      * used to say "nor French text in Windows-1252" to the English translator. Read as

@@ -176,8 +176,8 @@ public final class ReturnReview {
             problems.add(problem(Severity.ERROR, "structure-headings", null, "the headings do not correspond to the source's,"
                     + " though there are as many (" + expected.headingLevels().size() + ")", null));
         } else if (!expected.headingLevels().equals(actual.headingLevels())) {
-            problems.add(problem(Severity.WARNING, "structure-heading-levels", null, "heading levels differ from the source: "
-                    + expected.headingLevels() + " expected, " + actual.headingLevels() + " found", null));
+            problems.add(firstLevelChange(problem(Severity.WARNING, "structure-heading-levels", null, "heading levels differ from the source: "
+                    + expected.headingLevels() + " expected, " + actual.headingLevels() + " found", null), source, translation, quotes));
         }
         if (expected.listItems() != actual.listItems()) {
             problems.add(firstDifference(problem(Severity.ERROR, "structure-list-items", null, "number of list items differs from the source: "
@@ -578,6 +578,28 @@ public final class ReturnReview {
         char punctuation = mark.charAt(2);
         return "\"" + word + " " + punctuation + "\" (" + spaceName + " before \"" + punctuation + "\"; English writes \""
                 + word + punctuation + "\")";
+    }
+
+    /**
+     * Points the heading-levels warning at the first heading whose level changed, by its text,
+     * draft line and segment id, and its line in the return: "[3, 3, 3, 3, 3] expected, [3, 3,
+     * 3, 3, 2] found" left the translator counting headings. Used once the headings correspond
+     * one to one; left as it is when the segments do not hold every heading.
+     */
+    private static Problem firstLevelChange(Problem problem, SegmentedArticle source, SegmentedArticle translation, DraftQuotes quotes) {
+        List<Segment> expected = source.body().stream().filter(s -> s.kind() == Segment.Kind.HEADING).toList();
+        List<Segment> actual = translation.body().stream().filter(s -> s.kind() == Segment.Kind.HEADING).toList();
+        if (expected.size() != actual.size()) {
+            return problem;
+        }
+        for (int i = 0; i < expected.size(); i++) {
+            if (expected.get(i).level() != actual.get(i).level()) {
+                return problem(problem.severity(), problem.code(), expected.get(i).id(), problem.message() + "; first: the heading "
+                        + quotes.at(expected.get(i)) + " is " + "#".repeat(expected.get(i).level()) + " in the source, "
+                        + "#".repeat(actual.get(i).level()) + " in the translation", actual.get(i).line() > 0 ? actual.get(i).line() : null);
+            }
+        }
+        return problem;
     }
 
     static Problem problem(Severity severity, String code, String segment, String message, Integer line) {

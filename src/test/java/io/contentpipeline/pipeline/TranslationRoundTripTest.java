@@ -180,6 +180,27 @@ class TranslationRoundTripTest {
         });
     }
 
+    /** A heading made ## where the source has ###: the warning gave two lists of levels, and no heading nor line. */
+    @Test
+    void aHeadingLevelChangedIsNamedByItsTextAndLines() {
+        PipelineHome home = new PipelineHome(temp);
+        home.publishSeed("seed.txt");
+        String translated = Translator.englishSeedReturn(home).replace("### Key Distinctions", "## Key Distinctions");
+        home.drop("inbox/translations/EN/levels.md", translated);
+        assertThat(home.runOnce()).isZero();
+
+        String draft = home.read("outbox/translations/EN/role-cmo-pme.md");
+        JsonNode warnings = home.bundle("role-cmo-pme").at("/languages/en/warnings");
+        assertThat(warnings).singleElement().satisfies(warning -> {
+            assertThat(warning.get("code").asText()).isEqualTo("structure-heading-levels");
+            assertThat(warning.get("field").asText()).startsWith("h-");
+            assertThat(warning.get("line").asInt()).isEqualTo(Translator.lineOf(translated, "## Key Distinctions"));
+            assertThat(warning.get("message").asText()).isEqualTo("heading levels differ from the source: [3, 3, 3, 3, 3] expected,"
+                    + " [3, 3, 3, 3, 2] found; first: the heading \"Distinctions Clés\" (draft line "
+                    + Translator.lineOf(draft, "### Distinctions Clés") + ") is ### in the source, ## in the translation");
+        });
+    }
+
     @Test
     void aCorrectedTranslationOfTheSameVersionIsPublishedAndLoggedAgain() {
         PipelineHome home = new PipelineHome(temp);

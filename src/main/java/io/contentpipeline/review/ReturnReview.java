@@ -286,8 +286,8 @@ public final class ReturnReview {
         Map<String, Integer> missing = difference(numbersOf(source), numbersOf(translation));
         missing.keySet().removeAll(flagged);
         if (!missing.isEmpty()) {
-            problems.add(problem(Severity.WARNING, "number-missing", null, "number " + String.join(", ", missing.keySet())
-                    + " of the source is nowhere in the translation", null));
+            problems.add(problem(Severity.WARNING, "number-missing", null, numbers(numbersOf(source), missing.keySet())
+                    + " nowhere in the translation", null));
         }
     }
 
@@ -330,8 +330,8 @@ public final class ReturnReview {
         String target = bead.targetText();
         Map<String, Integer> missingNumbers = difference(SegmentText.numbers(source), SegmentText.numbers(target));
         if (!missingNumbers.isEmpty()) {
-            problems.add(problem(Severity.WARNING, "number-missing", first.id(), "number " + String.join(", ", missingNumbers.keySet())
-                    + " of the source is not in the translation", line));
+            problems.add(problem(Severity.WARNING, "number-missing", first.id(), numbers(SegmentText.numbers(source), missingNumbers.keySet())
+                    + " not in the translation", line));
         }
         int sourceLength = SegmentText.prose(source).strip().length();
         int targetLength = SegmentText.prose(target).strip().length();
@@ -600,6 +600,16 @@ public final class ReturnReview {
             }
         }
         return problem;
+    }
+
+    /**
+     * "number 6 of the source is" or "numbers 6, 12, 24 of the source are", in the source's
+     * order: sorted as text, "6, 12 and 24 months" was reported as "number 12, 24, 6 … is".
+     */
+    private static String numbers(List<String> inSourceOrder, Set<String> missing) {
+        List<String> named = inSourceOrder.stream().filter(missing::contains).distinct().toList();
+        return named.size() == 1 ? "number " + named.get(0) + " of the source is"
+                : "numbers " + String.join(", ", named) + " of the source are";
     }
 
     static Problem problem(Severity severity, String code, String segment, String message, Integer line) {

@@ -201,6 +201,22 @@ class TranslationRoundTripTest {
         });
     }
 
+    /** Numbers written out in words: the warning listed them sorted as text, "number 12, 24, 6 … is". */
+    @Test
+    void numbersMissingFromASegmentAreListedInTheSourcesOrder() {
+        PipelineHome home = new PipelineHome(temp);
+        home.publishSeed("seed.txt");
+        String translated = Translator.englishSeedReturn(home).replace("at 6, 12 and 24 months", "at six, twelve and twenty-four months");
+        home.drop("inbox/translations/EN/words.md", translated);
+        assertThat(home.runOnce()).isZero();
+
+        assertThat(home.bundle("role-cmo-pme").at("/languages/en/warnings")).singleElement().satisfies(warning -> {
+            assertThat(warning.get("code").asText()).isEqualTo("number-missing");
+            assertThat(warning.get("line").asInt()).isEqualTo(Translator.lineOf(translated, "at six, twelve"));
+            assertThat(warning.get("message").asText()).isEqualTo("numbers 6, 12, 24 of the source are not in the translation");
+        });
+    }
+
     @Test
     void aCorrectedTranslationOfTheSameVersionIsPublishedAndLoggedAgain() {
         PipelineHome home = new PipelineHome(temp);

@@ -21,12 +21,19 @@ import javax.xml.stream.XMLStreamReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Reads a filled XLIFF 2.1 or 1.2 file back: the metadata that names the source version,
@@ -35,6 +42,10 @@ import java.util.Map;
  * DOCTYPEs and external entities are refused (no XXE).
  */
 public final class XliffReader {
+
+    /** An encoding="…" in an XML declaration. */
+    private static final Pattern DECLARED_ENCODING =
+            Pattern.compile("^<\\?xml[^>]*encoding\\s*=\\s*[\"']([A-Za-z0-9._-]+)[\"']");
 
     /**
      * What a returned XLIFF file says: its metadata, unit id → target text for the units
@@ -325,13 +336,39 @@ public final class XliffReader {
             return builder.parse(new ByteArrayInputStream(xliff));
         } catch (SAXParseException e) {
             throw new RejectedInputException(new Problem(Severity.ERROR, "xliff-invalid", null,
-                    "the XLIFF file is not well-formed XML: " + e.getMessage(),
+                    "the XLIFF file is not well-formed XML: " + encodingHint(xliff).orElse(e.getMessage()),
                     e.getLineNumber() > 0 ? e.getLineNumber() : null, e.getColumnNumber() > 0 ? e.getColumnNumber() : null));
         } catch (SAXException e) {
             throw reject("the XLIFF file is not well-formed XML: " + e.getMessage());
         } catch (ParserConfigurationException | IOException e) {
             throw new IllegalStateException("the JDK's XML parser cannot be set up", e);
         }
+    }
+
+    /**
+     * Why a file whose declaration and bytes disagree cannot be read, in a translator's words:
+     * the parser says "Content is not allowed in prolog" for an encoding="UTF-16" file an
+     * editor saved as UTF-8, and "Invalid byte 1 of 1-byte UTF-8 sequence" for a UTF-8 one
+     * saved as ANSI (Windows-1252). Empty when the declaration is not the cause.
+     */
+    private static Optional<String> encodingHint(byte[] xliff) {
+        if (xliff.length < 2 || xliff[0] != '<' || xliff[1] != '?') {
+            // A byte-order mark or UTF-16 bytes: the parser reads those by themselves.
+            return Optional.empty();
+        }
+        String head = new String(xliff, 0, Math.min(xliff.length, 200), StandardCharsets.ISO_8859_1);
+        Matcher declared = DECLARED_ENCODING.matcher(head);
+        String encoding = declared.find() ? declared.group(1).toUpperCase(Locale.ROOT) : "UTF-8";
+        if (encoding.startsWith("UTF-16")) {
+            return Optional.of("its XML declaration says encoding=\"" + declared.group(1) + "\", but the file is not saved"
+                    + " in UTF-16 (an editor converted it and left the declaration): change the declaration to encoding=\"UTF-8\"");
+        }
+        if (encoding.equals("UTF-8") && !StandardCharsets.UTF_8.newDecoder()
+                .decode(ByteBuffer.wrap(xliff), CharBuffer.allocate(xliff.length), true).isUnderflow()) {
+            return Optional.of("it is not saved in UTF-8, which its XML declaration says (saved as ANSI or Windows-1252?):"
+                    + " save it again as UTF-8");
+        }
+        return Optional.empty();
     }
 
     private static RejectedInputException reject(String message) {

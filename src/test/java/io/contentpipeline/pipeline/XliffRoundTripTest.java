@@ -165,6 +165,35 @@ class XliffRoundTripTest {
     }
 
     /**
+     * A file whose bytes disagree with its XML declaration: encoding="UTF-16" left by an editor
+     * that saved it as UTF-8, or a UTF-8 file saved as ANSI (Windows-1252). The parser's words
+     * were all the translator got: "Content is not allowed in prolog.", "Invalid byte 1 of
+     * 1-byte UTF-8 sequence.". A file really in UTF-16 is read.
+     */
+    @Test
+    void anXliffFileWhoseEncodingIsNotTheDeclaredOneIsToldWhichToUse() throws Exception {
+        PipelineHome home = new PipelineHome(temp);
+        home.publishSeed("seed.txt");
+        String filled = fill(home.read("outbox/translations/EN/role-cmo-pme.xlf"), Translator.englishSeedByUnit());
+        assertThat(filled).startsWith("<?xml version=\"1.0\" encoding=\"UTF-8\"");
+        String sixteen = filled.replaceFirst("encoding=\"UTF-8\"", "encoding=\"UTF-16\"");
+        home.drop("inbox/translations/EN/declared16.xlf", sixteen.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        home.drop("inbox/translations/EN/ansi.xlf", filled.getBytes(java.nio.charset.Charset.forName("windows-1252")));
+        home.drop("inbox/translations/EN/utf16.xlf", sixteen.getBytes(java.nio.charset.StandardCharsets.UTF_16));
+        assertThat(home.runOnce()).isZero();
+
+        assertThat(home.json("outbox/rejected/declared16.xlf.errors.json").at("/errors/0/message").asText())
+                .isEqualTo("the XLIFF file is not well-formed XML: its XML declaration says encoding=\"UTF-16\", but the file is"
+                        + " not saved in UTF-16 (an editor converted it and left the declaration): change the declaration to"
+                        + " encoding=\"UTF-8\"");
+        assertThat(home.json("outbox/rejected/ansi.xlf.errors.json").at("/errors/0/message").asText())
+                .isEqualTo("the XLIFF file is not well-formed XML: it is not saved in UTF-8, which its XML declaration says"
+                        + " (saved as ANSI or Windows-1252?): save it again as UTF-8");
+        assertThat(home.files("outbox/rejected")).noneMatch(name -> name.startsWith("utf16"));
+        assertThat(home.bundle("role-cmo-pme").at("/languages/en/input_file").asText()).isEqualTo("utf16.xlf");
+    }
+
+    /**
      * A translator adding a link in a translation tool, which offers no code for it, types it
      * as Markdown. The merge shows it as typed (markup comes from codes only), so the English
      * page read "[BLOT Antoine](https://www.antoine-blot.com/)" with no word from any check: the

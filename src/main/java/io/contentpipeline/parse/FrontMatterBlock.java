@@ -12,6 +12,9 @@ import java.util.regex.Pattern;
  */
 record FrontMatterBlock(String yaml, String body, int firstLine, int bodyLine) {
 
+    /** A front-matter line as a word processor's autocorrect leaves ---: an em dash, en dashes, or dashes spaced out. */
+    private static final Pattern DASHES_CORRECTED = Pattern.compile("[\\u2014\\u2013\\u2012\\u2015]+|-\\s-\\s-|--");
+
     /** An XML declaration or comments, then the xliff element: how every XLIFF file opens. */
     private static final Pattern XLIFF = Pattern.compile("\\s*(?:<\\?xml[^>]*>\\s*)?(?:<!--.*?-->\\s*)*<xliff[\\s>]", Pattern.DOTALL);
 
@@ -39,7 +42,7 @@ record FrontMatterBlock(String yaml, String body, int firstLine, int bodyLine) {
             line++;
         }
         throw new RejectedInputException(Problem.error("unterminated-front-matter", null,
-                "the front matter opened at line 1 is never closed by a --- line", 1));
+                "the front matter opened at line 1 is never closed by a --- line" + correctedClosing(text), 1));
     }
 
     /** The author's near miss, named, rather than the rule alone. */
@@ -53,6 +56,10 @@ record FrontMatterBlock(String yaml, String body, int firstLine, int bodyLine) {
         if (!text.isBlank() && text.stripLeading().startsWith("---") && text.charAt(0) != '-') {
             return "the front matter must start on line 1: remove the blank lines (or spaces) before the first ---";
         }
+        if (DASHES_CORRECTED.matcher(opening(text).strip()).matches()) {
+            return "the first line is \"" + opening(text).strip() + "\", not ---: a word processor's autocorrect turns three"
+                    + " hyphens into a dash; type the --- lines again as three hyphens (-)";
+        }
         if (XLIFF.matcher(text).lookingAt()) {
             // A translation tool's file renamed, or saved under the draft's .md name: read as
             // Markdown, it was only said to lack front matter.
@@ -60,6 +67,23 @@ record FrontMatterBlock(String yaml, String body, int firstLine, int bodyLine) {
                     + " as the draft's XLIFF file has, and drop it again";
         }
         return "no front matter: an article starts with a --- line, its YAML metadata, and another --- line";
+    }
+
+    private static String opening(String text) {
+        int end = text.indexOf('\n');
+        return end < 0 ? text : text.substring(0, end);
+    }
+
+    /** The closing line a word processor's autocorrect made a dash of, named with its line; empty when none. */
+    private static String correctedClosing(String text) {
+        String[] lines = text.split("\n", -1);
+        for (int i = 1; i < lines.length; i++) {
+            if (DASHES_CORRECTED.matcher(lines[i].strip()).matches()) {
+                return "; line " + (i + 1) + " is \"" + lines[i].strip() + "\", which a word processor's autocorrect makes of"
+                        + " three hyphens: type it again as ---";
+            }
+        }
+        return "";
     }
 
     private static boolean isClosingLine(String line) {

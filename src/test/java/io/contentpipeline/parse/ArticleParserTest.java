@@ -176,6 +176,13 @@ class ArticleParserTest {
                 .hasMessageContaining("must start on line 1");
         assertThatThrownBy(() -> parse("\uFEFF\uFEFF---\ntitle: T\n---\nBody\n")).isInstanceOf(RejectedInputException.class)
                 .hasMessageContaining("byte-order mark");
+        // Word's autocorrect makes a dash of three hyphens: the file was said to have "no front matter".
+        assertThatThrownBy(() -> parse("\u2014\ntitle: T\n\u2014\nBody\n")).isInstanceOf(RejectedInputException.class)
+                .hasMessage("the first line is \"\u2014\", not ---: a word processor's autocorrect turns three hyphens into a dash;"
+                        + " type the --- lines again as three hyphens (-) (line 1)");
+        assertThatThrownBy(() -> parse("---\ntitle: T\n\u2013\u2013\nBody\n")).isInstanceOf(RejectedInputException.class)
+                .hasMessage("the front matter opened at line 1 is never closed by a --- line; line 3 is \"\u2013\u2013\", which a"
+                        + " word processor's autocorrect makes of three hyphens: type it again as --- (line 1)");
     }
 
     @Test

@@ -51,7 +51,7 @@ final class FieldComments {
             if (value.matches() && !value.group(3).isBlank()) {
                 String words = value.group(3).strip();
                 String written = value.group(2) + " #" + value.group(3);
-                problems.add(Problem.error("field-comment", "fm." + key, key + ": the words after \" #\" (\"" + words
+                problems.add(Problem.error("field-comment", "fm." + key, "the words after \" #\" (\"" + words
                         + "\") are a YAML comment, not part of the text, and would not be published: quote the value, "
                         + value.group(1).strip() + " \"" + written.strip().replace("\\", "\\\\").replace("\"", "\\\"") + "\"", i + 1));
             }

@@ -254,7 +254,7 @@ class RejectionTest {
         JsonNode errors = home.json("outbox/rejected/hash.md.errors.json").get("errors");
         assertThat(errors).extracting(e -> e.get("code").asText() + " " + e.get("field").asText() + "@" + e.get("line").asInt())
                 .containsExactly("field-comment fm.title@2", "field-comment fm.related_articles@8");
-        assertThat(errors.get(0).get("message").asText()).isEqualTo("title: the words after \" #\" (\"1 priority for growth\") are"
+        assertThat(errors.get(0).get("message").asText()).isEqualTo("the words after \" #\" (\"1 priority for growth\") are"
                 + " a YAML comment, not part of the text, and would not be published: quote the value,"
                 + " title: \"The CMO in an SME #1 priority for growth\"");
         assertThat(home.files("outbox/rejected")).doesNotContain("quoted.md");

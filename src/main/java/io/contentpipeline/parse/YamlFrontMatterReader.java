@@ -58,6 +58,12 @@ final class YamlFrontMatterReader {
      * "for the next token".
      */
     private static final Pattern RESERVED_START = Pattern.compile("(?::|^\\s*-)\\s+([*&!%@`])");
+    /**
+     * A line of prose where a key should be, "Leave the translation: block as it is: …": a
+     * comment line whose "#" was deleted (the draft's, above translation:), read as a key of
+     * three words or more whose value holds ": ".
+     */
+    private static final Pattern PROSE_LINE = Pattern.compile("^\\p{L}[^:#\"']*\\s[^:#\"']*\\s[^:#\"']*:\\s");
     private static final Pattern TOP_LEVEL_KEY = Pattern.compile("^(?:\"([^\"]+)\"|'([^']+)'|([^\\s#'\"-][^:#]*?)):(?:\\s|$)");
 
     private final ObjectMapper mapper;
@@ -324,6 +330,11 @@ final class YamlFrontMatterReader {
         }
         if (message.contains("expected '<document start>'")) {
             return "every key: value line of the front matter must start at the same column as the first one";
+        }
+        if (message.contains("mapping values are not allowed") && PROSE_LINE.matcher(line).find()) {
+            // Said as "must be quoted", a translator reads it as about a value they typed.
+            return "this line is text, not a key: value line: a comment line starts with # (as the draft's line above"
+                    + " translation: does); put the # back, or delete the line";
         }
         if (message.contains("mapping values are not allowed")) {
             return "a value that holds \": \" must be quoted, for example title: \"Marketing : le guide\"";

@@ -59,4 +59,27 @@ class DraftKeepCommentTest {
         assertThat(home.files("outbox/rejected")).isEmpty();
         assertThat(home.bundle("role-cmo-pme").get("languages").get("en").get("status").asText()).isEqualTo("current");
     }
+
+    /**
+     * The comment line kept but its "#" deleted (taken for a heading mark, or by an editor's
+     * "uncomment"): YAML reads it as a key whose value holds ": ", and the translator was told
+     * that a value holding ": " must be quoted, as if about a title they typed.
+     */
+    @Test
+    void aReturnWhoseCommentLostItsHashIsToldToPutItBack() {
+        PipelineHome home = new PipelineHome(temp);
+        home.publishSeed("seed.txt");
+        String returned = Translator.englishSeedReturn(home).replace("\ntranslation:\n", "\n" + TranslationBlock.KEEP_COMMENT + "\ntranslation:\n");
+
+        home.drop("inbox/translations/EN/role-en.md", returned);
+        assertThat(home.runOnce()).isZero();
+
+        assertThat(home.json("outbox/rejected/role-en.md.errors.json").get("errors")).singleElement().satisfies(error -> {
+            assertThat(error.get("code").asText()).isEqualTo("yaml-syntax");
+            assertThat(error.get("line").asInt()).isEqualTo(Translator.lineOf(returned, TranslationBlock.KEEP_COMMENT));
+            assertThat(error.get("message").asText()).startsWith("the front matter is not valid YAML: this line is text, not a"
+                    + " key: value line: a comment line starts with # (as the draft's line above translation: does); put the #"
+                    + " back, or delete the line");
+        });
+    }
 }

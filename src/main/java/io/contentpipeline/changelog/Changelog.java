@@ -12,11 +12,15 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -56,10 +60,14 @@ public final class Changelog {
     /** Version keys of lines written before events named their input's digest: those still count. */
     private final Set<String> recordedWithoutDigest = new HashSet<>();
     private final AtomicBoolean changed = new AtomicBoolean(true);
+    /** Set when the log was started again under its name: CHANGELOG.md then covers none of it. */
+    private final AtomicBoolean startedOver = new AtomicBoolean(false);
     private final Object forceLock = new Object();
     private long linesWritten;
     private long linesForced;
     private FileChannel channel;
+    /** The file system's identity of the file {@link #channel} appends to. */
+    private Object fileKey;
 
     public Changelog(Path file) {
         this.file = file;
@@ -86,7 +94,42 @@ public final class Changelog {
                 });
             }
         }
+        openChannel();
+    }
+
+    private void openChannel() throws IOException {
         channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+        fileKey = fileKey();
+    }
+
+    private Object fileKey() throws IOException {
+        try {
+            return Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).fileKey();
+        } catch (NoSuchFileException gone) {
+            return null;
+        }
+    }
+
+    /**
+     * The log is appended through a channel held open, so a changelog.jsonl deleted or moved
+     * away while the pipeline ran (cleaned up by hand, rotated by logrotate) used to take every
+     * later event with it: into the moved file, or into a deleted one, lost, with no
+     * changelog.jsonl in the outbox until the next start. Before each append the name is checked
+     * to still hold the file the channel writes (its inode); when it does not, the log starts
+     * again under its name, with one WARN line.
+     */
+    private void reopenIfReplaced() throws IOException {
+        Object now = fileKey();
+        if (now != null && now.equals(fileKey)) {
+            return;
+        }
+        channel.force(false);
+        channel.close();
+        Files.createDirectories(file.getParent());
+        openChannel();
+        startedOver.set(true);
+        LOG.warn("changelog.reopened {} was {} while the pipeline ran; the events from now on are written to a new {}",
+                file.getFileName(), now == null ? "deleted or moved away" : "replaced by another file", file.getFileName());
     }
 
     public synchronized void close() throws IOException {
@@ -117,6 +160,7 @@ public final class Changelog {
             if (event.happensOnce() && (withoutDigest(event) || !recordedOnce.add(event.onceKey()))) {
                 return false;
             }
+            reopenIfReplaced();
             AtomicFiles.writeFully(channel, (json.writeValueAsString(event) + "\n").getBytes(StandardCharsets.UTF_8));
             line = ++linesWritten;
             changed.set(true);
@@ -150,10 +194,16 @@ public final class Changelog {
                 return;
             }
             long upTo;
+            FileChannel current;
             synchronized (this) {
                 upTo = linesWritten;
+                current = channel;
             }
-            channel.force(false);
+            try {
+                current.force(false);
+            } catch (ClosedChannelException reopened) {
+                // The log started again under its name meanwhile: the old file was forced before it was closed.
+            }
             linesForced = upTo;
         }
     }
@@ -235,6 +285,16 @@ public final class Changelog {
     /** Whether events arrived since the last call; the digest route uses it to skip idle rebuilds. */
     public boolean takeChanged() {
         return changed.getAndSet(false);
+    }
+
+    /** Whether the log started again under its name since the last call: the digest then starts over too. */
+    public boolean takeStartedOver() {
+        return startedOver.getAndSet(false);
+    }
+
+    /** A start-over taken with {@link #takeStartedOver()} is still to be shown: the rebuild that took it failed. */
+    public void markStartedOver() {
+        startedOver.set(true);
     }
 
     /** Events taken with {@link #takeChanged()} are still to be shown: the rebuild that took them failed. */

@@ -87,11 +87,25 @@ public final class ChangelogDigest {
     }
 
     private void rebuild() throws IOException {
+        // A log started again under its name (see Changelog) may have grown past the byte the
+        // digest covers of the old one: its mark means nothing for the new file.
+        boolean startedOver = changelog.takeStartedOver();
+        try {
+            rebuild(startedOver);
+        } catch (IOException | UncheckedIOException e) {
+            if (startedOver) {
+                changelog.markStartedOver();
+            }
+            throw e;
+        }
+    }
+
+    private void rebuild(boolean startedOver) throws IOException {
         if (!Files.exists(changelog.file())) {
             return;
         }
         Previous previous = Previous.read(target);
-        long covered = previous.covered() <= Files.size(changelog.file()) ? previous.covered() : 0;
+        long covered = !startedOver && previous.covered() <= Files.size(changelog.file()) ? previous.covered() : 0;
         NewEvents fresh = readEvents(covered);
         if (fresh.events().isEmpty() && covered > 0) {
             return;

@@ -237,6 +237,39 @@ class ChangelogTest {
                 Map.of("errors", List.of(error), "report", "outbox/rejected/" + file + ".errors.json"));
     }
 
+    /**
+     * A log deleted or moved away while the pipeline runs starts again under its name: the open
+     * channel used to append every later event to the moved file, or to the deleted one. The
+     * digest starts over with it, also when the new log has grown past the byte it covered of
+     * the old one (it went on reading the new file from there, in the middle of a line).
+     */
+    @Test
+    void aLogMovedAwayOrDeletedStartsAgainUnderItsNameAndTheDigestWithIt() throws Exception {
+        Path file = temp.resolve("changelog.jsonl");
+        Path digestFile = temp.resolve("CHANGELOG.md");
+        Changelog changelog = new Changelog(file);
+        changelog.open();
+        ChangelogDigest digest = new ChangelogDigest(changelog, digestFile);
+        assertThat(changelog.append(at("2026-11-28T10:00:00Z", "a", 1))).isTrue();
+        digest.refresh();
+        Path rotated = temp.resolve("changelog.jsonl.1");
+        Files.move(file, rotated);
+
+        assertThat(changelog.append(at("2026-11-28T10:01:00Z", "bien-plus-long-que-le-premier", 1))).isTrue();
+        assertThat(changelog.append(at("2026-11-28T10:02:00Z", "c", 1))).isTrue();
+        assertThat(Files.readAllLines(rotated)).hasSize(1);
+        assertThat(Files.readAllLines(file)).hasSize(2).allMatch(line -> !line.contains("\"a\""));
+        assertThat(Files.size(file)).as("grown past what the digest covered").isGreaterThan(Files.size(rotated));
+        digest.refresh();
+        assertThat(Files.readString(digestFile)).contains("`bien-plus-long-que-le-premier`", "`c`").doesNotContain("`a`")
+                .contains("up to byte " + Files.size(file) + " ");
+
+        Files.delete(file);
+        assertThat(changelog.append(at("2026-11-28T10:03:00Z", "d", 1))).isTrue();
+        changelog.close();
+        assertThat(Files.readAllLines(file)).singleElement().asString().contains("\"d\"");
+    }
+
     private static ChangelogEvent at(String time, String slug, int version) {
         return new ChangelogEvent(java.time.Instant.parse(time), ChangelogEvent.ARTICLE_ACCEPTED, slug, "fr", version,
                 slug + ".md", Map.of());

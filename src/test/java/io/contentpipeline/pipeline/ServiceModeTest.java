@@ -80,6 +80,39 @@ class ServiceModeTest {
     }
 
     /**
+     * changelog.jsonl moved away (as logrotate does) or deleted while the service runs: the log
+     * starts again under its name. It was appended through a channel held open, so every later
+     * event went into the moved file, or into the deleted one and was lost, and the outbox had no
+     * changelog.jsonl until the next start.
+     */
+    @Test
+    void aChangelogMovedAwayOrDeletedWhileRunningStartsAgainUnderItsName() throws Exception {
+        PipelineHome home = new PipelineHome(temp, Map.of("pipeline.changelog-digest-interval", "100"));
+        String article = "---\ntitle: \"Article %s\"\ndate: 2025-07-25\nauthor: A\n---\n\n"
+                + "Un texte en français, assez long pour que la langue soit reconnue sans hésitation par le détecteur, numéro %s.\n";
+        Path rotated = temp.resolve("changelog.jsonl.1");
+        try (RunningService service = home.startService()) {
+            home.drop("inbox/premier.md", article.formatted(1, 1));
+            await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(home.resolve("outbox/published/premier/bundle.json")));
+            Files.move(home.resolve("outbox/changelog.jsonl"), rotated);
+
+            home.drop("inbox/deuxieme.md", article.formatted(2, 2));
+            await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(home.resolve("outbox/published/deuxieme/bundle.json")));
+            await().atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() -> home.read("outbox/CHANGELOG.md").contains("`deuxieme`"));
+            assertThat(home.eventNames()).as("the events after the move").containsExactly("article.accepted",
+                    "translation.requested", "bundle.published");
+            assertThat(home.read("outbox/CHANGELOG.md")).as("a view of the new log only").doesNotContain("`premier`");
+
+            Files.delete(home.resolve("outbox/changelog.jsonl"));
+            home.drop("inbox/troisieme.md", article.formatted(3, 3));
+            await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(home.resolve("outbox/published/troisieme/bundle.json")));
+        }
+        assertThat(Files.readString(rotated)).contains("\"premier\"").doesNotContain("deuxieme");
+        assertThat(home.events()).extracting(e -> e.get("slug").asText()).containsOnly("troisieme").hasSize(3);
+        assertThat(home.read("outbox/CHANGELOG.md")).contains("`troisieme`").doesNotContain("`deuxieme`");
+    }
+
+    /**
      * A bundle deleted by hand while the service runs is no longer counted: the status line went
      * on saying published=1, and naming the deleted article as the one waiting longest for its
      * translation, until a restart.

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.contentpipeline.article.ChangelogEvent;
 import io.contentpipeline.files.AtomicFiles;
+import io.contentpipeline.status.TickGuard;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -65,7 +66,11 @@ public final class ChangelogDigest {
      * writable, disk full) one WARN line says why, and the next rebuild tries again; nothing is
      * lost, so an operator gets no stack trace for it, and no line for each retry.
      */
-    public synchronized void refresh() {
+    public void refresh() {
+        TickGuard.run("changelog-digest", this::refreshIfChanged);
+    }
+
+    private synchronized void refreshIfChanged() {
         if (!changelog.takeChanged()) {
             return;
         }
@@ -75,6 +80,10 @@ public final class ChangelogDigest {
                 LOG.info("changelog.digest-written {} is up to date again", target.getFileName());
                 failing = null;
             }
+        } catch (OutOfMemoryError e) {
+            // Skipped by TickGuard: the events taken are still to be shown at the next tick.
+            changelog.markChanged();
+            throw e;
         } catch (IOException | UncheckedIOException e) {
             changelog.markChanged();
             String cause = e.toString();
@@ -92,7 +101,7 @@ public final class ChangelogDigest {
         boolean startedOver = changelog.takeStartedOver();
         try {
             rebuild(startedOver);
-        } catch (IOException | UncheckedIOException e) {
+        } catch (IOException | RuntimeException | Error e) {
             if (startedOver) {
                 changelog.markStartedOver();
             }

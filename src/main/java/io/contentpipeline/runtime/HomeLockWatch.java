@@ -2,6 +2,7 @@ package io.contentpipeline.runtime;
 
 import io.contentpipeline.files.HomeLayout;
 import io.contentpipeline.files.HomeLock;
+import io.contentpipeline.status.TickGuard;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,7 +35,11 @@ public final class HomeLockWatch {
         this.stop = stop;
     }
 
-    public synchronized void check() {
+    public void check() {
+        TickGuard.run("home-lock", this::checkLock);
+    }
+
+    private synchronized void checkLock() {
         if (lost) {
             return;
         }

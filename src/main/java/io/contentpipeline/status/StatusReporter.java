@@ -87,16 +87,24 @@ public final class StatusReporter {
      *
      * @param intervalMillis pipeline.progress-interval, this method's timer period
      */
-    public synchronized void reportWhileBusy(long intervalMillis) {
+    public void reportWhileBusy(long intervalMillis) {
+        TickGuard.run("progress-report", () -> reportIfBusy(intervalMillis));
+    }
+
+    private synchronized void reportIfBusy(long intervalMillis) {
         if (Duration.between(before, clock.instant()).toMillis() < intervalMillis / 2) {
             return;
         }
         if (inboxWaiting.getAsInt() > 0 || taken() > takenBefore || heldLong(clock.instant()).isPresent()) {
-            report();
+            writeLine();
         }
     }
 
-    public synchronized void report() {
+    public void report() {
+        TickGuard.run("status-report", this::writeLine);
+    }
+
+    private synchronized void writeLine() {
         Instant now = clock.instant();
         // "published" is the bundles in the home: not one deleted by hand since it was counted.
         counts.forgetGone(hasBundle);

@@ -8,6 +8,7 @@ import io.contentpipeline.files.HomeLayout;
 import io.contentpipeline.files.Sha256;
 import io.contentpipeline.language.LanguageResolver;
 import io.contentpipeline.slug.Slugs;
+import io.contentpipeline.translate.FieldComments;
 import io.contentpipeline.translate.TranslationBlock;
 
 import java.util.ArrayList;
@@ -36,6 +37,7 @@ public final class ArticleChecker {
         rejectATranslation(parsed);
         List<Problem> problems = new ArrayList<>(parsed.warnings());
         problems.addAll(rules.check(parsed.frontMatter()));
+        problems.addAll(FieldComments.inArticle(parsed.text()));
         var slug = Slugs.resolve(parsed.frontMatter(), parsed.file().name());
         parsed.frontMatter().text("slug").filter(given -> slug.isPresent() && !given.equals(slug.get())).ifPresent(given ->
                 problems.add(Problem.warning("slug-normalised", "slug", "the slug \"" + given + "\" was normalised to \""

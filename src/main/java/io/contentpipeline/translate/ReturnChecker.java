@@ -145,7 +145,7 @@ public final class ReturnChecker {
         ignoredFields(frontMatter).ifPresent(problems::add);
         if (merged.isEmpty()) {
             // An XLIFF return's front matter is written by the merge, its values quoted where they need it.
-            problems.addAll(FieldComments.find(parsed.text()));
+            problems.addAll(FieldComments.inReturn(parsed.text()));
         } else {
             problems.addAll(merged.get().warnings());
         }

@@ -51,6 +51,35 @@ class AuthorMetadataTest {
         assertThat(bundle.get("languages").get("fr").get("warnings").toString()).contains("language-assumed");
     }
 
+    /**
+     * "#1" typed in an unquoted title: YAML reads " #" and the rest of the line as a comment, and
+     * the page was published as "Notre méthode" without a word. An author may mean a comment, so
+     * the article is published with a warning that quotes the line to write; a comment on a
+     * field that is no text (default_lang_commit: … # patched, as OpenTelemetry writes) is none.
+     */
+    @Test
+    void aTitleCutShortByAYamlCommentIsPublishedWithAWarningQuotingTheLineToWrite() {
+        PipelineHome home = new PipelineHome(temp);
+        dropAndRun(home, "inbox/methode.md", """
+                ---
+                title: Notre méthode #1 pour structurer le marketing
+                date: 2025-07-28
+                default_lang_commit: 71833a5f # patched
+                ---
+
+                Une méthode claire aide une PME à structurer son marketing et à suivre ses résultats chaque mois.
+                """);
+
+        JsonNode warnings = home.bundle("methode").get("languages").get("fr").get("warnings");
+        assertThat(warnings).filteredOn(w -> w.get("code").asText().equals("field-comment")).singleElement().satisfies(w -> {
+            assertThat(w.get("field").asText()).isEqualTo("title");
+            assertThat(w.get("line").asInt()).isEqualTo(2);
+            assertThat(w.get("message").asText()).isEqualTo("the words after \" #\" (\"1 pour structurer le marketing\") are a YAML"
+                    + " comment, not part of the text, and are not published: if they belong to the title, quote the value,"
+                    + " title: \"Notre méthode #1 pour structurer le marketing\"");
+        });
+    }
+
     @Test
     void anImpossibleDateIsRejectedAndSaysWhy() {
         PipelineHome home = new PipelineHome(temp);

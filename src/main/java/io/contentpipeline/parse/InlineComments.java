@@ -1,0 +1,123 @@
+package io.contentpipeline.parse;
+
+import io.contentpipeline.article.RejectedInputException;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.api.lowlevel.Parse;
+import org.snakeyaml.engine.v2.comments.CommentType;
+import org.snakeyaml.engine.v2.common.ScalarStyle;
+import org.snakeyaml.engine.v2.events.CommentEvent;
+import org.snakeyaml.engine.v2.events.Event;
+import org.snakeyaml.engine.v2.events.ScalarEvent;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+
+/**
+ * Comments YAML finds on the line of an unquoted value: in {@code title: The CMO #1 priority}
+ * the title is "The CMO", and " #1 priority" a comment. Front matter keeps no trace of them,
+ * so a title or a tag typed with " #" was published cut short without a word. Read from
+ * snakeyaml-engine's events, which give each comment with its kind and place.
+ */
+public final class InlineComments {
+
+    private static final LoadSettings WITH_COMMENTS = LoadSettings.builder().setParseComments(true).build();
+
+    /**
+     * A comment after an unquoted value.
+     *
+     * @param key   the top-level key the value is under ({@code title}, {@code related_articles})
+     * @param lead  what its line holds before the value ({@code title:}, {@code - anchor:}, {@code -})
+     * @param value the value as YAML read it, without the comment
+     * @param words the comment's text after its "#", as typed: the words most likely meant as part of the value
+     * @param line  the file line of the value
+     */
+    public record InlineComment(String key, String lead, String value, String words, int line) {
+
+        /** The line to write instead: the value and its words, quoted. */
+        public String quotedLine() {
+            String whole = value + " #" + words;
+            return lead + " \"" + whole.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+        }
+    }
+
+    /** What the innermost open collection reads next. */
+    private enum Next { KEY, VALUE, ITEM }
+
+    private InlineComments() {
+    }
+
+    /** In the front matter of a whole text (an article, a return); none when it has no front matter YAML can read. */
+    public static List<InlineComment> of(String text) {
+        try {
+            FrontMatterBlock block = FrontMatterBlock.locate(text);
+            return in(block.yaml(), block.firstLine());
+        } catch (RejectedInputException | YamlEngineException unreadable) {
+            return List.of();
+        }
+    }
+
+    static List<InlineComment> in(String yaml, int firstLine) {
+        List<InlineComment> comments = new ArrayList<>();
+        String[] lines = yaml.split("\n", -1);
+        Deque<Next> open = new ArrayDeque<>();
+        String topKey = null;
+        ScalarEvent lastValue = null;
+        for (Event event : new Parse(WITH_COMMENTS).parseString(yaml)) {
+            switch (event.getEventId()) {
+                case MappingStart, SequenceStart -> {
+                    valueTaken(open);
+                    open.push(event.getEventId() == Event.ID.MappingStart ? Next.KEY : Next.ITEM);
+                    lastValue = null;
+                }
+                case MappingEnd, SequenceEnd -> {
+                    open.pop();
+                    lastValue = null;
+                }
+                case Scalar -> {
+                    boolean isKey = open.peek() == Next.KEY;
+                    if (isKey && open.size() == 1) {
+                        topKey = ((ScalarEvent) event).getValue();
+                    }
+                    if (isKey) {
+                        open.pop();
+                        open.push(Next.VALUE);
+                        lastValue = null;
+                    } else {
+                        valueTaken(open);
+                        lastValue = (ScalarEvent) event;
+                    }
+                }
+                case Comment -> {
+                    CommentEvent comment = (CommentEvent) event;
+                    if (lastValue != null && comment.getCommentType() == CommentType.IN_LINE
+                            && lastValue.getScalarStyle() == ScalarStyle.PLAIN && !comment.getValue().isBlank()) {
+                        ScalarEvent value = lastValue;
+                        String key = topKey;
+                        value.getStartMark().ifPresent(mark -> comments.add(new InlineComment(key,
+                                lead(lines[mark.getLine()], mark.getColumn()), value.getValue(),
+                                comment.getValue(), mark.getLine() + firstLine)));
+                    }
+                    lastValue = null;
+                }
+                default -> lastValue = null;
+            }
+        }
+        return comments;
+    }
+
+    /** What the line holds before the value: its key, its list dash. */
+    private static String lead(String line, int column) {
+        return line.substring(0, Math.min(column, line.length())).strip();
+    }
+
+    /** A value was read in the innermost mapping: it waits for its next key. */
+    private static void valueTaken(Deque<Next> open) {
+        if (open.peek() == Next.VALUE) {
+            open.pop();
+            open.push(Next.KEY);
+        }
+    }
+}

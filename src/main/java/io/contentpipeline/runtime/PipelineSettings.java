@@ -131,6 +131,8 @@ public record PipelineSettings(
         values.whole("pipeline.status-interval", "60000", 1, MILLISECONDS);
         values.whole("pipeline.progress-interval", "10000", 1, MILLISECONDS);
         values.whole("pipeline.changelog-digest-interval", "5000", 1, MILLISECONDS);
+        // Camel's own, but promised by the README: a value Camel cannot read fell back to its 45 s without a word.
+        values.whole("camel.main.shutdown-timeout", "30", 1, "seconds");
     }
 
     /** The detector chooses among the listed, source and target languages, and needs two to choose between. */

@@ -92,6 +92,7 @@ class PipelineSettingsTest {
             "pipeline.max-messages-per-poll    | -1        | pipeline.max-messages-per-poll is a whole number of files (0: no limit), 0 or more, not -1",
             "pipeline.status-interval          | 0         | pipeline.status-interval is a whole number of milliseconds, 1 or more, not 0",
             "pipeline.changelog-digest-interval | 0        | pipeline.changelog-digest-interval is a whole number of milliseconds, 1 or more, not 0",
+            "camel.main.shutdown-timeout       | abc       | camel.main.shutdown-timeout is a whole number of seconds, 1 or more, not abc",
             "pipeline.io-retry-delay           | 0         | pipeline.io-retry-delay is a whole number of milliseconds, 1 or more, not 0",
             "pipeline.io-retry-max-delay       | 500       | pipeline.io-retry-max-delay is a whole number of milliseconds (no less than pipeline.io-retry-delay), 1000 or more, not 500",
             "pipeline.pseudo-translate         | yes       | pipeline.pseudo-translate is true or false, not yes",

@@ -51,6 +51,12 @@ public final class FileNames {
         return head(stem, room) + "~" + Sha256.of(name).substring(0, TAG_HEX_DIGITS) + extension;
     }
 
+    /** The name without its last dot and what follows ("cmo.2.md" → "cmo.2"); a hidden name (".profile") as it is. */
+    public static String stem(String name) {
+        int dot = name.lastIndexOf('.');
+        return dot > 0 ? name.substring(0, dot) : name;
+    }
+
     /** The last dot and what follows, when short; empty for a hidden name (".profile") or none. */
     public static String extension(String name) {
         int dot = name.lastIndexOf('.');

@@ -20,9 +20,8 @@ record FrontMatterBlock(String yaml, String body, int firstLine, int bodyLine) {
 
     static FrontMatterBlock locate(String text) {
         int firstLineEnd = text.indexOf('\n');
-        String opening = firstLineEnd < 0 ? text : text.substring(0, firstLineEnd);
         // "--- " with a trailing space is what editors leave behind; the closing line allows it too.
-        if (!opening.stripTrailing().equals("---")) {
+        if (!opening(text).stripTrailing().equals("---")) {
             throw new RejectedInputException(Problem.error("no-front-matter", null, whyNoFrontMatter(text), 1));
         }
         int offset = firstLineEnd < 0 ? text.length() + 1 : firstLineEnd + 1;

@@ -587,8 +587,8 @@ public final class ReturnReview {
      * one to one; left as it is when the segments do not hold every heading.
      */
     private static Problem firstLevelChange(Problem problem, SegmentedArticle source, SegmentedArticle translation, DraftQuotes quotes) {
-        List<Segment> expected = source.body().stream().filter(s -> s.kind() == Segment.Kind.HEADING).toList();
-        List<Segment> actual = translation.body().stream().filter(s -> s.kind() == Segment.Kind.HEADING).toList();
+        List<Segment> expected = headings(source.body());
+        List<Segment> actual = headings(translation.body());
         if (expected.size() != actual.size()) {
             return problem;
         }

@@ -1,6 +1,7 @@
 package io.contentpipeline.slug;
 
 import io.contentpipeline.article.FrontMatter;
+import io.contentpipeline.files.FileNames;
 
 import java.net.URI;
 import java.text.Normalizer;
@@ -29,7 +30,7 @@ public final class Slugs {
         return frontMatter.text("slug").map(Slugs::normalise).filter(s -> !s.isEmpty())
                 .or(() -> frontMatter.text("canonical_url").flatMap(Slugs::lastPathSegment).map(Slugs::normalise)
                         .filter(s -> !s.isEmpty()))
-                .or(() -> Optional.of(normalise(stripExtension(fileName))).filter(s -> !s.isEmpty()));
+                .or(() -> Optional.of(normalise(FileNames.stem(fileName))).filter(s -> !s.isEmpty()));
     }
 
     /**
@@ -92,17 +93,12 @@ public final class Slugs {
             String[] segments = path.split("/");
             for (int i = segments.length - 1; i >= 0; i--) {
                 if (!segments[i].isBlank()) {
-                    return Optional.of(stripExtension(segments[i]));
+                    return Optional.of(FileNames.stem(segments[i]));
                 }
             }
             return Optional.empty();
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
-    }
-
-    private static String stripExtension(String name) {
-        int dot = name.lastIndexOf('.');
-        return dot > 0 ? name.substring(0, dot) : name;
     }
 }

@@ -1,5 +1,6 @@
 package io.contentpipeline.translate;
 
+import io.contentpipeline.files.FileNames;
 import io.contentpipeline.publish.BundleManifest;
 import io.contentpipeline.publish.BundleStore;
 import io.contentpipeline.slug.Slugs;
@@ -51,7 +52,7 @@ public final class ReturnFileNames {
     /** The name without its extension, then without a copy number, then without the language: the most literal first. */
     static Set<String> candidates(String fileName, String language) {
         Set<String> stems = new LinkedHashSet<>();
-        String stem = withoutExtension(fileName).toLowerCase(Locale.ROOT);
+        String stem = FileNames.stem(fileName).toLowerCase(Locale.ROOT);
         stems.add(stem);
         String uncounted = COPY_NUMBER.matcher(stem).replaceFirst("");
         stems.add(uncounted);
@@ -72,10 +73,5 @@ public final class ReturnFileNames {
         } catch (IOException unreadable) {
             return false;
         }
-    }
-
-    private static String withoutExtension(String name) {
-        int dot = name.lastIndexOf('.');
-        return dot > 0 ? name.substring(0, dot) : name;
     }
 }

@@ -26,7 +26,7 @@ public final class LanguageDetector {
     /**
      * Enough text for a sure answer: on the corpus, 250 characters from the start already give
      * the answer 1,500 give, on every body of 50 words or more, and three windows of 100
-     * characters give it on every body too (README, "Language intelligence"). Lingua's cost
+     * characters give it on every body too (docs/authors.md, "Language intelligence"). Lingua's cost
      * grows with the words it is given.
      */
     static final int MAX_CHARS = 300;
@@ -62,7 +62,7 @@ public final class LanguageDetector {
         }
         // Models load at start-up, in the background while Camel loads its routes, rather than on
         // the first article, so that latency stays flat. Low-accuracy mode (trigrams only) is as
-        // right on this corpus as the full models (README, "Language intelligence") at a third of
+        // right on this corpus as the full models (docs/authors.md, "Language intelligence") at a third of
         // the memory and start-up time.
         this.lingua = CompletableFuture.supplyAsync(() -> LanguageDetectorBuilder.fromLanguages(candidates)
                 .withLowAccuracyMode().withPreloadedLanguageModels().build());

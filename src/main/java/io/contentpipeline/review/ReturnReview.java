@@ -30,7 +30,7 @@ import java.util.stream.Collectors;
  * translates, each problem with a code, a severity and a location (segment id and line in
  * the returned file). Errors reject the return; warnings travel with it into bundle.json.
  * Thresholds follow Okapi CheckMate's defaults where it has one; all were checked against
- * the real human translations of the corpus pairs (see README).
+ * the real human translations of the corpus pairs (see docs/translators.md, "Checks on every return").
  */
 public final class ReturnReview {
 

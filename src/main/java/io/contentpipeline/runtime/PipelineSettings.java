@@ -226,7 +226,7 @@ public record PipelineSettings(
     /**
      * "auto": one worker per core when nothing waits for the disk; four per core when every
      * output is forced to the device, so that some workers compute while others wait for it
-     * (measured in the README, "Performance").
+     * (measured in docs/performance.md, "What was done").
      */
     static int workers(String setting, boolean forceToDevice) {
         return (int) autoOrPositive("pipeline.workers", WORKERS, setting,

@@ -20,7 +20,7 @@ import java.util.stream.Collectors;
  */
 public final class ExtractiveSummarizer {
 
-    // Chosen with the evaluation command on the corpus pairs (see README, "Summaries").
+    // Chosen with the evaluation command on the corpus pairs (see docs/authors.md, "Summaries and descriptions").
     private static final double DAMPING = 0.5;
     private static final int ITERATIONS = 30;
     private static final double TITLE_WEIGHT = 3.0;

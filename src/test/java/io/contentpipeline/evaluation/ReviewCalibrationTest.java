@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The return checks on every real corpus pair, both directions, and on broken variants of
- * each. The floors are the figures the README reports, so a change that makes the checks
+ * each. The floors are the figures docs/translators.md reports, so a change that makes the checks
  * reject real translations or miss broken ones fails here.
  */
 class ReviewCalibrationTest {

@@ -69,7 +69,7 @@ class ReturnsCrashSafetyIT {
             "cds-blog-ceo-job-search", Broken.NO_BLOCK,
             "cds-blog-dental-cxo-plan", Broken.UNTRANSLATED,
             "cds-blog-e2e-f2b1", Broken.XLIFF_UNFILLED,
-            // The French page lacks a whole section of the English one (see README, Calibration).
+            // The French page lacks a whole section of the English one (see docs/translators.md, Calibration).
             "cds-unleash-talent", Broken.REAL_DIFFERENCE);
     private static final Pattern SHA256_IN_BLOCK = Pattern.compile("(source_sha256: \"?)([0-9a-f])");
     private static final Pattern HEADING = Pattern.compile("(?m)^#{1,6} .*\\n");

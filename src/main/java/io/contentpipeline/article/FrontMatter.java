@@ -14,14 +14,22 @@ import java.util.Optional;
  * to the value as the author typed it ({@code 1e3}, {@code no}), so that a check can say
  * what YAML made of it; the same for the items of a top-level list, under
  * {@link #itemKey} ({@code seo_keywords.0}), and for the values of such an item that is a
- * map ({@code related_articles.0.anchor}).
+ * map ({@code related_articles.0.anchor}). {@code places} maps, under the same keys, each
+ * item of a top-level list and each value of such an item that is a map to where it starts
+ * in the file, so that a problem with one item is reported there, not at its list's key.
  */
-public record FrontMatter(Map<String, Object> fields, Map<String, Integer> lines, Map<String, String> spellings) {
+public record FrontMatter(Map<String, Object> fields, Map<String, Integer> lines, Map<String, String> spellings,
+                          Map<String, Place> places) {
 
     public FrontMatter {
         fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
         lines = Map.copyOf(lines);
         spellings = Map.copyOf(spellings);
+        places = Map.copyOf(places);
+    }
+
+    public FrontMatter(Map<String, Object> fields, Map<String, Integer> lines, Map<String, String> spellings) {
+        this(fields, lines, spellings, Map.of());
     }
 
     public FrontMatter(Map<String, Object> fields, Map<String, Integer> lines) {
@@ -70,6 +78,16 @@ public record FrontMatter(Map<String, Object> fields, Map<String, Integer> lines
         return Optional.ofNullable(spellings.get(itemKey(itemKey(key, index), name)));
     }
 
+    /** Where an item of a top-level list starts in the file; empty when the parser did not say (a front matter built in code). */
+    public Optional<Place> itemPlace(String key, int index) {
+        return Optional.ofNullable(places.get(itemKey(key, index)));
+    }
+
+    /** Where the value under {@code name} of a top-level list's item that is a map starts in the file. */
+    public Optional<Place> itemPlace(String key, int index, String name) {
+        return Optional.ofNullable(places.get(itemKey(itemKey(key, index), name)));
+    }
+
     /** The key under which an item's spelling is kept: the field, a dot and the item's index from 0. */
     public static String itemKey(String key, int index) {
         return key + "." + index;
@@ -91,6 +109,8 @@ public record FrontMatter(Map<String, Object> fields, Map<String, Integer> lines
         Map<String, String> otherSpellings = new LinkedHashMap<>(spellings);
         otherSpellings.remove(key);
         otherSpellings.keySet().removeIf(spelt -> spelt.startsWith(key + "."));
-        return new FrontMatter(copy, lines, otherSpellings);
+        Map<String, Place> otherPlaces = new LinkedHashMap<>(places);
+        otherPlaces.keySet().removeIf(placed -> placed.startsWith(key + "."));
+        return new FrontMatter(copy, lines, otherSpellings, otherPlaces);
     }
 }

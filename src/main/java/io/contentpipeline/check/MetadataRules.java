@@ -41,9 +41,9 @@ public final class MetadataRules {
 
     public List<Problem> check(FrontMatter frontMatter) {
         return rules.stream()
-                .filter(rule -> !rule.check().passes(frontMatter, rule))
-                .map(rule -> new Problem(rule.severity(), "metadata." + rule.check().name().toLowerCase(Locale.ROOT).replace('_', '-'),
-                        rule.field(), rule.check().message(frontMatter, rule), frontMatter.line(rule.field()), null))
+                .flatMap(rule -> rule.check().findings(frontMatter, rule).stream()
+                        .map(finding -> new Problem(rule.severity(), "metadata." + rule.check().name().toLowerCase(Locale.ROOT).replace('_', '-'),
+                                rule.field(), finding.message(), finding.line(), finding.column())))
                 .toList();
     }
 

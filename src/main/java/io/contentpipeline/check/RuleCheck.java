@@ -2,11 +2,13 @@ package io.contentpipeline.check;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import io.contentpipeline.article.FrontMatter;
+import io.contentpipeline.article.Place;
 import io.contentpipeline.language.LanguageResolver;
 
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -67,17 +69,19 @@ public enum RuleCheck {
      * translator as "true" and "31" without a word. A value that is not a list passes (the list
      * rule says what it is). With {@code keys}, the items are maps and the values under those
      * keys are the texts ({@code related_articles: [{url: …, anchor: yes}]}); an item that is no
-     * map, or lacks a key, passes (the items-have rule says so).
+     * map, or lacks a key, passes (the items-have rule says so). Each item (or value) that is no
+     * text is a finding of its own, at its own line and column (one finding at the list's key,
+     * naming "item 5", left the author to count down the list).
      */
     TEXT_ITEMS("text-items") {
         @Override
         boolean passes(FrontMatter fm, Rule rule) {
-            return notTexts(fm, rule).isEmpty();
+            return findings(fm, rule).isEmpty();
         }
 
         @Override
-        String message(FrontMatter fm, Rule rule) {
-            return rule.message() + "; " + String.join("; ", notTexts(fm, rule));
+        List<Finding> findings(FrontMatter fm, Rule rule) {
+            return notTexts(fm, rule);
         }
     },
     LANGUAGE_CODE("language-code") {
@@ -131,14 +135,28 @@ public enum RuleCheck {
             return !fm.has(rule.field()) || fm.get(rule.field()) instanceof List;
         }
     },
+    /**
+     * Every item of a list is a map with a value under each of the rule's keys; each item that
+     * is not is a finding of its own, named by its place and what it lacks, at its own line.
+     */
     ITEMS_HAVE("items-have") {
         @Override
         boolean passes(FrontMatter fm, Rule rule) {
+            return findings(fm, rule).isEmpty();
+        }
+
+        @Override
+        List<Finding> findings(FrontMatter fm, Rule rule) {
             if (!(fm.get(rule.field()) instanceof List<?> items)) {
-                return true;
+                return List.of();
             }
-            return items.stream().allMatch(item -> item instanceof Map<?, ?> map
-                    && rule.keys().stream().allMatch(key -> map.get(key) != null && !map.get(key).toString().isBlank()));
+            List<Finding> found = new ArrayList<>();
+            for (int i = 0; i < items.size(); i++) {
+                int index = i;
+                lacking(items.get(i), rule.keys()).ifPresent(lacks -> found.add(at(fm, rule.field(), fm.itemPlace(rule.field(), index),
+                        rule.message() + "; item " + (index + 1) + " " + lacks)));
+            }
+            return found;
         }
     },
     MAX_LENGTH("max-length") {
@@ -162,6 +180,14 @@ public enum RuleCheck {
     /** What the author is told when the front matter fails the rule: the rule's message, unless the check can say more. */
     String message(FrontMatter frontMatter, Rule rule) {
         return rule.message();
+    }
+
+    /**
+     * What the front matter fails, each with where: one finding at the field's line, unless the
+     * check looks into a list's items, whose findings are at the items' own places.
+     */
+    List<Finding> findings(FrontMatter frontMatter, Rule rule) {
+        return passes(frontMatter, rule) ? List.of() : List.of(new Finding(message(frontMatter, rule), frontMatter.line(rule.field()), null));
     }
 
     @JsonCreator
@@ -216,32 +242,77 @@ public enum RuleCheck {
     }
 
     /**
-     * What each item of the rule's list that is no text is, in the author's words (empty when all
-     * are texts); with the rule's keys, each value under them in an item that is a map.
+     * Each item of the rule's list that is no text, in the author's words and at the item's place
+     * (empty when all are texts); with the rule's keys, each value under them in an item that is
+     * a map, at the value's place.
      */
-    private static List<String> notTexts(FrontMatter fm, Rule rule) {
+    private static List<Finding> notTexts(FrontMatter fm, Rule rule) {
         if (!(fm.get(rule.field()) instanceof List<?> items)) {
             return List.of();
         }
         boolean byKey = rule.keys() != null && !rule.keys().isEmpty();
-        List<String> found = new java.util.ArrayList<>();
+        List<Finding> found = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
             Object item = items.get(i);
             if (!byKey) {
                 Optional<String> spelling = fm.itemSpelling(rule.field(), i);
                 if (!isText(item, spelling)) {
-                    found.add("item " + (i + 1) + " is " + foundItem(item, spelling, true));
+                    found.add(at(fm, rule.field(), fm.itemPlace(rule.field(), i),
+                            rule.message() + "; item " + (i + 1) + " is " + foundItem(item, spelling, true)));
                 }
             } else if (item instanceof Map<?, ?> map) {
                 for (String key : rule.keys()) {
                     Optional<String> spelling = fm.itemSpelling(rule.field(), i, key);
                     if (!isText(map.get(key), spelling)) {
-                        found.add("item " + (i + 1) + "'s " + key + " is " + foundItem(map.get(key), spelling, false));
+                        int index = i;
+                        found.add(at(fm, rule.field(), fm.itemPlace(rule.field(), i, key).or(() -> fm.itemPlace(rule.field(), index)),
+                                rule.message() + "; item " + (i + 1) + "'s " + key + " is " + foundItem(map.get(key), spelling, false)));
                     }
                 }
             }
         }
         return found;
+    }
+
+    /** A finding at an item's place, or, where the parser gave none (a front matter built in code), at its list's key. */
+    private static Finding at(FrontMatter fm, String field, Optional<Place> place, String message) {
+        return place.map(where -> new Finding(message, where.line(), where.column()))
+                .orElseGet(() -> new Finding(message, fm.line(field), null));
+    }
+
+    /**
+     * What an item of a list whose items need {@code keys} lacks, in the author's words ("has no
+     * anchor"); empty when it has them all, none empty.
+     */
+    private static Optional<String> lacking(Object item, List<String> keys) {
+        if (item == null || item instanceof String text && text.isBlank()) {
+            return Optional.of("is empty");
+        }
+        List<String> missing = keys.stream()
+                .filter(key -> !(item instanceof Map<?, ?> map) || map.get(key) == null || map.get(key).toString().isBlank())
+                .toList();
+        if (missing.isEmpty()) {
+            return Optional.empty();
+        }
+        String lacks = "has no " + String.join(" and no ", missing);
+        return Optional.of(item instanceof Map<?, ?> ? lacks : "is " + kind(item) + ", which " + lacks);
+    }
+
+    /** An item that is no map, in the author's words. */
+    private static String kind(Object item) {
+        if (item instanceof String text) {
+            return "the text \"" + text + "\"";
+        }
+        if (item instanceof List<?> list) {
+            return "a list of " + list.size() + (list.size() == 1 ? " item" : " items");
+        }
+        if (item instanceof Number number) {
+            return "the number " + shown(number);
+        }
+        if (item instanceof Boolean yes) {
+            return "the boolean " + yes;
+        }
+        return item instanceof byte[] ? "binary data (a !!binary value)" : "a " + item.getClass().getSimpleName() + " value";
     }
 
     /**

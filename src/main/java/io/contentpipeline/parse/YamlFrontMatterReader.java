@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.contentpipeline.article.FrontMatter;
+import io.contentpipeline.article.Place;
 import io.contentpipeline.article.Problem;
 import io.contentpipeline.article.RejectedInputException;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -86,9 +87,9 @@ final class YamlFrontMatterReader {
     FrontMatter read(String yaml, int firstLine) {
         rejectAliases(yaml, firstLine);
         Object root;
-        Map<String, String> spellings = new HashMap<>();
+        Notes notes = new Notes(new HashMap<>(), new HashMap<>(), firstLine);
         try (JsonParser parser = mapper.createParser(yaml)) {
-            root = parser.nextToken() == null ? null : value(parser, spellings);
+            root = parser.nextToken() == null ? null : value(parser, notes);
             // Read on past the first value: lines after a change of indentation (first lines
             // indented, as pasted from an email) are otherwise dropped without a word, a
             // draft: true among them. The parser then reports them as a syntax error.
@@ -112,7 +113,7 @@ final class YamlFrontMatterReader {
         }
         @SuppressWarnings("unchecked")
         Map<String, Object> fields = (Map<String, Object>) root;
-        return new FrontMatter(fields, keyLines(yaml, firstLine), spellings);
+        return new FrontMatter(fields, keyLines(yaml, firstLine), notes.spellings(), notes.places());
     }
 
     /**
@@ -133,20 +134,21 @@ final class YamlFrontMatterReader {
      * The value at the parser's current token, as plain data: maps (in the author's order),
      * lists, strings, numbers, booleans, null, and bytes for a !!binary value. Of the top-level
      * values YAML read as a number or a boolean, and of the items of top-level lists, the text
-     * the author typed is kept in {@code spellings} (null below the top level). Nesting is bounded by the parser's limit.
+     * the author typed is kept in {@code notes}, with where each item starts (null below the top
+     * level). Nesting is bounded by the parser's limit.
      */
-    private static Object value(JsonParser parser, Map<String, String> spellings) throws IOException {
+    private static Object value(JsonParser parser, Notes notes) throws IOException {
         switch (parser.currentToken()) {
             case START_OBJECT -> {
                 Map<String, Object> map = new LinkedHashMap<>();
                 while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                    String key = spellings == null ? parser.currentName() : topLevelKey(parser, map);
+                    String key = notes == null ? parser.currentName() : topLevelKey(parser, map);
                     JsonToken token = parser.nextToken();
-                    if (spellings != null && (token.isNumeric() || token.isBoolean())) {
-                        spellings.put(key, parser.getText());
+                    if (notes != null) {
+                        notes.spelling(parser, key);
                     }
-                    map.put(key, spellings != null && token == JsonToken.START_ARRAY
-                            ? topLevelList(parser, key, spellings) : value(parser, null));
+                    map.put(key, notes != null && token == JsonToken.START_ARRAY
+                            ? topLevelList(parser, key, notes) : value(parser, null));
                 }
                 return map;
             }
@@ -183,35 +185,60 @@ final class YamlFrontMatterReader {
 
     /**
      * A top-level list, whose items YAML read as a number or a boolean keep the text the author
-     * typed in {@code spellings} under {@code key.index} (seo_keywords.0): an unquoted
+     * typed in {@code notes} under {@code key.index} (seo_keywords.0): an unquoted
      * {@code seo_keywords: [yes]} is the boolean true, and the checks say so as for a title.
      * The same for the values of an item that is a map, under {@code key.index.name}
-     * (related_articles.0.anchor): {@code anchor: yes} is a link text read as true.
+     * (related_articles.0.anchor): {@code anchor: yes} is a link text read as true. Every item,
+     * and every value of an item that is a map, has its place noted there too.
      */
-    private static List<Object> topLevelList(JsonParser parser, String key, Map<String, String> spellings) throws IOException {
+    private static List<Object> topLevelList(JsonParser parser, String key, Notes notes) throws IOException {
         List<Object> list = new ArrayList<>();
         while (parser.nextToken() != JsonToken.END_ARRAY) {
             String itemKey = FrontMatter.itemKey(key, list.size());
-            if (parser.currentToken().isNumeric() || parser.currentToken().isBoolean()) {
-                spellings.put(itemKey, parser.getText());
-            }
-            list.add(parser.currentToken() == JsonToken.START_OBJECT ? itemMap(parser, itemKey, spellings) : value(parser, null));
+            notes.spelling(parser, itemKey);
+            notes.place(parser, itemKey);
+            list.add(parser.currentToken() == JsonToken.START_OBJECT ? itemMap(parser, itemKey, notes) : value(parser, null));
         }
         return list;
     }
 
-    /** An item of a top-level list that is a map, read as {@link #value} reads one, keeping the spellings of its values. */
-    private static Map<String, Object> itemMap(JsonParser parser, String itemKey, Map<String, String> spellings) throws IOException {
+    /** An item of a top-level list that is a map, read as {@link #value} reads one, noting the spellings and places of its values. */
+    private static Map<String, Object> itemMap(JsonParser parser, String itemKey, Notes notes) throws IOException {
         Map<String, Object> map = new LinkedHashMap<>();
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
             String name = parser.currentName();
-            JsonToken token = parser.nextToken();
-            if (token.isNumeric() || token.isBoolean()) {
-                spellings.put(FrontMatter.itemKey(itemKey, name), parser.getText());
-            }
+            parser.nextToken();
+            notes.spelling(parser, FrontMatter.itemKey(itemKey, name));
+            notes.place(parser, FrontMatter.itemKey(itemKey, name));
             map.put(name, value(parser, null));
         }
         return map;
+    }
+
+    /**
+     * What the reader notes of the values it reads, for the checks' messages, under the keys
+     * {@link FrontMatter} keeps them by: how the author typed a value YAML read as a number or
+     * a boolean, and where an item starts, from the parser's own marks (SnakeYAML's, which
+     * Jackson passes on as token locations) rather than from the lines scanned again.
+     *
+     * @param firstLine the file line of the YAML's first line
+     */
+    private record Notes(Map<String, String> spellings, Map<String, Place> places, int firstLine) {
+
+        /** The text of the parser's current value, when YAML read it as a number or a boolean. */
+        void spelling(JsonParser parser, String key) throws IOException {
+            if (parser.currentToken().isNumeric() || parser.currentToken().isBoolean()) {
+                spellings.put(key, parser.getText());
+            }
+        }
+
+        /** Where the parser's current value starts, as a file line and column. */
+        void place(JsonParser parser, String key) {
+            JsonLocation at = parser.currentTokenLocation();
+            if (at.getLineNr() > 0 && at.getColumnNr() > 0) {
+                places.put(key, new Place(firstLine + at.getLineNr() - 1, at.getColumnNr()));
+            }
+        }
     }
 
     /**

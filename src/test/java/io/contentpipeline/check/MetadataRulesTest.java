@@ -3,8 +3,13 @@ package io.contentpipeline.check;
 import io.contentpipeline.article.FrontMatter;
 import io.contentpipeline.article.Problem;
 import io.contentpipeline.article.Severity;
+import io.contentpipeline.article.SourceFile;
+import io.contentpipeline.parse.ArticleParser;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -152,7 +157,11 @@ class MetadataRulesTest {
                                 + " which is how YAML reads an unquoted no: quote it to keep it as written, as in lang: \"no\""));
     }
 
-    /** Keywords and tags are texts item by item: what YAML read otherwise is named by its place. */
+    /**
+     * Keywords and tags are texts item by item: what YAML read otherwise is named by its place,
+     * one problem an item; a front matter that says no item's line (built in code) has them at
+     * the list's key.
+     */
     @Test
     void aListItemThatIsNoTextIsNamedByItsPlace() {
         Map<String, Object> fields = valid();
@@ -165,11 +174,61 @@ class MetadataRulesTest {
         assertThat(rules.check(typed)).filteredOn(Problem::isError).extracting(Problem::code, Problem::field, Problem::line, Problem::message)
                 .containsExactlyInAnyOrder(
                         tuple("metadata.text-items", "seo_keywords", 4, "every seo_keywords item must be text;"
-                                + " item 2 is the boolean true, which is how YAML reads an unquoted on: quote it to keep it as written, \"on\";"
+                                + " item 2 is the boolean true, which is how YAML reads an unquoted on: quote it to keep it as written, \"on\""),
+                        tuple("metadata.text-items", "seo_keywords", 4, "every seo_keywords item must be text;"
                                 + " item 3 is the number 1, which is how YAML reads an unquoted 1.0: quote it to keep it as written, \"1.0\""),
                         tuple("metadata.text-items", "tags", 5, "every tags item must be text; item 1 is a list of 1 item:"
                                 + " quote it if you mean the text"));
-        assertThat(rules.textRules().check(typed)).extracting(Problem::field).containsExactlyInAnyOrder("seo_keywords", "tags");
+        assertThat(rules.textRules().check(typed)).extracting(Problem::field).containsExactlyInAnyOrder("seo_keywords", "seo_keywords", "tags");
+    }
+
+    /**
+     * A problem with one item of a list is reported at that item's line and column, as the YAML
+     * parser marked it, in a list of texts written one a line or in [brackets], and in a list of
+     * maps (a value in an item at the value, an item lacking a key at the item); not at the
+     * list's key, with "item 5" to count down to.
+     */
+    @Test
+    void aProblemWithOneItemIsAtTheItemsLineAndColumn() {
+        String text = """
+                ---
+                title: Mon article
+                date: 2024-05-01
+                tags:
+                  - marketing
+                  - ""
+                  - 42
+                  - yes
+                seo_keywords: [un, 1.0, oui]
+                related_articles:
+                  - url: /blogue/a/
+                    anchor: Lien
+                  - url: /blogue/b/
+                    anchor: on
+                  - url: /blogue/c/
+                  - {}
+                ---
+
+                Corps.
+                """;
+        FrontMatter frontMatter = new ArticleParser(1_000_000)
+                .parseText(new SourceFile("mon-article.md", Path.of("mon-article.md"), text.getBytes(StandardCharsets.UTF_8), Instant.EPOCH), text)
+                .frontMatter();
+
+        assertThat(rules.check(frontMatter)).filteredOn(Problem::isError)
+                .extracting(Problem::code, Problem::field, Problem::line, Problem::column, Problem::message)
+                .containsExactlyInAnyOrder(
+                        tuple("metadata.text-items", "tags", 8, 5, "every tags item must be text; item 4 is the boolean true,"
+                                + " which is how YAML reads an unquoted yes: quote it to keep it as written, \"yes\""),
+                        tuple("metadata.text-items", "seo_keywords", 9, 20, "every seo_keywords item must be text; item 2 is the"
+                                + " number 1, which is how YAML reads an unquoted 1.0: quote it to keep it as written, \"1.0\""),
+                        tuple("metadata.text-items", "related_articles", 14, 13, "the url and anchor of every related_articles item"
+                                + " must be text; item 2's anchor is the boolean true, which is how YAML reads an unquoted on:"
+                                + " quote it to keep it as written, \"on\""),
+                        tuple("metadata.items-have", "related_articles", 15, 5, "every related_articles item needs a url and an anchor;"
+                                + " item 3 has no anchor"),
+                        tuple("metadata.items-have", "related_articles", 16, 5, "every related_articles item needs a url and an anchor;"
+                                + " item 4 has no url and no anchor"));
     }
 
     @Test

@@ -188,7 +188,8 @@ class AuthorMetadataTest {
      * A list of keywords or tags is read item by item as a title is: an unquoted yes, on or 0x1F
      * among them is the boolean true or the number 31 to YAML, and went on to the page, the
      * translation draft and the translator as "true" and "31" without a word. Such an item is
-     * rejected, named by its place, with the quoted item to write; a number shown as typed
+     * rejected, named by its place and at its own line and column (in [brackets], the column
+     * tells one item from the next), with the quoted item to write; a number shown as typed
      * (tags: [2024]) and a quoted "yes" stay texts.
      */
     @Test
@@ -204,15 +205,20 @@ class AuthorMetadataTest {
 
         JsonNode errors = home.json("outbox/rejected/mots.md.errors.json").get("errors");
         assertThat(errors).extracting(error -> error.get("code").asText(), error -> error.get("field").asText(),
-                        error -> error.get("line").asInt(), error -> error.get("message").asText())
+                        error -> error.get("line").asInt(), error -> error.get("column").asInt(), error -> error.get("message").asText())
                 .containsExactlyInAnyOrder(
-                        org.assertj.core.groups.Tuple.tuple("metadata.text-items", "seo_keywords", 4,
+                        org.assertj.core.groups.Tuple.tuple("metadata.text-items", "seo_keywords", 4, 27,
                                 "every seo_keywords item must be text; item 2 is the boolean true, which is how YAML reads"
-                                        + " an unquoted yes: quote it to keep it as written, \"yes\"; item 3 is the number 31,"
+                                        + " an unquoted yes: quote it to keep it as written, \"yes\""),
+                        org.assertj.core.groups.Tuple.tuple("metadata.text-items", "seo_keywords", 4, 32,
+                                "every seo_keywords item must be text; item 3 is the number 31,"
                                         + " which is how YAML reads an unquoted 0x1F: quote it to keep it as written, \"0x1F\""),
-                        org.assertj.core.groups.Tuple.tuple("metadata.text-items", "ai_tags", 5,
+                        org.assertj.core.groups.Tuple.tuple("metadata.text-items", "ai_tags", 7, 5,
                                 "every ai_tags item must be text; item 2 is the boolean false, which is how YAML reads"
                                         + " an unquoted off: quote it to keep it as written, \"off\""));
+        assertThat(home.read("outbox/CHANGELOG.md")).as("the changelog's detail names the item's line and column too")
+                .contains("item 2 is the boolean false, which is how YAML reads an unquoted off: quote it to keep it as written,"
+                        + " \"off\" (line 7, column 5)");
         assertThat(home.resolve("outbox/published/mots")).doesNotExist();
 
         assertThat(home.read("outbox/published/annees/index.fr.md")).contains("  - 2024\n", "  - \"on\"\n", "  - 2025\n");
@@ -223,7 +229,8 @@ class AuthorMetadataTest {
      * The url and anchor of a related article are texts, as keywords are: an unquoted yes there
      * is the boolean true, and a list or a map passed as long as it was not empty, so that the
      * page linked to "[Stratégie, PME]" and the translator was given "true" to translate. Such a
-     * value is rejected, metadata.text-items, naming the item and the key; a year shown as typed
+     * value is rejected, metadata.text-items, naming the item and the key, at the value's own line
+     * and column (an item that is no url: and anchor: pair, items-have, at the item's); a year shown as typed
      * (anchor: 2024) and a quoted "yes" stay texts, and an item that is no url: and anchor: pair
      * is still the items-have rule's.
      */
@@ -245,6 +252,7 @@ class AuthorMetadataTest {
                     anchor: 2024
                   - url: 0x1F
                     anchor: "yes"
+                  - url: /blogue/sans-ancre/
                 ---
 
                 Un article dont les articles liés ne sont pas tous ce que YAML en lit, faute de guillemets.
@@ -266,15 +274,25 @@ class AuthorMetadataTest {
         assertThat(home.runOnce()).isZero();
 
         JsonNode errors = home.json("outbox/rejected/liens.md.errors.json").get("errors");
+        String rule = "the url and anchor of every related_articles item must be text; ";
         assertThat(errors).extracting(error -> error.get("code").asText(), error -> error.get("field").asText(),
-                        error -> error.get("line").asInt(), error -> error.get("message").asText())
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("metadata.text-items", "related_articles", 4,
-                        "the url and anchor of every related_articles item must be text;"
-                                + " item 1's anchor is the boolean true, which is how YAML reads an unquoted yes: quote it to keep it"
-                                + " as written, \"yes\"; item 2's anchor is a list of 2 items: quote it if you mean the text;"
-                                + " item 3's url is a map with the keys fr: quote it if you mean the text;"
-                                + " item 5's url is the number 31, which is how YAML reads an unquoted 0x1F: quote it to keep it"
+                        error -> error.get("line").asInt(), error -> error.get("column").asInt(), error -> error.get("message").asText())
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("metadata.items-have", "related_articles", 15, 5,
+                                "every related_articles item needs a url and an anchor; item 6 has no anchor"),
+                        org.assertj.core.groups.Tuple.tuple("metadata.text-items", "related_articles", 6, 13, rule
+                                + "item 1's anchor is the boolean true, which is how YAML reads an unquoted yes: quote it to keep it"
+                                + " as written, \"yes\""),
+                        org.assertj.core.groups.Tuple.tuple("metadata.text-items", "related_articles", 8, 13, rule
+                                + "item 2's anchor is a list of 2 items: quote it if you mean the text"),
+                        org.assertj.core.groups.Tuple.tuple("metadata.text-items", "related_articles", 9, 10, rule
+                                + "item 3's url is a map with the keys fr: quote it if you mean the text"),
+                        org.assertj.core.groups.Tuple.tuple("metadata.text-items", "related_articles", 13, 10, rule
+                                + "item 5's url is the number 31, which is how YAML reads an unquoted 0x1F: quote it to keep it"
                                 + " as written, \"0x1F\""));
+        assertThat(home.read("outbox/CHANGELOG.md")).as("the changelog's detail names the value's line and column too")
+                .contains("item 5's url is the number 31, which is how YAML reads an unquoted 0x1F: quote it to keep it as written,"
+                        + " \"0x1F\" (line 13, column 10)");
         assertThat(home.resolve("outbox/published/liens")).doesNotExist();
 
         assertThat(home.read("outbox/published/annees/index.fr.md")).contains("anchor: 2024\n", "anchor: \"yes\"\n");

@@ -24,6 +24,7 @@ import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
 import io.contentpipeline.article.FrontMatter;
+import io.contentpipeline.article.Place;
 import io.contentpipeline.files.Sha256;
 import io.contentpipeline.markdown.HighlightBodies;
 import io.contentpipeline.markdown.TemplateTagFinder;
@@ -89,7 +90,11 @@ public final class Segmenter {
         return TranslatableText.ofMarkdown(body, markdown);
     }
 
-    /** The translatable front-matter fields as segments, in a fixed order. */
+    /**
+     * The translatable front-matter fields as segments, in a fixed order. A list's item is at
+     * its own line, as the YAML parser marked it (its key's line when the parser did not say):
+     * a problem the review finds with "fm.tags.2" is then at that item, not at "tags:".
+     */
     public static List<Segment> fields(FrontMatter frontMatter) {
         List<Segment> fields = new ArrayList<>();
         for (String key : TranslatableFields.SCALARS_AND_LISTS) {
@@ -97,7 +102,8 @@ public final class Segmenter {
             Integer line = frontMatter.line(key);
             if (value instanceof List<?> list) {
                 for (int i = 0; i < list.size(); i++) {
-                    fields.add(field("fm." + key + "." + i, String.valueOf(list.get(i)), line));
+                    fields.add(field("fm." + key + "." + i, String.valueOf(list.get(i)),
+                            frontMatter.itemPlace(key, i).map(Place::line).orElse(line)));
                 }
             } else if (value != null) {
                 fields.add(field("fm." + key, value.toString(), line));
@@ -106,8 +112,11 @@ public final class Segmenter {
         if (frontMatter.get(TranslatableFields.RELATED) instanceof List<?> related) {
             for (int i = 0; i < related.size(); i++) {
                 if (related.get(i) instanceof Map<?, ?> item && item.get(TranslatableFields.RELATED_TEXT) != null) {
+                    int index = i;
                     fields.add(field("fm.related_articles." + i + ".anchor", item.get(TranslatableFields.RELATED_TEXT).toString(),
-                            frontMatter.line(TranslatableFields.RELATED)));
+                            frontMatter.itemPlace(TranslatableFields.RELATED, i, TranslatableFields.RELATED_TEXT)
+                                    .or(() -> frontMatter.itemPlace(TranslatableFields.RELATED, index))
+                                    .map(Place::line).orElse(frontMatter.line(TranslatableFields.RELATED))));
                 }
             }
         }

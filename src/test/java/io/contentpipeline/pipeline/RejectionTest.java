@@ -195,7 +195,8 @@ class RejectionTest {
      * A word processor's smart quotes turn title: "…" into title: “…”. YAML reads no quote in
      * “: a title holding ": " was rejected as a value that "must be quoted", which its
      * translator had done; one without was published with the curly quotes around it (as were
-     * tags in ["…"] lists), in the page's title and the browser's tab.
+     * tags in ["…"] lists), in the page's title and the browser's tab. A list's item is named
+     * at its own line, not at its list's key.
      */
     @Test
     void aReturnWhoseFrontMatterQuotesAWordProcessorCurledIsToldToWriteStraightQuotes() {
@@ -207,8 +208,12 @@ class RejectionTest {
 
         home.drop("inbox/translations/EN/colon.md", translated.replace(title,
                 "title: \u201cThe CMO\u2019s role in an SME: more than a marketing project manager\u201d\n"));
+        String aiTags = "ai_tags: [\"CMO\", \"Marketing Director\", \"SME\", \"Strategic Marketing\", \"Fractional CMO\", \"Marketing Governance\"]\n";
+        assertThat(translated).contains("\nrelated_articles:\n  - anchor: \"Structuring").contains("\n" + aiTags);
         home.drop("inbox/translations/EN/curly.md", translated
                 .replace(title, "title: \u201cThe CMO\u2019s role in an SME, more than a marketing project manager\u201d\n")
+                .replace(aiTags, "ai_tags:\n  - CMO\n  - \u201cMarketing Director\u201d\n  - SME\n  - Strategic Marketing\n"
+                        + "  - Fractional CMO\n  - Marketing Governance\n")
                 .replace("  - anchor: \"Structuring the marketing function\"\n", "  - anchor: \u201cStructuring the marketing function\u201d\n"));
         assertThat(home.runOnce()).isZero();
 
@@ -221,8 +226,9 @@ class RejectionTest {
         });
         JsonNode errors = home.json("outbox/rejected/curly.md.errors.json").get("errors");
         assertThat(errors).extracting(e -> e.get("code").asText()).containsOnly("field-quotes");
-        assertThat(errors).extracting(e -> e.get("field").asText()).containsExactly("fm.title", "fm.related_articles.0.anchor");
-        assertThat(errors.get(0).get("line").asInt()).isEqualTo(2);
+        assertThat(errors).extracting(e -> e.get("field").asText() + "@" + e.get("line").asInt())
+                .as("each at its own line: the title's, the second ai_tags item's (ai_tags: is line 6), the first anchor's")
+                .containsExactly("fm.title@2", "fm.ai_tags.1@8", "fm.related_articles.0.anchor@14");
         assertThat(errors.get(0).get("message").asText()).isEqualTo("title is wrapped in typographic quotes (\u201c\u2026\u201d),"
                 + " which YAML reads as part of the text, so they would be published; the source's has none: write straight"
                 + " quotes (\"\u2026\"), as a word processor's smart quotes replace them, or none");

@@ -13,6 +13,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.BiFunction;
 
 /** The metadata rules from metadata-rules.yaml, applied to a front matter. */
 public final class MetadataRules {
@@ -39,11 +40,26 @@ public final class MetadataRules {
         }
     }
 
+    /** The problems of an author's front matter, each named by its field ({@code seo_keywords}), as the article's other checks name one. */
     public List<Problem> check(FrontMatter frontMatter) {
+        return check(frontMatter, (rule, finding) -> rule.field());
+    }
+
+    /**
+     * The problems of a returned translation's front matter, each named as the return's other
+     * checks name a field: by its segment id, {@code fm.title}, {@code fm.seo_keywords.1} (items
+     * from 0), {@code fm.related_articles.0.anchor}. A translator's report used to name the
+     * same title {@code title} for metadata.text and {@code fm.title} for field-quotes.
+     */
+    public List<Problem> checkTranslated(FrontMatter frontMatter) {
+        return check(frontMatter, (rule, finding) -> "fm." + finding.path());
+    }
+
+    private List<Problem> check(FrontMatter frontMatter, BiFunction<Rule, Finding, String> naming) {
         return rules.stream()
                 .flatMap(rule -> rule.check().findings(frontMatter, rule).stream()
                         .map(finding -> new Problem(rule.severity(), "metadata." + rule.check().name().toLowerCase(Locale.ROOT).replace('_', '-'),
-                                rule.field(), finding.message(), finding.line(), finding.column())))
+                                naming.apply(rule, finding), finding.message(), finding.line(), finding.column())))
                 .toList();
     }
 

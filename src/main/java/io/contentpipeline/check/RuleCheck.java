@@ -153,8 +153,8 @@ public enum RuleCheck {
             List<Finding> found = new ArrayList<>();
             for (int i = 0; i < items.size(); i++) {
                 int index = i;
-                lacking(items.get(i), rule.keys()).ifPresent(lacks -> found.add(at(fm, rule.field(), fm.itemPlace(rule.field(), index),
-                        rule.message() + "; item " + (index + 1) + " " + lacks)));
+                lacking(items.get(i), rule.keys()).ifPresent(lacks -> found.add(at(fm, rule.field(), FrontMatter.itemKey(rule.field(), index),
+                        fm.itemPlace(rule.field(), index), rule.message() + "; item " + (index + 1) + " " + lacks)));
             }
             return found;
         }
@@ -187,7 +187,8 @@ public enum RuleCheck {
      * check looks into a list's items, whose findings are at the items' own places.
      */
     List<Finding> findings(FrontMatter frontMatter, Rule rule) {
-        return passes(frontMatter, rule) ? List.of() : List.of(new Finding(message(frontMatter, rule), frontMatter.line(rule.field()), null));
+        return passes(frontMatter, rule) ? List.of()
+                : List.of(new Finding(message(frontMatter, rule), rule.field(), frontMatter.line(rule.field()), null));
     }
 
     @JsonCreator
@@ -257,7 +258,7 @@ public enum RuleCheck {
             if (!byKey) {
                 Optional<String> spelling = fm.itemSpelling(rule.field(), i);
                 if (!isText(item, spelling)) {
-                    found.add(at(fm, rule.field(), fm.itemPlace(rule.field(), i),
+                    found.add(at(fm, rule.field(), FrontMatter.itemKey(rule.field(), i), fm.itemPlace(rule.field(), i),
                             rule.message() + "; item " + (i + 1) + " is " + foundItem(item, spelling, true)));
                 }
             } else if (item instanceof Map<?, ?> map) {
@@ -265,7 +266,8 @@ public enum RuleCheck {
                     Optional<String> spelling = fm.itemSpelling(rule.field(), i, key);
                     if (!isText(map.get(key), spelling)) {
                         int index = i;
-                        found.add(at(fm, rule.field(), fm.itemPlace(rule.field(), i, key).or(() -> fm.itemPlace(rule.field(), index)),
+                        found.add(at(fm, rule.field(), FrontMatter.itemKey(FrontMatter.itemKey(rule.field(), i), key),
+                                fm.itemPlace(rule.field(), i, key).or(() -> fm.itemPlace(rule.field(), index)),
                                 rule.message() + "; item " + (i + 1) + "'s " + key + " is " + foundItem(map.get(key), spelling, false)));
                     }
                 }
@@ -274,10 +276,13 @@ public enum RuleCheck {
         return found;
     }
 
-    /** A finding at an item's place, or, where the parser gave none (a front matter built in code), at its list's key. */
-    private static Finding at(FrontMatter fm, String field, Optional<Place> place, String message) {
-        return place.map(where -> new Finding(message, where.line(), where.column()))
-                .orElseGet(() -> new Finding(message, fm.line(field), null));
+    /**
+     * A finding about the item at {@code path}, at its place, or, where the parser gave none (a
+     * front matter built in code), at its list's key.
+     */
+    private static Finding at(FrontMatter fm, String field, String path, Optional<Place> place, String message) {
+        return place.map(where -> new Finding(message, path, where.line(), where.column()))
+                .orElseGet(() -> new Finding(message, path, fm.line(field), null));
     }
 
     /**

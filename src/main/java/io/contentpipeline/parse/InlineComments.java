@@ -29,12 +29,14 @@ public final class InlineComments {
      * A comment after an unquoted value.
      *
      * @param key   the top-level key the value is under ({@code title}, {@code related_articles})
+     * @param path  the value itself, keys and item indexes (from 0) joined by dots, as a segment
+     *              id names it after {@code fm.}: {@code title}, {@code tags.0}, {@code related_articles.0.anchor}
      * @param lead  what its line holds before the value ({@code title:}, {@code - anchor:}, {@code -})
      * @param value the value as YAML read it, without the comment
      * @param words the comment's text after its "#", as typed: the words most likely meant as part of the value
      * @param line  the file line of the value
      */
-    public record InlineComment(String key, String lead, String value, String words, int line) {
+    public record InlineComment(String key, String path, String lead, String value, String words, int line) {
 
         /** The line to write instead: the value and its words, quoted. */
         public String quotedLine() {
@@ -45,6 +47,28 @@ public final class InlineComments {
 
     /** What the innermost open collection reads next. */
     private enum Next { KEY, VALUE, ITEM }
+
+    /** Where the walk is in one open collection: the key last read in a mapping, the index of the item in a sequence. */
+    private static final class Level {
+        private final boolean sequence;
+        private String key;
+        private int index = -1;
+
+        Level(boolean sequence) {
+            this.sequence = sequence;
+        }
+
+        /** A value starts in this collection: in a sequence, its next item. */
+        void valueStarts() {
+            if (sequence) {
+                index++;
+            }
+        }
+
+        String name() {
+            return sequence ? String.valueOf(index) : key;
+        }
+    }
 
     private InlineComments() {
     }
@@ -64,17 +88,24 @@ public final class InlineComments {
         List<InlineComment> comments = new ArrayList<>();
         String[] lines = yaml.split("\n", -1);
         Deque<Next> open = new ArrayDeque<>();
+        Deque<Level> levels = new ArrayDeque<>();
         String topKey = null;
         ScalarEvent lastValue = null;
+        String lastPath = null;
         for (Event event : new Parse(WITH_COMMENTS).parseString(yaml)) {
             switch (event.getEventId()) {
                 case MappingStart, SequenceStart -> {
                     valueTaken(open);
+                    if (!levels.isEmpty()) {
+                        levels.peek().valueStarts();
+                    }
                     open.push(event.getEventId() == Event.ID.MappingStart ? Next.KEY : Next.ITEM);
+                    levels.push(new Level(event.getEventId() == Event.ID.SequenceStart));
                     lastValue = null;
                 }
                 case MappingEnd, SequenceEnd -> {
                     open.pop();
+                    levels.pop();
                     lastValue = null;
                 }
                 case Scalar -> {
@@ -85,10 +116,15 @@ public final class InlineComments {
                     if (isKey) {
                         open.pop();
                         open.push(Next.VALUE);
+                        levels.peek().key = ((ScalarEvent) event).getValue();
                         lastValue = null;
                     } else {
                         valueTaken(open);
+                        if (!levels.isEmpty()) {
+                            levels.peek().valueStarts();
+                        }
                         lastValue = (ScalarEvent) event;
+                        lastPath = path(levels);
                     }
                 }
                 case Comment -> {
@@ -97,7 +133,8 @@ public final class InlineComments {
                             && lastValue.getScalarStyle() == ScalarStyle.PLAIN && !comment.getValue().isBlank()) {
                         ScalarEvent value = lastValue;
                         String key = topKey;
-                        value.getStartMark().ifPresent(mark -> comments.add(new InlineComment(key,
+                        String path = lastPath;
+                        value.getStartMark().ifPresent(mark -> comments.add(new InlineComment(key, path,
                                 lead(lines[mark.getLine()], mark.getColumn()), value.getValue(),
                                 comment.getValue(), mark.getLine() + firstLine)));
                     }
@@ -107,6 +144,15 @@ public final class InlineComments {
             }
         }
         return comments;
+    }
+
+    /** The names of the open collections' current places, outermost first, joined by dots: related_articles.0.anchor. */
+    private static String path(Deque<Level> levels) {
+        StringBuilder path = new StringBuilder();
+        for (var level = levels.descendingIterator(); level.hasNext(); ) {
+            path.append(path.isEmpty() ? "" : ".").append(level.next().name());
+        }
+        return path.toString();
     }
 
     /** What the line holds before the value: its key, its list dash. */

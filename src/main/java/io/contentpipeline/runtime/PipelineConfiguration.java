@@ -149,7 +149,7 @@ public final class PipelineConfiguration implements CamelConfiguration {
         // Returned translations can be longer than their source, so have a size limit of their own.
         ArticleParser returnParser = new ArticleParser(settings.maxReturnBytes(), "pipeline.max-return-bytes");
         registry.bind("returnChecker", new ReturnChecker(layout, returnParser, bundles, sources, deriver, languages, segmenter,
-                settings.returnSourceWait(), rules.textRules()::check));
+                settings.returnSourceWait(), rules.textRules()::checkTranslated));
         ReturnsFilter returnsFilter = new ReturnsFilter(layout, returnParser, bundles, settings.returnSourceWait(), Clock.systemUTC(), transientFailures,
                 inboxFiles);
         registry.bind("returnsFilter", returnsFilter);

@@ -19,9 +19,13 @@ public final class FieldComments {
     private FieldComments() {
     }
 
-    /** Errors for a returned translation's text (the words were the translator's, and would be lost). */
+    /**
+     * Errors for a returned translation's text (the words were the translator's, and would be
+     * lost), each named by its segment id, as the return's other checks name a field: a tag's
+     * or a related article's anchor by its item ({@code fm.related_articles.0.anchor}), not its list.
+     */
     public static List<Problem> inReturn(String text) {
-        return find(text, (field, message) -> Problem.error("field-comment", "fm." + field.key(),
+        return find(text, (field, message) -> Problem.error("field-comment", "fm." + field.path(),
                 message + ", and would not be published: quote the value, " + field.quotedLine(), field.line()));
     }
 

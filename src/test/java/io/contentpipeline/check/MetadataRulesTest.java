@@ -180,6 +180,8 @@ class MetadataRulesTest {
                         tuple("metadata.text-items", "tags", 5, "every tags item must be text; item 1 is a list of 1 item:"
                                 + " quote it if you mean the text"));
         assertThat(rules.textRules().check(typed)).extracting(Problem::field).containsExactlyInAnyOrder("seo_keywords", "seo_keywords", "tags");
+        assertThat(rules.textRules().checkTranslated(typed)).as("a return's fields are named by segment id, items from 0")
+                .extracting(Problem::field).containsExactlyInAnyOrder("fm.seo_keywords.1", "fm.seo_keywords.2", "fm.tags.0");
     }
 
     /**

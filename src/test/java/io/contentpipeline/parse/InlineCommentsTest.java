@@ -9,14 +9,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 class InlineCommentsTest {
 
     @Test
-    void aCommentAfterAnUnquotedValueIsFoundWithItsKeyAndLine() {
+    void aCommentAfterAnUnquotedValueIsFoundWithItsKeyPathAndLine() {
         String text = """
                 ---
                 title: The CMO in an SME #1 priority
                 tags:
-                  - marketing #growth
                   - "quoted #kept" # a real comment
+                  - marketing #growth
                 related_articles:
+                  - url: /plain
+                    anchor: Plain
                   - anchor: Structuring #2 step
                     url: /structuring
                 description: >-
@@ -28,10 +30,10 @@ class InlineCommentsTest {
                 """;
 
         assertThat(InlineComments.of(text)).containsExactly(
-                new InlineComment("title", "title:", "The CMO in an SME", "1 priority", 2),
-                new InlineComment("tags", "-", "marketing", "growth", 4),
-                new InlineComment("related_articles", "- anchor:", "Structuring", "2 step", 7),
-                new InlineComment("default_lang_commit", "default_lang_commit:", "71833a5f", " patched", 11));
+                new InlineComment("title", "title", "title:", "The CMO in an SME", "1 priority", 2),
+                new InlineComment("tags", "tags.1", "-", "marketing", "growth", 5),
+                new InlineComment("related_articles", "related_articles.1.anchor", "- anchor:", "Structuring", "2 step", 9),
+                new InlineComment("default_lang_commit", "default_lang_commit", "default_lang_commit:", "71833a5f", " patched", 13));
         assertThat(InlineComments.of(text).get(2).quotedLine()).isEqualTo("- anchor: \"Structuring #2 step\"");
     }
 

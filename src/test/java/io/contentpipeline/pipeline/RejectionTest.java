@@ -170,6 +170,8 @@ class RejectionTest {
     /**
      * A translator's text fields are held to the rule an author's are: "Oui" translated as an
      * unquoted Yes is the boolean true to YAML, and was published as the English title "true".
+     * The fields are named as the return's other checks name them, by segment id (fm.title,
+     * fm.ai_tags.1): the report named the same title "title" here and "fm.title" for field-quotes.
      */
     @Test
     void aReturnWhoseTitleYamlReadsAsABooleanIsRejectedSayingHowToQuoteIt() {
@@ -177,17 +179,21 @@ class RejectionTest {
         home.publishSeed("role.txt");
         String translated = Translator.englishSeedReturn(home);
         assertThat(translated).startsWith("---\ntitle: ");
+        String aiTags = "ai_tags: [\"CMO\", \"Marketing Director\", ";
+        assertThat(translated).contains("\n" + aiTags);
 
-        home.drop("inbox/translations/EN/yes.md", translated.replaceFirst("\ntitle: [^\n]*\n", "\ntitle: Yes\n"));
+        home.drop("inbox/translations/EN/yes.md", translated.replaceFirst("\ntitle: [^\n]*\n", "\ntitle: Yes\n")
+                .replace(aiTags, "ai_tags: [\"CMO\", Yes, "));
         assertThat(home.runOnce()).isZero();
 
-        assertThat(home.json("outbox/rejected/yes.md.errors.json").get("errors")).singleElement().satisfies(error -> {
-            assertThat(error.get("code").asText()).isEqualTo("metadata.text");
-            assertThat(error.get("field").asText()).isEqualTo("title");
-            assertThat(error.get("line").asInt()).isEqualTo(2);
-            assertThat(error.get("message").asText()).isEqualTo("title must be text; found the boolean true, which is how YAML"
-                    + " reads an unquoted Yes: quote it to keep it as written, as in title: \"Yes\"");
-        });
+        JsonNode errors = home.json("outbox/rejected/yes.md.errors.json").get("errors");
+        assertThat(errors).extracting(error -> error.get("code").asText() + " " + error.get("field").asText() + "@"
+                        + error.get("line").asInt() + ":" + error.path("column").asInt())
+                .containsExactly("metadata.text fm.title@2:0", "metadata.text-items fm.ai_tags.1@6:18");
+        assertThat(errors.get(0).get("message").asText()).isEqualTo("title must be text; found the boolean true, which is how YAML"
+                + " reads an unquoted Yes: quote it to keep it as written, as in title: \"Yes\"");
+        assertThat(errors.get(1).get("message").asText()).isEqualTo("every ai_tags item must be text; item 2 is the boolean true,"
+                + " which is how YAML reads an unquoted Yes: quote it to keep it as written, \"Yes\"");
         assertThat(home.bundle("role-cmo-pme").get("languages").has("en")).isFalse();
     }
 
@@ -259,7 +265,8 @@ class RejectionTest {
 
         JsonNode errors = home.json("outbox/rejected/hash.md.errors.json").get("errors");
         assertThat(errors).extracting(e -> e.get("code").asText() + " " + e.get("field").asText() + "@" + e.get("line").asInt())
-                .containsExactly("field-comment fm.title@2", "field-comment fm.related_articles@8");
+                .as("an anchor named by its segment id, as field-quotes names it, not by its list")
+                .containsExactly("field-comment fm.title@2", "field-comment fm.related_articles.0.anchor@8");
         assertThat(errors.get(0).get("message").asText()).isEqualTo("the words after \" #\" (\"1 priority for growth\") are"
                 + " a YAML comment, not part of the text, and would not be published: quote the value,"
                 + " title: \"The CMO in an SME #1 priority for growth\"");

@@ -129,14 +129,14 @@ public final class ReturnReview {
             if (translated == null || translated.text().isBlank()) {
                 // A field left empty is named at its line in the return; a deleted one has no line to name.
                 problems.add(problem(Severity.ERROR, "field-missing", field.id(),
-                        field.id().substring(3) + " is missing or empty; translate it or keep the source text",
+                        field.fieldName() + " is missing or empty; translate it or keep the source text",
                         translated != null && translated.line() > 0 ? translated.line() : null));
                 continue;
             }
             if (SMART_QUOTED.matcher(translated.text().strip()).matches() && !QUOTED.matcher(field.text().strip()).matches()) {
                 // Published as typed, the quotes would show around the title on the page and in
                 // the browser's tab; the translator meant YAML's straight quotes.
-                problems.add(problem(Severity.ERROR, "field-quotes", field.id(), field.id().substring(3)
+                problems.add(problem(Severity.ERROR, "field-quotes", field.id(), field.fieldName()
                         + " is wrapped in typographic quotes (" + translated.text().strip().charAt(0) + "…"
                         + translated.text().strip().charAt(translated.text().strip().length() - 1)
                         + "), which YAML reads as part of the text, so they would be published; the source's has none:"
@@ -147,7 +147,7 @@ public final class ReturnReview {
                     && LETTERS.matcher(translated.text()).results().count() >= MIN_FIELD_WORDS) {
                 // A warning: a product name can be a title in both languages. Taken as the
                 // translation, it would also be reused as such in the next version's draft.
-                problems.add(problem(Severity.WARNING, "field-identical", field.id(), field.id().substring(3)
+                problems.add(problem(Severity.WARNING, "field-identical", field.id(), field.fieldName()
                         + " is identical to the source: not translated?", translated.line() > 0 ? translated.line() : null));
             }
             reviewPair(new Bead(List.of(field), List.of(translated)), language, problems);

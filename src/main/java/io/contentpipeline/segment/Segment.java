@@ -57,6 +57,20 @@ public record Segment(String id, Kind kind, String text, int line, int start, in
         return kind == Kind.FIELD;
     }
 
+    /**
+     * A field's name as a message says it to a person, counting items from 1 as the metadata
+     * rules do: {@code title}, {@code seo_keywords item 2}, {@code related_articles item 1's anchor}.
+     * The id ({@code fm.seo_keywords.1}) counts from 0, which reads as the wrong item in a sentence.
+     */
+    public String fieldName() {
+        String[] path = id.substring(Kind.FIELD.prefix().length() + 1).split("\\.");
+        if (path.length == 1) {
+            return path[0];
+        }
+        String item = path[0] + " item " + (Integer.parseInt(path[1]) + 1);
+        return path.length == 2 ? item : item + "'s " + path[2];
+    }
+
     /** Prose is what translators write sentences in; table cells and headings are labels. */
     public boolean isProse() {
         return kind == Kind.PARAGRAPH || kind == Kind.LIST_ITEM || kind == Kind.QUOTE || kind == Kind.HTML;

@@ -84,6 +84,48 @@ class ReturnReviewTest {
                 .satisfies(problem -> assertThat(problem.line()).isEqualTo(2));
     }
 
+    /**
+     * A message names a list item as the metadata rules do, counting from 1: the segment id
+     * ({@code fm.seo_keywords.1}, in the report's field) counts from 0, and "seo_keywords.1 is
+     * missing" sent the translator to the first keyword when the second was empty.
+     */
+    @Test
+    void aFieldMessageNamesListItemsCountingFromOne() {
+        String body = SOURCE.substring(SOURCE.indexOf("---\n## ") + 4);
+        String source = """
+                ---
+                title: "Trois conseils"
+                seo_keywords:
+                  - "conseils d'écriture"
+                  - "rédaction web"
+                related_articles:
+                  - url: /blogue/ecrire/
+                    anchor: "Bien écrire pour le web"
+                ---
+                """ + body;
+        String translation = """
+                ---
+                title: "Three tips"
+                seo_keywords:
+                  - "writing tips"
+                  - ""
+                related_articles:
+                  - url: /blogue/ecrire/
+                    anchor: “Writing well for the web”
+                ---
+                """ + body;
+
+        List<Problem> problems = new ReturnReview().review(segment(source), segment(translation), "en");
+
+        assertThat(problems).filteredOn(problem -> problem.code().equals("field-missing")).singleElement()
+                .satisfies(problem -> {
+                    assertThat(problem.field()).isEqualTo("fm.seo_keywords.1");
+                    assertThat(problem.message()).startsWith("seo_keywords item 2 is missing or empty");
+                });
+        assertThat(problems).filteredOn(problem -> problem.code().equals("field-quotes")).singleElement()
+                .satisfies(problem -> assertThat(problem.message()).startsWith("related_articles item 1's anchor is wrapped"));
+    }
+
     @Test
     void withAHeadingMissingTheBlocksAreStillCheckedSoEveryProblemIsReportedAtOnce() {
         String translation = """

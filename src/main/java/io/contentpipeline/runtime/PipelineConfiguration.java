@@ -175,12 +175,13 @@ public final class PipelineConfiguration implements CamelConfiguration {
         PendingWork pending = new PendingWork(layout, articleInclude, returnInclude, returnsFilter, transientFailures, inboxScan);
         registry.bind("pendingWork", pending);
         // Checked at start-up with the route settings (PipelineSettings.checkRouteSettings).
+        Duration statusInterval = Duration.ofMillis(Long.parseLong(properties.resolveProperty("pipeline.status-interval").orElseThrow()));
         Duration progressInterval = Duration.ofMillis(Long.parseLong(properties.resolveProperty("pipeline.progress-interval").orElseThrow()));
         InputsAtWork atWork = new InputsAtWork(Clock.systemUTC());
         registry.bind("inputsAtWork", atWork);
         registry.bind("statusReporter", new StatusReporter(context, counts, pending::countOrUnknown,
                 () -> returnsFilter.waiting().size(), pending::notTakenOrUnknown, transientFailures::count, bundles::exists,
-                atWork, progressInterval, Clock.systemUTC()));
+                atWork, statusInterval, progressInterval, Clock.systemUTC()));
         LOG.info("pipeline home={} targets={} source-language={} (when an article does not say) workers={} durability={}",
                 layout.home(), settings.targets(), settings.sourceLanguage(), settings.workers(),
                 settings.forceToDevice() ? "power-loss" : "process-crash");

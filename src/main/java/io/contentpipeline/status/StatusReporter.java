@@ -25,8 +25,15 @@ import java.util.function.Predicate;
  * route only when it stopped or failed; the
  * progress of the work (files waiting in the inbox folders, inputs taken so far, the rate
  * since the last line and the time left at that rate); then the pipeline's counts. Logged
- * by a timer route, more often while there is work ({@link #reportWhileBusy}), and at the end
- * of --once.
+ * by a timer route ({@link #reportOnSchedule}), more often while there is work
+ * ({@link #reportWhileBusy}), and at the end of --once ({@link #report}).
+ * <p>
+ * The two timers run on threads of their own, and tick at the same moments when their
+ * intervals are equal or one is a multiple of the other: each wrote its line, two status lines
+ * a few milliseconds apart. A tick now writes only when no line came in the last half of its
+ * own interval, decided under this object's lock, so one moment gives one line; and a progress
+ * interval no shorter than the status interval adds no line of its own, the status line
+ * already coming that often.
  */
 public final class StatusReporter {
 
@@ -46,7 +53,8 @@ public final class StatusReporter {
     private final IntSupplier retrying;
     private final Predicate<String> hasBundle;
     private final InputsAtWork atWork;
-    private final Duration unusual;
+    private final Duration statusInterval;
+    private final Duration progressInterval;
     private final Clock clock;
     private long takenBefore;
     private Instant before;
@@ -59,11 +67,13 @@ public final class StatusReporter {
      * @param retrying         files still in the inbox folders that wait out a back-off after an I/O failure (not in inboxWaiting)
      * @param hasBundle        whether a slug's bundle is in outbox/published/ (one may be deleted by hand)
      * @param atWork           the inputs workers have in hand
-     * @param unusual          how long an input is at work before the line names it (pipeline.progress-interval)
+     * @param statusInterval   pipeline.status-interval, the period of {@link #reportOnSchedule}'s timer
+     * @param progressInterval pipeline.progress-interval, the period of {@link #reportWhileBusy}'s timer, and how long
+     *                         an input is at work before the line names it
      */
     public StatusReporter(CamelContext context, PipelineCounts counts, IntSupplier inboxWaiting, IntSupplier waitingForSource,
                           IntSupplier notTaken, IntSupplier retrying, Predicate<String> hasBundle, InputsAtWork atWork,
-                          Duration unusual, Clock clock) {
+                          Duration statusInterval, Duration progressInterval, Clock clock) {
         this.context = context;
         this.counts = counts;
         this.inboxWaiting = inboxWaiting;
@@ -72,9 +82,19 @@ public final class StatusReporter {
         this.retrying = retrying;
         this.hasBundle = hasBundle;
         this.atWork = atWork;
-        this.unusual = unusual;
+        this.statusInterval = statusInterval;
+        this.progressInterval = progressInterval;
         this.clock = clock;
         this.before = clock.instant();
+    }
+
+    /**
+     * The regular status line, every pipeline.status-interval, busy or idle; skipped when a line
+     * came less than half an interval ago (the progress timer's, at the same moment or just
+     * before: while there is work, those lines stand for it).
+     */
+    public void reportOnSchedule() {
+        TickGuard.run("status-report", () -> reportUnlessRecent(statusInterval, true));
     }
 
     /**
@@ -82,26 +102,31 @@ public final class StatusReporter {
      * inbox folders or inputs were taken since the last line, so that an operator watching a
      * large import sees it advance every few seconds (taken, rate, eta) rather than once a
      * minute, and an idle service still logs once per pipeline.status-interval; also while an
-     * input has been at work unusually long, to name it. Skipped when a
-     * line came less than half an interval ago (the regular timer's, at the same moment).
-     *
-     * @param intervalMillis pipeline.progress-interval, this method's timer period
+     * input has been at work unusually long, to name it. Skipped when a line came less than half
+     * an interval ago, and always when the progress interval is no shorter than the status
+     * interval: the regular lines come that often already.
      */
-    public void reportWhileBusy(long intervalMillis) {
-        TickGuard.run("progress-report", () -> reportIfBusy(intervalMillis));
-    }
-
-    private synchronized void reportIfBusy(long intervalMillis) {
-        if (Duration.between(before, clock.instant()).toMillis() < intervalMillis / 2) {
+    public void reportWhileBusy() {
+        if (progressInterval.compareTo(statusInterval) >= 0) {
             return;
         }
-        if (inboxWaiting.getAsInt() > 0 || taken() > takenBefore || heldLong(clock.instant()).isPresent()) {
-            writeLine();
-        }
+        TickGuard.run("progress-report", () -> reportUnlessRecent(progressInterval, false));
     }
 
+    /** The status line now, whatever came before: the end of a --once run. */
     public void report() {
         TickGuard.run("status-report", this::writeLine);
+    }
+
+    /** One line per moment: the check and the line under one lock, whichever timer comes first. */
+    private synchronized void reportUnlessRecent(Duration interval, boolean idleToo) {
+        Instant now = clock.instant();
+        if (Duration.between(before, now).toMillis() < interval.toMillis() / 2) {
+            return;
+        }
+        if (idleToo || inboxWaiting.getAsInt() > 0 || taken() > takenBefore || heldLong(now).isPresent()) {
+            writeLine();
+        }
     }
 
     private synchronized void writeLine() {
@@ -156,7 +181,7 @@ public final class StatusReporter {
 
     /** The input at work the longest, when that is longer than usual. */
     private Optional<InputsAtWork.AtWork> heldLong(Instant now) {
-        return atWork.longest().filter(longest -> Duration.between(longest.since(), now).compareTo(unusual) >= 0);
+        return atWork.longest().filter(longest -> Duration.between(longest.since(), now).compareTo(progressInterval) >= 0);
     }
 
     /** Inputs the intake routes have taken and finished with so far, whatever became of them (Camel counts an exchange when it completes). */

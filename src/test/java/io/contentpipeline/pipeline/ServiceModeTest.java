@@ -196,6 +196,50 @@ class ServiceModeTest {
         }
     }
 
+    /**
+     * The status timer and the progress timer tick at the same moments when their intervals are
+     * equal (or one is a multiple of the other), and while there was work both wrote a line: two
+     * status lines a few milliseconds apart. One line per tick, whichever the two settings: here
+     * equal, then the progress interval the longer one, which adds no line of its own. An
+     * article held two seconds at work keeps the pipeline busy meanwhile.
+     */
+    @Test
+    void oneStatusLinePerTickWhenTheTwoIntervalsAreEqual() throws Exception {
+        assertOneLinePerTick("300", "300");
+    }
+
+    @Test
+    void oneStatusLinePerTickWhenTheProgressIntervalIsTheLonger() throws Exception {
+        assertOneLinePerTick("200", "300");
+    }
+
+    private void assertOneLinePerTick(String statusInterval, String progressInterval) throws Exception {
+        Map<String, String> settings = new java.util.HashMap<>(StageHook.SETTING);
+        settings.putAll(Map.of("pipeline.status-interval", statusInterval, "pipeline.progress-interval", progressInterval));
+        PipelineHome home = new PipelineHome(temp, settings);
+        StageHook.before("direct:derive-metadata", exchange -> Thread.sleep(2000));
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> status = statusLines();
+        try (RunningService service = home.startService()) {
+            home.dropResource(SeedArticleTest.SEED, "slow.txt");
+            await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(home.resolve("outbox/published/role-cmo-pme/bundle.json")));
+            // A few ticks idle too, after the work.
+            Thread.sleep(1000);
+        } finally {
+            StageHook.clear();
+            statusLogger().detachAppender(status);
+        }
+        long shorter = Math.min(Long.parseLong(statusInterval), Long.parseLong(progressInterval));
+        java.util.List<Long> times;
+        synchronized (status) {
+            times = status.list.stream().map(ch.qos.logback.classic.spi.ILoggingEvent::getTimeStamp).toList();
+        }
+        assertThat(times).as("status lines while the article was at work and after").hasSizeGreaterThan(8);
+        for (int i = 1; i < times.size(); i++) {
+            assertThat(times.get(i) - times.get(i - 1)).as("ms between status lines %d and %d of %s", i - 1, i, times)
+                    .isGreaterThanOrEqualTo(shorter / 2);
+        }
+    }
+
     /** The status lines logged from now on, until the appender is detached from {@link #statusLogger}. */
     private static ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> statusLines() {
         ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> status = new ch.qos.logback.core.read.ListAppender<>();

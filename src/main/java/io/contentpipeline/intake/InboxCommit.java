@@ -136,6 +136,10 @@ public final class InboxCommit implements GenericFileProcessStrategy<File> {
         try {
             // As Camel's commit: the file's resources first, the move, then the read lock.
             operations.releaseRetrievedFileResources(exchange);
+            if (InboxFiles.goneUnread(exchange)) {
+                // Gone before it was read (InboxFiles said so): nothing to move, nothing to keep.
+                return;
+            }
             Path input = Path.of(file.getAbsoluteFilePath()).toAbsolutePath();
             InboxFiles.Read read = InboxFiles.readOf(exchange);
             FileIdentity taken = InboxFiles.takenIdentity(exchange);

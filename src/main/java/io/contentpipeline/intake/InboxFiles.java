@@ -8,6 +8,8 @@ import io.contentpipeline.files.FileNames;
 import io.contentpipeline.files.HomeLayout;
 import io.contentpipeline.translate.XliffMerge;
 import org.apache.camel.Exchange;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -31,6 +33,8 @@ import java.util.regex.Pattern;
  */
 public final class InboxFiles {
 
+    private static final Logger LOG = LoggerFactory.getLogger(InboxFiles.class);
+
     public static final String MOVE_TO = "PipelineMoveTo";
     public static final String RETURN_LANGUAGE = "PipelineReturnLanguage";
     /** Exchange property: the archive folder of the input's kind ({@code articles}, {@code translations}). */
@@ -39,6 +43,8 @@ public final class InboxFiles {
     private static final String TAKEN_IN = "PipelineInputTakenIn";
     /** Exchange property: what {@link #read} took from the inbox ({@link Read}), for the move at the end (InboxCommit). */
     private static final String READ = "PipelineInputRead";
+    /** Exchange property, true when the file was gone before it could be read ({@link InputGoneException}). */
+    private static final String GONE_UNREAD = "PipelineInputGoneUnread";
     /** Reads of a file that changes while it is read (saved again at that moment) before the attempt fails. */
     private static final int READ_ATTEMPTS = 3;
     /**
@@ -91,8 +97,36 @@ public final class InboxFiles {
                 exchange.getMessage().getHeader(Exchange.FILE_LAST_MODIFIED, Long.class));
     }
 
-    /** Reads the consumed file and sets its default destination: the archive for its kind. */
-    public SourceFile read(Exchange exchange, String kind) throws IOException {
+    /** Whether the exchange's file was gone before it could be read: nothing to move at its end. */
+    public static boolean goneUnread(Exchange exchange) {
+        return Boolean.TRUE.equals(exchange.getProperty(GONE_UNREAD, Boolean.class));
+    }
+
+    /**
+     * Reads the consumed file and sets its default destination: the archive for its kind.
+     *
+     * @throws InputGoneException when the file is no longer there (moved or deleted since the
+     *                            poll, or the home moved away): it used to be rejected as "a
+     *                            special file, not a file", and the move of that rejection then
+     *                            failed, logged again as a file that "stays in the inbox"
+     */
+    public SourceFile read(Exchange exchange, String kind) throws IOException, InputGoneException {
+        try {
+            return readTaken(exchange, kind);
+        } catch (NoSuchFileException gone) {
+            throw gone(exchange);
+        }
+    }
+
+    private InputGoneException gone(Exchange exchange) {
+        exchange.setProperty(GONE_UNREAD, true);
+        String name = Path.of(exchange.getMessage().getHeader(Exchange.FILE_PATH, String.class)).getFileName().toString();
+        LOG.info("inbox.gone file={}: the file was taken out of the inbox (or the home moved away) before the pipeline read it;"
+                + " nothing was processed, and nothing is kept of it", name);
+        return new InputGoneException(name);
+    }
+
+    private SourceFile readTaken(Exchange exchange, String kind) throws IOException, InputGoneException {
         Path path = Path.of(exchange.getMessage().getHeader(Exchange.FILE_PATH, String.class)).toAbsolutePath();
         String name = path.getFileName().toString();
         // The destination is set first, so that a rejection below still moves the file to rejected/.
@@ -100,12 +134,19 @@ public final class InboxFiles {
         exchange.setProperty(KIND, kind);
         // Known before the checks, so that a file rejected unread is moved only if it is still the one taken.
         FileIdentity taken = FileIdentity.of(path);
+        if (taken == null) {
+            throw gone(exchange);
+        }
         exchange.setProperty(READ, new Read(taken, null));
         if (Files.isSymbolicLink(path)) {
             throw new RejectedInputException(Problem.error("symbolic-link", null,
                     "symbolic links are not followed; drop the file itself", null));
         }
         if (!Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS)) {
+            if (Files.notExists(path, LinkOption.NOFOLLOW_LINKS)) {
+                // Gone in the instant since its identity was read: no special file.
+                throw gone(exchange);
+            }
             // Opened, a named pipe waits for a writer: the worker waited forever, and every input
             // after it waited its turn behind it (--once never ended).
             throw new RejectedInputException(Problem.error("not-a-file", null,

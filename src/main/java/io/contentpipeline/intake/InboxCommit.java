@@ -54,6 +54,8 @@ import java.util.function.Consumer;
  * next version (or a new return);</li>
  * <li>no file (taken out of the inbox meanwhile): the processed bytes are written to the target.</li>
  * </ul>
+ * A file renamed to its target is watched there a while ({@link MovedInputWatch}): a writer
+ * that still had it open writes the rest into it, and it goes back into the inbox.
  * Either way the outputs were durable before the exchange finished, and nothing is deleted.
  * <p>
  * Why a process strategy: the move has to be the last thing that happens to the input, after
@@ -89,20 +91,27 @@ public final class InboxCommit implements GenericFileProcessStrategy<File> {
 
     private final HomeLayout layout;
     private final Consumer<Path> newInput;
+    /** Told of each input renamed to its target; null in tests that do not watch. */
+    private final MovedInputWatch watch;
     /** Test seams: run just before the rename, and just after it. */
     private final Runnable beforeRename;
     private final Runnable afterRename;
     /** Camel's own strategy for each endpoint, built from its options: takes the file, never moves it. */
     private final Map<GenericFileEndpoint<File>, GenericFileProcessStrategy<File>> camel = new ConcurrentHashMap<>();
 
-    public InboxCommit(HomeLayout layout, TransientFailures failures) {
-        this(layout, failures::forget, () -> { }, () -> { });
+    public InboxCommit(HomeLayout layout, TransientFailures failures, MovedInputWatch watch) {
+        this(layout, failures::forget, watch, () -> { }, () -> { });
+    }
+
+    InboxCommit(HomeLayout layout, Consumer<Path> newInput, Runnable beforeRename, Runnable afterRename) {
+        this(layout, newInput, null, beforeRename, afterRename);
     }
 
     /** @param newInput told of a path where a newer file was left for the next poll (a back-off held for the older one goes) */
-    InboxCommit(HomeLayout layout, Consumer<Path> newInput, Runnable beforeRename, Runnable afterRename) {
+    InboxCommit(HomeLayout layout, Consumer<Path> newInput, MovedInputWatch watch, Runnable beforeRename, Runnable afterRename) {
         this.layout = layout;
         this.newInput = newInput;
+        this.watch = watch;
         this.beforeRename = beforeRename;
         this.afterRename = afterRename;
     }
@@ -196,6 +205,10 @@ public final class InboxCommit implements GenericFileProcessStrategy<File> {
         boolean processed = taken == null || (renamed ? taken.isSameFile(FileIdentity.of(target))
                 : bytes != null ? Arrays.equals(bytes, Files.readAllBytes(target)) : taken.size() == Files.size(target));
         if (processed) {
+            if (renamed && taken != null && bytes != null && watch != null) {
+                // The same file at its target: a writer that still holds it open writes on there.
+                watch.moved(input, target, taken, bytes);
+            }
             return Outcome.MOVED;
         }
         PutBack back = putBack(target, input);
@@ -223,7 +236,7 @@ public final class InboxCommit implements GenericFileProcessStrategy<File> {
     }
 
     /** Where a file put back in the inbox went, and whether it is still linked at its target too. */
-    private record PutBack(Path path, boolean linked) {
+    record PutBack(Path path, boolean linked) {
     }
 
     /**
@@ -232,7 +245,7 @@ public final class InboxCommit implements GenericFileProcessStrategy<File> {
      * first, which never replaces a file and leaves the file at {@code moved} too until the
      * caller replaces or removes it; where links are refused, a move that does not replace.
      */
-    private static PutBack putBack(Path moved, Path input) throws IOException {
+    static PutBack putBack(Path moved, Path input) throws IOException {
         String name = input.getFileName().toString();
         for (int n = 1; ; n++) {
             Path candidate = input.resolveSibling(Rejections.copyName(name, n));

@@ -15,6 +15,7 @@ import io.contentpipeline.intake.InboxFiles;
 import io.contentpipeline.intake.InboxScan;
 import io.contentpipeline.intake.InputBudget;
 import io.contentpipeline.intake.MoveFailures;
+import io.contentpipeline.intake.MovedInputWatch;
 import io.contentpipeline.intake.Rejections;
 import io.contentpipeline.intake.ReturnsFilter;
 import io.contentpipeline.intake.SlugSequencer;
@@ -163,7 +164,10 @@ public final class PipelineConfiguration implements CamelConfiguration {
         registry.bind("transientFailures", transientFailures);
         registry.bind("moveFailures", moveFailures);
         // The file consumers' processStrategy: an input leaves the inbox only as the bytes processed.
-        registry.bind("inboxCommit", new InboxCommit(layout, transientFailures));
+        // Inputs moved out of the inbox, watched a while for a writer that still had them open.
+        MovedInputWatch movedInputs = new MovedInputWatch(layout, transientFailures);
+        registry.bind("movedInputWatch", movedInputs);
+        registry.bind("inboxCommit", new InboxCommit(layout, transientFailures, movedInputs));
         registry.bind("inboxInProgress", new InProgressFiles());
         registry.bind("returnsInProgress", new InProgressFiles());
         var properties = context.getPropertiesComponent();

@@ -2,6 +2,7 @@ package io.contentpipeline.runtime;
 
 import io.contentpipeline.files.HomeLayout;
 import io.contentpipeline.files.HomeLock;
+import io.contentpipeline.intake.MovedInputWatch;
 import io.contentpipeline.intake.ReturnsFilter;
 import io.contentpipeline.status.PipelineCounts;
 import io.contentpipeline.status.StatusReporter;
@@ -122,12 +123,14 @@ public final class PipelineRunner {
             var props = context.getPropertiesComponent();
             TransientFailures failures = context.getRegistry().lookupByNameAndType("transientFailures", TransientFailures.class);
             PendingWork pending = context.getRegistry().lookupByNameAndType("pendingWork", PendingWork.class);
+            MovedInputWatch movedInputs = context.getRegistry().lookupByNameAndType("movedInputWatch", MovedInputWatch.class);
             // Checked at start-up, which refuses an empty value: stripped, the default when unset.
             long pollDelay = new SettingValues(props).text("pipeline.poll-delay", "500").transform(Long::parseLong);
             int idleChecks = 0;
             while (idleChecks < 2) {
                 Thread.sleep(Math.max(100, pollDelay / 2));
-                boolean idle = context.getInflightRepository().size() == 0 && pending.count() == 0;
+                // An input still being written when it was moved out goes back into the inbox: work again.
+                boolean idle = context.getInflightRepository().size() == 0 && pending.count() == 0 && movedInputs.putBackChanged() == 0;
                 idleChecks = idle ? idleChecks + 1 : 0;
             }
             context.getRegistry().lookupByNameAndType("statusReporter", StatusReporter.class).report();

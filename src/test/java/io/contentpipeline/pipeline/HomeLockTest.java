@@ -114,4 +114,50 @@ class HomeLockTest {
                     .contains("was replaced", "another pipeline (pid 424242)", "exits 1");
         });
     }
+
+    /**
+     * The home moved away while the service runs: it used to go on at the same path, creating a
+     * new, empty home there (a lock file, a changelog) and publishing into it versions numbered
+     * from the old one. It stops with exit code 1, and the moved home keeps what it held.
+     */
+    @Test
+    void aHomeMovedAwayWhileThePipelineRunsStopsItWithExitCodeOne() throws Exception {
+        PipelineHome home = new PipelineHome(temp.resolve("home"));
+        RunningService service = home.startService();
+        Path away = temp.resolve("away");
+        try (service) {
+            home.dropResource(SeedArticleTest.SEED, "seed.txt");
+            await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(home.resolve("outbox/published/role-cmo-pme/bundle.json")));
+
+            Files.move(home.path(), away);
+
+            service.awaitEnd(Duration.ofSeconds(60));
+            assertThat(service.isAlive()).as("the pipeline whose home moved stops").isFalse();
+        }
+        assertThat(service.exitCode()).isEqualTo(1);
+        assertThat(logged()).singleElement().satisfies(event -> {
+            assertThat(event.getLevel()).isEqualTo(Level.ERROR);
+            assertThat(event.getFormattedMessage()).startsWith("pipeline.home-moved folder=" + home.path() + " pid=" + PID)
+                    .contains("was moved away or", "exits 1");
+        });
+        assertThat(away.resolve("outbox/published/role-cmo-pme/bundle.json")).exists();
+    }
+
+    /** The outbox replaced by an empty folder (moved aside to start afresh): the pipeline stops rather than publish into it. */
+    @Test
+    void anOutboxReplacedWhileThePipelineRunsStopsIt() throws Exception {
+        PipelineHome home = new PipelineHome(temp);
+        RunningService service = home.startService();
+        try (service) {
+            Files.move(home.resolve("outbox"), home.resolve("outbox.old"));
+            Files.createDirectory(home.resolve("outbox"));
+
+            service.awaitEnd(Duration.ofSeconds(60));
+            assertThat(service.isAlive()).isFalse();
+        }
+        assertThat(service.exitCode()).isEqualTo(1);
+        assertThat(logged()).singleElement().satisfies(event -> assertThat(event.getFormattedMessage())
+                .startsWith("pipeline.home-moved folder=" + home.resolve("outbox") + " pid=" + PID)
+                .contains("was moved away or replaced (another folder is at its path now) while it ran"));
+    }
 }

@@ -72,6 +72,7 @@ class HomeMovedWhileRunningTest {
                 .startsWith("inbox.gone file=brouillon.md: the file was taken out of the inbox (or the home moved away) before"));
         assertThat(home.events()).noneMatch(event -> event.get("file").asText().equals("brouillon.md"));
         assertThat(home.files("outbox/rejected")).isEmpty();
+        assertThat(lines(log)).as("the service whose home moved stops (HomeLockTest)").anyMatch(line -> line.startsWith("pipeline.home-moved"));
         assertThat(away.resolve("inbox/brouillon.md")).as("the file, gone with the home, untouched").exists();
         assertThat(lines(log)).filteredOn(line -> line.startsWith("status ")).last()
                 .satisfies(line -> assertThat(line).doesNotContain("retrying=").doesNotContain("rejected_since_start={article"));

@@ -158,7 +158,9 @@ public final class ReturnChecker {
         // Read without the markers a translator left: each would swallow the text after it into an HTML block.
         MarkedSegments.Stripped returned = MarkedSegments.strip(parsed.body(), parsed.bodyLine());
         SegmentedArticle translation = segmenter.segment(frontMatter, returned.body(), parsed.bodyLine());
-        problems.addAll(fieldChecks.apply(frontMatter));
+        // Only the fields the translation is published with: a return's tags or link URLs are the source's
+        // on the page whatever the file says, so an unquoted yes among them is nothing to reject it for.
+        fieldChecks.apply(frontMatter).stream().filter(problem -> TranslatableFields.isTranslated(problem.field())).forEach(problems::add);
         List<String> needsWork = needsWork(block, frontMatter, given);
         problems.addAll(MarkedSegments.check(source, translation, returned, needsWork,
                 needsWork.isEmpty() ? segment -> true : hasWords(draft.body())));

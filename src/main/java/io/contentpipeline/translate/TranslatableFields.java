@@ -39,6 +39,20 @@ public final class TranslatableFields {
     private TranslatableFields() {
     }
 
+    /**
+     * Whether a segment id names a field a translator translates ({@code fm.title},
+     * {@code fm.seo_keywords.1}, {@code fm.related_articles.0.anchor}), rather than one the
+     * translation takes from the source whatever its file says ({@code fm.tags.0},
+     * {@code fm.related_articles.0.url}).
+     */
+    public static boolean isTranslated(String segmentId) {
+        String[] path = segmentId.split("\\.");
+        if (path.length < 2 || !path[0].equals("fm")) {
+            return false;
+        }
+        return SCALARS_AND_LISTS.contains(path[1]) || path[1].equals(RELATED) && path.length == 4 && path[3].equals(RELATED_TEXT);
+    }
+
     /** The translatable part of a source front matter, for a draft. */
     public static Map<String, Object> extract(FrontMatter source) {
         Map<String, Object> fields = new LinkedHashMap<>();

@@ -198,6 +198,30 @@ class RejectionTest {
     }
 
     /**
+     * The fields a translation takes from its source whatever the returned file says (tags, the
+     * related articles' URLs) are not held to the text rules: an unquoted yes there used to
+     * reject the return for a value the page never shows.
+     */
+    @Test
+    void aReturnIsNotRejectedForAFieldThePageTakesFromTheSource() {
+        PipelineHome home = new PipelineHome(temp);
+        home.publishSeed("role.txt");
+        String translated = Translator.englishSeedReturn(home);
+        String anchor = "  - anchor: \"Structuring the marketing function\"\n";
+        assertThat(translated).startsWith("---\ntitle: ").contains(anchor);
+
+        home.drop("inbox/translations/EN/tags.md", translated.replaceFirst("\n", "\ntags: [Marketing, Yes]\n")
+                .replace(anchor, anchor + "    url: yes\n"));
+        assertThat(home.runOnce()).isZero();
+
+        assertThat(home.files("outbox/rejected")).isEmpty();
+        assertThat(home.bundle("role-cmo-pme").at("/translations/en/status").asText()).isEqualTo("current");
+        assertThat(home.read("outbox/published/role-cmo-pme/index.en.md"))
+                .contains("  - url: https://www.antoine-blot.com/blogue/structurer-fonction-marketing-pme/\n    anchor: Structuring the")
+                .doesNotContain("url: yes", "url: true", "Yes");
+    }
+
+    /**
      * A word processor's smart quotes turn title: "…" into title: “…”. YAML reads no quote in
      * “: a title holding ": " was rejected as a value that "must be quoted", which its
      * translator had done; one without was published with the curly quotes around it (as were

@@ -32,8 +32,12 @@ final class BlockCounts {
     private BlockCounts() {
     }
 
-    /** @param noun "image" or "link" */
-    static Optional<Difference> first(List<Bead> beads, List<LinkOrImage> source, List<LinkOrImage> translation, String noun) {
+    /**
+     * @param noun   "image" or "link"
+     * @param quotes how to quote a source block whose draft line is not known (an XLIFF return's)
+     */
+    static Optional<Difference> first(List<Bead> beads, List<LinkOrImage> source, List<LinkOrImage> translation, String noun,
+                                      DraftQuotes quotes) {
         for (Bead bead : inSourceOrder(beads)) {
             List<Integer> expected = linesIn(bead.source(), source);
             List<Integer> found = linesIn(bead.target(), translation);
@@ -45,7 +49,7 @@ final class BlockCounts {
                         + count(found.size(), noun), null, bead.target().get(0).line()));
             }
             Segment block = bead.source().get(0);
-            String where = (block.line() > 0 ? "the block at draft line " + block.line() : "the block \"" + ReturnReview.excerpt(block.text()) + "\"")
+            String where = (block.line() > 0 ? "the block at draft line " + block.line() : "the block " + quotes.of(block))
                     + " has " + count(expected.size(), noun) + lines(expected);
             return Optional.of(bead.target().isEmpty()
                     ? new Difference(where + " and no translation", block.id(), null)

@@ -1,8 +1,11 @@
 package io.contentpipeline.review;
 
+import io.contentpipeline.markdown.MarkdownEngine;
+import io.contentpipeline.markdown.PlainText;
 import io.contentpipeline.segment.Segment;
 
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * How a problem quotes a source block to the translator: as the draft they were given shows it
@@ -16,10 +19,26 @@ public final class DraftQuotes {
     public static final DraftQuotes SOURCE = new DraftQuotes(Map.of());
 
     private final Map<String, String> prefilled;
+    /** The text as the translator saw it: the Markdown itself, or for an XLIFF file its words alone. */
+    private final UnaryOperator<String> shown;
 
     /** @param prefilled a source block's id → the text the draft shows in its place, for the blocks it pre-filled */
     public DraftQuotes(Map<String, String> prefilled) {
+        this(prefilled, UnaryOperator.identity());
+    }
+
+    private DraftQuotes(Map<String, String> prefilled, UnaryOperator<String> shown) {
         this.prefilled = Map.copyOf(prefilled);
+        this.shown = shown;
+    }
+
+    /**
+     * For an XLIFF return: its translator saw each unit's words with the markup as codes, never
+     * the Markdown, so a block is quoted by its words ({@code "In our 2016 consultations…"}, not
+     * {@code "[In our 2016 consultations](https://…"}); the problem's segment id names the unit.
+     */
+    public static DraftQuotes asText(MarkdownEngine markdown) {
+        return new DraftQuotes(Map.of(), text -> PlainText.of(markdown.parse(text)));
     }
 
     /** {@code "Missions of…" (draft line 36; source "Missions du…")}, or {@code "Missions du…" (draft line 36)}. */
@@ -38,7 +57,7 @@ public final class DraftQuotes {
         return shown == null ? quote(block.text()) : quote(shown) + " (source " + quote(block.text()) + ")";
     }
 
-    private static String quote(String text) {
-        return "\"" + ReturnReview.excerpt(text) + "\"";
+    private String quote(String text) {
+        return "\"" + ReturnReview.excerpt(shown.apply(text)) + "\"";
     }
 }

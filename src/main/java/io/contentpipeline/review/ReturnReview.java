@@ -108,8 +108,8 @@ public final class ReturnReview {
             locateHeadingChange(beads, quotes, problems);
         }
         locateInTranslation(beads, problems, "protected-token");
-        locateCountChange(beads, problems, "structure-links", "link", source.structure().links(), translation.structure().links());
-        locateCountChange(beads, problems, "structure-images", "image", source.structure().images(), translation.structure().images());
+        locateCountChange(beads, quotes, problems, "structure-links", "link", source.structure().links(), translation.structure().links());
+        locateCountChange(beads, quotes, problems, "structure-images", "image", source.structure().images(), translation.structure().images());
         reviewBody(beads, source.body(), translation.body(), targetLanguage, quotes, problems);
         return problems;
     }
@@ -509,12 +509,12 @@ public final class ReturnReview {
      * Points a structure-links or structure-images problem at the first pair of blocks whose
      * numbers differ: the source block's id, and the line of the translation's block ({@link BlockCounts}).
      */
-    private static void locateCountChange(List<Bead> beads, List<Problem> problems, String code, String noun,
+    private static void locateCountChange(List<Bead> beads, DraftQuotes quotes, List<Problem> problems, String code, String noun,
                                           List<LinkOrImage> source, List<LinkOrImage> translation) {
         if (problems.stream().noneMatch(problem -> code.equals(problem.code()))) {
             return;
         }
-        BlockCounts.first(beads, source, translation, noun).ifPresent(first -> problems.replaceAll(problem -> code.equals(problem.code())
+        BlockCounts.first(beads, source, translation, noun, quotes).ifPresent(first -> problems.replaceAll(problem -> code.equals(problem.code())
                 ? problem(problem.severity(), problem.code(), first.segment(), problem.message() + "; first: " + first.where(), first.line())
                 : problem));
     }

@@ -7,6 +7,7 @@ import io.contentpipeline.article.RejectedInputException;
 import io.contentpipeline.article.SourceFile;
 import io.contentpipeline.article.Derived;
 import io.contentpipeline.derive.Deriver;
+import io.contentpipeline.review.DraftQuotes;
 import io.contentpipeline.review.HeadingMarks;
 import io.contentpipeline.review.ReturnReview;
 import io.contentpipeline.segment.Segment;
@@ -165,7 +166,8 @@ public final class ReturnChecker {
         problems.addAll(MarkedSegments.check(source, translation, returned, needsWork,
                 needsWork.isEmpty() ? segment -> true : hasWords(draft.body())));
         problems.addAll(review.review(source, translation, language,
-                merged.isPresent() ? ReturnReview.Pairing.BY_POSITION : ReturnReview.Pairing.BY_LENGTH, lines.quotes()));
+                merged.isPresent() ? ReturnReview.Pairing.BY_POSITION : ReturnReview.Pairing.BY_LENGTH,
+                merged.isPresent() ? DraftQuotes.asText(segmenter.markdown()) : lines.quotes()));
         FrontMatter withoutBlock = frontMatter.with(TranslationBlock.KEY, null);
         // A heading that came back as a plain paragraph (or the reverse) is published as the source has it; a warning says so.
         String body = merged.isPresent() ? returned.body() : HeadingMarks.apply(returned.body(), HeadingMarks.find(source, translation));

@@ -225,6 +225,43 @@ class XliffRoundTripTest {
     }
 
     /**
+     * A translation tool shows a unit's markup as codes, never the Markdown: a block named in a
+     * problem is quoted by its words. A link lost in a target was reported at "the block
+     * "[Nos consultations de 2016](https://exemple.ca/consult…"", Markdown its translator never saw.
+     */
+    @Test
+    void aBlockNamedInAnXliffReturnsProblemIsQuotedByItsWordsNotItsMarkdown() throws Exception {
+        PipelineHome home = new PipelineHome(temp);
+        home.drop("inbox/besoins.md", """
+                ---
+                title: Partir des besoins des gens
+                date: 2024-05-02
+                lang: fr
+                ---
+                [Nos consultations de 2016](https://exemple.ca/consultations/) nous ont appris qu'il faut partir des besoins des gens.
+
+                Une équipe qui rencontre ses usagers apprend davantage qu'en des mois de réunions et de rapports.
+                """);
+        assertThat(home.runOnce()).isZero();
+        String draft = home.read("outbox/translations/EN/besoins.xlf");
+        // Every target filled with its source, codes and all, but the link's code pair left out of the first paragraph's.
+        String filled = draft.replaceAll("<source>(.*?)</source></segment>", "<source>$1</source><target>$1</target></segment>")
+                .replace("state=\"initial\"", "state=\"translated\"")
+                .replaceFirst("<target><pc id=\"1\" dataRefStart=\"d1\" dataRefEnd=\"d2\">Nos consultations de 2016</pc>",
+                        "<target>Nos consultations de 2016");
+        assertThat(filled).contains("<target>Nos consultations de 2016 nous ont appris");
+
+        home.drop("inbox/translations/EN/besoins.xlf", filled);
+        assertThat(home.runOnce()).isZero();
+
+        JsonNode warnings = home.json("outbox/rejected/besoins.xlf.errors.json").get("warnings");
+        assertThat(warnings).filteredOn(warning -> warning.get("code").asText().equals("structure-links")).singleElement()
+                .satisfies(error -> assertThat(error.get("message").asText())
+                        .contains("first: the block \"Nos consultations de 2016 nous ont appris qu'il faut part…\" has 1 link, its translation has no link")
+                        .doesNotContain("](", "exemple.ca"));
+    }
+
+    /**
      * An XLIFF file holds every segment's text twice once filled, with its markup as codes: four
      * times its article (a 4.59 MB article made a 12.4 MB draft). Held to the article limit, the
      * pipeline's own draft of an article near it could not come back (file-too-large, unread).

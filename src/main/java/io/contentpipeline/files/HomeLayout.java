@@ -48,6 +48,12 @@ public record HomeLayout(Path home) {
         return home.resolve("outbox");
     }
 
+    /** A path as a log line names it to an operator: from the home when it is inside it, else whole. */
+    public String shown(Path path) {
+        Path absolute = path.toAbsolutePath().normalize();
+        return absolute.startsWith(home) ? home.relativize(absolute).toString() : absolute.toString();
+    }
+
     public Path rejected() {
         return outbox().resolve("rejected");
     }

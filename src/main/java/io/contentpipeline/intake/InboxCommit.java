@@ -227,12 +227,12 @@ public final class InboxCommit implements GenericFileProcessStrategy<File> {
     private Outcome gone(Path input, Path target, byte[] bytes) throws IOException {
         AtomicFiles.write(target, bytes);
         LOG.info("inbox.gone file={} to={}: the file was taken out of the inbox while the pipeline worked on it;"
-                + " the version processed is kept from the bytes read", input.getFileName(), relative(target));
+                + " the version processed is kept from the bytes read", input.getFileName(), layout.shown(target));
         return Outcome.GONE;
     }
 
     private String kept(Path target, byte[] bytes) {
-        return (bytes == null ? "not_kept=" : "to=") + relative(target);
+        return (bytes == null ? "not_kept=" : "to=") + layout.shown(target);
     }
 
     /** Where a file put back in the inbox went, and whether it is still linked at its target too. */
@@ -268,10 +268,6 @@ public final class InboxCommit implements GenericFileProcessStrategy<File> {
         }
     }
 
-    private String relative(Path path) {
-        Path absolute = path.toAbsolutePath().normalize();
-        return absolute.startsWith(layout.home()) ? layout.home().relativize(absolute).toString() : absolute.toString();
-    }
 
     /** The endpoint's {@code move} expression evaluated as Camel's commit does: on a copy of the exchange, the file bound to it. */
     private static Path target(GenericFileOperations<File> operations, GenericFileEndpoint<File> endpoint, Exchange exchange,

@@ -119,23 +119,19 @@ public final class MovedInputWatch {
                 LOG.info("inbox.still-written file={} to={}: the file changed after it was taken and moved out of the inbox (still"
                                 + " being written, with a pause longer than pipeline.read-lock-min-age); it is put back in the inbox as {}"
                                 + " for the next poll, and the version processed is kept from the bytes read",
-                        moved.input().getFileName(), relative(moved.target()), back.path().getFileName());
+                        moved.input().getFileName(), layout.shown(moved.target()), back.path().getFileName());
             } else {
                 LOG.warn("inbox.still-written file={} not_kept={}: the file was rewritten after it was taken and moved out of the"
                                 + " inbox, and no longer begins with the bytes processed; it is put back in the inbox as {} for the next"
                                 + " poll, and no copy of the version processed is kept there", moved.input().getFileName(),
-                        relative(moved.target()), back.path().getFileName());
+                        layout.shown(moved.target()), back.path().getFileName());
             }
             return true;
         } catch (IOException | RuntimeException e) {
             LOG.warn("inbox.still-written file={} to={} error=\"{}\": the file changed after it was moved out of the inbox, and"
-                    + " could not be put back; it stays there", moved.input().getFileName(), relative(moved.target()), e.toString());
+                    + " could not be put back; it stays there", moved.input().getFileName(), layout.shown(moved.target()), e.toString());
             return false;
         }
     }
 
-    private String relative(Path path) {
-        Path absolute = path.toAbsolutePath().normalize();
-        return absolute.startsWith(layout.home()) ? layout.home().relativize(absolute).toString() : absolute.toString();
-    }
 }
